@@ -1,0 +1,4 @@
+// Every module's tables, gathered for Drizzle (queries and migration generation).
+export * from '../modules/participants/participants.table.ts';
+export * from '../modules/instruments/instruments.table.ts';
+export * from '../modules/status/status.table.ts';

@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+
+export interface CsvRecord {
+  /** 1-based line on which the record starts (the header is line 1). */
+  line: number;
+  values: Record<string, string>;
+}
+
+/** Reads a UTF-8 CSV with a header row; a byte-order mark is ignored. */
+export function parseCsv(text: string | Buffer): CsvRecord[] {
+  const records = parse(text, { columns: true, bom: true, skip_empty_lines: true, info: true, relax_column_count: true }) as {
+    record: Record<string, string>;
+    info: { lines: number };
+  }[];
+  return records.map(({ record, info }) => ({ line: info.lines, values: record }));
+}
+
+/** Reads a CSV without treating the first row as a header: raw rows with their line numbers. */
+export function parseCsvRows(text: string | Buffer): { line: number; cells: string[] }[] {
+  const records = parse(text, { bom: true, skip_empty_lines: true, info: true, relax_column_count: true }) as unknown as {
+    record: string[];
+    info: { lines: number };
+  }[];
+  return records.map(({ record, info }) => ({ line: info.lines, cells: record }));
+}
+
+export const readCsvFile = (path: string): CsvRecord[] => parseCsv(readFileSync(path));
+
+/** Writes rows as RFC 4180 CSV with a header row. */
+export function toCsv(header: string[], rows: (string | number | null | undefined)[][]): string {
+  return stringify([header, ...rows.map((row) => row.map((cell) => (cell === null || cell === undefined ? '' : String(cell))))]);
+}

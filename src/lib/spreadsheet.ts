@@ -1,0 +1,27 @@
+import ExcelJS from 'exceljs';
+import { toCsv } from './csv.ts';
+
+export type Cell = string | number | null | undefined;
+
+export interface Sheet {
+  name: string;
+  header: string[];
+  rows: Cell[][];
+}
+
+/** One sheet as an XLSX workbook with a bold, frozen header row and filters, as UN staff expect. */
+export async function toXlsx(sheet: Sheet): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Lexpact';
+  const worksheet = workbook.addWorksheet(sheet.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
+  worksheet.addRow(sheet.header).font = { bold: true };
+  for (const row of sheet.rows) worksheet.addRow(row.map((cell) => cell ?? null));
+  worksheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: sheet.header.length } };
+  sheet.header.forEach((title, index) => {
+    const widest = Math.max(title.length, ...sheet.rows.map((row) => String(row[index] ?? '').length));
+    worksheet.getColumn(index + 1).width = Math.min(60, Math.max(8, widest + 2));
+  });
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export const sheetToCsv = (sheet: Sheet): string => toCsv(sheet.header, sheet.rows);

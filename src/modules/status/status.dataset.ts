@@ -1,0 +1,116 @@
+import type { Db } from '../../db/client.ts';
+import { listInstruments, type InstrumentRecord } from '../instruments/instruments.repository.ts';
+import { entryIntoForceFor } from '../instruments/instruments.service.ts';
+import { listParticipants, listRegions, type ParticipantRecord, type RegionRecord } from '../participants/participants.repository.ts';
+import { categoryOf, type ActionType } from './status.actions.ts';
+import { allActions, listSnapshots, readDataVersion } from './status.repository.ts';
+
+export interface DatedAction {
+  type: ActionType;
+  date: string;
+  effectiveDate: string | null;
+}
+
+/** Where one participant stands with one instrument, from all its recorded actions. */
+export interface Participation {
+  participantId: string;
+  signature: DatedAction | null;
+  consent: DatedAction | null;
+  withdrawal: DatedAction | null;
+  /** Date the instrument is (or was) in force for the participant, from the EIF rule. */
+  inForceFrom: string | null;
+  statements: { type: ActionType; date: string; text: string | null }[];
+  /** A newer depositary list no longer shows one of its actions: flagged for review. */
+  flagged: boolean;
+}
+
+/** Everything the status queries need, held in memory: a few thousand rows. */
+export interface StatusDataset {
+  version: number;
+  instruments: InstrumentRecord[];
+  instrumentsById: Map<string, InstrumentRecord>;
+  participants: ParticipantRecord[];
+  participantsById: Map<string, ParticipantRecord>;
+  regions: RegionRecord[];
+  /** instrument id → participant id → participation */
+  participations: Map<string, Map<string, Participation>>;
+  /** Instruments for which a depositary list or actions file has been imported. */
+  instrumentsWithData: Set<string>;
+  /** Newest snapshot date per instrument. */
+  dataAsOf: Map<string, string>;
+}
+
+export async function loadDataset(db: Db): Promise<StatusDataset> {
+  const version = await readDataVersion(db);
+  const [instruments, participants, regions, actions, snapshots] = await Promise.all([
+    listInstruments(db), listParticipants(db), listRegions(db), allActions(db), listSnapshots(db),
+  ]);
+  const instrumentsById = new Map(instruments.map((i) => [i.id, i]));
+  const participations = new Map<string, Map<string, Participation>>(instruments.map((i) => [i.id, new Map()]));
+
+  for (const action of actions) {
+    const byParticipant = participations.get(action.instrumentId)!;
+    let participation = byParticipant.get(action.participantId);
+    if (!participation) {
+      participation = { participantId: action.participantId, signature: null, consent: null, withdrawal: null, inForceFrom: null, statements: [], flagged: false };
+      byParticipant.set(action.participantId, participation);
+    }
+    const type = action.type as ActionType;
+    const dated: DatedAction = { type, date: action.date, effectiveDate: action.effectiveDate };
+    const category = categoryOf(type);
+    if (category === 'statement') participation.statements.push({ type, date: action.date, text: action.text });
+    else participation[category] = dated;
+    if (action.reviewStatus !== 'current') participation.flagged = true;
+  }
+  for (const [instrumentId, byParticipant] of participations) {
+    const instrument = instrumentsById.get(instrumentId)!;
+    for (const participation of byParticipant.values()) {
+      if (participation.consent) participation.inForceFrom = entryIntoForceFor(instrument, participation.consent);
+    }
+  }
+
+  const instrumentsWithData = new Set<string>();
+  const dataAsOf = new Map<string, string>();
+  for (const snapshot of snapshots) {
+    for (const file of snapshot.files) {
+      instrumentsWithData.add(file.instrumentId);
+      const known = dataAsOf.get(file.instrumentId);
+      if (!known || snapshot.asOf > known) dataAsOf.set(file.instrumentId, snapshot.asOf);
+    }
+  }
+
+  return {
+    version, instruments, instrumentsById, participants, participantsById: new Map(participants.map((p) => [p.id, p])),
+    regions, participations, instrumentsWithData, dataAsOf,
+  };
+}
+
+/**
+ * Keeps the dataset in memory and reloads it when an import anywhere has bumped the data version.
+ * The version is checked at most once per `checkIntervalMs`, so other instances see an import within
+ * that interval while each request is answered from memory.
+ */
+export function createDatasetCache({ db, checkIntervalMs = 1000 }: { db: Db; checkIntervalMs?: number }) {
+  let dataset: Promise<StatusDataset> | null = null;
+  let checkedAt = 0;
+
+  const get = async (): Promise<StatusDataset> => {
+    if (!dataset) {
+      dataset = loadDataset(db);
+      checkedAt = Date.now();
+      dataset.catch(() => {
+        dataset = null;
+      });
+      return dataset;
+    }
+    if (Date.now() - checkedAt >= checkIntervalMs) {
+      checkedAt = Date.now();
+      const [current, version] = await Promise.all([dataset, readDataVersion(db)]);
+      if (version !== current.version) dataset = loadDataset(db);
+    }
+    return dataset;
+  };
+  return { get, invalidate: () => void (dataset = null) };
+}
+
+export type DatasetCache = ReturnType<typeof createDatasetCache>;

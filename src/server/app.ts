@@ -1,0 +1,90 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { DatabaseHandle } from '../db/client.ts';
+import { systemClock, type Clock } from '../lib/dates.ts';
+import { createDatasetCache, type DatasetCache } from '../modules/status/status.dataset.ts';
+import { statusRoutes } from '../modules/status/status.routes.ts';
+import { instrumentsRoutes } from '../modules/instruments/instruments.routes.ts';
+import { participantsRoutes } from '../modules/participants/participants.routes.ts';
+import { registerErrorHandling, sendProblem } from './plugins/errors.ts';
+
+export const API_PREFIX = '/api/v1';
+export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+export interface AppDeps {
+  database: DatabaseHandle;
+  clock?: Clock;
+  /** Built web app to serve; omitted or missing folder = API only. */
+  webDir?: string | null;
+  logger?: FastifyServerOptions['logger'];
+  /** How often instances look for imports made elsewhere (ms). */
+  datasetCheckIntervalMs?: number;
+}
+
+/** Builds the application without listening: tests call it with a test database and a fixed clock. */
+export async function buildApp({ database, clock = systemClock, webDir = null, logger = false, datasetCheckIntervalMs = 1000 }: AppDeps): Promise<FastifyInstance & { datasetCache: DatasetCache }> {
+  const app = Fastify({ logger, bodyLimit: 1_048_576, disableRequestLogging: false, routerOptions: { ignoreTrailingSlash: true } });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  const cache = createDatasetCache({ db: database.db, checkIntervalMs: datasetCheckIntervalMs });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Lexpact API',
+        version: '1',
+        description: 'Treaty status register of the universal instruments against terrorism, UNTOC and its Protocols, and UNCAC. Errors are RFC 9457 problem details.',
+      },
+      tags: [
+        { name: 'instruments', description: 'The instrument catalogue' },
+        { name: 'participants', description: 'States and organisations, regions, name variants' },
+        { name: 'status', description: 'Parties, signatories, gaps and changes as of any date' },
+        { name: 'system', description: 'Health and readiness' },
+      ],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: `${API_PREFIX}/docs` });
+  app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(async (api) => {
+    await instrumentsRoutes(api, { cache });
+    await participantsRoutes(api, { cache, db: database.db });
+    await statusRoutes(api, { cache, db: database.db, clock });
+  }, { prefix: API_PREFIX });
+
+  app.get('/healthz', { schema: { tags: ['system'], summary: 'The process is up' } }, async () => ({ status: 'ok' }));
+  app.get('/readyz', { schema: { tags: ['system'], summary: 'The database answers' } }, async (_request, reply) => {
+    try {
+      await database.ping();
+      return { status: 'ready', database: database.kind };
+    } catch {
+      return sendProblem(reply, { status: 503, code: 'server.database_unavailable', detail: 'The database does not answer.' });
+    }
+  });
+
+  const webRoot = webDir && existsSync(join(webDir, 'index.html')) ? webDir : null;
+  if (webRoot) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, maxAge: '1h', immutable: false });
+  }
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (path.startsWith('/api/') || !webRoot || request.method !== 'GET') {
+      return sendProblem(reply, { status: 404, code: 'http.not_found', detail: `${request.method} ${path} does not exist` });
+    }
+    // Client-side routes (/instruments/icsft-1999, /countries/NER …) all load the single-page app.
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html', webRoot);
+  });
+
+  app.decorate('datasetCache', cache);
+  return app as unknown as FastifyInstance & { datasetCache: DatasetCache };
+}

@@ -1,0 +1,23 @@
+import { openDatabase } from '../db/client.ts';
+import { isSeeded, seedDatabase } from '../db/seed.ts';
+import { buildApp, DEFAULT_WEB_DIR } from './app.ts';
+import { databaseDir, loadConfig } from './config.ts';
+
+const config = loadConfig();
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: databaseDir(config) });
+await database.migrate();
+if (config.seed === 'auto' && !(await isSeeded(database.db))) await seedDatabase({ db: database.db });
+
+const app = await buildApp({ database, webDir: DEFAULT_WEB_DIR, logger: { level: config.logLevel } });
+
+const close = async (signal: string) => {
+  app.log.info({ signal }, 'shutting down');
+  await app.close();
+  await database.close();
+  process.exit(0);
+};
+process.once('SIGINT', () => void close('SIGINT'));
+process.once('SIGTERM', () => void close('SIGTERM'));
+
+await app.listen({ port: config.port, host: config.host });
+app.log.info(`Lexpact is serving on http://localhost:${config.port} (${database.kind === 'pglite' ? `embedded database in ${databaseDir(config)}` : 'PostgreSQL'})`);

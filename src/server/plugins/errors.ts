@@ -1,0 +1,46 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isAppError, type FieldProblem } from '../../lib/errors.ts';
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request', 404: 'Not Found', 405: 'Method Not Allowed', 406: 'Not Acceptable', 413: 'Content Too Large', 415: 'Unsupported Media Type',
+  422: 'Unprocessable Content', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
+};
+
+export function sendProblem(reply: FastifyReply, { status, code, detail, errors = [] }: { status: number; code: string; detail: string; errors?: FieldProblem[] }) {
+  return reply
+    .code(status)
+    .type('application/problem+json; charset=utf-8')
+    .serializer(JSON.stringify)
+    .send({ type: `https://lexpact.org/problems/${code.replace(/\./g, '/')}`, title: TITLES[status] ?? 'Error', status, detail, code, errors });
+}
+
+interface ValidationIssue {
+  instancePath?: string;
+  message?: string;
+  params?: { issue?: { path?: (string | number)[]; message?: string } };
+}
+
+/** Turns every error into RFC 9457 problem details; 5xx answers say nothing about the internals. */
+export function registerErrorHandling(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (isAppError(error)) {
+      return sendProblem(reply, { status: error.status, code: error.code, detail: error.message, errors: error.problems });
+    }
+    if (error.validation) {
+      const where = error.validationContext ?? 'request';
+      const errors = (error.validation as ValidationIssue[]).map((issue) => {
+        const path = issue.params?.issue?.path?.join('.') || issue.instancePath?.replace(/^\//, '').replace(/\//g, '.') || where;
+        return { field: path, reason: issue.params?.issue?.message ?? issue.message ?? 'invalid value' };
+      });
+      return sendProblem(reply, {
+        status: 400, code: 'validation.invalid_request', detail: `invalid ${where}: ${errors.map((e) => `${e.field}: ${e.reason}`).join('; ')}`, errors,
+      });
+    }
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+    if (status >= 500) {
+      request.log.error({ err: error }, 'request failed');
+      return sendProblem(reply, { status, code: 'server.internal_error', detail: 'An unexpected error occurred. It has been logged.' });
+    }
+    return sendProblem(reply, { status, code: `http.${error.code?.toLowerCase() ?? status}`, detail: error.message });
+  });
+}
