@@ -14,14 +14,13 @@ import { requestLanguage } from '../../server/plugins/locale.ts';
 import type { DatasetCache, StatusDataset } from './status.dataset.ts';
 import { listChanges, listSnapshots } from './status.repository.ts';
 import {
-  compareDates, countryStatus, nameIn, overview, partiesAsOf, partiesOverTime, requireInstrument, requireParticipant, statusMatrix, type SetChoice,
+  compareDates, countryStatus, nameIn, overview, partiesAsOf, partiesOverTime, requireInstrument, requireParticipant, statusMatrix, toSetChoice,
 } from './status.service.ts';
 import { changesFeed } from './status.feed.ts';
 
 const dateParam = (description: string) =>
   z.string().refine(isIsoDate, 'must be a real date written as YYYY-MM-DD').optional().describe(description);
 
-const toSet = (value: string): SetChoice => (value === 'all' ? 'all' : (Number(value) as SetChoice));
 const instrumentLabel = (dataset: StatusDataset, id: string, lang: Language) => {
   const instrument = dataset.instrumentsById.get(id)!;
   return nameIn(instrument.shortNames, lang) || nameIn(instrument.titles, lang);
@@ -75,8 +74,7 @@ export async function statusRoutes(app: FastifyInstance, { cache, db, clock }: {
   }, async (request) => {
     const dataset = await cache.get();
     const lang = requestLanguage(request, request.query.lang);
-    const status = countryStatus({ dataset, code: request.params.code, asOf: request.query.asOf ?? today(clock), set: toSet(request.query.set), basis: request.query.basis });
-    return { ...status, name: nameIn(requireParticipant(dataset, status.participant).names, lang) };
+    return countryStatus({ dataset, code: request.params.code, asOf: request.query.asOf ?? today(clock), set: toSetChoice(request.query.set), basis: request.query.basis, lang });
   });
 
   api.get('/status/compare', {
@@ -95,7 +93,7 @@ export async function statusRoutes(app: FastifyInstance, { cache, db, clock }: {
     const { from, set, basis, format } = request.query;
     const to = request.query.to ?? today(clock);
     if (from > to) throw badRequest('status.dates_reversed', 'from must be on or before to', [{ field: 'from', reason: `${from} is after ${to}` }]);
-    const result = compareDates({ dataset, from, to, set: toSet(set), basis });
+    const result = compareDates({ dataset, from, to, set: toSetChoice(set), basis });
     if (format === 'json') return result;
     const lang = requestLanguage(request, request.query.lang);
     return sendSheet(reply, format, `compare-${from}-${to}`, {
@@ -122,7 +120,7 @@ export async function statusRoutes(app: FastifyInstance, { cache, db, clock }: {
     if (region && !dataset.regions.some((r) => r.m49 === region)) {
       throw badRequest('status.unknown_region', `no region has the M49 code ${region}`, [{ field: 'region', reason: `unknown M49 region code ${region}` }]);
     }
-    const result = statusMatrix({ dataset, asOf: request.query.asOf ?? today(clock), set: toSet(set), basis, region, lang });
+    const result = statusMatrix({ dataset, asOf: request.query.asOf ?? today(clock), set: toSetChoice(set), basis, region, lang });
     if (format === 'json') return result;
     return sendSheet(reply, format, `status-matrix-${result.asOf}`, {
       name: 'matrix',
@@ -144,7 +142,7 @@ export async function statusRoutes(app: FastifyInstance, { cache, db, clock }: {
     },
   }, async (request) => {
     const dataset = await cache.get();
-    return overview({ dataset, asOf: request.query.asOf ?? today(clock), set: toSet(request.query.set), basis: request.query.basis });
+    return overview({ dataset, asOf: request.query.asOf ?? today(clock), set: toSetChoice(request.query.set), basis: request.query.basis });
   });
 
   const changesQuery = z.object({

@@ -10,6 +10,8 @@ export const BASES: readonly Basis[] = ['deposit', 'in-force'];
 /** A set of universal instruments, or `all` for every instrument in the catalogue (UNTOC, its Protocols and UNCAC too). */
 export type SetChoice = InstrumentSet | 'all';
 
+export const toSetChoice = (value: string): SetChoice => (value === 'all' ? 'all' : (Number(value) as InstrumentSet));
+
 export const nameIn = (names: Names, lang: Language): string => names[lang] ?? names.en ?? '';
 
 /** When a withdrawal takes effect, the participant stops being a party. */
@@ -106,7 +108,7 @@ export function partiesOverTime({ dataset, instrumentId, basis, untilYear }: { d
 export type CountryInstrumentStatus = 'party' | 'signatory' | 'not_party' | 'withdrawn' | 'no_data';
 
 /** A participant's standing with every instrument of a set, and its gaps. */
-export function countryStatus({ dataset, code, asOf, set, basis }: { dataset: StatusDataset; code: string; asOf: string; set: SetChoice; basis: Basis }) {
+export function countryStatus({ dataset, code, asOf, set, basis, lang }: { dataset: StatusDataset; code: string; asOf: string; set: SetChoice; basis: Basis; lang: Language }) {
   const participant = requireParticipant(dataset, code);
   const instruments = instrumentsOfSet(dataset, set).map((instrument) => {
     const hasData = dataset.instrumentsWithData.has(instrument.id);
@@ -135,6 +137,7 @@ export function countryStatus({ dataset, code, asOf, set, basis }: { dataset: St
   const withData = instruments.filter((i) => i.hasData);
   return {
     participant: participant.id,
+    name: nameIn(participant.names, lang),
     asOf,
     set,
     basis,

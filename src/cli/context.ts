@@ -1,0 +1,55 @@
+import { openDatabase, type DatabaseHandle } from '../db/client.ts';
+import { isSeeded, seedDatabase } from '../db/seed.ts';
+import { databaseDir, loadConfig } from '../server/config.ts';
+import { AppError, isAppError } from '../lib/errors.ts';
+import { isIsoDate } from '../lib/dates.ts';
+
+/** Thrown for a usage mistake: printed as is, exit code 2. */
+export class UsageError extends Error {}
+
+/**
+ * Opens the database the server would use (same LEXPACT_DATA_DIR / LEXPACT_DATABASE_URL), migrated and,
+ * unless told otherwise, seeded like `npm start` does on first run.
+ */
+export async function withDatabase<T>(run: (database: DatabaseHandle) => Promise<T>, { seed = true }: { seed?: boolean } = {}): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: databaseDir(config) });
+  try {
+    await database.migrate();
+    if (seed && config.seed === 'auto' && !(await isSeeded(database.db))) await seedDatabase({ db: database.db });
+    return await run(database);
+  } finally {
+    await database.close();
+  }
+}
+
+export function requireDateOption(value: string | undefined, option: string): string | undefined {
+  if (value === undefined) return undefined;
+  if (!isIsoDate(value)) throw new UsageError(`${option}: "${value}" is not a real date written as YYYY-MM-DD`);
+  return value;
+}
+
+export function requireChoice<T extends string>(value: string, option: string, choices: readonly T[]): T {
+  if (!(choices as readonly string[]).includes(value)) throw new UsageError(`${option}: "${value}" is not one of ${choices.join(', ')}`);
+  return value as T;
+}
+
+/** Prints an error the way a person can act on it and sets the exit code; never a stack trace for known errors. */
+export function reportError(error: unknown): void {
+  if (error instanceof UsageError) {
+    console.error(`error: ${error.message}`);
+    process.exitCode = 2;
+    return;
+  }
+  if (isAppError(error)) {
+    console.error(`error: ${(error as AppError).message}`);
+    for (const problem of error.problems) {
+      const where = [problem.file, problem.line !== undefined ? `line ${problem.line}` : undefined, problem.field].filter(Boolean).join(', ');
+      console.error(`  - ${where ? `${where}: ` : ''}${problem.reason}`);
+    }
+    process.exitCode = 1;
+    return;
+  }
+  console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}

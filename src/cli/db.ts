@@ -1,0 +1,34 @@
+import type { Command } from 'commander';
+import { isSeeded, resetDatabase, seedDatabase } from '../db/seed.ts';
+import { UsageError, withDatabase } from './context.ts';
+
+export function registerDbCommands(program: Command) {
+  const db = program.command('db').description('database maintenance');
+
+  db.command('migrate')
+    .description('apply pending migrations')
+    .action(async () => {
+      await withDatabase(async () => console.log('migrations applied'), { seed: false });
+    });
+
+  db.command('seed')
+    .description('load the shipped reference data (instruments, participants, newest UNTC snapshot) into an empty database')
+    .action(async () => {
+      await withDatabase(async ({ db: handle }) => {
+        if (await isSeeded(handle)) throw new UsageError('the database already holds reference data; run "lexpact db reset --yes" first to start again');
+        const result = await seedDatabase({ db: handle });
+        console.log(`loaded ${result.instruments} instruments, ${result.participants} participants, snapshot ${result.snapshot.snapshotId} (${result.snapshot.counts.added} actions)`);
+      }, { seed: false });
+    });
+
+  db.command('reset')
+    .description('empty every table (asks for --yes)')
+    .option('--yes', 'confirm that all data will be deleted')
+    .action(async (options: { yes?: boolean }) => {
+      if (!options.yes) throw new UsageError('this deletes every record; run again with --yes to confirm');
+      await withDatabase(async ({ db: handle }) => {
+        await resetDatabase(handle);
+        console.log('database emptied; "lexpact db seed" loads the reference data again');
+      }, { seed: false });
+    });
+}
