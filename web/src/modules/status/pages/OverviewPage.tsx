@@ -1,0 +1,91 @@
+import { Alert, Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { DataTable } from '../../../components/DataTable.tsx';
+import { QueryState } from '../../../components/QueryState.tsx';
+import { todayIso, useFormat } from '../../../lib/format.ts';
+import { useSearchState } from '../../../lib/useSearchState.ts';
+import { BasisControl, DateControl, SetControl } from '../components/Controls.tsx';
+import { WorldMap } from '../components/WorldMap.tsx';
+import { useOverview, useParticipants } from '../status.api.ts';
+
+function Figure({ label, value, note }: { label: string; value: string; note?: string | undefined }) {
+  return (
+    <Paper withBorder p="md" radius="md">
+      <Text size="sm" c="dimmed">{label}</Text>
+      <Text size="xl" fw={700} className="ltr-figures">{value}</Text>
+      {note && <Text size="xs" mt={4}>{note}</Text>}
+    </Paper>
+  );
+}
+
+export function OverviewPage() {
+  const { t } = useTranslation('status');
+  const format = useFormat();
+  const [state, set] = useSearchState({ asOf: todayIso(), set: '19', basis: 'deposit' });
+  const overview = useOverview(state.asOf, state.set, state.basis);
+  const participants = useParticipants();
+  const data = overview.data;
+  const namesById = new Map((participants.data?.items ?? []).map((p) => [p.id, p.name]));
+  const namesByM49 = new Map((participants.data?.items ?? []).filter((p) => p.m49).map((p) => [p.m49!, p.name]));
+  const withData = data?.instrumentsWithData.length ?? 0;
+
+  return (
+    <Stack gap="lg">
+      <div>
+        <Title order={1}>{t('overview.title')}</Title>
+        <Text mt="xs">{t('overview.intro')}</Text>
+      </div>
+      <Group align="end" gap="md" wrap="wrap">
+        <DateControl name="asOf" label={t('controls.asOf')} value={state.asOf} onChange={(v) => set('asOf', v)} />
+        <SetControl value={state.set} onChange={(v) => set('set', v)} />
+        <BasisControl value={state.basis} onChange={(v) => set('basis', v)} />
+      </Group>
+      <QueryState isLoading={overview.isLoading} error={overview.error}>
+        {data && (
+          <>
+            <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
+              <Figure label={t('overview.instruments')} value={format.number(data.instrumentCount)} note={t('overview.withData', { count: withData })} />
+              <Figure
+                label={t('overview.partyToAll')}
+                value={data.partyToAll.complete ? format.number(data.partyToAll.count) : t('overview.unknown')}
+                note={data.partyToAll.complete ? undefined : t('overview.partyToAllWithData', { count: data.partyToAll.countOverInstrumentsWithData ?? 0, instruments: withData })}
+              />
+              <Figure label={t('overview.participants')} value={format.number(data.participantCount)} />
+              <Figure label={t('overview.latestData')} value={format.date(data.latestDataAsOf)} />
+            </SimpleGrid>
+            {data.instrumentsWithoutData.length > 0 && (
+              <Alert color="yellow" title={t('overview.incompleteTitle')}>
+                {t('overview.incompleteBody', { count: data.instrumentsWithoutData.length })}
+              </Alert>
+            )}
+            <section aria-labelledby="map-title">
+              <Title order={2} id="map-title" size="h3" mb="xs">{t('overview.mapTitle', { count: withData })}</Title>
+              <WorldMap
+                labelId="map-title"
+                max={withData}
+                names={namesByM49}
+                counts={new Map(data.participants.filter((p) => p.m49).map((p) => [p.m49!, p.partyCount]))}
+              />
+            </section>
+            <section aria-labelledby="table-title">
+              <Title order={2} id="table-title" size="h3" mb="xs">{t('overview.tableTitle')}</Title>
+              <DataTable
+                caption={t('overview.tableCaption', { date: format.date(data.asOf) })}
+                rows={data.participants}
+                rowKey={(row) => row.participant}
+                initialSort={{ key: 'count', direction: 'desc' }}
+                empty={t('empty')}
+                pageSize={25}
+                columns={[
+                  { key: 'name', label: t('columns.participant'), sortValue: (r) => namesById.get(r.participant) ?? r.participant, render: (r) => <Anchor component={Link} to={`/countries/${r.participant}`}>{namesById.get(r.participant) ?? r.participant}</Anchor> },
+                  { key: 'count', label: t('columns.partyTo', { count: withData }), numeric: true, sortValue: (r) => r.partyCount, render: (r) => format.number(r.partyCount) },
+                ]}
+              />
+            </section>
+          </>
+        )}
+      </QueryState>
+    </Stack>
+  );
+}
