@@ -15,6 +15,7 @@ const theme = createTheme({
     un: ['#e6f2fb', '#cce3f5', '#99c6eb', '#66a9e0', '#338cd6', '#0f6fbf', '#0a5a9c', '#084a80', '#063a65', '#042a49'],
   },
   primaryShade: 7,
+  autoContrast: true,
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic", "Noto Sans CJK SC", sans-serif',
 });
 

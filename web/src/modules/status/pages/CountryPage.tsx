@@ -8,7 +8,14 @@ import { useSearchState } from '../../../lib/useSearchState.ts';
 import { BasisControl, DateControl, SetControl } from '../components/Controls.tsx';
 import { useCountryStatus, useInstruments } from '../status.api.ts';
 
-const STATUS_COLORS: Record<string, string> = { party: 'green', signatory: 'yellow', not_party: 'red', withdrawn: 'red', no_data: 'gray' };
+// Background and text pairs chosen for at least 7:1 contrast (WCAG AAA), whatever the status.
+const STATUS_COLORS: Record<string, { bg: string; fg: string }> = {
+  party: { bg: '#1b5e20', fg: '#ffffff' },
+  signatory: { bg: '#ffe066', fg: '#1a1b1e' },
+  not_party: { bg: '#8b1a1a', fg: '#ffffff' },
+  withdrawn: { bg: '#8b1a1a', fg: '#ffffff' },
+  no_data: { bg: '#dee2e6', fg: '#1a1b1e' },
+};
 
 export function CountryPage() {
   const { code = '' } = useParams();
@@ -64,7 +71,7 @@ export function CountryPage() {
                 empty={t('empty')}
                 columns={[
                   { key: 'instrument', label: t('columns.instrument'), sortValue: (i) => nameOf.get(i.instrument) ?? i.instrument, render: (i) => <Anchor component={Link} to={`/instruments/${i.instrument}`}>{nameOf.get(i.instrument) ?? i.instrument}</Anchor> },
-                  { key: 'status', label: t('columns.status'), sortValue: (i) => i.status, render: (i) => <Badge color={STATUS_COLORS[i.status]} variant="light" autoContrast>{t(`statuses.${i.status}`)}</Badge> },
+                  { key: 'status', label: t('columns.status'), sortValue: (i) => i.status, render: (i) => <Badge color={STATUS_COLORS[i.status]!.bg} c={STATUS_COLORS[i.status]!.fg} variant="filled">{t(`statuses.${i.status}`)}</Badge> },
                   { key: 'signature', label: t('columns.signature'), sortValue: (i) => i.signature?.date ?? null, render: (i) => format.date(i.signature?.date) },
                   { key: 'consent', label: t('columns.consent'), sortValue: (i) => i.consent?.date ?? null, render: (i) => (i.consent ? `${format.date(i.consent.date)} (${t(`actions.${i.consent.type}`)})` : '') },
                   { key: 'inForce', label: t('columns.inForceFrom'), sortValue: (i) => i.inForceFrom, render: (i) => format.date(i.inForceFrom) },

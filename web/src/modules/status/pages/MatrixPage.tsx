@@ -1,4 +1,4 @@
-import { Anchor, Group, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Anchor, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { ExportLinks } from '../../../components/ExportLinks.tsx';
@@ -60,8 +60,9 @@ export function MatrixPage() {
                         const className = cell === null ? 'matrix-cell-nodata' : cell.status === 'party' ? 'matrix-cell-party' : cell.status === 'signatory' ? 'matrix-cell-signatory' : undefined;
                         const symbol = cell === null ? '·' : cell.status === 'party' ? t('matrix.partySymbol') : cell.status === 'signatory' ? t('matrix.signatorySymbol') : '';
                         return (
-                          <Table.Td key={data.instruments[index]!.id} className={className} ta="center">
-                            <Tooltip label={label} withArrow openDelay={200}><span aria-label={label}>{symbol}</span></Tooltip>
+                          <Table.Td key={data.instruments[index]!.id} className={className} ta="center" title={label}>
+                            <span aria-hidden="true">{symbol}</span>
+                            <span className="visually-hidden">{label}</span>
                           </Table.Td>
                         );
                       })}

@@ -1,0 +1,23 @@
+// Serves the built app for the browser tests on a fresh embedded database holding two snapshots,
+// so that the changes page has something to show.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openPglite } from '../../src/db/client.ts';
+import { readSnapshotFolder, SHIPPED_DATA_DIR, SHIPPED_SNAPSHOT } from '../../src/db/seed.ts';
+import { seedParticipants } from '../../src/modules/participants/participants.seed.ts';
+import { seedInstruments } from '../../src/modules/instruments/instruments.seed.ts';
+import { importSnapshot } from '../../src/modules/status/status.import.ts';
+import { buildApp, DEFAULT_WEB_DIR } from '../../src/server/app.ts';
+
+const database = await openPglite(join(mkdtempSync(join(tmpdir(), 'lexpact-e2e-')), 'db'));
+await database.migrate();
+await seedParticipants({ db: database.db, dataDir: SHIPPED_DATA_DIR });
+await seedInstruments({ db: database.db, dataDir: SHIPPED_DATA_DIR });
+const older = readSnapshotFolder(new URL('../fixtures/untc/untc-2013-12-22', import.meta.url).pathname);
+await importSnapshot({ db: database.db, format: 'untc', files: older.files, asOf: '2013-12-22', snapshotId: 'untc-2013-12-22' });
+const newest = readSnapshotFolder(join(SHIPPED_DATA_DIR, 'treaty-actions', SHIPPED_SNAPSHOT));
+await importSnapshot({ db: database.db, format: 'untc', files: newest.files, asOf: '2015-03-14', snapshotId: SHIPPED_SNAPSHOT });
+
+const app = await buildApp({ database, webDir: DEFAULT_WEB_DIR });
+await app.listen({ port: Number(process.env.PORT ?? 3210), host: '127.0.0.1' });
