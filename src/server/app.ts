@@ -29,7 +29,7 @@ export interface AppDeps {
 
 /** Builds the application without listening: tests call it with a test database and a fixed clock. */
 export async function buildApp({ database, clock = systemClock, webDir = null, logger = false, datasetCheckIntervalMs = 1000 }: AppDeps): Promise<FastifyInstance & { datasetCache: DatasetCache }> {
-  const app = Fastify({ logger, bodyLimit: 1_048_576, disableRequestLogging: false, routerOptions: { ignoreTrailingSlash: true } });
+  const app = Fastify({ logger, bodyLimit: 1_048_576, routerOptions: { ignoreTrailingSlash: true } });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);

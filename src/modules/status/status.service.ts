@@ -59,8 +59,25 @@ export interface PartyEntry {
   flagged: boolean;
 }
 
+// Answers computed from one dataset version; a new import brings a new dataset and so an empty memo.
+const partiesMemo = new WeakMap<StatusDataset, Map<string, ReturnType<typeof computeParties>>>();
+const MEMO_LIMIT = 2000;
+
 /** Parties to one instrument as of a date, sorted by name in the requested language. */
-export function partiesAsOf({ dataset, instrumentId, asOf, basis, lang }: { dataset: StatusDataset; instrumentId: string; asOf: string; basis: Basis; lang: Language }) {
+export function partiesAsOf(query: { dataset: StatusDataset; instrumentId: string; asOf: string; basis: Basis; lang: Language }) {
+  let memo = partiesMemo.get(query.dataset);
+  if (!memo) partiesMemo.set(query.dataset, (memo = new Map()));
+  const key = `${query.instrumentId}|${query.asOf}|${query.basis}|${query.lang}`;
+  let result = memo.get(key);
+  if (!result) {
+    result = computeParties(query);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(key, result);
+  }
+  return result;
+}
+
+function computeParties({ dataset, instrumentId, asOf, basis, lang }: { dataset: StatusDataset; instrumentId: string; asOf: string; basis: Basis; lang: Language }) {
   const instrument = requireInstrument(dataset, instrumentId);
   const hasData = dataset.instrumentsWithData.has(instrument.id);
   const participations = [...dataset.participations.get(instrument.id)!.values()];

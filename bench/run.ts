@@ -1,0 +1,14 @@
+// `npm run bench`: every benchmark, each printing its figures. Needs PostgreSQL (LEXPACT_BENCH_DATABASE_URL,
+// default postgres://postgres@127.0.0.1:5432/postgres) and a built web app for the bundle figure.
+import { execSync } from 'node:child_process';
+import { benchBundle } from './bundle-size.ts';
+import { benchHttp } from './http.ts';
+import { benchImport } from './import.ts';
+
+console.log('— import —');
+await benchImport();
+console.log('\n— HTTP under load —');
+await benchHttp();
+console.log('\n— first page JavaScript —');
+execSync('npm run build:web --silent', { stdio: 'inherit' });
+benchBundle();
