@@ -1,7 +1,7 @@
 import { openDatabase, type DatabaseHandle } from '../db/client.ts';
 import { isSeeded, seedDatabase } from '../db/seed.ts';
 import { databaseDir, loadConfig } from '../server/config.ts';
-import { AppError, isAppError } from '../lib/errors.ts';
+import { type AppError, isAppError } from '../lib/errors.ts';
 import { isIsoDate } from '../lib/dates.ts';
 
 /** Thrown for a usage mistake: printed as is, exit code 2. */

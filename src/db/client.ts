@@ -39,6 +39,10 @@ export async function openPostgres(connectionString: string): Promise<DatabaseHa
   pool.on('connect', (client) => {
     client.on('error', () => undefined);
   });
+  // An idle connection that the server closes (restart, failover, pg_terminate_backend) is dropped by
+  // the pool, which then emits 'error' on itself: without a listener that error would crash the process.
+  // The next query simply opens a new connection.
+  pool.on('error', () => undefined);
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   return {
     db,

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { langParam, participantSchema, problemSchema, regionSchema } from '../../contracts/status.ts';
-import { notFound } from '../../lib/errors.ts';
+import { badRequest, notFound } from '../../lib/errors.ts';
 import { requestLanguage } from '../../server/plugins/locale.ts';
 import type { DatasetCache } from '../status/status.dataset.ts';
 import { inRegion, nameIn, requireParticipant } from '../status/status.service.ts';
@@ -33,10 +33,14 @@ export async function participantsRoutes(app: FastifyInstance, { cache, db }: { 
     },
   }, async (request) => {
     const dataset = await cache.get();
+    const { region } = request.query;
+    if (region && !dataset.regions.some((r) => r.m49 === region)) {
+      throw badRequest('status.unknown_region', `no region has the M49 code ${region}`, [{ field: 'region', reason: `unknown M49 region code ${region}` }]);
+    }
     const lang = requestLanguage(request, request.query.lang);
     const needle = request.query.q?.toLocaleLowerCase();
     const items = dataset.participants
-      .filter((p) => inRegion(p, request.query.region))
+      .filter((p) => inRegion(p, region))
       .filter((p) => !needle || p.id.toLowerCase() === needle || Object.values(p.names).some((n) => n.toLocaleLowerCase().includes(needle)))
       .map((p) => present(p, lang))
       .sort((a, b) => a.name.localeCompare(b.name, lang));

@@ -100,7 +100,8 @@ export function parseUntcFile({ file, content, context }: { file: string; conten
     }
     if (consentCell) {
       const parsed = parseUntcDate(consentCell);
-      const type = parsed ? UNTC_CONSENT_SUFFIX[parsed.suffix] : undefined;
+      // Own keys only: a suffix such as "constructor" must not find Object.prototype members.
+      const type = parsed && Object.hasOwn(UNTC_CONSENT_SUFFIX, parsed.suffix) ? UNTC_CONSENT_SUFFIX[parsed.suffix] : undefined;
       if (!parsed || !type) {
         problems.push({ file, line, field: 'consent', reason: `"${consentCell}" is not a date of the form "24 Sep 2003" followed by nothing, a, A, AA or d` });
       } else {
@@ -122,9 +123,12 @@ export function parseActionsFile({ file, content, context }: { file: string; con
     return { file, instrumentId: null, actions: [], problems: [{ file, reason: `not a readable CSV file: ${(error as Error).message}` }] };
   }
   const firstRecord = records[0];
-  const columns = firstRecord ? Object.keys(firstRecord.values) : [];
+  if (!firstRecord) {
+    return { file, instrumentId: null, actions: [], problems: [{ file, line: 1, reason: `the file holds no actions: expected a header row (${GENERIC_COLUMNS.join(',')}) and one row per action` }] };
+  }
+  const columns = Object.keys(firstRecord.values);
   const missing = REQUIRED_GENERIC_COLUMNS.filter((column) => !columns.includes(column));
-  if (firstRecord && missing.length > 0) {
+  if (missing.length > 0) {
     return { file, instrumentId: null, actions: [], problems: [{ file, line: 1, reason: `missing column(s): ${missing.join(', ')}; expected ${GENERIC_COLUMNS.join(',')}` }] };
   }
 

@@ -162,7 +162,7 @@ export async function statusRoutes(app: FastifyInstance, { cache, db, clock }: {
     return {
       dataset,
       items: page.map(({ change, asOf }) => ({
-        id: change.id, snapshot: change.snapshotId, snapshotAsOf: asOf, detectedAt: change.detectedAt, instrument: change.instrumentId,
+        id: change.id, snapshot: change.snapshotId, snapshotAsOf: asOf, detectedAt: new Date(change.detectedAt).toISOString(), instrument: change.instrumentId,
         participant: change.participantId, participantName: nameIn(dataset.participantsById.get(change.participantId)?.names ?? {}, lang),
         change: change.change as 'added' | 'corrected' | 'missing_from_source' | 'reappeared',
         before: change.before as Record<string, unknown> | null, after: change.after as Record<string, unknown> | null,

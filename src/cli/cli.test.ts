@@ -1,0 +1,126 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from '../../test/helpers/app.ts';
+import { TEST_DB_KIND, createPostgresDatabase } from '../../test/helpers/db.ts';
+import { REPO_ROOT, makeTempFolder, readShippedFile, removeTempFolders } from '../../test/helpers/fixtures.ts';
+
+const BIN = join(REPO_ROOT, 'bin', 'lexpact.js');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+const STACK_FRAME = /\n\s+at\s+\S+/;
+
+describe('the lexpact command line', () => {
+  let env: NodeJS.ProcessEnv;
+  let dataDir: string;
+  let dropDatabase = async () => {};
+  let app: Awaited<ReturnType<typeof createTestApp>>;
+
+  /** Runs `node bin/lexpact.js …` as a user would, against the test database. */
+  const lexpact = (...args: string[]) =>
+    new Promise<Run>((resolve) => {
+      execFile(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolve({ code, stdout, stderr });
+      });
+    });
+  const json = (run: Run) => {
+    expect(run.stderr).not.toMatch(STACK_FRAME);
+    expect(run.code).toBe(0);
+    return JSON.parse(run.stdout) as Record<string, unknown>;
+  };
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'lexpact-cli-'));
+    env = { ...process.env, LEXPACT_DATA_DIR: dataDir, LEXPACT_SEED: 'auto', LEXPACT_LOG_LEVEL: 'silent', TZ: 'UTC' };
+    delete env.LEXPACT_DATABASE_URL;
+    if (TEST_DB_KIND === 'postgres') {
+      const database = await createPostgresDatabase();
+      env.LEXPACT_DATABASE_URL = database.url;
+      dropDatabase = database.drop;
+    }
+    app = await createTestApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+    await dropDatabase();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    removeTempFolders();
+  });
+
+  it('`parties --format json` prints exactly what the API answers for the same question', async () => {
+    // The first command also creates and seeds the database, as on a first run.
+    const cli = json(await lexpact('parties', 'icsft-1999', '--as-of', '2010-01-01', '--format', 'json'));
+    const api = await app.app.inject({ method: 'GET', url: '/api/v1/instruments/icsft-1999/parties?asOf=2010-01-01' });
+    expect(api.statusCode).toBe(200);
+    expect(cli).toEqual(api.json());
+    expect(cli.count).toBeGreaterThan(100);
+  });
+
+  it("`country NER --format json` gives the country's gaps among the instruments with data", async () => {
+    const cli = json(await lexpact('country', 'NER', '--format', 'json'));
+    expect(cli).toMatchObject({ participant: 'NER', name: 'Niger', set: 19, basis: 'deposit' });
+    expect(Array.isArray(cli.gaps)).toBe(true);
+    expect(cli.instrumentsWithoutData).toHaveLength(14);
+    const instruments = cli.instruments as { instrument: string; hasData: boolean; status: string }[];
+    expect(cli.gaps).toEqual(instruments.filter((i) => i.hasData && i.status !== 'party').map((i) => i.instrument));
+    // The date defaults to today; the API answers the same for that date.
+    const api = await app.app.inject({ method: 'GET', url: `/api/v1/participants/NER/status?asOf=${String(cli.asOf)}` });
+    expect(cli).toEqual(api.json());
+  });
+
+  it('`compare --format json` has the documented keys and the same figures as the API', async () => {
+    const cli = json(await lexpact('compare', '--from', '2013-01-01', '--to', '2014-06-30', '--format', 'json'));
+    expect(Object.keys(cli).sort()).toEqual(['basis', 'from', 'instruments', 'partyToAllAtFrom', 'partyToAllAtTo', 'set', 'to']);
+    expect(cli).toMatchObject({ from: '2013-01-01', to: '2014-06-30', set: 19, basis: 'deposit' });
+    const api = await app.app.inject({ method: 'GET', url: '/api/v1/status/compare?from=2013-01-01&to=2014-06-30' });
+    expect(cli).toEqual(api.json());
+  });
+
+  it('rejects an impossible date with a message naming the option, a non-zero exit and no stack trace', async () => {
+    const run = await lexpact('parties', 'icsft-1999', '--as-of', '2014-02-30', '--format', 'json');
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain('--as-of');
+    expect(run.stderr).toContain('2014-02-30');
+    expect(run.stderr).not.toMatch(STACK_FRAME);
+    expect(run.stdout).toBe('');
+  });
+
+  it('rejects a broken folder on import, listing each file and line, with a non-zero exit and no stack trace', async () => {
+    const folder = makeTempFolder('untc-2015-06-01', {
+      'XVIII-5.csv': readShippedFile('XVIII-5.csv'),
+      'XVIII-11.csv': 'Participant,Signature,Ratification\nAfghanistan,,24 Sep 2003 a\nAtlantis,10 Jan 2000,\n',
+      'XVIII-9.csv': 'Participant,Signature,Ratification\nAlbania,31 Feb 2004,\n',
+    });
+    const run = await lexpact('import', 'untc', folder);
+    expect(run.code).not.toBe(0);
+    expect(run.stderr).toContain('nothing was written');
+    expect(run.stderr).toMatch(/XVIII-11\.csv, line 3.*Atlantis/);
+    expect(run.stderr).toMatch(/XVIII-9\.csv, line 2.*31 Feb 2004/);
+    expect(run.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it('says nothing changed when the shipped snapshot is imported again', async () => {
+    const run = await lexpact('import', 'untc', 'data/treaty-actions/untc-2015-03-14');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('snapshot untc-2015-03-14 (as of 2015-03-14) is already imported: nothing changed');
+  });
+
+  it('`db reset --yes` empties the database and `db seed` loads the reference data again', async () => {
+    const reset = await lexpact('db', 'reset', '--yes');
+    expect(reset.code).toBe(0);
+    expect(reset.stdout).toContain('database emptied');
+
+    const seed = await lexpact('db', 'seed');
+    expect(seed.stderr).not.toMatch(STACK_FRAME);
+    expect(seed.code).toBe(0);
+    expect(seed.stdout).toContain('loaded 24 instruments, 198 participants, snapshot untc-2015-03-14 (2490 actions)');
+  });
+});
