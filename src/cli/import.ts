@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -66,7 +67,9 @@ export function registerImportCommands(program: Command) {
       const source = (options.source ?? 'actions').toLowerCase().replace(/[^a-z0-9-]+/g, '-');
       await withDatabase(async ({ db }) => {
         const content = readFileSync(path);
-        printReport(await importSnapshot({ db, format: 'actions', files: [{ name: basename(path), content }], asOf, snapshotId: `${source}-${asOf}`, dryRun: options.dryRun ?? false }), format);
+        // The content hash keeps two different lists of one source and day apart; the same file gives the same id.
+        const snapshotId = `${source}-${asOf}-${createHash('sha256').update(content).digest('hex').slice(0, 8)}`;
+        printReport(await importSnapshot({ db, format: 'actions', files: [{ name: basename(path), content }], asOf, snapshotId, dryRun: options.dryRun ?? false }), format);
       });
     });
 }

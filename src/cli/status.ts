@@ -119,7 +119,7 @@ export function registerStatusCommands(program: Command) {
         process.stdout.write(sheetToCsv({
           name: 'matrix',
           header: ['participant', 'name', ...result.instruments.map((i) => i.id), 'party_count'],
-          rows: result.rows.map((r) => [r.participant, r.name, ...r.cells.map((c) => (c === null ? 'no data' : c.status === 'none' ? '' : `${c.status === 'party' ? 'P' : 'S'} ${c.date}`)), r.partyCount]),
+          rows: result.rows.map((r) => [r.participant, r.name, ...r.cells.map((c) => (c === null ? 'no data' : c.status === 'none' ? '' : `${{ party: 'P', signatory: 'S', withdrawn: 'W' }[c.status]} ${c.date}`)), r.partyCount]),
         }));
       });
     });

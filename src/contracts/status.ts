@@ -91,7 +91,7 @@ export const countryStatusSchema = z.object({
   instruments: z.array(z.object({
     instrument: z.string(),
     hasData: z.boolean(),
-    status: z.enum(['party', 'signatory', 'not_party', 'withdrawn', 'no_data']),
+    status: z.enum(['party', 'signatory', 'not_party', 'withdrawn', 'not_adopted', 'no_data']).describe('not_adopted: the instrument was adopted after the date'),
     signature: datedAction.nullable(),
     consent: datedAction.extend({ effectiveDate: isoDate.nullable() }).nullable(),
     inForceFrom: isoDate.nullable(),
@@ -125,7 +125,7 @@ export const compareSchema = z.object({
   partyToAllAtTo: partyToAllSchema,
 });
 
-const matrixCell = z.object({ status: z.enum(['party', 'signatory', 'none']), date: isoDate.nullable(), action: z.string().nullable() }).nullable();
+const matrixCell = z.object({ status: z.enum(['party', 'signatory', 'withdrawn', 'none']), date: isoDate.nullable(), action: z.string().nullable() }).nullable();
 
 export const matrixSchema = z.object({
   asOf: isoDate,

@@ -10,7 +10,7 @@ import {
 import { parseCsv, parseCsvRows } from '../../lib/csv.ts';
 import type { FieldProblem } from '../../lib/errors.ts';
 import { loadDataset } from './status.dataset.ts';
-import { ImportRejectedError, type ImportChange, type ImportReport } from './status.import.ts';
+import { ImportRejectedError, importSnapshot, type ImportChange, type ImportReport } from './status.import.ts';
 import { partiesAsOf } from './status.service.ts';
 import { statusChanges, treatyActions } from './status.table.ts';
 
@@ -133,7 +133,7 @@ describe('the shipped UNTC snapshot', () => {
     expect(report.files).toHaveLength(10);
     expect(report.files.every((f) => f.outcome === 'unchanged')).toBe(true);
     expect(report.changes).toEqual([]);
-    expect(report.counts).toMatchObject({ added: 0, corrected: 0, flagged: 0, reappeared: 0 });
+    expect(report.counts).toEqual({ added: 0, corrected: 0, flagged: 0, reappeared: 0, unchanged: 2490 });
     expect(await statusTableCounts(database.db)).toEqual(before);
   });
 
@@ -393,6 +393,19 @@ describe('the generic actions format', () => {
     const report = await importActionsCsv(database.db, csv, { asOf: '2024-01-01', snapshotId: 'icao-2024-01-01' });
     expect(report.outcome).toBe('unchanged');
     expect(await statusTableCounts(database.db)).toEqual(before);
+  });
+
+  it('imports together the actions of two files that cover the same instrument', async () => {
+    const first = Buffer.from([HEADER, 'montreal-1971,France,ratification,1976-06-30,,,'].join('\n'));
+    const second = Buffer.from([HEADER, 'montreal-1971,Niger,accession,1972-09-03,,,', 'montreal-1971,Chad,accession,1972-07-12,,,'].join('\n'));
+    const report = await importSnapshot({
+      db: database.db, format: 'actions', asOf: '2024-02-01', snapshotId: 'gov-2024-02-01',
+      files: [{ name: 'gbr.csv', content: first }, { name: 'usa.csv', content: second }],
+    });
+    expect(report.counts.added).toBe(3);
+    expect(report.files).toEqual([expect.objectContaining({ instrumentId: 'montreal-1971', rows: 3, file: 'gbr.csv, usa.csv' })]);
+    const dataset = await loadDataset(database.db);
+    expect(partiesAsOf({ dataset, instrumentId: 'montreal-1971', asOf: '2024-01-01', basis: 'deposit', lang: 'en' }).parties.map((p) => p.participant).sort()).toEqual(['FRA', 'NER', 'TCD']);
   });
 
   it('rejects a file that lacks a required column, naming the column', async () => {

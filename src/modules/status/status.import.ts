@@ -87,7 +87,16 @@ export async function importSnapshot({
   parsed.forEach((file, index) => {
     const checksum = sha256(files[index]!.content);
     const ids = file.instrumentId ? [file.instrumentId] : [...new Set(file.actions.map((a) => a.instrumentId))];
-    for (const id of ids) groups.set(id, { file: file.file, sha256: checksum, actions: [] });
+    for (const id of ids) {
+      // Several generic files may cover one instrument: their actions are imported together.
+      const group = groups.get(id);
+      if (group) {
+        group.file = `${group.file}, ${file.file}`;
+        group.sha256 = createHash('sha256').update(group.sha256).update(checksum).digest('hex');
+      } else {
+        groups.set(id, { file: file.file, sha256: checksum, actions: [] });
+      }
+    }
     for (const action of file.actions) groups.get(action.instrumentId)!.actions.push(action);
   });
 
@@ -116,6 +125,7 @@ export async function importSnapshot({
           fileReport.newerSnapshot = prior.snapshotId;
         } else if (prior && prior.asOf === asOf && prior.sha256 === group.sha256) {
           fileReport.outcome = 'unchanged';
+          report.counts.unchanged += group.actions.length;
         } else {
           const isBaseline = !prior && format === 'untc' && !existing.some((a) => a.instrumentId === instrumentId);
           if (isBaseline) fileReport.outcome = 'baseline';

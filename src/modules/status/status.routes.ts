@@ -127,7 +127,7 @@ export async function statusRoutes(app: FastifyInstance, { cache, db, clock }: {
       header: ['participant', 'name', ...result.instruments.map((i) => i.id), 'party_count'],
       rows: result.rows.map((row) => [
         row.participant, row.name,
-        ...row.cells.map((cell) => (cell === null ? 'no data' : cell.status === 'none' ? '' : `${cell.status === 'party' ? 'P' : 'S'} ${cell.date}`)),
+        ...row.cells.map((cell) => (cell === null ? 'no data' : cell.status === 'none' ? '' : `${{ party: 'P', signatory: 'S', withdrawn: 'W' }[cell.status]} ${cell.date}`)),
         row.partyCount,
       ]),
     });
@@ -204,5 +204,5 @@ export async function statusRoutes(app: FastifyInstance, { cache, db, clock }: {
       summary: 'Depositary snapshots imported, newest first, with the checksum of each file',
       response: { 200: z.object({ items: z.array(snapshotSchema) }) },
     },
-  }, async () => ({ items: await listSnapshots(db) }));
+  }, async () => ({ items: (await listSnapshots(db)).map((s) => ({ ...s, importedAt: new Date(s.importedAt).toISOString() })) }));
 }

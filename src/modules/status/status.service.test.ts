@@ -174,11 +174,22 @@ describe('status queries on the shipped snapshot', () => {
       const withData = result.instruments.filter((i) => i.hasData);
       expect(withData).toHaveLength(10);
       expect(result.gaps.length).toBeGreaterThan(0);
-      expect(result.gaps).toEqual(withData.filter((i) => i.status !== 'party').map((i) => i.instrument));
+      expect(result.gaps).toEqual(withData.filter((i) => i.status !== 'party' && i.status !== 'not_adopted').map((i) => i.instrument));
       expect(result.gaps.some((id) => WITHOUT_DATA.includes(id))).toBe(false);
       expect([...result.instrumentsWithoutData].sort()).toEqual([...WITHOUT_DATA].sort());
-      expect(result.instruments.filter((i) => !i.hasData).every((i) => i.status === 'no_data')).toBe(true);
-      expect(result.partyCount + result.gaps.length).toBe(10);
+      // Adopted after 2004: not a gap then. Every other instrument without data is simply unknown.
+      expect(result.instruments.filter((i) => i.status === 'not_adopted').map((i) => i.instrument).sort())
+        .toEqual(['beijing-convention-2010', 'beijing-protocol-2010', 'cppnm-amendment-2005', 'icsant-2005', 'montreal-protocol-2014', 'sua-fp-protocol-2005', 'sua-protocol-2005']);
+      expect(result.instruments.filter((i) => !i.hasData && i.status !== 'not_adopted').every((i) => i.status === 'no_data')).toBe(true);
+      expect(result.partyCount + result.gaps.length).toBe(9);
+    });
+
+    it('does not count an instrument adopted after the date as a gap', () => {
+      const before = countryStatus({ dataset, code: 'NER', asOf: '2004-01-01', set: 16, basis: 'deposit', lang: 'en' });
+      expect(before.instruments.find((i) => i.instrument === 'icsant-2005')!.status).toBe('not_adopted');
+      expect(before.gaps).not.toContain('icsant-2005');
+      const after = countryStatus({ dataset, code: 'NER', asOf: '2005-06-01', set: 16, basis: 'deposit', lang: 'en' });
+      expect(after.instruments.find((i) => i.instrument === 'icsant-2005')!.status).not.toBe('not_adopted');
     });
 
     it('agrees with the parties list for each instrument', () => {
@@ -253,6 +264,12 @@ describe('withdrawals and successions loaded from a generic actions file', () =>
     const niger = countryStatus({ dataset, code: 'NER', asOf, set: 19, basis: 'deposit', lang: 'en' });
     expect(niger.instruments.find((i) => i.instrument === 'hague-1970')).toMatchObject({ status: 'withdrawn', withdrawal: { date: '2010-03-01', effectiveDate: '2011-03-01' } });
     expect(niger.gaps).toContain('hague-1970');
+    const matrixCell = (date: string) => {
+      const matrix = statusMatrix({ dataset, asOf: date, set: 19, basis: 'deposit', region: '011', lang: 'en' });
+      return matrix.rows.find((r) => r.participant === 'NER')!.cells[matrix.instruments.findIndex((i) => i.id === 'hague-1970')];
+    };
+    expect(matrixCell(asOf)).toEqual({ status: 'withdrawn', date: '2011-03-01', action: 'withdrawal' });
+    expect(matrixCell('2010-12-31')).toMatchObject({ status: 'party', date: '1971-10-15' });
     const nigerBefore = countryStatus({ dataset, code: 'NER', asOf: '2010-12-31', set: 19, basis: 'deposit', lang: 'en' });
     expect(nigerBefore.instruments.find((i) => i.instrument === 'hague-1970')!.status).toBe('party');
 
@@ -261,7 +278,7 @@ describe('withdrawals and successions loaded from a generic actions file', () =>
 
     const row = statusMatrix({ dataset, asOf, set: 19, basis: 'deposit', region: '002', lang: 'en' });
     const column = row.instruments.findIndex((i) => i.id === 'hague-1970');
-    expect(row.rows.find((r) => r.participant === 'NER')!.cells[column]).toMatchObject({ status: 'none' });
+    expect(row.rows.find((r) => r.participant === 'NER')!.cells[column]).toMatchObject({ status: 'withdrawn' });
 
     const timeline = partiesOverTime({ dataset, instrumentId: 'hague-1970', basis: 'deposit', untilYear: 2015 });
     const at = (year: number) => timeline.points.find((p) => p.year === year)!.parties;

@@ -122,7 +122,7 @@ export function partiesOverTime({ dataset, instrumentId, basis, untilYear }: { d
   return { instrument: instrument.id, basis, hasData, points };
 }
 
-export type CountryInstrumentStatus = 'party' | 'signatory' | 'not_party' | 'withdrawn' | 'no_data';
+export type CountryInstrumentStatus = 'party' | 'signatory' | 'not_party' | 'withdrawn' | 'not_adopted' | 'no_data';
 
 /** A participant's standing with every instrument of a set, and its gaps. */
 export function countryStatus({ dataset, code, asOf, set, basis, lang }: { dataset: StatusDataset; code: string; asOf: string; set: SetChoice; basis: Basis; lang: Language }) {
@@ -131,7 +131,9 @@ export function countryStatus({ dataset, code, asOf, set, basis, lang }: { datas
     const hasData = dataset.instrumentsWithData.has(instrument.id);
     const p = dataset.participations.get(instrument.id)!.get(participant.id);
     let status: CountryInstrumentStatus = 'no_data';
-    if (hasData) {
+    // An instrument adopted after the date was not open to anyone then: not a gap.
+    if (instrument.adoptedDate > asOf) status = 'not_adopted';
+    else if (hasData) {
       if (p && isPartyAsOf(p, asOf, basis)) status = 'party';
       else if (p && p.consent && withdrawnBy(p, asOf)) status = 'withdrawn';
       else if (p && isSignatoryAsOf(p, asOf)) status = 'signatory';
@@ -160,7 +162,7 @@ export function countryStatus({ dataset, code, asOf, set, basis, lang }: { datas
     basis,
     partyCount: withData.filter((i) => i.status === 'party').length,
     instrumentCount: instruments.length,
-    gaps: withData.filter((i) => i.status !== 'party').map((i) => i.instrument),
+    gaps: withData.filter((i) => i.status !== 'party' && i.status !== 'not_adopted').map((i) => i.instrument),
     instrumentsWithoutData: instruments.filter((i) => !i.hasData).map((i) => i.instrument),
     instruments,
   };
@@ -208,7 +210,7 @@ export function compareDates({ dataset, from, to, set, basis }: { dataset: Statu
 export const inRegion = (p: { regionM49: string | null; subregionM49: string | null; intermediateRegionM49: string | null }, m49: string | undefined) =>
   !m49 || m49 === '001' || p.regionM49 === m49 || p.subregionM49 === m49 || p.intermediateRegionM49 === m49;
 
-export type MatrixCell = { status: 'party' | 'signatory' | 'none'; date: string | null; action: string | null } | null;
+export type MatrixCell = { status: 'party' | 'signatory' | 'withdrawn' | 'none'; date: string | null; action: string | null } | null;
 
 /** Participants × instruments as of a date: each cell says party (with date), signatory or nothing; null where no data. */
 export function statusMatrix({ dataset, asOf, set, basis, region, lang }: { dataset: StatusDataset; asOf: string; set: SetChoice; basis: Basis; region?: string | undefined; lang: Language }) {
@@ -220,6 +222,7 @@ export function statusMatrix({ dataset, asOf, set, basis, region, lang }: { data
         if (!dataset.instrumentsWithData.has(instrument.id)) return null;
         const p = dataset.participations.get(instrument.id)!.get(participant.id);
         if (p && isPartyAsOf(p, asOf, basis)) return { status: 'party', date: p.consent!.date, action: p.consent!.type };
+        if (p && p.consent && withdrawnBy(p, asOf)) return { status: 'withdrawn', date: p.withdrawal!.effectiveDate ?? p.withdrawal!.date, action: 'withdrawal' };
         if (p && isSignatoryAsOf(p, asOf)) return { status: 'signatory', date: p.signature!.date, action: p.signature!.type };
         return { status: 'none', date: null, action: null };
       });

@@ -14,6 +14,7 @@ const STATUS_COLORS: Record<string, { bg: string; fg: string }> = {
   signatory: { bg: '#ffe066', fg: '#1a1b1e' },
   not_party: { bg: '#8b1a1a', fg: '#ffffff' },
   withdrawn: { bg: '#8b1a1a', fg: '#ffffff' },
+  not_adopted: { bg: '#dee2e6', fg: '#1a1b1e' },
   no_data: { bg: '#dee2e6', fg: '#1a1b1e' },
 };
 

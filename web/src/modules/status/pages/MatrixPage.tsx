@@ -56,7 +56,7 @@ export function MatrixPage() {
                     <Table.Tr key={row.participant}>
                       <Table.Th scope="row"><Anchor component={Link} to={`/countries/${row.participant}`} size="xs">{row.name}</Anchor></Table.Th>
                       {row.cells.map((cell, index) => {
-                        const label = cell === null ? t('noData') : cell.status === 'none' ? t('statuses.not_party') : `${t(`statuses.${cell.status === 'party' ? 'party' : 'signatory'}`)} ${format.date(cell.date)}`;
+                        const label = cell === null ? t('noData') : cell.status === 'none' ? t('statuses.not_party') : `${t(`statuses.${cell.status}`)} ${format.date(cell.date)}`;
                         const className = cell === null ? 'matrix-cell-nodata' : cell.status === 'party' ? 'matrix-cell-party' : cell.status === 'signatory' ? 'matrix-cell-signatory' : undefined;
                         const symbol = cell === null ? '·' : cell.status === 'party' ? t('matrix.partySymbol') : cell.status === 'signatory' ? t('matrix.signatorySymbol') : '';
                         return (
