@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { openPglite, openPostgres, type DatabaseHandle } from '../src/db/client.ts';
+import { createPostgresDatabase } from '../test/helpers/db.ts';
 
 export const POSTGRES_ADMIN_URL = process.env.LEXPACT_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -11,23 +10,14 @@ export async function freshDatabase(kind: 'pglite' | 'postgres'): Promise<Databa
     await handle.migrate();
     return handle;
   }
-  const name = `lexpact_bench_${randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  const url = new URL(POSTGRES_ADMIN_URL);
-  url.pathname = `/${name}`;
-  const handle = await openPostgres(url.toString());
+  const created = await createPostgresDatabase({ adminUrl: POSTGRES_ADMIN_URL, prefix: 'lexpact_bench' });
+  const handle = await openPostgres(created.url);
   await handle.migrate();
   return {
     ...handle,
     close: async () => {
       await handle.close();
-      const client = new pg.Client({ connectionString: POSTGRES_ADMIN_URL });
-      await client.connect();
-      await client.query(`drop database if exists ${name} with (force)`);
-      await client.end();
+      await created.drop();
     },
   };
 }

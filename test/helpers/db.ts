@@ -19,18 +19,18 @@ export interface TestDb extends DatabaseHandle {
  * A fresh, empty PostgreSQL database (not migrated) and its connection string, for code that opens its
  * own connection, such as the CLI run as a child process; `drop` removes it.
  */
-export async function createPostgresDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `lexpact_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
+export async function createPostgresDatabase({ adminUrl = ADMIN_URL, prefix = 'lexpact_test' }: { adminUrl?: string; prefix?: string } = {}): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`create database ${name}`);
   await admin.end();
-  const url = new URL(ADMIN_URL);
+  const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {
     url: url.toString(),
     drop: async () => {
-      const client = new pg.Client({ connectionString: ADMIN_URL });
+      const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
       await client.query(`drop database if exists ${name} with (force)`);
       await client.end();

@@ -5,7 +5,7 @@ import { DataTable } from '../../../components/DataTable.tsx';
 import { QueryState } from '../../../components/QueryState.tsx';
 import { todayIso, useFormat } from '../../../lib/format.ts';
 import { useSearchState } from '../../../lib/useSearchState.ts';
-import { BasisControl, DateControl, SetControl } from '../components/Controls.tsx';
+import { StatusControls } from '../components/StatusControls.tsx';
 import { useCountryStatus, useInstruments } from '../status.api.ts';
 
 // Background and text pairs chosen for at least 7:1 contrast (WCAG AAA), whatever the status.
@@ -48,9 +48,7 @@ export function CountryPage() {
               <Text mt="xs">{t('country.summary', { parties: data.partyCount, total: data.instrumentCount - data.instrumentsWithoutData.length, date: format.date(data.asOf) })}</Text>
             </div>
             <Group align="end" gap="md" wrap="wrap">
-              <DateControl name="asOf" label={t('controls.asOf')} value={state.asOf} onChange={(v) => set('asOf', v)} />
-              <SetControl value={state.set} onChange={(v) => set('set', v)} />
-              <BasisControl value={state.basis} onChange={(v) => set('basis', v)} />
+              <StatusControls state={state} set={set} />
             </Group>
             {data.instrumentsWithoutData.length > 0 && (
               <Alert color="yellow" title={t('overview.incompleteTitle')}>{t('country.noDataBody', { count: data.instrumentsWithoutData.length })}</Alert>

@@ -5,7 +5,8 @@ import { ExportLinks } from '../../../components/ExportLinks.tsx';
 import { QueryState } from '../../../components/QueryState.tsx';
 import { todayIso, useFormat } from '../../../lib/format.ts';
 import { useSearchState } from '../../../lib/useSearchState.ts';
-import { BasisControl, DateControl, RegionControl, SetControl } from '../components/Controls.tsx';
+import { RegionControl } from '../components/Controls.tsx';
+import { StatusControls } from '../components/StatusControls.tsx';
 import { useInstruments, useMatrix } from '../status.api.ts';
 
 export function MatrixPage() {
@@ -24,9 +25,7 @@ export function MatrixPage() {
         <Text mt="xs">{t('matrix.intro')}</Text>
       </div>
       <Group align="end" gap="md" wrap="wrap">
-        <DateControl name="asOf" label={t('controls.asOf')} value={state.asOf} onChange={(v) => set('asOf', v)} />
-        <SetControl value={state.set} onChange={(v) => set('set', v)} />
-        <BasisControl value={state.basis} onChange={(v) => set('basis', v)} />
+        <StatusControls state={state} set={set} />
         <RegionControl value={state.region} onChange={(v) => set('region', v)} />
       </Group>
       <Group gap="lg">

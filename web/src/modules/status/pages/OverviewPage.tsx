@@ -5,7 +5,7 @@ import { DataTable } from '../../../components/DataTable.tsx';
 import { QueryState } from '../../../components/QueryState.tsx';
 import { todayIso, useFormat } from '../../../lib/format.ts';
 import { useSearchState } from '../../../lib/useSearchState.ts';
-import { BasisControl, DateControl, SetControl } from '../components/Controls.tsx';
+import { StatusControls } from '../components/StatusControls.tsx';
 import { WorldMap } from '../components/WorldMap.tsx';
 import { useOverview, useParticipants } from '../status.api.ts';
 
@@ -37,9 +37,7 @@ export function OverviewPage() {
         <Text mt="xs">{t('overview.intro')}</Text>
       </div>
       <Group align="end" gap="md" wrap="wrap">
-        <DateControl name="asOf" label={t('controls.asOf')} value={state.asOf} onChange={(v) => set('asOf', v)} />
-        <SetControl value={state.set} onChange={(v) => set('set', v)} />
-        <BasisControl value={state.basis} onChange={(v) => set('basis', v)} />
+        <StatusControls state={state} set={set} />
       </Group>
       <QueryState isLoading={overview.isLoading} error={overview.error}>
         {data && (
