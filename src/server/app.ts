@@ -74,11 +74,18 @@ export async function buildApp({ database, clock = systemClock, webDir = null, l
 
   const webRoot = webDir && existsSync(join(webDir, 'index.html')) ? webDir : null;
   if (webRoot) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false, maxAge: '1h', immutable: false });
+    // Files are looked up on each request (wildcard), so a rebuilt web app is served without a restart.
+    await app.register(fastifyStatic, {
+      root: webRoot, wildcard: true, index: false, cacheControl: false,
+      // Built assets carry a content hash in their name and never change; index.html must always be fresh.
+      setHeaders: (res, filePath) => res.header('cache-control', filePath.includes(`${join('assets', '')}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
+    app.get('/', { schema: { hide: true } }, (_request, reply) => reply.type('text/html; charset=utf-8').sendFile('index.html', webRoot));
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
-    if (path.startsWith('/api/') || !webRoot || request.method !== 'GET') {
+    // A missing file (it has an extension) is a 404, never the app's HTML in place of a script.
+    if (path.startsWith('/api/') || !webRoot || !['GET', 'HEAD'].includes(request.method) || /\.[a-z0-9]+$/i.test(path)) {
       return sendProblem(reply, { status: 404, code: 'http.not_found', detail: `${request.method} ${path} does not exist` });
     }
     // Client-side routes (/instruments/icsft-1999, /countries/NER …) all load the single-page app.
