@@ -449,3 +449,21 @@ describe('the generic actions format', () => {
     expect((await loadDataset(database.db)).instrumentsWithData.has('hague-1970')).toBe(false);
   });
 });
+
+describe('two imports of the same snapshot at the same time', () => {
+  let database: TestDb;
+
+  beforeAll(async () => {
+    database = await createTestDb();
+    await seedReferenceData(database.db);
+  });
+  afterAll(async () => {
+    await database?.destroy();
+  });
+
+  it('run one after the other: the first writes, the second finds nothing to change, and nothing fails', async () => {
+    const reports = await Promise.all([importUntcFolder(database.db, UNTC_2015_03_14), importUntcFolder(database.db, UNTC_2015_03_14)]);
+    expect(reports.map((r) => r.outcome).sort()).toEqual(['applied', 'unchanged']);
+    expect((await statusTableCounts(database.db)).treatyActions).toBe(2490);
+  });
+});

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import { type Clock, systemClock } from '../../lib/dates.ts';
 import { AppError, type FieldProblem } from '../../lib/errors.ts';
@@ -107,10 +108,13 @@ export async function importSnapshot({
   const now = clock.now().toISOString();
 
   try {
-    await db.transaction(async (tx) => {
-      const latest = await repo.latestSnapshotPerInstrument(tx as unknown as Db, format);
-      const existing = await repo.actionsOfInstruments(tx as unknown as Db, [...groups.keys()]);
-      const snapshotFormats = new Map((await repo.listSnapshots(tx as unknown as Db)).map((s) => [s.id, s.format]));
+    await db.transaction(async (transaction) => {
+      const tx = transaction as unknown as Db;
+      // One import at a time, across every server instance and CLI run: the second waits, then sees the first's rows.
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtext('lexpact.status.import'))`);
+      const latest = await repo.latestSnapshotPerInstrument(tx, format);
+      const existing = await repo.actionsOfInstruments(tx, [...groups.keys()]);
+      const snapshotFormats = new Map((await repo.listSnapshots(tx)).map((s) => [s.id, s.format]));
       const inserts: repo.NewTreatyAction[] = [];
       const seenIds: number[] = [];
       const updates: PendingUpdate[] = [];
@@ -140,19 +144,19 @@ export async function importSnapshot({
 
       const wroteSomething = report.files.some((f) => f.outcome === 'applied' || f.outcome === 'baseline');
       report.outcome = wroteSomething ? 'applied' : report.files.every((f) => f.outcome === 'superseded') ? 'superseded' : 'unchanged';
-      const alreadyRecorded = await repo.findSnapshot(tx as unknown as Db, snapshotId);
+      const alreadyRecorded = await repo.findSnapshot(tx, snapshotId);
       if (!wroteSomething && alreadyRecorded) return;
 
-      await repo.upsertSnapshot(tx as unknown as Db, { id: snapshotId, format, asOf, importedAt: now, summary: { outcome: report.outcome, counts: report.counts } });
-      await repo.upsertSnapshotFiles(tx as unknown as Db, fileRows);
-      await repo.insertActions(tx as unknown as Db, inserts);
-      await repo.markSeen(tx as unknown as Db, seenIds, snapshotId, now);
-      for (const update of updates) await repo.updateAction(tx as unknown as Db, update.id, update.values);
+      await repo.upsertSnapshot(tx, { id: snapshotId, format, asOf, importedAt: now, summary: { outcome: report.outcome, counts: report.counts } });
+      await repo.upsertSnapshotFiles(tx, fileRows);
+      await repo.insertActions(tx, inserts);
+      await repo.markSeen(tx, seenIds, snapshotId, now);
+      for (const update of updates) await repo.updateAction(tx, update.id, update.values);
       await repo.insertChanges(
-        tx as unknown as Db,
+        tx,
         report.changes.map((c) => ({ ...c, snapshotId, detectedAt: now })),
       );
-      if (wroteSomething) await repo.bumpDataVersion(tx as unknown as Db);
+      if (wroteSomething) await repo.bumpDataVersion(tx);
       if (dryRun) throw new DryRunRollback();
     });
   } catch (error) {
