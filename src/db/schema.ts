@@ -2,3 +2,5 @@
 export * from '../modules/participants/participants.table.ts';
 export * from '../modules/instruments/instruments.table.ts';
 export * from '../modules/status/status.table.ts';
+export * from '../modules/accounts/accounts.table.ts';
+export * from '../modules/audit/audit.table.ts';

@@ -13,6 +13,14 @@ import { statusRoutes } from '../modules/status/status.routes.ts';
 import { instrumentsRoutes } from '../modules/instruments/instruments.routes.ts';
 import { participantsRoutes } from '../modules/participants/participants.routes.ts';
 import { registerErrorHandling, sendProblem } from './plugins/errors.ts';
+import { registerAuth } from './plugins/auth.ts';
+import { registerSecurity } from './plugins/security.ts';
+import { DEFAULT_SECURITY, type SecurityConfig } from './config.ts';
+import { authRoutes } from '../modules/accounts/auth.routes.ts';
+import { accountRoutes } from '../modules/accounts/account.routes.ts';
+import { adminRoutes } from '../modules/accounts/admin.routes.ts';
+import { createMailer, type Mailer } from '../modules/accounts/mail.ts';
+import { createOidc } from '../modules/accounts/oidc.ts';
 
 export const API_PREFIX = '/api/v1';
 export const DEFAULT_WEB_DIR = fileURLToPath(new URL('../../dist/web', import.meta.url));
@@ -25,16 +33,27 @@ export interface AppDeps {
   logger?: FastifyServerOptions['logger'];
   /** How often instances look for imports made elsewhere (ms). */
   datasetCheckIntervalMs?: number;
+  security?: SecurityConfig;
+  /** Replaces the SMTP/outbox mailer (tests). */
+  mailer?: Mailer;
 }
 
 /** Builds the application without listening: tests call it with a test database and a fixed clock. */
-export async function buildApp({ database, clock = systemClock, webDir = null, logger = false, datasetCheckIntervalMs = 1000 }: AppDeps): Promise<FastifyInstance & { datasetCache: DatasetCache }> {
-  const app = Fastify({ logger, bodyLimit: 1_048_576, routerOptions: { ignoreTrailingSlash: true } });
+export async function buildApp({
+  database, clock = systemClock, webDir = null, logger = false, datasetCheckIntervalMs = 1000, security = DEFAULT_SECURITY, mailer,
+}: AppDeps): Promise<FastifyInstance & { datasetCache: DatasetCache }> {
+  const app = Fastify({ logger, bodyLimit: 1_048_576, trustProxy: security.trustProxy, routerOptions: { ignoreTrailingSlash: true } });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
 
   const cache = createDatasetCache({ db: database.db, checkIntervalMs: datasetCheckIntervalMs });
+  const sessionSettings = { idleMinutes: security.sessionIdleMinutes, maxHours: security.sessionMaxHours };
+  const mail = mailer ?? createMailer({ smtpUrl: security.smtpUrl, from: security.mailFrom, log: app.log });
+  const oidc = security.oidc ? createOidc({ ...security.oidc, redirectUri: `${security.publicUrl}${API_PREFIX}/auth/oidc/callback` }) : null;
+
+  await registerSecurity(app, { rateLimitPerMinute: security.rateLimitPerMinute });
+  await registerAuth(app, { db: database.db, clock, sessionSettings, apiPrefix: API_PREFIX, exempt: [`${API_PREFIX}/docs`] });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -48,18 +67,23 @@ export async function buildApp({ database, clock = systemClock, webDir = null, l
         { name: 'instruments', description: 'The instrument catalogue' },
         { name: 'participants', description: 'States and organisations, regions, name variants' },
         { name: 'status', description: 'Parties, signatories, gaps and changes as of any date' },
+        { name: 'accounts', description: 'Signing in and out, password reset, invitations, my account, API tokens' },
+        { name: 'administration', description: 'Users, roles, organisations, outbox, audit trail (administrators)' },
         { name: 'system', description: 'Health and readiness' },
       ],
     },
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: `${API_PREFIX}/docs` });
-  app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true } }, async () => app.swagger());
+  app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true }, config: { policy: 'public.read' } }, async () => app.swagger());
 
   await app.register(async (api) => {
     await instrumentsRoutes(api, { cache });
     await participantsRoutes(api, { cache, db: database.db });
     await statusRoutes(api, { cache, db: database.db, clock });
+    await authRoutes(api, { db: database.db, clock, mailer: mail, publicUrl: security.publicUrl, sessionSettings, authRateLimitPerMinute: security.authRateLimitPerMinute, oidc });
+    await accountRoutes(api, { db: database.db, clock });
+    await adminRoutes(api, { db: database.db, clock, mailer: mail, publicUrl: security.publicUrl });
   }, { prefix: API_PREFIX });
 
   app.get('/healthz', { schema: { tags: ['system'], summary: 'The process is up' } }, async () => ({ status: 'ok' }));

@@ -10,6 +10,17 @@ const configSchema = z.object({
   LEXPACT_DATABASE_URL: z.string().url().optional(),
   LEXPACT_LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   LEXPACT_SEED: z.enum(['auto', 'off']).default('auto'),
+  LEXPACT_PUBLIC_URL: z.string().url().optional(),
+  LEXPACT_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  LEXPACT_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  LEXPACT_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(720).default(12),
+  LEXPACT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  LEXPACT_AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+  LEXPACT_SMTP_URL: z.string().url().optional(),
+  LEXPACT_MAIL_FROM: z.string().min(3).default('Lexpact <no-reply@localhost>'),
+  LEXPACT_OIDC_ISSUER: z.string().url().optional(),
+  LEXPACT_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  LEXPACT_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -22,7 +33,28 @@ export interface Config {
   logLevel: (typeof LOG_LEVELS)[number];
   /** `auto` loads the shipped reference data into an empty database on start. */
   seed: 'auto' | 'off';
+  security: SecurityConfig;
 }
+
+export interface SecurityConfig {
+  /** Address people reach the app at, for links in mails (default http://localhost:PORT). */
+  publicUrl: string;
+  /** Behind a reverse proxy: trust X-Forwarded-For/-Proto for client address and HTTPS. */
+  trustProxy: boolean;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+  rateLimitPerMinute: number;
+  authRateLimitPerMinute: number;
+  /** smtp(s)://user:password@host:port; absent = mails go to the outbox table and the log. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  oidc: { issuer: string; clientId: string; clientSecret: string } | null;
+}
+
+export const DEFAULT_SECURITY: SecurityConfig = {
+  publicUrl: 'http://localhost:3000', trustProxy: false, sessionIdleMinutes: 30, sessionMaxHours: 12,
+  rateLimitPerMinute: 600, authRateLimitPerMinute: 10, smtpUrl: undefined, mailFrom: 'Lexpact <no-reply@localhost>', oidc: null,
+};
 
 /** Reads the configuration from environment variables only, and says which variable is wrong. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -32,8 +64,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`invalid configuration: ${details}`);
   }
   const c = parsed.data;
+  const oidcParts = [c.LEXPACT_OIDC_ISSUER, c.LEXPACT_OIDC_CLIENT_ID, c.LEXPACT_OIDC_CLIENT_SECRET];
+  if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
+    throw new Error('invalid configuration: single sign-on needs LEXPACT_OIDC_ISSUER, LEXPACT_OIDC_CLIENT_ID and LEXPACT_OIDC_CLIENT_SECRET together');
+  }
   return {
     port: c.PORT, host: c.HOST, dataDir: resolve(c.LEXPACT_DATA_DIR), databaseUrl: c.LEXPACT_DATABASE_URL, logLevel: c.LEXPACT_LOG_LEVEL, seed: c.LEXPACT_SEED,
+    security: {
+      publicUrl: (c.LEXPACT_PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
+      trustProxy: c.LEXPACT_TRUST_PROXY === 'true',
+      sessionIdleMinutes: c.LEXPACT_SESSION_IDLE_MINUTES,
+      sessionMaxHours: c.LEXPACT_SESSION_MAX_HOURS,
+      rateLimitPerMinute: c.LEXPACT_RATE_LIMIT_PER_MINUTE,
+      authRateLimitPerMinute: c.LEXPACT_AUTH_RATE_LIMIT_PER_MINUTE,
+      smtpUrl: c.LEXPACT_SMTP_URL,
+      mailFrom: c.LEXPACT_MAIL_FROM,
+      oidc: c.LEXPACT_OIDC_ISSUER ? { issuer: c.LEXPACT_OIDC_ISSUER, clientId: c.LEXPACT_OIDC_CLIENT_ID!, clientSecret: c.LEXPACT_OIDC_CLIENT_SECRET! } : null,
+    },
   };
 }
 

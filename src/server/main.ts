@@ -8,7 +8,7 @@ const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: 
 await database.migrate();
 if (config.seed === 'auto' && !(await isSeeded(database.db))) await seedDatabase({ db: database.db });
 
-const app = await buildApp({ database, webDir: DEFAULT_WEB_DIR, logger: { level: config.logLevel } });
+const app = await buildApp({ database, webDir: DEFAULT_WEB_DIR, logger: { level: config.logLevel }, security: config.security });
 
 const close = async (signal: string) => {
   app.log.info({ signal }, 'shutting down');

@@ -42,6 +42,7 @@ export async function instrumentsRoutes(app: FastifyInstance, { cache }: { cache
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get('/instruments', {
+    config: { policy: 'public.read' },
     schema: {
       tags: ['instruments'],
       summary: 'List the instruments in the catalogue',
@@ -55,6 +56,7 @@ export async function instrumentsRoutes(app: FastifyInstance, { cache }: { cache
   });
 
   api.get('/instruments/:id', {
+    config: { policy: 'public.read' },
     schema: {
       tags: ['instruments'],
       summary: 'One instrument: titles, adoption, depositary, entry-into-force rule, sets',

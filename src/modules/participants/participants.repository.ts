@@ -1,4 +1,4 @@
-import { asc } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Language } from '../../contracts/languages.ts';
 import { participantAliases, participantTranslations, participants, regionTranslations, regions } from './participants.table.ts';
@@ -64,4 +64,8 @@ export async function listRegions(db: Db): Promise<RegionRecord[]> {
 
 export async function listAliases(db: Db) {
   return db.select().from(participantAliases);
+}
+
+export async function findParticipantId(db: Db, id: string): Promise<string | undefined> {
+  return (await db.select({ id: participants.id }).from(participants).where(eq(participants.id, id.toUpperCase())))[0]?.id;
 }

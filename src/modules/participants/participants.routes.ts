@@ -21,6 +21,7 @@ export async function participantsRoutes(app: FastifyInstance, { cache, db }: { 
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get('/participants', {
+    config: { policy: 'public.read' },
     schema: {
       tags: ['participants'],
       summary: 'States and organisations that can take treaty action',
@@ -48,6 +49,7 @@ export async function participantsRoutes(app: FastifyInstance, { cache, db }: { 
   });
 
   api.get('/participants/resolve', {
+    config: { policy: 'public.read' },
     schema: {
       tags: ['participants'],
       summary: 'Resolve a name variant used by a depositary (e.g. "Swaziland") to a participant',
@@ -62,6 +64,7 @@ export async function participantsRoutes(app: FastifyInstance, { cache, db }: { 
   });
 
   api.get('/participants/:code', {
+    config: { policy: 'public.read' },
     schema: {
       tags: ['participants'],
       summary: 'One participant',
@@ -75,6 +78,7 @@ export async function participantsRoutes(app: FastifyInstance, { cache, db }: { 
   });
 
   api.get('/regions', {
+    config: { policy: 'public.read' },
     schema: {
       tags: ['participants'],
       summary: 'UN M49 regions, sub-regions and intermediate regions',

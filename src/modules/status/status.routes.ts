@@ -30,6 +30,7 @@ export async function statusRoutes(app: FastifyInstance, { cache, db, clock }: {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
   api.get('/instruments/:id/parties', {
+    config: { policy: 'public.read' },
     schema: {
       tags: ['status'],
       summary: 'Parties to an instrument as of a date',
@@ -51,6 +52,7 @@ export async function statusRoutes(app: FastifyInstance, { cache, db, clock }: {
   });
 
   api.get('/instruments/:id/timeline', {
+    config: { policy: 'public.read' },
     schema: {
       tags: ['status'],
       summary: 'Cumulative parties and signatories at the end of each year',
@@ -64,6 +66,7 @@ export async function statusRoutes(app: FastifyInstance, { cache, db, clock }: {
   });
 
   api.get('/participants/:code/status', {
+    config: { policy: 'public.read' },
     schema: {
       tags: ['status'],
       summary: "A participant's status for every instrument of a set, with its gaps",
@@ -78,6 +81,7 @@ export async function statusRoutes(app: FastifyInstance, { cache, db, clock }: {
   });
 
   api.get('/status/compare', {
+    config: { policy: 'public.read' },
     schema: {
       tags: ['status'],
       summary: 'Parties at one date and new parties by another, per instrument (the annual report table)',
@@ -104,6 +108,7 @@ export async function statusRoutes(app: FastifyInstance, { cache, db, clock }: {
   });
 
   api.get('/status/matrix', {
+    config: { policy: 'public.read' },
     schema: {
       tags: ['status'],
       summary: 'Participants × instruments as of a date',
@@ -134,6 +139,7 @@ export async function statusRoutes(app: FastifyInstance, { cache, db, clock }: {
   });
 
   api.get('/status/overview', {
+    config: { policy: 'public.read' },
     schema: {
       tags: ['status'],
       summary: 'Headline figures and instruments per participant for the world map',
@@ -172,6 +178,7 @@ export async function statusRoutes(app: FastifyInstance, { cache, db, clock }: {
   };
 
   api.get('/status/changes', {
+    config: { policy: 'public.read' },
     schema: {
       tags: ['status'],
       summary: 'What imports of newer depositary snapshots changed, newest first',
@@ -184,6 +191,7 @@ export async function statusRoutes(app: FastifyInstance, { cache, db, clock }: {
   });
 
   api.get('/status/changes.atom', {
+    config: { policy: 'public.read' },
     schema: {
       tags: ['status'],
       summary: 'Atom feed of status changes, per instrument and per country',
@@ -199,6 +207,7 @@ export async function statusRoutes(app: FastifyInstance, { cache, db, clock }: {
   });
 
   api.get('/status/snapshots', {
+    config: { policy: 'public.read' },
     schema: {
       tags: ['status'],
       summary: 'Depositary snapshots imported, newest first, with the checksum of each file',

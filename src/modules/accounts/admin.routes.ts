@@ -1,0 +1,175 @@
+import { eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { auditRecordSchema, emailSchema, languageSchema, organizationSchema, outboxMailSchema, roleSchema, userSchema } from '../../contracts/accounts.ts';
+import { problemSchema } from '../../contracts/status.ts';
+import type { Db } from '../../db/client.ts';
+import { isIsoDate, type Clock } from '../../lib/dates.ts';
+import { notFound } from '../../lib/errors.ts';
+import { listAudit, recordAudit } from '../audit/audit.service.ts';
+import * as repo from './accounts.repository.ts';
+import { organizations } from './accounts.table.ts';
+import type { Mailer } from './mail.ts';
+import { deleteUser, inviteUser, presentUser, resendInvitation, restoreUser, updateUser } from './users.service.ts';
+
+const idParam = z.object({ id: z.string().uuid('must be an id (UUID)').describe('Id (UUID)') });
+const optionalDate = (description: string) => z.string().refine(isIsoDate, 'must be a real date written as YYYY-MM-DD').optional().describe(description);
+
+const presentOrganization = (row: typeof organizations.$inferSelect) => ({
+  id: row.id, name: row.name, kind: row.kind as 'un' | 'partner' | 'donor' | 'government' | 'other', createdAt: row.createdAt, deletedAt: row.deletedAt,
+});
+
+/** Administration: users, invitations, roles, organisations, the outbox and the audit trail. */
+export async function adminRoutes(app: FastifyInstance, { db, clock, mailer, publicUrl }: { db: Db; clock: Clock; mailer: Mailer; publicUrl: string }) {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const manage = { policy: 'users.manage' as const };
+  const denied = { 400: problemSchema, 401: problemSchema, 403: problemSchema };
+
+  api.get('/admin/users', {
+    config: manage,
+    schema: {
+      tags: ['administration'], summary: 'Users, deleted ones hidden unless asked for',
+      querystring: z.object({
+        status: z.enum(['invited', 'active', 'disabled']).optional(), role: roleSchema.optional(), q: z.string().max(200).optional().describe('Part of the name or email'),
+        includeDeleted: z.enum(['true', 'false']).default('false').describe('Also list deleted users'),
+      }),
+      response: { 200: z.object({ items: z.array(userSchema) }), ...denied },
+    },
+  }, async (request) => ({ items: (await repo.listUsers(db, { ...request.query, includeDeleted: request.query.includeDeleted === 'true' })).map(presentUser) }));
+
+  api.post('/admin/users', {
+    config: manage,
+    schema: {
+      tags: ['administration'], summary: 'Invite a user: creates the account and mails a one-time link',
+      body: z.object({
+        email: emailSchema, displayName: z.string().trim().min(1).max(200), role: roleSchema,
+        participantId: z.string().trim().length(3).nullable().optional().describe('ISO3 of the country (member-state officials, state donors)'),
+        organizationId: z.string().uuid().nullable().optional().describe('Organisation (partners, programme officers, donors)'),
+        preferredLanguage: languageSchema.optional(),
+      }),
+      response: { 201: userSchema, 409: problemSchema, ...denied },
+    },
+  }, async (request, reply) => {
+    const { user } = await inviteUser({ db, clock, mailer, publicUrl, context: request.auditContext, input: request.body });
+    return reply.code(201).send(user);
+  });
+
+  api.get('/admin/users/:id', {
+    config: manage,
+    schema: { tags: ['administration'], summary: 'One user, deleted or not', params: idParam, response: { 200: userSchema, 404: problemSchema, ...denied } },
+  }, async (request) => {
+    const user = await repo.findUserById(db, request.params.id);
+    if (!user) throw notFound('accounts.user_not_found', 'There is no such user.');
+    return presentUser(user);
+  });
+
+  api.patch('/admin/users/:id', {
+    config: manage,
+    schema: {
+      tags: ['administration'], summary: 'Change a user: name, role and scope, status (active/disabled), language',
+      params: idParam,
+      body: z.object({
+        displayName: z.string().trim().min(1).max(200).optional(), role: roleSchema.optional(),
+        participantId: z.string().trim().length(3).nullable().optional(), organizationId: z.string().uuid().nullable().optional(),
+        status: z.enum(['active', 'disabled']).optional(), preferredLanguage: languageSchema.optional(),
+      }),
+      response: { 200: userSchema, 404: problemSchema, ...denied },
+    },
+  }, async (request) => updateUser({ db, clock, context: request.auditContext, userId: request.params.id, changes: request.body }));
+
+  api.delete('/admin/users/:id', {
+    config: manage,
+    schema: { tags: ['administration'], summary: 'Delete a user (soft: restorable)', params: idParam, response: { 200: userSchema, 404: problemSchema, ...denied } },
+  }, async (request) => deleteUser({ db, clock, context: request.auditContext, userId: request.params.id }));
+
+  api.post('/admin/users/:id/restore', {
+    config: manage,
+    schema: { tags: ['administration'], summary: 'Restore a deleted user', params: idParam, response: { 200: userSchema, 404: problemSchema, ...denied } },
+  }, async (request) => restoreUser({ db, clock, context: request.auditContext, userId: request.params.id }));
+
+  api.post('/admin/users/:id/invitation', {
+    config: manage,
+    schema: { tags: ['administration'], summary: 'Send the invitation again (the previous link stops working)', params: idParam, response: { 204: z.null(), 404: problemSchema, ...denied } },
+  }, async (request, reply) => {
+    await resendInvitation({ db, clock, mailer, publicUrl, context: request.auditContext, userId: request.params.id });
+    return reply.code(204).send(null);
+  });
+
+  api.get('/admin/organizations', {
+    config: manage,
+    schema: {
+      tags: ['administration'], summary: 'Organisations', querystring: z.object({ includeDeleted: z.enum(['true', 'false']).default('false') }),
+      response: { 200: z.object({ items: z.array(organizationSchema) }), ...denied },
+    },
+  }, async (request) => ({ items: (await repo.listOrganizations(db, request.query.includeDeleted === 'true')).map(presentOrganization) }));
+
+  api.post('/admin/organizations', {
+    config: manage,
+    schema: {
+      tags: ['administration'], summary: 'Add an organisation',
+      body: z.object({ name: z.string().trim().min(2).max(200), kind: z.enum(['un', 'partner', 'donor', 'government', 'other']) }),
+      response: { 201: organizationSchema, ...denied },
+    },
+  }, async (request, reply) => {
+    const now = clock.now().toISOString();
+    const created = await db.transaction(async (transaction) => {
+      const tx = transaction as unknown as Db;
+      const [row] = await tx.insert(organizations).values({ ...request.body, createdAt: now, updatedAt: now }).returning();
+      await recordAudit(tx, request.auditContext, { action: 'organization.create', entityType: 'organization', entityId: row!.id, after: presentOrganization(row!) }, now);
+      return row!;
+    });
+    return reply.code(201).send(presentOrganization(created));
+  });
+
+  const setDeleted = (deleted: boolean) => async (request: { params: { id: string }; auditContext: import('../audit/audit.service.ts').AuditContext }) => {
+    const now = clock.now().toISOString();
+    return db.transaction(async (transaction) => {
+      const tx = transaction as unknown as Db;
+      const before = await repo.findOrganization(tx, request.params.id);
+      if (!before || (before.deletedAt !== null) === deleted) throw notFound('accounts.organization_not_found', 'There is no such organisation.');
+      const [after] = await tx.update(organizations).set({ deletedAt: deleted ? now : null, updatedAt: now }).where(eq(organizations.id, before.id)).returning();
+      await recordAudit(tx, request.auditContext, { action: deleted ? 'organization.delete' : 'organization.restore', entityType: 'organization', entityId: before.id, before: presentOrganization(before), after: presentOrganization(after!) }, now);
+      return presentOrganization(after!);
+    });
+  };
+
+  api.delete('/admin/organizations/:id', {
+    config: manage,
+    schema: { tags: ['administration'], summary: 'Delete an organisation (soft: restorable)', params: idParam, response: { 200: organizationSchema, 404: problemSchema, ...denied } },
+  }, setDeleted(true));
+
+  api.post('/admin/organizations/:id/restore', {
+    config: manage,
+    schema: { tags: ['administration'], summary: 'Restore a deleted organisation', params: idParam, response: { 200: organizationSchema, 404: problemSchema, ...denied } },
+  }, setDeleted(false));
+
+  api.get('/admin/outbox', {
+    config: { policy: 'outbox.read' },
+    schema: {
+      tags: ['administration'], summary: 'Mail queued or sent, newest first (with no SMTP configured, mail waits here)',
+      querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
+      response: { 200: z.object({ items: z.array(outboxMailSchema) }), ...denied },
+    },
+  }, async (request) => ({ items: await repo.listOutbox(db, request.query.limit) }));
+
+  api.get('/admin/audit', {
+    config: { policy: 'audit.read' },
+    schema: {
+      tags: ['administration'], summary: 'The audit trail, newest first, filtered; with entityType and entityId, the history of one record',
+      querystring: z.object({
+        actor: z.string().uuid().optional().describe('User id of the actor'), action: z.string().max(100).optional(),
+        entityType: z.string().max(50).optional(), entityId: z.string().max(100).optional(),
+        from: optionalDate('From this day (UTC)'), to: optionalDate('Up to this day (UTC)'),
+        limit: z.coerce.number().int().min(1).max(500).default(100), cursor: z.string().regex(/^\d+$/, 'must be a cursor returned by a previous page').optional(),
+      }),
+      response: { 200: z.object({ items: z.array(auditRecordSchema), nextCursor: z.string().nullable() }), ...denied },
+    },
+  }, async (request) => {
+    const q = request.query;
+    const rows = await listAudit(db, { actorUserId: q.actor, action: q.action, entityType: q.entityType, entityId: q.entityId, from: q.from, to: q.to, before: q.cursor ? Number(q.cursor) : undefined, limit: q.limit + 1 });
+    const page = rows.slice(0, q.limit);
+    return { items: page.map((r) => ({ ...r, at: new Date(r.at).toISOString() })), nextCursor: rows.length > q.limit ? String(page.at(-1)!.id) : null };
+  });
+
+}

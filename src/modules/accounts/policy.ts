@@ -1,0 +1,93 @@
+import type { Role } from './accounts.table.ts';
+
+/**
+ * The one place that decides permissions. Routes name a policy in their config; the auth plugin asks
+ * `authorize` before the handler runs; routes never decide themselves.
+ */
+
+export type Actor =
+  | { kind: 'anonymous' }
+  | {
+      kind: 'user';
+      userId: string;
+      email: string;
+      role: Role;
+      participantId: string | null;
+      organizationId: string | null;
+      via: 'session' | 'token';
+      sessionId: string | null;
+      /** For API tokens: `read` tokens cannot write. */
+      tokenScope: 'read' | 'read-write' | null;
+    };
+
+export const ANONYMOUS: Actor = { kind: 'anonymous' };
+
+/** Every policy a route can name. */
+export const POLICIES = {
+  /** Public data: treaty status, instruments, participants; open to everyone. */
+  'public.read': { signedIn: false, roles: null },
+  /** Signing in, password reset, invitation acceptance: open to everyone, rate-limited. */
+  'auth.public': { signedIn: false, roles: null },
+  /** A signed-in user's own account, sessions and tokens. */
+  'account.self': { signedIn: true, roles: null },
+  /** Users, invitations, roles, organisations. */
+  'users.manage': { signedIn: true, roles: ['administrator'] },
+  /** The audit trail and entity histories. */
+  'audit.read': { signedIn: true, roles: ['administrator'] },
+  /** Mail that was queued because no SMTP server is configured. */
+  'outbox.read': { signedIn: true, roles: ['administrator'] },
+} as const satisfies Record<string, { signedIn: boolean; roles: readonly Role[] | null }>;
+
+export type PolicyName = keyof typeof POLICIES;
+
+export const isPolicyName = (value: unknown): value is PolicyName => typeof value === 'string' && value in POLICIES;
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export type Decision = 'allow' | 'unauthenticated' | 'forbidden';
+
+export function authorize(actor: Actor, policy: PolicyName, method: string): Decision {
+  const rule = POLICIES[policy];
+  if (!rule.signedIn) return 'allow';
+  if (actor.kind === 'anonymous') return 'unauthenticated';
+  if (actor.via === 'token' && actor.tokenScope === 'read' && !SAFE_METHODS.has(method.toUpperCase())) return 'forbidden';
+  if (rule.roles && !(rule.roles as readonly Role[]).includes(actor.role)) return 'forbidden';
+  return 'allow';
+}
+
+/*
+ * Record-level scope, for the modules that hold country and organisation records (requests,
+ * authorities, programme data). They call these; they never compare roles themselves.
+ */
+
+/** A country's own records (its requests, its authorities' entries): its officials and administrators edit them. */
+export function canEditCountryRecord(actor: Actor, participantId: string): boolean {
+  if (actor.kind === 'anonymous') return false;
+  if (actor.role === 'administrator') return true;
+  return actor.role === 'member_state_official' && actor.participantId === participantId;
+}
+
+/** An organisation's programme data: its partners and programme officers edit it; administrators too. */
+export function canEditOrganisationRecord(actor: Actor, organizationId: string): boolean {
+  if (actor.kind === 'anonymous') return false;
+  if (actor.role === 'administrator') return true;
+  return (actor.role === 'partner' || actor.role === 'programme_officer') && actor.organizationId === organizationId;
+}
+
+/** Programme data (not public): programme officers read all of it, partners and donors their own organisation's. */
+export function canReadProgrammeRecord(actor: Actor, organizationId: string, fundedBy: readonly string[] = []): boolean {
+  if (actor.kind === 'anonymous') return false;
+  if (actor.role === 'administrator' || actor.role === 'programme_officer') return true;
+  if (actor.role === 'partner') return actor.organizationId === organizationId;
+  if (actor.role === 'donor') return (actor.organizationId !== null && fundedBy.includes(actor.organizationId)) || (actor.participantId !== null && fundedBy.includes(actor.participantId));
+  return false;
+}
+
+/** Which scope each role needs: checked when a user is invited or changed. */
+export const ROLE_SCOPE: Record<Role, 'none' | 'participant' | 'organization' | 'either'> = {
+  administrator: 'none',
+  programme_officer: 'organization',
+  partner: 'organization',
+  donor: 'either',
+  member_state_official: 'participant',
+};
