@@ -7,7 +7,7 @@ import { problemSchema } from '../../contracts/status.ts';
 import type { Db } from '../../db/client.ts';
 import { isIsoDate, type Clock } from '../../lib/dates.ts';
 import { notFound } from '../../lib/errors.ts';
-import { listAudit, recordAudit } from '../audit/audit.service.ts';
+import { listAudit, recordAudit, type AuditContext } from '../audit/audit.service.ts';
 import * as repo from './accounts.repository.ts';
 import { organizations } from './accounts.table.ts';
 import type { Mailer } from './mail.ts';
@@ -122,7 +122,7 @@ export async function adminRoutes(app: FastifyInstance, { db, clock, mailer, pub
     return reply.code(201).send(presentOrganization(created));
   });
 
-  const setDeleted = (deleted: boolean) => async (request: { params: { id: string }; auditContext: import('../audit/audit.service.ts').AuditContext }) => {
+  const setDeleted = (deleted: boolean) => async (request: { params: { id: string }; auditContext: AuditContext }) => {
     const now = clock.now().toISOString();
     return db.transaction(async (transaction) => {
       const tx = transaction as unknown as Db;
