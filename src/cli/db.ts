@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { isSeeded, resetDatabase, seedDatabase } from '../db/seed.ts';
 import { UsageError, withDatabase } from './context.ts';
+import { CLI_CONTEXT } from '../modules/audit/audit.service.ts';
 
 export function registerDbCommands(program: Command) {
   const db = program.command('db').description('database maintenance');
@@ -16,7 +17,7 @@ export function registerDbCommands(program: Command) {
     .action(async () => {
       await withDatabase(async ({ db: handle }) => {
         if (await isSeeded(handle)) throw new UsageError('the database already holds reference data; run "lexpact db reset --yes" first to start again');
-        const result = await seedDatabase({ db: handle });
+        const result = await seedDatabase({ db: handle, context: CLI_CONTEXT });
         console.log(`loaded ${result.instruments} instruments, ${result.participants} participants, snapshot ${result.snapshot.snapshotId} (${result.snapshot.counts.added} actions)`);
       }, { seed: false });
     });

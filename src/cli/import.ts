@@ -4,6 +4,7 @@ import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { readSnapshotFolder } from '../db/seed.ts';
 import { today } from '../lib/dates.ts';
+import { CLI_CONTEXT } from '../modules/audit/audit.service.ts';
 import { importSnapshot, type ImportReport } from '../modules/status/status.import.ts';
 import { UsageError, requireDateOption, requireChoice, withDatabase } from './context.ts';
 
@@ -49,7 +50,7 @@ export function registerImportCommands(program: Command) {
       if (!asOf) throw new UsageError(`the folder name "${basename(path)}" holds no date: give the snapshot date with --as-of YYYY-MM-DD`);
       if (files.length === 0) throw new UsageError(`${folder} holds no .csv files`);
       await withDatabase(async ({ db }) => {
-        printReport(await importSnapshot({ db, format: 'untc', files, asOf, snapshotId: `untc-${asOf}`, dryRun: options.dryRun ?? false }), format);
+        printReport(await importSnapshot({ db, format: 'untc', files, asOf, snapshotId: `untc-${asOf}`, dryRun: options.dryRun ?? false, audit: CLI_CONTEXT }), format);
       });
     });
 
@@ -69,7 +70,7 @@ export function registerImportCommands(program: Command) {
         const content = readFileSync(path);
         // The content hash keeps two different lists of one source and day apart; the same file gives the same id.
         const snapshotId = `${source}-${asOf}-${createHash('sha256').update(content).digest('hex').slice(0, 8)}`;
-        printReport(await importSnapshot({ db, format: 'actions', files: [{ name: basename(path), content }], asOf, snapshotId, dryRun: options.dryRun ?? false }), format);
+        printReport(await importSnapshot({ db, format: 'actions', files: [{ name: basename(path), content }], asOf, snapshotId, dryRun: options.dryRun ?? false, audit: CLI_CONTEXT }), format);
       });
     });
 }

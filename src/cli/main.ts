@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerDbCommands } from './db.ts';
 import { registerImportCommands } from './import.ts';
 import { registerStatusCommands } from './status.ts';
+import { registerUserCommands } from './user.ts';
 import { reportError } from './context.ts';
 
 const program = new Command('lexpact')
@@ -12,6 +13,7 @@ const program = new Command('lexpact')
 registerDbCommands(program);
 registerImportCommands(program);
 registerStatusCommands(program);
+registerUserCommands(program);
 
 try {
   await program.parseAsync(process.argv);

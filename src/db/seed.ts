@@ -8,6 +8,7 @@ import { seedInstruments } from '../modules/instruments/instruments.seed.ts';
 import { importSnapshot, type ImportReport } from '../modules/status/status.import.ts';
 import { participants } from '../modules/participants/participants.table.ts';
 import { type Clock, systemClock } from '../lib/dates.ts';
+import { CLI_CONTEXT, recordAudit, SYSTEM_CONTEXT, type AuditContext } from '../modules/audit/audit.service.ts';
 
 /** The reference data shipped with the product. */
 export const SHIPPED_DATA_DIR = fileURLToPath(new URL('../../data', import.meta.url));
@@ -26,18 +27,28 @@ export async function isSeeded(db: Db): Promise<boolean> {
 }
 
 /** Loads instruments, participants and the newest UNTC snapshot (through the importer) into an empty database. */
-export async function seedDatabase({ db, dataDir = SHIPPED_DATA_DIR, clock = systemClock }: { db: Db; dataDir?: string; clock?: Clock }): Promise<{ participants: number; instruments: number; snapshot: ImportReport }> {
-  const counts = await db.transaction(async (tx) => ({
-    participants: await seedParticipants({ db: tx as unknown as Db, dataDir }),
-    instruments: await seedInstruments({ db: tx as unknown as Db, dataDir }),
-  }));
+export async function seedDatabase({ db, dataDir = SHIPPED_DATA_DIR, clock = systemClock, context = SYSTEM_CONTEXT }: { db: Db; dataDir?: string; clock?: Clock; context?: AuditContext }): Promise<{ participants: number; instruments: number; snapshot: ImportReport }> {
+  const counts = await db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    const loaded = { participants: await seedParticipants({ db: tx, dataDir }), instruments: await seedInstruments({ db: tx, dataDir }) };
+    await recordAudit(tx, context, { action: 'reference.seed', entityType: 'reference_data', entityId: null, after: loaded }, clock.now().toISOString());
+    return loaded;
+  });
   const { files } = readSnapshotFolder(join(dataDir, 'treaty-actions', SHIPPED_SNAPSHOT));
-  const snapshot = await importSnapshot({ db, format: 'untc', files, asOf: SHIPPED_SNAPSHOT.slice(5), snapshotId: SHIPPED_SNAPSHOT, clock });
+  const snapshot = await importSnapshot({ db, format: 'untc', files, asOf: SHIPPED_SNAPSHOT.slice(5), snapshotId: SHIPPED_SNAPSHOT, clock, audit: context });
   return { ...counts, snapshot };
 }
 
-/** Empties every table (the schema and migrations stay). */
-export async function resetDatabase(db: Db): Promise<void> {
-  await db.execute(sql`truncate table status_changes, treaty_actions, snapshot_files, snapshots, status_data_version,
-    instrument_translations, instruments, participant_aliases, participant_translations, participants, region_translations, regions restart identity cascade`);
+/**
+ * Empties every table but the audit trail (the schema and migrations stay), and records the reset
+ * there: the trail outlives even a reset.
+ */
+export async function resetDatabase(db: Db, context: AuditContext = CLI_CONTEXT, clock: Clock = systemClock): Promise<void> {
+  await db.transaction(async (transaction) => {
+    const tx = transaction as unknown as Db;
+    await tx.execute(sql`truncate table status_changes, treaty_actions, snapshot_files, snapshots, status_data_version,
+      sessions, api_tokens, one_time_tokens, sign_in_attempts, outbox, users, organizations,
+      instrument_translations, instruments, participant_aliases, participant_translations, participants, region_translations, regions restart identity cascade`);
+    await recordAudit(tx, context, { action: 'database.reset', entityType: 'database', entityId: null }, clock.now().toISOString());
+  });
 }

@@ -8,6 +8,7 @@ import { listAliases } from '../participants/participants.repository.ts';
 import { listInstruments } from '../instruments/instruments.repository.ts';
 import { parseActionsFile, parseUntcFile, type ParseContext, type ParsedAction, type ParsedFile } from './status.parse.ts';
 import * as repo from './status.repository.ts';
+import { recordAudit, SYSTEM_CONTEXT, type AuditContext } from '../audit/audit.service.ts';
 import type { TreatyActionRow } from './status.table.ts';
 
 export type ImportFormat = 'untc' | 'actions';
@@ -62,9 +63,11 @@ const sha256 = (content: Buffer) => createHash('sha256').update(content).digest(
  * longer shows is flagged for review, never deleted.
  */
 export async function importSnapshot({
-  db, format, files, asOf, snapshotId, dryRun = false, clock = systemClock,
+  db, format, files, asOf, snapshotId, dryRun = false, clock = systemClock, audit = SYSTEM_CONTEXT,
 }: {
   db: Db; format: ImportFormat; files: ImportFile[]; asOf: string; snapshotId: string; dryRun?: boolean; clock?: Clock;
+  /** Who imports: recorded in the audit trail with what the import changed. */
+  audit?: AuditContext;
 }): Promise<ImportReport> {
   if (files.length === 0) throw new ImportRejectedError([{ reason: 'no files to import' }]);
   const instruments = await listInstruments(db);
@@ -157,6 +160,10 @@ export async function importSnapshot({
         report.changes.map((c) => ({ ...c, snapshotId, detectedAt: now })),
       );
       if (wroteSomething) await repo.bumpDataVersion(tx);
+      await recordAudit(tx, audit, {
+        action: 'status.import', entityType: 'snapshot', entityId: snapshotId,
+        after: { outcome: report.outcome, asOf, format, counts: report.counts, files: report.files.map((f) => ({ file: f.file, instrumentId: f.instrumentId, outcome: f.outcome })) },
+      }, now);
       if (dryRun) throw new DryRunRollback();
     });
   } catch (error) {

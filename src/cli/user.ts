@@ -1,0 +1,51 @@
+import { createInterface } from 'node:readline';
+import type { Command } from 'commander';
+import { systemClock } from '../lib/dates.ts';
+import { CLI_CONTEXT } from '../modules/audit/audit.service.ts';
+import { createAdministrator } from '../modules/accounts/users.service.ts';
+import { UsageError, withDatabase } from './context.ts';
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+
+/** Asks for a password on the terminal without echoing it. */
+async function promptHidden(question: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  const output = rl as unknown as { _writeToOutput: (text: string) => void };
+  let asked = false;
+  output._writeToOutput = (text: string) => {
+    if (!asked) {
+      process.stdout.write(text);
+      asked = true;
+    }
+  };
+  const answer = await new Promise<string>((resolve) => rl.question(question, resolve));
+  rl.close();
+  process.stdout.write('\n');
+  return answer;
+}
+
+export function registerUserCommands(program: Command) {
+  const user = program.command('user').description('user accounts');
+
+  user.command('create-admin')
+    .description('create an administrator (the first one, typically); the password is asked for, or read from standard input with --password-stdin')
+    .requiredOption('--email <email>', 'email address, used to sign in')
+    .requiredOption('--name <name>', 'name shown in the application')
+    .option('--password-stdin', 'read the password from standard input (for scripts)')
+    .action(async (options: { email: string; name: string; passwordStdin?: boolean }) => {
+      let password: string;
+      if (options.passwordStdin) password = await readStdin();
+      else if (process.stdin.isTTY) {
+        password = await promptHidden('Password (at least 12 characters): ');
+        if (password !== (await promptHidden('Same password again: '))) throw new UsageError('the two passwords differ');
+      } else throw new UsageError('no terminal to ask for the password: pass it on standard input with --password-stdin');
+      await withDatabase(async ({ db }) => {
+        const created = await createAdministrator({ db, clock: systemClock, context: CLI_CONTEXT, email: options.email, displayName: options.name, password });
+        console.log(`administrator ${created.email} created (id ${created.id}); sign in at /sign-in`);
+      });
+    });
+}
