@@ -1,10 +1,13 @@
 import { buildApp } from '../../src/server/app.ts';
 import { createTestDb, TEST_CLOCK, type TestDb } from './db.ts';
+import { TEST_SECURITY } from './accounts.ts';
+import type { Clock } from '../../src/lib/dates.ts';
+import type { SecurityConfig } from '../../src/server/config.ts';
 
 /** The application on a fresh seeded test database, with a fixed clock; answers through `app.inject()`. */
-export async function createTestApp({ seed = true }: { seed?: boolean } = {}) {
+export async function createTestApp({ seed = true, clock = TEST_CLOCK, security = TEST_SECURITY }: { seed?: boolean; clock?: Clock; security?: SecurityConfig } = {}) {
   const database: TestDb = await createTestDb({ seed });
-  const app = await buildApp({ database, clock: TEST_CLOCK, datasetCheckIntervalMs: 0 });
+  const app = await buildApp({ database, clock, datasetCheckIntervalMs: 0, security });
   return {
     app,
     database,

@@ -15,6 +15,10 @@ declare module 'fastify' {
     /** The policy that decides who may call the route (src/modules/accounts/policy.ts). */
     policy?: PolicyName;
   }
+  interface FastifyInstance {
+    /** Every /api/v1 route with its policy, for the permission matrix test. */
+    apiRoutes: { method: string; url: string; policy: PolicyName }[];
+  }
   interface FastifyRequest {
     actor: Actor;
     /** CSRF token of the cookie session, when signed in through the browser. */
@@ -45,10 +49,13 @@ export async function registerAuth(app: FastifyInstance, { db, clock, sessionSet
   app.decorateRequest('sessionCsrfToken', null);
   app.decorateRequest('auditContext', null as never);
 
+  const apiRoutes: { method: string; url: string; policy: PolicyName }[] = [];
+  app.decorate('apiRoutes', apiRoutes);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith(apiPrefix) || exempt.some((prefix) => route.url.startsWith(prefix))) return;
     const policy = (route.config as { policy?: unknown } | undefined)?.policy;
     if (!isPolicyName(policy)) throw new Error(`route ${String(route.method)} ${route.url} has no policy: set config.policy to one of src/modules/accounts/policy.ts`);
+    for (const method of [route.method].flat()) if (method !== 'HEAD') apiRoutes.push({ method, url: route.url, policy });
   });
 
   app.addHook('onRequest', async (request, reply) => {

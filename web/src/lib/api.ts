@@ -1,13 +1,17 @@
 import { useQuery, keepPreviousData } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { SessionInfo } from '../../../src/contracts/accounts.ts';
 import type { Problem } from '../../../src/contracts/status.ts';
 
 /** An API answer that was a problem+json: its code is translated in the UI. */
 export class ApiError extends Error {
   readonly problem: Problem;
-  constructor(problem: Problem) {
+  /** Seconds to wait, from the Retry-After header of a 429 answer. */
+  readonly retryAfter: number | null;
+  constructor(problem: Problem, retryAfter: number | null = null) {
     super(problem.detail);
     this.problem = problem;
+    this.retryAfter = retryAfter;
   }
 }
 
@@ -20,12 +24,18 @@ export function apiUrl(path: string, params: Params = {}): string {
   return `/api/v1${path}${query ? `?${query}` : ''}`;
 }
 
+async function errorOf(response: Response): Promise<ApiError> {
+  const body = await response.json().catch(() => null);
+  const seconds = Number(response.headers.get('retry-after'));
+  const problem: Problem = body && typeof body === 'object' && 'code' in body
+    ? (body as Problem)
+    : { type: 'about:blank', title: response.statusText, status: response.status, detail: response.statusText, code: 'http.error', errors: [] };
+  return new ApiError(problem, Number.isFinite(seconds) && seconds > 0 ? seconds : null);
+}
+
 export async function getJson<T>(path: string, params: Params = {}): Promise<T> {
   const response = await fetch(apiUrl(path, params), { headers: { accept: 'application/json' } });
-  if (!response.ok) {
-    const body = await response.json().catch(() => null);
-    throw new ApiError(body && typeof body === 'object' && 'code' in body ? (body as Problem) : { type: 'about:blank', title: response.statusText, status: response.status, detail: response.statusText, code: 'http.error', errors: [] });
-  }
+  if (!response.ok) throw await errorOf(response);
   return (await response.json()) as T;
 }
 
@@ -40,4 +50,56 @@ export function useApi<T>(path: string | null, params: Params = {}) {
     placeholderData: keepPreviousData,
     retry: (count, error) => !(error instanceof ApiError) && count < 2,
   });
+}
+
+/*
+ * The session: who is signed in, and the CSRF token every write made with the session cookie must carry.
+ * The token is kept here, from the last answer of /auth/session or /auth/sign-in.
+ */
+let csrfToken: string | null = null;
+
+export const SESSION_KEY = ['session'] as const;
+
+/** Remembers the CSRF token of a session answer (sign-in, or the session query). */
+export function rememberSession(info: SessionInfo): SessionInfo {
+  csrfToken = info.csrfToken;
+  return info;
+}
+
+export async function fetchSession(): Promise<SessionInfo> {
+  return rememberSession(await getJson<SessionInfo>('/auth/session'));
+}
+
+/** Who is signed in (TanStack Query key ['session']), for the layout and every page that depends on it. */
+export function useSession() {
+  return useQuery({
+    queryKey: SESSION_KEY,
+    queryFn: fetchSession,
+    staleTime: 5 * 60_000,
+    retry: (count, error) => !(error instanceof ApiError) && count < 2,
+  });
+}
+
+/**
+ * Sends a write (POST, PATCH, PUT, DELETE) with a JSON body and the session's X-CSRF-Token. When the
+ * server refuses the token (the session changed in another tab), it fetches the session again and retries once.
+ * Answers without a body (204) resolve to undefined.
+ */
+export async function sendJson<T = void>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  const attempt = () => {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (csrfToken) headers['x-csrf-token'] = csrfToken;
+    return fetch(apiUrl(path), { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+  };
+  let response = await attempt();
+  if (response.status === 403) {
+    const error = await errorOf(response);
+    if (error.problem.code !== 'auth.csrf_failed') throw error;
+    await fetchSession().catch(() => undefined);
+    response = await attempt();
+  }
+  if (!response.ok) throw await errorOf(response);
+  const text = response.status === 204 ? '' : await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
 }

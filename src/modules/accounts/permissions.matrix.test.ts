@@ -1,0 +1,142 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp } from '../../../test/helpers/app.ts';
+import { createOrganization, createUser, sessionHeaders, tokenHeaders } from '../../../test/helpers/accounts.ts';
+import { TEST_CLOCK } from '../../../test/helpers/db.ts';
+
+/**
+ * Every /api/v1 route × every kind of caller. The expected column is written here by hand, not
+ * derived from the policy module, so that a policy change or a new route must be looked at: a route
+ * missing from this table fails the test.
+ */
+const EXPECTED: Record<string, 'public' | 'signed-in' | 'admin'> = {
+  'GET /api/v1/openapi.json': 'public',
+  'GET /api/v1/instruments': 'public',
+  'GET /api/v1/instruments/:id': 'public',
+  'GET /api/v1/participants': 'public',
+  'GET /api/v1/participants/resolve': 'public',
+  'GET /api/v1/participants/:code': 'public',
+  'GET /api/v1/regions': 'public',
+  'GET /api/v1/instruments/:id/parties': 'public',
+  'GET /api/v1/instruments/:id/timeline': 'public',
+  'GET /api/v1/participants/:code/status': 'public',
+  'GET /api/v1/status/compare': 'public',
+  'GET /api/v1/status/matrix': 'public',
+  'GET /api/v1/status/overview': 'public',
+  'GET /api/v1/status/changes': 'public',
+  'GET /api/v1/status/changes.atom': 'public',
+  'GET /api/v1/status/snapshots': 'public',
+  'GET /api/v1/auth/session': 'public',
+  'POST /api/v1/auth/sign-in': 'public',
+  'POST /api/v1/auth/password-reset': 'public',
+  'POST /api/v1/auth/password-reset/complete': 'public',
+  'POST /api/v1/auth/invitation/accept': 'public',
+  'GET /api/v1/auth/oidc/start': 'public',
+  'GET /api/v1/auth/oidc/callback': 'public',
+  'POST /api/v1/auth/sign-out': 'signed-in',
+  'POST /api/v1/auth/sign-out-everywhere': 'signed-in',
+  'GET /api/v1/account': 'signed-in',
+  'PATCH /api/v1/account': 'signed-in',
+  'POST /api/v1/account/password': 'signed-in',
+  'GET /api/v1/account/sessions': 'signed-in',
+  'DELETE /api/v1/account/sessions/:id': 'signed-in',
+  'POST /api/v1/account/sessions/end-others': 'signed-in',
+  'GET /api/v1/account/tokens': 'signed-in',
+  'POST /api/v1/account/tokens': 'signed-in',
+  'DELETE /api/v1/account/tokens/:id': 'signed-in',
+  'GET /api/v1/admin/users': 'admin',
+  'POST /api/v1/admin/users': 'admin',
+  'GET /api/v1/admin/users/:id': 'admin',
+  'PATCH /api/v1/admin/users/:id': 'admin',
+  'DELETE /api/v1/admin/users/:id': 'admin',
+  'POST /api/v1/admin/users/:id/restore': 'admin',
+  'POST /api/v1/admin/users/:id/invitation': 'admin',
+  'GET /api/v1/admin/organizations': 'admin',
+  'POST /api/v1/admin/organizations': 'admin',
+  'DELETE /api/v1/admin/organizations/:id': 'admin',
+  'POST /api/v1/admin/organizations/:id/restore': 'admin',
+  'GET /api/v1/admin/outbox': 'admin',
+  'GET /api/v1/admin/audit': 'admin',
+};
+
+type Caller = { name: string; headers: (write: boolean) => Promise<Record<string, string>>; admin: boolean; signedIn: boolean; readOnlyToken: boolean };
+
+const SAFE = new Set(['GET', 'HEAD']);
+
+/** 200-range, 3xx, 400, 404 and 409 all mean the caller got through the policy; 401 and 403 mean refused. */
+function expectedStatus(expected: 'public' | 'signed-in' | 'admin', caller: Caller, method: string): 'allowed' | 401 | 403 {
+  if (expected === 'public') return 'allowed';
+  if (!caller.signedIn) return 401;
+  if (caller.readOnlyToken && !SAFE.has(method)) return 403;
+  if (expected === 'admin' && !caller.admin) return 403;
+  return 'allowed';
+}
+
+describe('permissions: every route × every role', () => {
+  let context: Awaited<ReturnType<typeof createTestApp>>;
+  let callers: Caller[];
+
+  beforeAll(async () => {
+    context = await createTestApp({ seed: true });
+    const db = context.database.db;
+    const orgA = await createOrganization(db, 'Organisation A');
+    const orgB = await createOrganization(db, 'Organisation B');
+    const admin = await createUser(db, { email: 'admin@example.org', role: 'administrator' });
+    const people = [
+      { name: 'programme officer', user: await createUser(db, { email: 'officer@example.org', role: 'programme_officer', organizationId: orgA.id }) },
+      { name: 'partner', user: await createUser(db, { email: 'partner@example.org', role: 'partner', organizationId: orgA.id }) },
+      { name: 'partner of another organisation', user: await createUser(db, { email: 'partner-b@example.org', role: 'partner', organizationId: orgB.id }) },
+      { name: 'donor', user: await createUser(db, { email: 'donor@example.org', role: 'donor', organizationId: orgA.id }) },
+      { name: 'member-state official', user: await createUser(db, { email: 'ner@example.org', role: 'member_state_official', participantId: 'NER' }) },
+      { name: 'official of another country', user: await createUser(db, { email: 'mli@example.org', role: 'member_state_official', participantId: 'MLI' }) },
+    ];
+    const clock = TEST_CLOCK;
+    callers = [
+      { name: 'anonymous', headers: async () => ({}), admin: false, signedIn: false, readOnlyToken: false },
+      { name: 'administrator', headers: (write) => sessionHeaders(db, clock, admin, write), admin: true, signedIn: true, readOnlyToken: false },
+      ...people.map(({ name, user }) => ({ name, headers: (write: boolean) => sessionHeaders(db, clock, user, write), admin: false, signedIn: true, readOnlyToken: false })),
+      { name: 'administrator with a read-only API token', headers: () => tokenHeaders(db, clock, admin, 'read'), admin: true, signedIn: true, readOnlyToken: true },
+      { name: 'administrator with a read-write API token', headers: () => tokenHeaders(db, clock, admin, 'read-write'), admin: true, signedIn: true, readOnlyToken: false },
+      { name: 'partner with a read-write API token', headers: () => tokenHeaders(db, clock, people[1]!.user, 'read-write'), admin: false, signedIn: true, readOnlyToken: false },
+    ];
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('knows every route the application serves, and every route it knows still exists', () => {
+    const served = context.app.apiRoutes.map((r) => `${r.method} ${r.url}`).sort();
+    expect(served).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it('allows or refuses each caller on each route as expected', async () => {
+    const cells: string[] = [];
+    for (const route of context.app.apiRoutes) {
+      const url = route.url.replace(':id', '00000000-0000-4000-8000-000000000000').replace(':code', 'NER');
+      const expected = EXPECTED[`${route.method} ${route.url}`]!;
+      for (const caller of callers) {
+        const write = !SAFE.has(route.method);
+        const response = await context.app.inject({
+          method: route.method as 'GET', url, headers: await caller.headers(write), ...(write ? { payload: {} } : {}),
+        });
+        const want = expectedStatus(expected, caller, route.method);
+        const got = response.statusCode === 401 || response.statusCode === 403 ? response.statusCode : response.statusCode >= 500 ? `error ${response.statusCode}` : 'allowed';
+        if (got !== want) cells.push(`${route.method} ${route.url} as ${caller.name}: expected ${want}, got ${response.statusCode} ${response.body.slice(0, 120)}`);
+      }
+    }
+    expect(cells).toEqual([]);
+  });
+
+  it('refuses a cookie-authenticated write that lacks the CSRF token of the session', async () => {
+    const db = context.database.db;
+    const user = await createUser(db, { email: 'csrf@example.org', role: 'partner', organizationId: (await createOrganization(db, 'Organisation C')).id });
+    const headers = await sessionHeaders(db, TEST_CLOCK, user, false);
+    const refused = await context.app.inject({ method: 'PATCH', url: '/api/v1/account', headers, payload: { displayName: 'Changed' } });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ code: 'auth.csrf_failed' });
+    const wrong = await context.app.inject({ method: 'PATCH', url: '/api/v1/account', headers: { ...headers, 'x-csrf-token': 'not-the-token' }, payload: { displayName: 'Changed' } });
+    expect(wrong.statusCode).toBe(403);
+    const accepted = await context.app.inject({ method: 'PATCH', url: '/api/v1/account', headers: await sessionHeaders(db, TEST_CLOCK, user, true), payload: { displayName: 'Changed' } });
+    expect(accepted.statusCode).toBe(200);
+    expect(accepted.json()).toMatchObject({ displayName: 'Changed' });
+  });
+});
