@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/helpers/app.ts';
 import { createOrganization, createUser, mutableClock, sessionHeaders, signInThroughApi, TEST_PASSWORD } from '../../../test/helpers/accounts.ts';
@@ -13,8 +14,8 @@ async function auditActions(db: Db, entityId?: string) {
 }
 
 async function latestMail(db: Db, to: string) {
-  const rows = await db.execute(sql`select subject, body from outbox where "to" = ${to} order by created_at desc limit 1`);
-  return rows.rows[0] as { subject: string; body: string } | undefined;
+  const result = (await db.execute(sql`select subject, body from outbox where "to" = ${to} order by created_at desc limit 1`)) as unknown as { rows: { subject: string; body: string }[] };
+  return result.rows[0];
 }
 
 const linkToken = (body: string) => /token=([^\s&]+)/.exec(body)![1]!;
@@ -34,7 +35,7 @@ describe('accounts', () => {
     await context?.close();
   });
 
-  const inject = (options: Parameters<typeof context.app.inject>[0]) => context.app.inject(options);
+  const inject = (options: InjectOptions) => context.app.inject(options);
 
   describe('invitation', () => {
     it('lets an administrator invite a member-state official, who chooses a password through the mailed link and signs in', async () => {
@@ -84,7 +85,7 @@ describe('accounts', () => {
       expect(unknownCountry.json().errors).toEqual([expect.objectContaining({ field: 'participantId' })]);
       const noOrganisation = await inject({ method: 'POST', url: '/api/v1/admin/users', headers, payload: { email: 'x@example.org', displayName: 'X', role: 'partner' } });
       expect(noOrganisation.json().errors).toEqual([expect.objectContaining({ field: 'organizationId' })]);
-      expect((await db.execute(sql`select count(*)::int as n from users where email = 'x@example.org'`)).rows[0]).toEqual({ n: 0 });
+      expect(((await db.execute(sql`select count(*)::int as n from users where email = 'x@example.org'`)) as unknown as { rows: unknown[] }).rows[0]).toEqual({ n: 0 });
     });
   });
 
@@ -186,7 +187,7 @@ describe('accounts', () => {
       expect(token).toMatch(/^lxp_/);
       const listed = await inject({ url: '/api/v1/account/tokens', headers });
       expect(JSON.stringify(listed.json())).not.toContain(token);
-      expect((await db.execute(sql`select count(*)::int as n from api_tokens where token_hash = ${token}`)).rows[0]).toEqual({ n: 0 });
+      expect(((await db.execute(sql`select count(*)::int as n from api_tokens where token_hash = ${token}`)) as unknown as { rows: unknown[] }).rows[0]).toEqual({ n: 0 });
 
       const bearer = { authorization: `Bearer ${token}` };
       expect((await inject({ url: '/api/v1/admin/users', headers: bearer })).statusCode).toBe(200);
