@@ -66,3 +66,6 @@ export function parseUntcDate(text: string): { date: string; suffix: string } | 
   const iso = `${year}-${String(month).padStart(2, '0')}-${day.padStart(2, '0')}`;
   return isIsoDate(iso) ? { date: iso, suffix } : null;
 }
+
+/** A database timestamp (`2026-11-22 19:14:19.763+00`) as ISO 8601 (`2026-11-22T19:14:19.763Z`), for API answers. */
+export const isoTimestamp = <T extends string | null>(value: T): T => (value === null ? value : (new Date(value).toISOString() as T));

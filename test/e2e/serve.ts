@@ -9,6 +9,8 @@ import { seedParticipants } from '../../src/modules/participants/participants.se
 import { seedInstruments } from '../../src/modules/instruments/instruments.seed.ts';
 import { importSnapshot } from '../../src/modules/status/status.import.ts';
 import { buildApp, DEFAULT_WEB_DIR } from '../../src/server/app.ts';
+import { createOrganization, createUser } from '../helpers/accounts.ts';
+import { DEFAULT_SECURITY } from '../../src/server/config.ts';
 
 const database = await openPglite(join(mkdtempSync(join(tmpdir(), 'lexpact-e2e-')), 'db'));
 await database.migrate();
@@ -19,5 +21,13 @@ await importSnapshot({ db: database.db, format: 'untc', files: older.files, asOf
 const newest = readSnapshotFolder(join(SHIPPED_DATA_DIR, 'treaty-actions', SHIPPED_SNAPSHOT));
 await importSnapshot({ db: database.db, format: 'untc', files: newest.files, asOf: '2015-03-14', snapshotId: SHIPPED_SNAPSHOT });
 
-const app = await buildApp({ database, webDir: DEFAULT_WEB_DIR });
+// People for the account pages' tests; TEST_PASSWORD is in test/helpers/accounts.ts.
+const nigerJustice = await createOrganization(database.db, 'Ministry of Justice of Niger', 'government');
+await createUser(database.db, { email: 'admin@lexpact.test', role: 'administrator' });
+await createUser(database.db, { email: 'official@justice.ne', role: 'member_state_official', participantId: 'NER' });
+await createUser(database.db, { email: 'partner@lexpact.test', role: 'partner', organizationId: nigerJustice.id });
+await createUser(database.db, { email: 'locked@lexpact.test', role: 'partner', organizationId: nigerJustice.id });
+
+// The browser tests make many requests and sign-ins from one address: the per-address limits are raised, the account lockout is not.
+const app = await buildApp({ database, webDir: DEFAULT_WEB_DIR, security: { ...DEFAULT_SECURITY, rateLimitPerMinute: 100_000, authRateLimitPerMinute: 1000 } });
 await app.listen({ port: Number(process.env.PORT ?? 3210), host: '127.0.0.1' });

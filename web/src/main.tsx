@@ -2,11 +2,12 @@ import '@mantine/core/styles.css';
 import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { DirectionProvider, MantineProvider, createTheme } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { DirectionProvider, InputWrapper, MantineProvider, createTheme } from '@mantine/core';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { initI18n } from './i18n/index.ts';
 import { router } from './router.tsx';
+import { ApiError, SESSION_KEY } from './lib/api.ts';
 
 const theme = createTheme({
   primaryColor: 'un',
@@ -16,10 +17,23 @@ const theme = createTheme({
   },
   primaryShade: 7,
   autoContrast: true,
+  components: {
+    // A field's error is announced as soon as it appears.
+    InputWrapper: InputWrapper.extend({ defaultProps: { errorProps: { role: 'alert' } } }),
+  },
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic", "Noto Sans CJK SC", sans-serif',
 });
 
-const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 60_000, refetchOnWindowFocus: false } } });
+// A request refused because the session ended (expired, or signed out elsewhere): ask again who is signed in.
+const onError = (error: unknown) => {
+  if (error instanceof ApiError && error.problem.code === 'auth.unauthenticated') void queryClient.invalidateQueries({ queryKey: SESSION_KEY });
+};
+
+const queryClient: QueryClient = new QueryClient({
+  queryCache: new QueryCache({ onError }),
+  mutationCache: new MutationCache({ onError }),
+  defaultOptions: { queries: { staleTime: 60_000, refetchOnWindowFocus: false } },
+});
 
 await initI18n();
 

@@ -1,4 +1,4 @@
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Navigate } from 'react-router';
 import { Layout } from './components/Layout.tsx';
 import { OverviewPage } from './modules/status/pages/OverviewPage.tsx';
 import { NotFoundPage } from './components/NotFoundPage.tsx';
@@ -17,6 +17,17 @@ export const router = createBrowserRouter([
       { path: 'compare', lazy: async () => ({ Component: (await import('./modules/status/pages/ComparePage.tsx')).ComparePage }) },
       { path: 'matrix', lazy: async () => ({ Component: (await import('./modules/status/pages/MatrixPage.tsx')).MatrixPage }) },
       { path: 'changes', lazy: async () => ({ Component: (await import('./modules/status/pages/ChangesPage.tsx')).ChangesPage }) },
+      { path: 'sign-in', lazy: async () => ({ Component: (await import('./modules/accounts/pages/SignInPage.tsx')).SignInPage }) },
+      { path: 'forgot-password', lazy: async () => ({ Component: (await import('./modules/accounts/pages/ForgotPasswordPage.tsx')).ForgotPasswordPage }) },
+      { path: 'reset-password', lazy: async () => ({ Component: (await import('./modules/accounts/pages/ResetPasswordPage.tsx')).ResetPasswordPage }) },
+      { path: 'accept-invitation', lazy: async () => ({ Component: (await import('./modules/accounts/pages/AcceptInvitationPage.tsx')).AcceptInvitationPage }) },
+      { path: 'account', lazy: async () => ({ Component: (await import('./modules/accounts/pages/AccountPage.tsx')).AccountPage }) },
+      { path: 'admin', element: <Navigate to="/admin/users" replace /> },
+      { path: 'admin/users', lazy: async () => ({ Component: (await import('./modules/admin/pages/AdminUsersPage.tsx')).AdminUsersPage }) },
+      { path: 'admin/users/:id', lazy: async () => ({ Component: (await import('./modules/admin/pages/AdminUserPage.tsx')).AdminUserPage }) },
+      { path: 'admin/organizations', lazy: async () => ({ Component: (await import('./modules/admin/pages/AdminOrganizationsPage.tsx')).AdminOrganizationsPage }) },
+      { path: 'admin/outbox', lazy: async () => ({ Component: (await import('./modules/admin/pages/AdminOutboxPage.tsx')).AdminOutboxPage }) },
+      { path: 'admin/audit', lazy: async () => ({ Component: (await import('./modules/admin/pages/AdminAuditPage.tsx')).AdminAuditPage }) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { apiTokenSchema, languageSchema, passwordSchema, sessionSchema, userSchema } from '../../contracts/accounts.ts';
 import { problemSchema } from '../../contracts/status.ts';
 import type { Db } from '../../db/client.ts';
-import type { Clock } from '../../lib/dates.ts';
+import { isoTimestamp, type Clock } from '../../lib/dates.ts';
 import { notFound } from '../../lib/errors.ts';
 import { requireUser } from '../../server/plugins/auth.ts';
 import * as repo from './accounts.repository.ts';
@@ -59,7 +59,8 @@ export async function accountRoutes(app: FastifyInstance, { db, clock }: { db: D
     const rows = await repo.listActiveSessions(db, actor.userId, clock.now().toISOString());
     return {
       items: rows.map((s) => ({
-        id: s.id, createdAt: s.createdAt, lastSeenAt: s.lastSeenAt, expiresAt: s.expiresAt, userAgent: s.userAgent, clientAddress: s.clientAddress, method: s.method, current: s.id === actor.sessionId,
+        id: s.id, createdAt: isoTimestamp(s.createdAt), lastSeenAt: isoTimestamp(s.lastSeenAt), expiresAt: isoTimestamp(s.expiresAt),
+        userAgent: s.userAgent, clientAddress: s.clientAddress, method: s.method, current: s.id === actor.sessionId,
       })),
     };
   });

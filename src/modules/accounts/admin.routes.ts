@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { auditRecordSchema, emailSchema, languageSchema, organizationSchema, outboxMailSchema, roleSchema, userSchema } from '../../contracts/accounts.ts';
 import { problemSchema } from '../../contracts/status.ts';
 import type { Db } from '../../db/client.ts';
-import { isIsoDate, type Clock } from '../../lib/dates.ts';
+import { isIsoDate, isoTimestamp, type Clock } from '../../lib/dates.ts';
 import { notFound } from '../../lib/errors.ts';
 import { listAudit, recordAudit, type AuditContext } from '../audit/audit.service.ts';
 import * as repo from './accounts.repository.ts';
@@ -17,7 +17,7 @@ const idParam = z.object({ id: z.string().uuid('must be an id (UUID)').describe(
 const optionalDate = (description: string) => z.string().refine(isIsoDate, 'must be a real date written as YYYY-MM-DD').optional().describe(description);
 
 const presentOrganization = (row: typeof organizations.$inferSelect) => ({
-  id: row.id, name: row.name, kind: row.kind as 'un' | 'partner' | 'donor' | 'government' | 'other', createdAt: row.createdAt, deletedAt: row.deletedAt,
+  id: row.id, name: row.name, kind: row.kind as 'un' | 'partner' | 'donor' | 'government' | 'other', createdAt: isoTimestamp(row.createdAt), deletedAt: isoTimestamp(row.deletedAt),
 });
 
 /** Administration: users, invitations, roles, organisations, the outbox and the audit trail. */
@@ -151,7 +151,7 @@ export async function adminRoutes(app: FastifyInstance, { db, clock, mailer, pub
       querystring: z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) }),
       response: { 200: z.object({ items: z.array(outboxMailSchema) }), ...denied },
     },
-  }, async (request) => ({ items: await repo.listOutbox(db, request.query.limit) }));
+  }, async (request) => ({ items: (await repo.listOutbox(db, request.query.limit)).map((m) => ({ ...m, createdAt: isoTimestamp(m.createdAt), sentAt: isoTimestamp(m.sentAt) })) }));
 
   api.get('/admin/audit', {
     config: { policy: 'audit.read' },

@@ -65,6 +65,7 @@ describe('accounts', () => {
       const { response } = await signInThroughApi(context.app, 'amina@justice.ne', 'le Niger et les conventions');
       expect(response.statusCode).toBe(200);
       expect(response.json()).toMatchObject({ user: { email: 'Amina@Justice.ne', status: 'active' } });
+      expect(response.json().user.createdAt).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/);
       const cookie = response.cookies.find((c) => c.name === 'lexpact_session')!;
       expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     });

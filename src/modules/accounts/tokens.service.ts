@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import type { Clock } from '../../lib/dates.ts';
+import { isoTimestamp, type Clock } from '../../lib/dates.ts';
 import { notFound } from '../../lib/errors.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
 import * as repo from './accounts.repository.ts';
@@ -11,8 +11,8 @@ export const TOKEN_PREFIX = 'lxp_';
 export const MAX_TOKEN_DAYS = 365;
 
 const presentToken = (row: typeof apiTokens.$inferSelect, now: string) => ({
-  id: row.id, name: row.name, prefix: row.prefix, scope: row.scope as 'read' | 'read-write', createdAt: row.createdAt, expiresAt: row.expiresAt,
-  lastUsedAt: row.lastUsedAt, revokedAt: row.revokedAt, active: !row.revokedAt && row.expiresAt > now,
+  id: row.id, name: row.name, prefix: row.prefix, scope: row.scope as 'read' | 'read-write', createdAt: isoTimestamp(row.createdAt), expiresAt: isoTimestamp(row.expiresAt),
+  lastUsedAt: isoTimestamp(row.lastUsedAt), revokedAt: isoTimestamp(row.revokedAt), active: !row.revokedAt && Date.parse(row.expiresAt) > Date.parse(now),
 });
 
 /** Creates a token for machine clients; the secret is returned this once and only its hash is kept. */

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
-import type { Clock } from '../../lib/dates.ts';
+import { isoTimestamp, type Clock } from '../../lib/dates.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
 import { emailTaken, invalidInput, linkInvalid, notFoundUser, passwordRejected } from './accounts.errors.ts';
 import * as repo from './accounts.repository.ts';
@@ -18,8 +18,8 @@ export const RESET_HOURS = 2;
 export function presentUser(user: UserRow) {
   return {
     id: user.id, email: user.email, displayName: user.displayName, preferredLanguage: user.preferredLanguage, status: user.status as UserStatus, role: user.role as Role,
-    participantId: user.participantId, organizationId: user.organizationId, lastSignInAt: user.lastSignInAt,
-    createdAt: user.createdAt, updatedAt: user.updatedAt, deletedAt: user.deletedAt,
+    participantId: user.participantId, organizationId: user.organizationId, lastSignInAt: isoTimestamp(user.lastSignInAt),
+    createdAt: isoTimestamp(user.createdAt), updatedAt: isoTimestamp(user.updatedAt), deletedAt: isoTimestamp(user.deletedAt),
   };
 }
 export type PresentedUser = ReturnType<typeof presentUser>;

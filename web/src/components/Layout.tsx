@@ -1,10 +1,12 @@
-import { useEffect, useRef } from 'react';
-import { Anchor, Box, Burger, Container, Drawer, Group, NativeSelect, Stack, Text, useDirection } from '@mantine/core';
+import { useEffect, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Anchor, Box, Burger, Button, Container, Divider, Drawer, Group, NativeSelect, Stack, Text, VisuallyHidden, useDirection } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { NavLink, Outlet, useLocation, useNavigation } from 'react-router';
+import { Link, NavLink, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, RTL_LANGUAGES, type Language } from '../../../src/contracts/languages.ts';
-import { changeLanguage } from '../i18n/index.ts';
+import { LANGUAGE_NAMES, changeLanguage } from '../i18n/index.ts';
+import { sendJson, sessionChanged, useSession } from '../lib/api.ts';
 
 const NAV = [
   { to: '/', key: 'nav.overview', end: true },
@@ -15,9 +17,6 @@ const NAV = [
   { to: '/changes', key: 'nav.changes', end: false },
 ] as const;
 
-/** Each language's name written in that language, as a language switcher shows it. */
-const LANGUAGE_NAMES: Record<Language, string> = { ar: 'العربية', zh: '中文', en: 'English', fr: 'Français', ru: 'Русский', es: 'Español' };
-
 function Navigation({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
   return (
@@ -27,6 +26,51 @@ function Navigation({ onNavigate }: { onNavigate?: () => void }) {
           {t(item.key)}
         </Anchor>
       ))}
+    </>
+  );
+}
+
+/** Sign in, or the signed-in user's account, administration (for administrators) and sign out. */
+function AccountNavigation({ onNavigate, inDrawer = false }: { onNavigate?: () => void; inDrawer?: boolean }) {
+  const { t } = useTranslation('accounts');
+  const session = useSession();
+  const queryClient = useQueryClient();
+  const [signingOut, setSigningOut] = useState(false);
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const user = session.data?.user;
+  if (!session.data) return null;
+  if (!user) {
+    return <Anchor component={NavLink} to="/sign-in" className="nav-link" onClick={onNavigate}>{t('nav.signIn')}</Anchor>;
+  }
+  const inAdministration = pathname.startsWith('/admin');
+  // Signed out in any case: when the session had already ended, the server's refusal changes nothing.
+  const signOut = async () => {
+    setSigningOut(true);
+    await sendJson('POST', '/auth/sign-out').catch(() => undefined);
+    await sessionChanged(queryClient);
+    setSigningOut(false);
+    onNavigate?.();
+    await navigate('/sign-in', { state: { signedOut: true } });
+  };
+  return (
+    <>
+      <Anchor component={NavLink} to="/account" className="nav-link nav-user" onClick={onNavigate}>
+        <VisuallyHidden>{t('nav.accountOf')}</VisuallyHidden>
+        {user.displayName}
+      </Anchor>
+      {user.role === 'administrator' && (
+        <Anchor component={Link} to="/admin/users" className={inAdministration ? 'nav-link active' : 'nav-link'} aria-current={inAdministration ? 'page' : undefined} onClick={onNavigate}>
+          {t('nav.administration')}
+        </Anchor>
+      )}
+      <Button
+        variant={inDrawer ? 'default' : 'outline'} color={inDrawer ? undefined : 'white'} size="compact-sm" loading={signingOut}
+        className={inDrawer ? undefined : 'sign-out-button'} style={inDrawer ? { alignSelf: 'flex-start' } : undefined}
+        onClick={() => void signOut()}
+      >
+        {t('nav.signOut')}
+      </Button>
     </>
   );
 }
@@ -62,6 +106,13 @@ export function Layout() {
     <>
       <a href="#main" className="skip-link">{t('nav.skip')}</a>
       <Box component="header" className="app-header">
+        <Box className="app-topbar" visibleFrom="md">
+          <Container size="xl">
+            <Group component="nav" aria-label={t('nav.account', { ns: 'accounts' })} justify="flex-end" gap="md" py={4} wrap="wrap">
+              <AccountNavigation />
+            </Group>
+          </Container>
+        </Box>
         <Container size="xl">
           <Group justify="space-between" wrap="nowrap" py="xs">
             <Group gap="xs" wrap="nowrap">
@@ -83,9 +134,16 @@ export function Layout() {
           </Group>
         </Container>
       </Box>
-      <Drawer opened={opened} onClose={close} title={t('nav.main')} size="xs" position={i18n.dir() === 'rtl' ? 'right' : 'left'}>
+      <Drawer
+        opened={opened} onClose={close} title={t('nav.main')} size="xs" position={i18n.dir() === 'rtl' ? 'right' : 'left'}
+        closeButtonProps={{ 'aria-label': t('nav.closeMenu', { ns: 'accounts' }) }}
+      >
         <Stack component="nav" aria-label={t('nav.main')} gap="sm">
           <Navigation onNavigate={close} />
+        </Stack>
+        <Divider my="md" />
+        <Stack component="nav" aria-label={t('nav.account', { ns: 'accounts' })} gap="sm">
+          <AccountNavigation onNavigate={close} inDrawer />
         </Stack>
       </Drawer>
       <Container size="xl" component="main" id="main" ref={main} tabIndex={-1} py="md" aria-busy={navigation.state === 'loading'} className="app-main">

@@ -1,4 +1,4 @@
-import { useQuery, keepPreviousData } from '@tanstack/react-query';
+import { useQuery, keepPreviousData, type QueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../src/contracts/accounts.ts';
 import type { Problem } from '../../../src/contracts/status.ts';
@@ -70,6 +70,16 @@ export async function fetchSession(): Promise<SessionInfo> {
   return rememberSession(await getJson<SessionInfo>('/auth/session'));
 }
 
+/**
+ * After the signed-in user changed (sign-in, sign-out, reset): forget the previous user's answers, and
+ * keep the new session (from a sign-in answer, else asked of the server).
+ */
+export async function sessionChanged(queryClient: QueryClient, info?: SessionInfo) {
+  queryClient.removeQueries({ queryKey: [PRIVATE_KEY] });
+  const next = info ?? await fetchSession().catch((): SessionInfo => ({ user: null, csrfToken: null, singleSignOn: false }));
+  queryClient.setQueryData(SESSION_KEY, rememberSession(next));
+}
+
 /** Who is signed in (TanStack Query key ['session']), for the layout and every page that depends on it. */
 export function useSession() {
   return useQuery({
@@ -102,4 +112,21 @@ export async function sendJson<T = void>(method: 'POST' | 'PATCH' | 'PUT' | 'DEL
   if (!response.ok) throw await errorOf(response);
   const text = response.status === 204 ? '' : await response.text();
   return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** First element of the query key of every answer that belongs to the signed-in user: dropped on sign-out. */
+export const PRIVATE_KEY = 'private';
+
+/** The query key of a signed-in user's API path: ['private', ...segments, params], so a prefix invalidates a whole area. */
+export const privateKey = (path: string, params: Params = {}) => [PRIVATE_KEY, ...path.split('/').filter(Boolean), params] as const;
+
+/** Fetches an API path that needs the signed-in user (no language: these answers hold no translated names). */
+export function usePrivateApi<T>(path: string | null, params: Params = {}) {
+  return useQuery({
+    queryKey: privateKey(path ?? '', params),
+    queryFn: () => getJson<T>(path!, params),
+    enabled: path !== null,
+    placeholderData: keepPreviousData,
+    retry: (count, error) => !(error instanceof ApiError) && count < 2,
+  });
 }
