@@ -49,6 +49,19 @@ describe('translations', () => {
     });
   }
 
+  for (const lang of LANGUAGES) {
+    it(`${lang}/mail.json (mails the server sends) has exactly the keys of English, each a valid ICU message with the same placeholders`, () => {
+      const english = flatten(load('en', 'mail'));
+      const messages = flatten(load(lang, 'mail'));
+      expect([...messages.keys()].sort()).toEqual([...english.keys()].sort());
+      const placeholders = (message: string) => [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+      for (const [key, message] of messages) {
+        expect(() => new IntlMessageFormat(message, lang), `${lang}/mail:${key}`).not.toThrow();
+        expect(placeholders(message), `${lang}/mail:${key}`).toEqual(placeholders(english.get(key)!));
+      }
+    });
+  }
+
   it('every key the web app asks for exists in English', () => {
     const known = new Set(NAMESPACES.flatMap((ns) => [...flatten(load('en', ns)).keys()]));
     const asked = [...allSource.matchAll(/\bt\('([a-zA-Z][a-zA-Z0-9_.]*)'/g)].map((m) => m[1]!);

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -122,5 +122,31 @@ describe('the lexpact command line', () => {
     expect(seed.stderr).not.toMatch(STACK_FRAME);
     expect(seed.code).toBe(0);
     expect(seed.stdout).toContain('loaded 24 instruments, 198 participants, snapshot untc-2015-03-14 (2490 actions)');
+  });
+
+  it('`user create-admin` creates the first administrator with a password from standard input, and refuses weak passwords and duplicates', async () => {
+    const withInput = (input: string, ...args: string[]) =>
+      new Promise<Run>((resolve) => {
+        const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (chunk) => (stdout += chunk));
+        child.stderr.on('data', (chunk) => (stderr += chunk));
+        child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+        child.stdin.end(input);
+      });
+    const weak = await withInput('password\n', 'user', 'create-admin', '--email', 'first@example.org', '--name', 'First', '--password-stdin');
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toContain('at least 12 characters');
+    expect(weak.stderr).not.toMatch(STACK_FRAME);
+
+    const created = await withInput('a long and private passphrase\n', 'user', 'create-admin', '--email', 'first@example.org', '--name', 'First', '--password-stdin');
+    expect(created.stderr).not.toMatch(STACK_FRAME);
+    expect(created.code).toBe(0);
+    expect(created.stdout).toContain('administrator first@example.org created');
+
+    const again = await withInput('a long and private passphrase\n', 'user', 'create-admin', '--email', 'FIRST@example.org', '--name', 'First', '--password-stdin');
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain('already exists');
   });
 });
