@@ -1,6 +1,17 @@
 import type { FastifyInstance } from 'fastify';
-import fastifyHelmet from '@fastify/helmet';
+import helmet from 'helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
+
+/**
+ * The headers helmet would set, computed once: they do not depend on the request (no CSP nonces), and
+ * running helmet's middleware chain on every request cost two thirds of the throughput of a simple route.
+ */
+function securityHeaders(options: Parameters<typeof helmet>[0]): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const response = { setHeader: (name: string, value: unknown) => void (headers[name.toLowerCase()] = String(value)), removeHeader: () => undefined };
+  helmet(options)({} as never, response as never, () => undefined);
+  return headers;
+}
 
 /**
  * Security headers with a strict Content-Security-Policy (scripts only from this origin, no framing)
@@ -8,7 +19,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
  * style attributes; scripts do not.
  */
 export async function registerSecurity(app: FastifyInstance, { rateLimitPerMinute }: { rateLimitPerMinute: number }) {
-  await app.register(fastifyHelmet, {
+  const headers = securityHeaders({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -26,6 +37,9 @@ export async function registerSecurity(app: FastifyInstance, { rateLimitPerMinut
     },
     crossOriginEmbedderPolicy: false,
     strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+  });
+  app.addHook('onRequest', async (_request, reply) => {
+    reply.headers(headers);
   });
   await app.register(fastifyRateLimit, {
     max: rateLimitPerMinute,
