@@ -3,7 +3,17 @@ import { LANGUAGES } from './languages.ts';
 
 /** Zod schemas of the accounts API, shared by the server and the web app. */
 
-export const roleSchema = z.enum(['administrator', 'programme_officer', 'partner', 'donor', 'member_state_official']).describe('Role of the user');
+export const ROLES = ['administrator', 'programme_officer', 'partner', 'donor', 'member_state_official'] as const;
+export const roleSchema = z.enum(ROLES).describe('Role of the user');
+
+/** Which scope each role needs: a country (participant), an organisation, either, or none. The server enforces it; forms follow it. */
+export const ROLE_SCOPE: Record<(typeof ROLES)[number], 'none' | 'participant' | 'organization' | 'either'> = {
+  administrator: 'none',
+  programme_officer: 'organization',
+  partner: 'organization',
+  donor: 'either',
+  member_state_official: 'participant',
+};
 export const emailSchema = z.string().trim().max(320).regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an email address').describe('Email address');
 export const passwordSchema = z.string().min(1, 'is required').max(256).describe('Password: at least 12 characters, not a common one');
 

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { timestamps } from '../../db/columns.ts';
 import { participants } from '../participants/participants.table.ts';
+import type { ROLES } from '../../contracts/accounts.ts';
 
 /** Organisations users can belong to: UN offices, partners, donors. */
 export const organizations = pgTable('organizations', {
@@ -13,7 +14,7 @@ export const organizations = pgTable('organizations', {
   deletedAt: timestamp('deleted_at', { withTimezone: true, mode: 'string' }),
 });
 
-export const ROLES = ['administrator', 'programme_officer', 'partner', 'donor', 'member_state_official'] as const;
+export { ROLES } from '../../contracts/accounts.ts';
 export type Role = (typeof ROLES)[number];
 export const USER_STATUSES = ['invited', 'active', 'disabled'] as const;
 export type UserStatus = (typeof USER_STATUSES)[number];

@@ -83,11 +83,4 @@ export function canReadProgrammeRecord(actor: Actor, organizationId: string, fun
   return false;
 }
 
-/** Which scope each role needs: checked when a user is invited or changed. */
-export const ROLE_SCOPE: Record<Role, 'none' | 'participant' | 'organization' | 'either'> = {
-  administrator: 'none',
-  programme_officer: 'organization',
-  partner: 'organization',
-  donor: 'either',
-  member_state_official: 'participant',
-};
+export { ROLE_SCOPE } from '../../contracts/accounts.ts';

@@ -1,21 +1,14 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { AuditRecord, Organization, OutboxMail, User } from '../../../../src/contracts/accounts.ts';
+import { ROLES as ROLE_LIST, type AuditRecord, type Organization, type OutboxMail, type User } from '../../../../src/contracts/accounts.ts';
 import { ApiError, PRIVATE_KEY, getJson, privateKey, sendJson, usePrivateApi } from '../../lib/api.ts';
 
 export type Role = User['role'];
 export type OrganizationKind = Organization['kind'];
 
-export const ROLES: readonly Role[] = ['administrator', 'programme_officer', 'partner', 'donor', 'member_state_official'];
+export const ROLES: readonly Role[] = ROLE_LIST;
 export const ORGANIZATION_KINDS: readonly OrganizationKind[] = ['un', 'partner', 'donor', 'government', 'other'];
 
-/** Which scope each role needs (as the server checks it): a country, an organisation, either, or none. */
-export const ROLE_SCOPE: Record<Role, 'none' | 'participant' | 'organization' | 'either'> = {
-  administrator: 'none',
-  programme_officer: 'organization',
-  partner: 'organization',
-  donor: 'either',
-  member_state_official: 'participant',
-};
+export { ROLE_SCOPE } from '../../../../src/contracts/accounts.ts';
 
 const USERS = [PRIVATE_KEY, 'admin', 'users'];
 const AUDIT = [PRIVATE_KEY, 'admin', 'audit'];
