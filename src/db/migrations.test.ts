@@ -11,6 +11,7 @@ const journal = JSON.parse(readFileSync(`${MIGRATIONS_DIR}/meta/_journal.json`, 
 const EXPECTED_TABLES = [
   'instrument_translations', 'instruments', 'participant_aliases', 'participant_translations', 'participants', 'region_translations', 'regions',
   'snapshot_files', 'snapshots', 'status_changes', 'status_data_version', 'treaty_actions',
+  'api_tokens', 'audit_log', 'one_time_tokens', 'organizations', 'outbox', 'sessions', 'sign_in_attempts', 'users',
 ];
 
 async function rows<T>(db: Db, query: string): Promise<T[]> {
