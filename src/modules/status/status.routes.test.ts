@@ -223,9 +223,17 @@ describe('the HTTP API', () => {
       expect(entries).toHaveLength(page.items.length);
       expect(entries.length).toBeGreaterThan(0);
       for (const item of page.items) expect(res.body).toContain(`<id>urn:lexpact:status-change:${item.id}</id>`);
-      expect(res.body).toContain('Djibouti: ratification of');
-      expect(res.body).toContain('on 2014-04-25');
+      expect(res.body).toContain('Djibouti · Nuclear Terrorism Convention 2005: New: Ratification Apr 25, 2014');
       expect(res.body).not.toContain('<category term="icsft-1999"/>');
+    });
+
+    it('GET /api/v1/status/changes.atom speaks the language asked for, with the web app\'s translations', async () => {
+      const ru = JSON.parse(readFileSync(new URL('../../../locales/ru/status.json', import.meta.url), 'utf8')) as { actions: Record<string, string> };
+      const res = await get('/api/v1/status/changes.atom?participant=DJI&lang=ru');
+      expect(res.body).toContain('xml:lang="ru"');
+      expect(res.body).toContain('Джибути');
+      expect(res.body).toContain(ru.actions.ratification);
+      expect(res.body).not.toContain('Ratification');
     });
 
     it('GET /api/v1/status/snapshots lists the imported snapshots, newest first, with file checksums', async () => {
