@@ -54,3 +54,22 @@ describe('serving the built web app', () => {
     expect((await app.inject({ url: '/assets/later-def456.js' })).statusCode).toBe(200);
   });
 });
+
+describe('request logs', () => {
+  it('never contain the one-time tokens of invitation and reset links, nor sign-on codes', async () => {
+    const { Writable } = await import('node:stream');
+    const lines: string[] = [];
+    const stream = new Writable({ write(chunk, _encoding, done) { lines.push(String(chunk)); done(); } });
+    const database = await createTestDb();
+    const app = await buildApp({ database, logger: { level: 'info', stream } });
+    await app.inject({ url: '/reset-password?token=secret-reset-token' });
+    await app.inject({ url: '/api/v1/auth/oidc/callback?code=secret-code&state=secret-state' });
+    await app.close();
+    await database.destroy();
+    const log = lines.join('');
+    expect(log).toContain('/reset-password?token=[redacted]');
+    expect(log).not.toContain('secret-reset-token');
+    expect(log).not.toContain('secret-code');
+    expect(log).not.toContain('secret-state');
+  });
+});

@@ -38,11 +38,24 @@ export interface AppDeps {
   mailer?: Mailer;
 }
 
+/** One-time secrets travel in some URLs (invitation and reset links, the sign-on callback): never log them. */
+export const redactSecrets = (url: string) => url.replace(/([?&](?:token|code|state)=)[^&#]*/g, '$1[redacted]');
+
+function withRedactedUrls(logger: FastifyServerOptions['logger']): FastifyServerOptions['logger'] {
+  if (!logger) return logger;
+  return {
+    ...(typeof logger === 'object' ? logger : {}),
+    serializers: {
+      req: (request: { method: string; url: string; host?: string; ip?: string }) => ({ method: request.method, url: redactSecrets(request.url), host: request.host, remoteAddress: request.ip }),
+    },
+  } as FastifyServerOptions['logger'];
+}
+
 /** Builds the application without listening: tests call it with a test database and a fixed clock. */
 export async function buildApp({
   database, clock = systemClock, webDir = null, logger = false, datasetCheckIntervalMs = 1000, security = DEFAULT_SECURITY, mailer,
 }: AppDeps): Promise<FastifyInstance & { datasetCache: DatasetCache }> {
-  const app = Fastify({ logger, bodyLimit: 1_048_576, trustProxy: security.trustProxy, routerOptions: { ignoreTrailingSlash: true } });
+  const app = Fastify({ logger: withRedactedUrls(logger), bodyLimit: 1_048_576, trustProxy: security.trustProxy, routerOptions: { ignoreTrailingSlash: true } });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
