@@ -1,0 +1,47 @@
+import { analyse } from './text.ts';
+
+/** A search as people type it: words, "quoted phrases", and -excluded words or phrases. */
+export interface ParsedQuery {
+  include: Term[];
+  exclude: Term[];
+}
+
+/** One word, or a phrase whose words must follow each other. */
+export type Term = { words: string[] };
+
+export const MAX_QUERY_LENGTH = 1000;
+export const MAX_TERMS = 32;
+
+/** Letters, digits and combining marks only: everything else separates words and never reaches SQL syntax. */
+const words = (text: string) => analyse(text).split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean).map((w) => w.toLowerCase());
+
+/**
+ * Parses any string without error: unbalanced quotes close at the end, lone operators are ignored,
+ * punctuation and SQL-looking text are treated as word separators, and over-long input is cut.
+ */
+export function parseQuery(input: string): ParsedQuery {
+  const text = [...input].slice(0, MAX_QUERY_LENGTH).join('');
+  const query: ParsedQuery = { include: [], exclude: [] };
+  const pattern = /(-?)"([^"]*)"?|(-?)([^\s"]+)/g;
+  for (const match of text.matchAll(pattern)) {
+    const negated = (match[1] ?? match[3]) === '-';
+    const raw = match[2] ?? match[4] ?? '';
+    const term = { words: words(raw) };
+    if (term.words.length === 0) continue;
+    (negated ? query.exclude : query.include).push(term);
+    if (query.include.length + query.exclude.length >= MAX_TERMS) break;
+  }
+  return query;
+}
+
+const termToTsQuery = (term: Term) => (term.words.length === 1 ? term.words[0]! : `(${term.words.join(' <-> ')})`);
+
+/**
+ * The query in PostgreSQL's `to_tsquery` syntax, or null when nothing is left to search for (only
+ * exclusions, or only punctuation). Words carry no operator characters, so the syntax is always valid.
+ */
+export function toTsQuery(query: ParsedQuery): string | null {
+  if (query.include.length === 0) return null;
+  const parts = [...query.include.map(termToTsQuery), ...query.exclude.map((term) => `!${termToTsQuery(term)}`)];
+  return parts.join(' & ');
+}

@@ -1,0 +1,106 @@
+import { sql } from 'drizzle-orm';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb, type TestDb } from '../../../../test/helpers/db.ts';
+import { LANGUAGES } from '../../../contracts/languages.ts';
+import { MAX_TERMS, parseQuery, toTsQuery } from './query.ts';
+import { analyse, normalizeArabic, segmentHan, TEXT_SEARCH_CONFIG } from './text.ts';
+
+describe('search text analysis', () => {
+  it('splits Chinese into words with ICU, leaving other scripts alone', () => {
+    const words = segmentHan('联合国毒品和犯罪问题办公室协助各国批准反恐怖主义公约').split(' ');
+    expect(words).toContain('毒品');
+    expect(words).toContain('公约');
+    expect(words.length).toBeGreaterThan(5);
+    expect(segmentHan('Financing Convention')).toBe('Financing Convention');
+  });
+
+  it('folds Arabic vowel marks, tatweel, alef, yaa, taa marbuta and hamza forms', () => {
+    expect(normalizeArabic('الإرهاب')).toBe(normalizeArabic('الارهاب'));
+    expect(normalizeArabic('اتفاقيَّة')).toBe(normalizeArabic('اتفاقيه'));
+    expect(normalizeArabic('مستشفى')).toBe('مستشفي');
+    expect(normalizeArabic('مـــكافحة')).toBe(normalizeArabic('مكافحة'));
+  });
+});
+
+describe('search query parser', () => {
+  it('reads words, quoted phrases and exclusions', () => {
+    expect(parseQuery('financing "foreign terrorist fighters" -aviation')).toEqual({
+      include: [{ words: ['financing'] }, { words: ['foreign', 'terrorist', 'fighters'] }],
+      exclude: [{ words: ['aviation'] }],
+    });
+    expect(toTsQuery(parseQuery('financing "foreign terrorist fighters" -aviation'))).toBe('financing & (foreign <-> terrorist <-> fighters) & !aviation');
+  });
+
+  it('copes with unbalanced quotes, lone operators, SQL-looking text and emoji', () => {
+    expect(parseQuery('"unclosed phrase')).toEqual({ include: [{ words: ['unclosed', 'phrase'] }], exclude: [] });
+    expect(parseQuery('- -- "" & | !')).toEqual({ include: [], exclude: [] });
+    expect(toTsQuery(parseQuery("'; drop table users; --"))).toBe('drop & table & users');
+    expect(toTsQuery(parseQuery('🙂 terrorism 🙂'))).toBe('terrorism');
+    expect(toTsQuery(parseQuery('-only -exclusions'))).toBeNull();
+  });
+
+  it('cuts very long input to a bounded number of terms', () => {
+    const query = parseQuery('word '.repeat(2000));
+    expect(query.include.length).toBeLessThanOrEqual(MAX_TERMS);
+  });
+
+  it('accepts any string without error', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 10_000 }), (input) => {
+      const query = parseQuery(input);
+      const text = toTsQuery(query);
+      if (text !== null) expect(text).not.toMatch(/(^|\s)[&|]|[&|]\s*$|\(\s*\)/);
+    }), { numRuns: 300 });
+  });
+});
+
+describe('search on the database', () => {
+  let database: TestDb;
+  beforeAll(async () => {
+    database = await createTestDb();
+  });
+  afterAll(async () => {
+    await database?.destroy();
+  });
+
+  const matches = async (lang: keyof typeof TEXT_SEARCH_CONFIG, document: string, query: string) => {
+    const config = TEXT_SEARCH_CONFIG[lang];
+    const tsquery = toTsQuery(parseQuery(query));
+    if (tsquery === null) return false;
+    const result = (await database.db.execute(sql`select to_tsvector(${config}::regconfig, ${analyse(document)}) @@ to_tsquery(${config}::regconfig, ${tsquery}) as hit`)) as unknown as { rows: { hit: boolean }[] };
+    return result.rows[0]!.hit;
+  };
+
+  it('finds Chinese documents by words, not only by exact substrings', async () => {
+    const document = '秘书长的报告介绍了联合国毒品和犯罪问题办公室在预防恐怖主义方面提供的技术援助。';
+    expect(await matches('zh', document, '恐怖主义')).toBe(true);
+    expect(await matches('zh', document, '技术援助')).toBe(true);
+    expect(await matches('zh', document, '"联合国毒品和犯罪问题办公室"')).toBe(true);
+    expect(await matches('zh', document, '核恐怖主义')).toBe(false);
+  });
+
+  it('finds Arabic words written without hamza or with vowel marks, and stems them', async () => {
+    const document = 'تقرير الأمين العام عن المساعدة التقنية في مجال منع الإرهاب';
+    expect(await matches('ar', document, 'الارهاب')).toBe(true);
+    expect(await matches('ar', document, 'الإرْهَاب')).toBe(true);
+  });
+
+  it('stems English, French, Russian and Spanish, and honours phrases and exclusions', async () => {
+    expect(await matches('en', 'States ratified the conventions', 'ratified convention')).toBe(true);
+    expect(await matches('en', 'States ratified the conventions', 'ratified protocol')).toBe(false);
+    expect(await matches('fr', 'la répression du financement du terrorisme', 'financements terrorisme')).toBe(true);
+    expect(await matches('ru', 'конвенции о борьбе с финансированием терроризма', 'конвенция терроризм')).toBe(true);
+    expect(await matches('es', 'convenios para la represión de la financiación del terrorismo', 'convenio financiación')).toBe(true);
+    expect(await matches('en', 'foreign terrorist fighters', '"foreign terrorist fighters"')).toBe(true);
+    expect(await matches('en', 'fighters, terrorist and foreign', '"foreign terrorist fighters"')).toBe(false);
+    expect(await matches('en', 'foreign terrorist fighters and aviation', 'fighters -aviation')).toBe(false);
+  });
+
+  it('never makes PostgreSQL reject a query, whatever was typed, in any of the six configurations', async () => {
+    await fc.assert(fc.asyncProperty(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.constantFrom(...LANGUAGES), async (input, lang) => {
+      const tsquery = toTsQuery(parseQuery(input));
+      if (tsquery === null) return;
+      await database.db.execute(sql`select to_tsquery(${TEXT_SEARCH_CONFIG[lang]}::regconfig, ${tsquery})`);
+    }), { numRuns: 150 });
+  });
+});
