@@ -14,6 +14,8 @@ async function signIn(page: Page, email: string, password = TEST_PASSWORD) {
 }
 
 test('an administrator invites a partner, who accepts through the mailed link; the invitation is in the audit trail', async ({ page, browser }) => {
+  // Unique per run, so the test can repeat against the same server.
+  const email = `fatima.${Date.now()}@partner.example`;
   await openIn(page, 'en', '/sign-in');
   await expectAccessible(page);
   await signIn(page, 'admin@lexpact.test');
@@ -24,12 +26,12 @@ test('an administrator invites a partner, who accepts through the mailed link; t
   await page.goto('/admin/users');
   await page.getByRole('button', { name: en.users.inviteOpen }).click();
   const form = page.locator('#invite-form');
-  await form.getByRole('textbox', { name: en.fields.email, exact: true }).fill('fatima@partner.example');
+  await form.getByRole('textbox', { name: en.fields.email, exact: true }).fill(email);
   await form.getByRole('textbox', { name: en.fields.displayName, exact: true }).fill('Fatima');
   await form.getByRole('combobox', { name: en.fields.role, exact: true }).selectOption('partner');
   await form.getByRole('combobox', { name: en.fields.organization, exact: true }).selectOption({ label: 'Ministry of Justice of Niger' });
   await form.getByRole('button', { name: en.users.inviteSubmit }).click();
-  await expect(page.getByText(en.users.invited.replace('{email}', 'fatima@partner.example'))).toBeVisible();
+  await expect(page.getByText(en.users.invited.replace('{email}', email))).toBeVisible();
   await expectAccessible(page);
 
   // No mail server here: the link waits in the outbox.
@@ -44,13 +46,13 @@ test('an administrator invites a partner, who accepts through the mailed link; t
   await invitee.getByRole('textbox', { name: en.fields.confirmPassword, exact: true }).fill('sahel partners working together');
   await invitee.getByRole('button', { name: en.invitation.submit }).click();
   await expect(invitee.getByText(en.invitation.done)).toBeVisible();
-  await signIn(invitee, 'fatima@partner.example', 'sahel partners working together');
+  await signIn(invitee, email, 'sahel partners working together');
   await expect(invitee).toHaveURL(/\/account$/);
 
   await page.goto('/admin/audit');
   const invitation = page.getByRole('row').filter({ hasText: en.audit.actions.user_invite });
   await expect(invitation.first()).toContainText('admin@lexpact.test');
-  await expect(page.getByRole('row').filter({ hasText: en.audit.actions.user_accept_invitation }).first()).toContainText('fatima@partner.example');
+  await expect(page.getByRole('row').filter({ hasText: en.audit.actions.user_accept_invitation }).first()).toContainText(email);
   await expectAccessible(page);
 });
 
@@ -58,8 +60,10 @@ test('a member-state official acts within scope, is refused outside it, and the 
   await openIn(page, 'en', '/sign-in');
   await signIn(page, 'official@justice.ne');
   await expect(page).toHaveURL(/\/account$/);
-  await page.getByRole('textbox', { name: en.fields.displayName, exact: true }).fill('Moussa, Ministry of Justice');
-  await page.getByRole('button', { name: en.profile.save }).click();
+  // The account page has two "Name" fields (profile and API token): use the profile's.
+  const profile = page.getByRole('region', { name: en.profile.title });
+  await profile.getByRole('textbox', { name: en.fields.displayName, exact: true }).fill('Moussa, Ministry of Justice');
+  await profile.getByRole('button', { name: en.profile.save }).click();
   await expect(page.getByText(en.profile.saved)).toBeVisible();
 
   await page.goto('/admin/users');
