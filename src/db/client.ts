@@ -69,3 +69,11 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
     close: () => client.close(),
   };
 }
+
+/**
+ * Runs `work` in one transaction; the transaction is typed as a `Db`, so repository functions take
+ * either. (Drizzle's transaction type differs per driver; both behave as a database here.)
+ */
+export function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction((transaction) => work(transaction as unknown as Db));
+}

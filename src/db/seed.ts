@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import type { Db } from './client.ts';
+import { inTransaction, type Db } from './client.ts';
 import { seedParticipants } from '../modules/participants/participants.seed.ts';
 import { seedInstruments } from '../modules/instruments/instruments.seed.ts';
 import { importSnapshot, type ImportReport } from '../modules/status/status.import.ts';
@@ -28,8 +28,7 @@ export async function isSeeded(db: Db): Promise<boolean> {
 
 /** Loads instruments, participants and the newest UNTC snapshot (through the importer) into an empty database. */
 export async function seedDatabase({ db, dataDir = SHIPPED_DATA_DIR, clock = systemClock, context = SYSTEM_CONTEXT }: { db: Db; dataDir?: string; clock?: Clock; context?: AuditContext }): Promise<{ participants: number; instruments: number; snapshot: ImportReport }> {
-  const counts = await db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  const counts = await inTransaction(db, async (tx) => {
     const loaded = { participants: await seedParticipants({ db: tx, dataDir }), instruments: await seedInstruments({ db: tx, dataDir }) };
     await recordAudit(tx, context, { action: 'reference.seed', entityType: 'reference_data', entityId: null, after: loaded }, clock.now().toISOString());
     return loaded;
@@ -44,8 +43,7 @@ export async function seedDatabase({ db, dataDir = SHIPPED_DATA_DIR, clock = sys
  * there: the trail outlives even a reset.
  */
 export async function resetDatabase(db: Db, context: AuditContext = CLI_CONTEXT, clock: Clock = systemClock): Promise<void> {
-  await db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  await inTransaction(db, async (tx) => {
     await tx.execute(sql`truncate table status_changes, treaty_actions, snapshot_files, snapshots, status_data_version,
       sessions, api_tokens, one_time_tokens, sign_in_attempts, outbox, users, organizations,
       instrument_translations, instruments, participant_aliases, participant_translations, participants, region_translations, regions restart identity cascade`);

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { apiTokenSchema, languageSchema, passwordSchema, sessionSchema, userSchema } from '../../contracts/accounts.ts';
 import { problemSchema } from '../../contracts/status.ts';
-import type { Db } from '../../db/client.ts';
+import { inTransaction, type Db } from '../../db/client.ts';
 import { isoTimestamp, type Clock } from '../../lib/dates.ts';
 import { notFound } from '../../lib/errors.ts';
 import { requireUser } from '../../server/plugins/auth.ts';
@@ -71,8 +71,7 @@ export async function accountRoutes(app: FastifyInstance, { db, clock }: { db: D
   }, async (request, reply) => {
     const actor = requireUser(request);
     const now = clock.now().toISOString();
-    await db.transaction(async (transaction) => {
-      const tx = transaction as unknown as Db;
+    await inTransaction(db, async (tx) => {
       const [ended] = await tx.update(sessions).set({ revokedAt: now })
         .where(and(eq(sessions.id, request.params.id), eq(sessions.userId, actor.userId), isNull(sessions.revokedAt))).returning({ id: sessions.id });
       if (!ended) throw notFound('accounts.session_not_found', 'There is no such active session of yours.');

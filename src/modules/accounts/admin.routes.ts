@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditRecordSchema, emailSchema, languageSchema, organizationSchema, outboxMailSchema, roleSchema, userSchema } from '../../contracts/accounts.ts';
 import { problemSchema } from '../../contracts/status.ts';
-import type { Db } from '../../db/client.ts';
+import { inTransaction, type Db } from '../../db/client.ts';
 import { isIsoDate, isoTimestamp, type Clock } from '../../lib/dates.ts';
 import { notFound } from '../../lib/errors.ts';
 import { listAudit, recordAudit, type AuditContext } from '../audit/audit.service.ts';
@@ -113,8 +113,7 @@ export async function adminRoutes(app: FastifyInstance, { db, clock, mailer, pub
     },
   }, async (request, reply) => {
     const now = clock.now().toISOString();
-    const created = await db.transaction(async (transaction) => {
-      const tx = transaction as unknown as Db;
+    const created = await inTransaction(db, async (tx) => {
       const [row] = await tx.insert(organizations).values({ ...request.body, createdAt: now, updatedAt: now }).returning();
       await recordAudit(tx, request.auditContext, { action: 'organization.create', entityType: 'organization', entityId: row!.id, after: presentOrganization(row!) }, now);
       return row!;
@@ -124,8 +123,7 @@ export async function adminRoutes(app: FastifyInstance, { db, clock, mailer, pub
 
   const setDeleted = (deleted: boolean) => async (request: { params: { id: string }; auditContext: AuditContext }) => {
     const now = clock.now().toISOString();
-    return db.transaction(async (transaction) => {
-      const tx = transaction as unknown as Db;
+    return inTransaction(db, async (tx) => {
       const before = await repo.findOrganization(tx, request.params.id);
       if (!before || (before.deletedAt !== null) === deleted) throw notFound('accounts.organization_not_found', 'There is no such organisation.');
       const [after] = await tx.update(organizations).set({ deletedAt: deleted ? now : null, updatedAt: now }).where(eq(organizations.id, before.id)).returning();

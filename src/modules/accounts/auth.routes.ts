@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { emailSchema, passwordSchema, sessionInfoSchema, signInSchema } from '../../contracts/accounts.ts';
 import { problemSchema } from '../../contracts/status.ts';
-import type { Db } from '../../db/client.ts';
+import { inTransaction, type Db } from '../../db/client.ts';
 import type { Clock } from '../../lib/dates.ts';
 import { clearSessionCookie, requireUser, SESSION_COOKIE, sessionCookieOptions } from '../../server/plugins/auth.ts';
 import { recordAudit } from '../audit/audit.service.ts';
@@ -151,8 +151,7 @@ export async function authRoutes(app: FastifyInstance, deps: AuthRouteDeps) {
       await recordAudit(db, request.auditContext, { action: 'session.sign_in_failed', entityType: 'user', entityId: user?.id ?? null, after: { email, method: 'oidc' } }, now);
       return fail('oidc_no_account');
     }
-    const created = await db.transaction(async (transaction) => {
-      const tx = transaction as unknown as Db;
+    const created = await inTransaction(db, async (tx) => {
       // An invited user who signs in through the organisation has accepted the invitation.
       if (user.status === 'invited') {
         await tx.update(users).set({ status: 'active', updatedAt: now }).where(eq(users.id, user.id));

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { inTransaction, type Db } from '../../db/client.ts';
 import type { Clock } from '../../lib/dates.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
 import { invalidCredentials, LockedOutError } from './accounts.errors.ts';
@@ -72,8 +72,7 @@ export async function signIn({ db, clock, email, password, settings, context, us
   const usable = user && user.status === 'active' && !user.deletedAt;
   const passwordOk = await verifyPassword(usable ? user.passwordHash : null, password);
   if (!usable || !passwordOk) {
-    await db.transaction(async (transaction) => {
-      const tx = transaction as unknown as Db;
+    await inTransaction(db, async (tx) => {
       await tx.insert(signInAttempts).values({ email: key, at: iso(now), succeeded: 'false', clientAddress: context.clientAddress });
       await recordAudit(tx, context, { action: 'session.sign_in_failed', entityType: 'user', entityId: user?.id ?? null, after: { email: key } }, iso(now));
       const failures = (await repo.recentFailedSignIns(tx, key, since)).map((r) => r.at);
@@ -84,8 +83,7 @@ export async function signIn({ db, clock, email, password, settings, context, us
     throw invalidCredentials();
   }
 
-  return db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  return inTransaction(db, async (tx) => {
     await tx.insert(signInAttempts).values({ email: key, at: iso(now), succeeded: 'true', clientAddress: context.clientAddress });
     const created = await createSession({ db: tx, clock, user, settings, method: 'password', userAgent, clientAddress: context.clientAddress });
     await recordAudit(tx, { ...context, actorUserId: user.id, actorLabel: user.email }, { action: 'session.sign_in', entityType: 'session', entityId: created.session.id, after: { userId: user.id, method: 'password' } }, iso(now));
@@ -113,8 +111,7 @@ export async function resolveSession({ db, clock, token, settings }: { db: Db; c
 
 export async function signOut({ db, clock, sessionId, context }: { db: Db; clock: Clock; sessionId: string; context: AuditContext }) {
   const now = clock.now().toISOString();
-  await db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  await inTransaction(db, async (tx) => {
     await tx.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, sessionId));
     await recordAudit(tx, context, { action: 'session.sign_out', entityType: 'session', entityId: sessionId }, now);
   });
@@ -123,8 +120,7 @@ export async function signOut({ db, clock, sessionId, context }: { db: Db; clock
 /** Ends every session of a user (sign out everywhere), optionally keeping the current one. */
 export async function signOutEverywhere({ db, clock, userId, context, keepSessionId }: { db: Db; clock: Clock; userId: string; context: AuditContext; keepSessionId?: string }) {
   const now = clock.now().toISOString();
-  return db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const revoked = await repo.revokeSessions(tx, userId, now, keepSessionId);
     await recordAudit(tx, context, { action: 'session.sign_out_everywhere', entityType: 'user', entityId: userId, after: { sessionsEnded: revoked.length } }, now);
     return revoked.length;

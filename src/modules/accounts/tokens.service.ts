@@ -1,5 +1,5 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { inTransaction, type Db } from '../../db/client.ts';
 import { isoTimestamp, type Clock } from '../../lib/dates.ts';
 import { notFound } from '../../lib/errors.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
@@ -21,8 +21,7 @@ export async function createApiToken({ db, clock, context, userId, name, scope, 
 }) {
   const token = randomToken(TOKEN_PREFIX);
   const now = clock.now();
-  return db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const [row] = await tx.insert(apiTokens).values({
       userId, name: name.trim(), scope, tokenHash: hashToken(token), prefix: token.slice(0, TOKEN_PREFIX.length + 6), createdAt: now.toISOString(),
       expiresAt: new Date(now.getTime() + expiresInDays * 86_400_000).toISOString(),
@@ -39,8 +38,7 @@ export async function listOwnTokens({ db, clock, userId }: { db: Db; clock: Cloc
 
 export async function revokeApiToken({ db, clock, context, userId, tokenId }: { db: Db; clock: Clock; context: AuditContext; userId: string; tokenId: string }) {
   const now = clock.now().toISOString();
-  await db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  await inTransaction(db, async (tx) => {
     const [row] = await tx.update(apiTokens).set({ revokedAt: now }).where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt))).returning();
     if (!row) throw notFound('accounts.token_not_found', 'There is no such active token of yours.');
     await recordAudit(tx, context, { action: 'api_token.revoke', entityType: 'api_token', entityId: tokenId }, now);

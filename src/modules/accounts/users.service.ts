@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { inTransaction, type Db } from '../../db/client.ts';
 import { isoTimestamp, type Clock } from '../../lib/dates.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
 import { emailTaken, invalidInput, linkInvalid, notFoundUser, passwordRejected } from './accounts.errors.ts';
@@ -84,8 +84,7 @@ export interface InviteInput {
 export async function inviteUser(deps: AccountsDeps & { input: InviteInput }) {
   const { db, clock, context, input } = deps;
   const scope = { role: input.role, participantId: input.participantId?.toUpperCase() ?? null, organizationId: input.organizationId ?? null };
-  const result = await db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  const result = await inTransaction(db, async (tx) => {
     const existing = await repo.findUserByEmail(tx, input.email);
     if (existing) throw emailTaken(existing.deletedAt !== null);
     await checkScope(tx, scope);
@@ -103,8 +102,7 @@ export async function inviteUser(deps: AccountsDeps & { input: InviteInput }) {
 
 export async function resendInvitation(deps: AccountsDeps & { userId: string }) {
   const { db, clock, context } = deps;
-  const mailId = await db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  const mailId = await inTransaction(db, async (tx) => {
     const user = await repo.findUserById(tx, deps.userId);
     if (!user || user.deletedAt) throw notFoundUser();
     if (user.status !== 'invited') throw invalidInput('This user has already accepted the invitation.', [{ field: 'status', reason: `the user is ${user.status}` }]);
@@ -129,8 +127,7 @@ async function consumeLink(db: Db, clock: Clock, token: string, purpose: string)
 export async function acceptInvitation({ db, clock, context, token, password }: Pick<AccountsDeps, 'db' | 'clock' | 'context'> & { token: string; password: string }) {
   checkPassword(password);
   const passwordHash = await hashPassword(password);
-  return db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const user = await consumeLink(tx, clock, token, 'invitation');
     if (user.status !== 'invited') throw linkInvalid();
     const now = clock.now().toISOString();
@@ -143,8 +140,7 @@ export async function acceptInvitation({ db, clock, context, token, password }: 
 /** Mails a reset link to an active account; says nothing about whether the address exists. */
 export async function requestPasswordReset(deps: AccountsDeps & { email: string }) {
   const { db, clock, context } = deps;
-  const mailId = await db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  const mailId = await inTransaction(db, async (tx) => {
     const user = await repo.findUserByEmail(tx, deps.email);
     if (!user || user.status !== 'active' || user.deletedAt) return null;
     const id = await issueLink({ ...deps, db: tx, user, purpose: 'password_reset' });
@@ -158,8 +154,7 @@ export async function requestPasswordReset(deps: AccountsDeps & { email: string 
 export async function completePasswordReset({ db, clock, context, token, password }: Pick<AccountsDeps, 'db' | 'clock' | 'context'> & { token: string; password: string }) {
   checkPassword(password);
   const passwordHash = await hashPassword(password);
-  await db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  await inTransaction(db, async (tx) => {
     const user = await consumeLink(tx, clock, token, 'password_reset');
     const now = clock.now().toISOString();
     await tx.update(users).set({ passwordHash, passwordChangedAt: now, updatedAt: now }).where(eq(users.id, user.id));
@@ -178,8 +173,7 @@ export async function changeOwnPassword({ db, clock, context, userId, sessionId,
   }
   checkPassword(newPassword, 'newPassword');
   const passwordHash = await hashPassword(newPassword);
-  await db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  await inTransaction(db, async (tx) => {
     const now = clock.now().toISOString();
     await tx.update(users).set({ passwordHash, passwordChangedAt: now, updatedAt: now }).where(eq(users.id, userId));
     // Other sessions may be someone else's: a new password ends them.
@@ -191,8 +185,7 @@ export async function changeOwnPassword({ db, clock, context, userId, sessionId,
 export async function updateOwnProfile({ db, clock, context, userId, changes }: Pick<AccountsDeps, 'db' | 'clock' | 'context'> & {
   userId: string; changes: { displayName?: string | undefined; preferredLanguage?: string | undefined };
 }) {
-  return db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const before = await repo.findUserById(tx, userId);
     if (!before) throw notFoundUser();
     const now = clock.now().toISOString();
@@ -215,8 +208,7 @@ export interface AdminChanges {
 
 /** An administrator changes a user; a change of role or scope is audited as such; disabling ends sessions and tokens. */
 export async function updateUser({ db, clock, context, userId, changes }: Pick<AccountsDeps, 'db' | 'clock' | 'context'> & { userId: string; changes: AdminChanges }) {
-  return db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const before = await repo.findUserById(tx, userId);
     if (!before || before.deletedAt) throw notFoundUser();
     if (context.actorUserId === userId && (changes.role && changes.role !== before.role || changes.status === 'disabled')) {
@@ -248,8 +240,7 @@ export async function updateUser({ db, clock, context, userId, changes }: Pick<A
 /** Soft delete: hidden from lists, sessions and tokens ended, restorable by an administrator. */
 export async function deleteUser({ db, clock, context, userId }: Pick<AccountsDeps, 'db' | 'clock' | 'context'> & { userId: string }) {
   if (context.actorUserId === userId) throw invalidInput('You cannot delete your own account.', [{ field: 'id', reason: 'your own account' }]);
-  return db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const before = await repo.findUserById(tx, userId);
     if (!before || before.deletedAt) throw notFoundUser();
     const now = clock.now().toISOString();
@@ -262,8 +253,7 @@ export async function deleteUser({ db, clock, context, userId }: Pick<AccountsDe
 }
 
 export async function restoreUser({ db, clock, context, userId }: Pick<AccountsDeps, 'db' | 'clock' | 'context'> & { userId: string }) {
-  return db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const before = await repo.findUserById(tx, userId);
     if (!before || !before.deletedAt) throw notFoundUser();
     const now = clock.now().toISOString();
@@ -278,8 +268,7 @@ export async function createAdministrator({ db, clock, context, email, displayNa
   checkPassword(password);
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) throw invalidInput('Not an email address.', [{ field: 'email', reason: `"${email}" is not an email address` }]);
   const passwordHash = await hashPassword(password);
-  return db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
+  return inTransaction(db, async (tx) => {
     const existing = await repo.findUserByEmail(tx, email);
     if (existing) throw emailTaken(existing.deletedAt !== null);
     const now = clock.now().toISOString();

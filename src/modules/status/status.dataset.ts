@@ -110,7 +110,7 @@ export function createDatasetCache({ db, checkIntervalMs = 1000 }: { db: Db; che
     }
     return dataset;
   };
-  return { get, invalidate: () => void (dataset = null) };
+  return { get };
 }
 
 export type DatasetCache = ReturnType<typeof createDatasetCache>;

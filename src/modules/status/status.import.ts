@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { inTransaction, type Db } from '../../db/client.ts';
 import { type Clock, systemClock } from '../../lib/dates.ts';
 import { AppError, type FieldProblem } from '../../lib/errors.ts';
 import { buildAliasIndex } from '../participants/participants.service.ts';
@@ -111,13 +111,12 @@ export async function importSnapshot({
   const now = clock.now().toISOString();
 
   try {
-    await db.transaction(async (transaction) => {
-      const tx = transaction as unknown as Db;
+    await inTransaction(db, async (tx) => {
       // One import at a time, across every server instance and CLI run: the second waits, then sees the first's rows.
       await tx.execute(sql`select pg_advisory_xact_lock(hashtext('lexpact.status.import'))`);
       const latest = await repo.latestSnapshotPerInstrument(tx, format);
       const existing = await repo.actionsOfInstruments(tx, [...groups.keys()]);
-      const snapshotFormats = new Map((await repo.listSnapshots(tx)).map((s) => [s.id, s.format]));
+      const snapshotFormats = await repo.snapshotFormats(tx);
       const inserts: repo.NewTreatyAction[] = [];
       const seenIds: number[] = [];
       const updates: PendingUpdate[] = [];

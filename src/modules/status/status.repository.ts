@@ -27,6 +27,12 @@ export async function findSnapshot(db: Db, id: string) {
   return row;
 }
 
+/** Snapshot id → format (`untc` or `actions`), without their file lists. */
+export async function snapshotFormats(db: Db): Promise<Map<string, string>> {
+  const rows = await db.select({ id: snapshots.id, format: snapshots.format }).from(snapshots);
+  return new Map(rows.map((row) => [row.id, row.format]));
+}
+
 export async function listSnapshots(db: Db) {
   const rows = await db.select().from(snapshots).orderBy(desc(snapshots.asOf), desc(snapshots.importedAt));
   const files = await db.select().from(snapshotFiles);
