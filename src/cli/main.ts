@@ -3,6 +3,7 @@ import { registerDbCommands } from './db.ts';
 import { registerImportCommands } from './import.ts';
 import { registerStatusCommands } from './status.ts';
 import { registerUserCommands } from './user.ts';
+import { registerLibraryCommands } from './library.ts';
 import { reportError } from './context.ts';
 
 const program = new Command('lexpact')
@@ -14,6 +15,7 @@ registerDbCommands(program);
 registerImportCommands(program);
 registerStatusCommands(program);
 registerUserCommands(program);
+registerLibraryCommands(program);
 
 try {
   await program.parseAsync(process.argv);

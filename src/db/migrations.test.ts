@@ -12,6 +12,8 @@ const EXPECTED_TABLES = [
   'instrument_translations', 'instruments', 'participant_aliases', 'participant_translations', 'participants', 'region_translations', 'regions',
   'snapshot_files', 'snapshots', 'status_changes', 'status_data_version', 'treaty_actions',
   'api_tokens', 'audit_log', 'one_time_tokens', 'organizations', 'outbox', 'sessions', 'sign_in_attempts', 'users',
+  'library_document_titles', 'library_documents', 'library_events', 'library_expressions', 'library_files', 'library_instrument_links',
+  'library_references', 'library_search',
 ];
 
 async function rows<T>(db: Db, query: string): Promise<T[]> {

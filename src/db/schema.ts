@@ -4,3 +4,4 @@ export * from '../modules/instruments/instruments.table.ts';
 export * from '../modules/status/status.table.ts';
 export * from '../modules/accounts/accounts.table.ts';
 export * from '../modules/audit/audit.table.ts';
+export * from '../modules/library/library.table.ts';

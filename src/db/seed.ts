@@ -9,10 +9,16 @@ import { importSnapshot, type ImportReport } from '../modules/status/status.impo
 import { participants } from '../modules/participants/participants.table.ts';
 import { type Clock, systemClock } from '../lib/dates.ts';
 import { CLI_CONTEXT, recordAudit, SYSTEM_CONTEXT, type AuditContext } from '../modules/audit/audit.service.ts';
+import { COMMAND_LINE_ACTOR } from '../modules/library/library.documents.ts';
+import { importLibraryFolder, type LibraryImportReport } from '../modules/library/library.import.ts';
+import { postgresSearchIndex } from '../modules/library/search/postgres-search.ts';
+import type { FileStore } from '../modules/library/storage/file-store.ts';
 
 /** The reference data shipped with the product. */
 export const SHIPPED_DATA_DIR = fileURLToPath(new URL('../../data', import.meta.url));
 export const SHIPPED_SNAPSHOT = 'untc-2015-03-14';
+/** Sample library content: a folder with metadata.csv and the files it names. */
+export const SHIPPED_DOCUMENTS = 'documents';
 
 /** Reads a folder of UNTC status CSVs and the snapshot date from its name (`untc-2015-03-14`). */
 export function readSnapshotFolder(folder: string): { files: { name: string; content: Buffer }[]; asOfFromName: string | null } {
@@ -27,15 +33,22 @@ export async function isSeeded(db: Db): Promise<boolean> {
 }
 
 /** Loads instruments, participants and the newest UNTC snapshot (through the importer) into an empty database. */
-export async function seedDatabase({ db, dataDir = SHIPPED_DATA_DIR, clock = systemClock, context = SYSTEM_CONTEXT }: { db: Db; dataDir?: string; clock?: Clock; context?: AuditContext }): Promise<{ participants: number; instruments: number; snapshot: ImportReport }> {
+export async function seedDatabase({ db, dataDir = SHIPPED_DATA_DIR, clock = systemClock, context = SYSTEM_CONTEXT, files }: {
+  db: Db; dataDir?: string; clock?: Clock; context?: AuditContext;
+  /** Where library originals go: when given, the sample documents are imported too (through the library importer). */
+  files?: FileStore;
+}): Promise<{ participants: number; instruments: number; snapshot: ImportReport; library: LibraryImportReport | null }> {
   const counts = await inTransaction(db, async (tx) => {
     const loaded = { participants: await seedParticipants({ db: tx, dataDir }), instruments: await seedInstruments({ db: tx, dataDir }) };
     await recordAudit(tx, context, { action: 'reference.seed', entityType: 'reference_data', entityId: null, after: loaded }, clock.now().toISOString());
     return loaded;
   });
-  const { files } = readSnapshotFolder(join(dataDir, 'treaty-actions', SHIPPED_SNAPSHOT));
-  const snapshot = await importSnapshot({ db, format: 'untc', files, asOf: SHIPPED_SNAPSHOT.slice(5), snapshotId: SHIPPED_SNAPSHOT, clock, audit: context });
-  return { ...counts, snapshot };
+  const { files: snapshotFiles } = readSnapshotFolder(join(dataDir, 'treaty-actions', SHIPPED_SNAPSHOT));
+  const snapshot = await importSnapshot({ db, format: 'untc', files: snapshotFiles, asOf: SHIPPED_SNAPSHOT.slice(5), snapshotId: SHIPPED_SNAPSHOT, clock, audit: context });
+  const library = files
+    ? await importLibraryFolder({ db, files, search: postgresSearchIndex, clock, maxUploadBytes: 50 * 1_048_576 }, COMMAND_LINE_ACTOR, context, join(dataDir, SHIPPED_DOCUMENTS))
+    : null;
+  return { ...counts, snapshot, library };
 }
 
 /**
@@ -44,7 +57,8 @@ export async function seedDatabase({ db, dataDir = SHIPPED_DATA_DIR, clock = sys
  */
 export async function resetDatabase(db: Db, context: AuditContext = CLI_CONTEXT, clock: Clock = systemClock): Promise<void> {
   await inTransaction(db, async (tx) => {
-    await tx.execute(sql`truncate table status_changes, treaty_actions, snapshot_files, snapshots, status_data_version,
+    await tx.execute(sql`truncate table library_search, library_references, library_events, library_instrument_links, library_expressions,
+      library_files, library_document_titles, library_documents, status_changes, treaty_actions, snapshot_files, snapshots, status_data_version,
       sessions, api_tokens, one_time_tokens, sign_in_attempts, outbox, users, organizations,
       instrument_translations, instruments, participant_aliases, participant_translations, participants, region_translations, regions restart identity cascade`);
     await recordAudit(tx, context, { action: 'database.reset', entityType: 'database', entityId: null }, clock.now().toISOString());

@@ -19,11 +19,14 @@ export function parseCsv(text: string | Buffer): CsvRecord[] {
 
 /** Reads a CSV without treating the first row as a header: raw rows with their line numbers. */
 export function parseCsvRows(text: string | Buffer): { line: number; cells: string[] }[] {
-  const records = parse(text, { bom: true, skip_empty_lines: true, info: true, relax_column_count: true }) as unknown as {
+  const records = parse(text, { bom: true, skip_empty_lines: true, info: true, raw: true, relax_column_count: true }) as unknown as {
     record: string[];
     info: { lines: number };
+    raw: string;
   }[];
-  return records.map(({ record, info }) => ({ line: info.lines, cells: record }));
+  // csv-parse counts lines up to the end of a record; a quoted value may span several, and people look for where it starts.
+  const spanned = (raw: string) => (raw.replace(/\r?\n$/, '').match(/\n/g) ?? []).length;
+  return records.map(({ record, info, raw }) => ({ line: info.lines - spanned(raw), cells: record }));
 }
 
 export const readCsvFile = (path: string): CsvRecord[] => parseCsv(readFileSync(path));

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
@@ -15,7 +16,10 @@ import { participantsRoutes } from '../modules/participants/participants.routes.
 import { registerErrorHandling, sendProblem } from './plugins/errors.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerSecurity } from './plugins/security.ts';
-import { DEFAULT_SECURITY, type SecurityConfig } from './config.ts';
+import { DEFAULT_SECURITY, type LibraryConfig, type SecurityConfig } from './config.ts';
+import { libraryRoutes } from '../modules/library/library.routes.ts';
+import { localFileStore, type FileStore } from '../modules/library/storage/file-store.ts';
+import { postgresSearchIndex } from '../modules/library/search/postgres-search.ts';
 import { authRoutes } from '../modules/accounts/auth.routes.ts';
 import { accountRoutes } from '../modules/accounts/account.routes.ts';
 import { adminRoutes } from '../modules/accounts/admin.routes.ts';
@@ -36,6 +40,8 @@ export interface AppDeps {
   security?: SecurityConfig;
   /** Replaces the SMTP/outbox mailer (tests). */
   mailer?: Mailer;
+  /** Where library originals go and how large they may be; default: a folder under the system's temporary folder, 50 MB. */
+  library?: Partial<LibraryConfig> & { fileStore?: FileStore };
 }
 
 /** One-time secrets travel in some URLs (invitation and reset links, the sign-on callback): never log them. */
@@ -53,7 +59,7 @@ function withRedactedUrls(logger: FastifyServerOptions['logger']): FastifyServer
 
 /** Builds the application without listening: tests call it with a test database and a fixed clock. */
 export async function buildApp({
-  database, clock = systemClock, webDir = null, logger = false, datasetCheckIntervalMs = 1000, security = DEFAULT_SECURITY, mailer,
+  database, clock = systemClock, webDir = null, logger = false, datasetCheckIntervalMs = 1000, security = DEFAULT_SECURITY, mailer, library = {},
 }: AppDeps): Promise<FastifyInstance & { datasetCache: DatasetCache }> {
   const app = Fastify({ logger: withRedactedUrls(logger), bodyLimit: 1_048_576, trustProxy: security.trustProxy, routerOptions: { ignoreTrailingSlash: true } });
   app.setValidatorCompiler(validatorCompiler);
@@ -81,6 +87,7 @@ export async function buildApp({
         { name: 'participants', description: 'States and organisations, regions, name variants' },
         { name: 'status', description: 'Parties, signatories, gaps and changes as of any date' },
         { name: 'accounts', description: 'Signing in and out, password reset, invitations, my account, API tokens' },
+        { name: 'library', description: 'Legislation, case law, UN documents and tools: search, versions, files, cross-references, exports' },
         { name: 'administration', description: 'Users, roles, organisations, outbox, audit trail (administrators)' },
         { name: 'system', description: 'Health and readiness' },
       ],
@@ -97,6 +104,11 @@ export async function buildApp({
     await authRoutes(api, { db: database.db, clock, mailer: mail, publicUrl: security.publicUrl, sessionSettings, authRateLimitPerMinute: security.authRateLimitPerMinute, oidc });
     await accountRoutes(api, { db: database.db, clock });
     await adminRoutes(api, { db: database.db, clock, mailer: mail, publicUrl: security.publicUrl });
+    await libraryRoutes(api, {
+      db: database.db, clock, search: postgresSearchIndex, publicUrl: security.publicUrl,
+      files: library.fileStore ?? localFileStore(library.filesDir ?? join(tmpdir(), `lexpact-files-${process.pid}`)),
+      maxUploadBytes: library.maxUploadBytes ?? 50 * 1_048_576,
+    });
   }, { prefix: API_PREFIX });
 
   app.get('/healthz', { schema: { tags: ['system'], summary: 'The process is up' } }, async () => ({ status: 'ok' }));

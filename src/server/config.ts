@@ -18,6 +18,8 @@ const configSchema = z.object({
   LEXPACT_AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   LEXPACT_SMTP_URL: z.string().url().optional(),
   LEXPACT_MAIL_FROM: z.string().min(3).default('Lexpact <no-reply@localhost>'),
+  LEXPACT_FILES_DIR: z.string().min(1).optional(),
+  LEXPACT_MAX_UPLOAD_MB: z.coerce.number().min(1).max(2048).default(50),
   LEXPACT_OIDC_ISSUER: z.string().url().optional(),
   LEXPACT_OIDC_CLIENT_ID: z.string().min(1).optional(),
   LEXPACT_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -34,6 +36,13 @@ export interface Config {
   /** `auto` loads the shipped reference data into an empty database on start. */
   seed: 'auto' | 'off';
   security: SecurityConfig;
+  library: LibraryConfig;
+}
+
+export interface LibraryConfig {
+  /** Folder the original files of library documents are kept in. */
+  filesDir: string;
+  maxUploadBytes: number;
 }
 
 export interface SecurityConfig {
@@ -69,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error('invalid configuration: single sign-on needs LEXPACT_OIDC_ISSUER, LEXPACT_OIDC_CLIENT_ID and LEXPACT_OIDC_CLIENT_SECRET together');
   }
   return {
+    library: { filesDir: resolve(c.LEXPACT_FILES_DIR ?? `${c.LEXPACT_DATA_DIR}/files`), maxUploadBytes: Math.round(c.LEXPACT_MAX_UPLOAD_MB * 1_048_576) },
     port: c.PORT, host: c.HOST, dataDir: resolve(c.LEXPACT_DATA_DIR), databaseUrl: c.LEXPACT_DATABASE_URL, logLevel: c.LEXPACT_LOG_LEVEL, seed: c.LEXPACT_SEED,
     security: {
       publicUrl: (c.LEXPACT_PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),

@@ -4,7 +4,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openPglite } from '../../src/db/client.ts';
-import { readSnapshotFolder, SHIPPED_DATA_DIR, SHIPPED_SNAPSHOT } from '../../src/db/seed.ts';
+import { readSnapshotFolder, SHIPPED_DATA_DIR, SHIPPED_DOCUMENTS, SHIPPED_SNAPSHOT } from '../../src/db/seed.ts';
+import { systemClock } from '../../src/lib/dates.ts';
+import { SYSTEM_CONTEXT } from '../../src/modules/audit/audit.service.ts';
+import { COMMAND_LINE_ACTOR } from '../../src/modules/library/library.documents.ts';
+import { importLibraryFolder } from '../../src/modules/library/library.import.ts';
+import { postgresSearchIndex } from '../../src/modules/library/search/postgres-search.ts';
+import { localFileStore } from '../../src/modules/library/storage/file-store.ts';
 import { seedParticipants } from '../../src/modules/participants/participants.seed.ts';
 import { seedInstruments } from '../../src/modules/instruments/instruments.seed.ts';
 import { importSnapshot } from '../../src/modules/status/status.import.ts';
@@ -12,7 +18,9 @@ import { buildApp, DEFAULT_WEB_DIR } from '../../src/server/app.ts';
 import { createOrganization, createUser } from '../helpers/accounts.ts';
 import { DEFAULT_SECURITY } from '../../src/server/config.ts';
 
-const database = await openPglite(join(mkdtempSync(join(tmpdir(), 'lexpact-e2e-')), 'db'));
+const folder = mkdtempSync(join(tmpdir(), 'lexpact-e2e-'));
+const database = await openPglite(join(folder, 'db'));
+const files = localFileStore(join(folder, 'files'));
 await database.migrate();
 await seedParticipants({ db: database.db, dataDir: SHIPPED_DATA_DIR });
 await seedInstruments({ db: database.db, dataDir: SHIPPED_DATA_DIR });
@@ -28,6 +36,9 @@ await createUser(database.db, { email: 'official@justice.ne', role: 'member_stat
 await createUser(database.db, { email: 'partner@lexpact.test', role: 'partner', organizationId: nigerJustice.id });
 await createUser(database.db, { email: 'locked@lexpact.test', role: 'partner', organizationId: nigerJustice.id });
 
+// The shipped sample documents of the library, through its importer, as `npm start` loads them.
+await importLibraryFolder({ db: database.db, files, search: postgresSearchIndex, clock: systemClock, maxUploadBytes: 50 * 1_048_576 }, COMMAND_LINE_ACTOR, SYSTEM_CONTEXT, join(SHIPPED_DATA_DIR, SHIPPED_DOCUMENTS));
+
 // The browser tests make many requests and sign-ins from one address: the per-address limits are raised, the account lockout is not.
-const app = await buildApp({ database, webDir: DEFAULT_WEB_DIR, security: { ...DEFAULT_SECURITY, rateLimitPerMinute: 100_000, authRateLimitPerMinute: 1000 } });
+const app = await buildApp({ database, webDir: DEFAULT_WEB_DIR, security: { ...DEFAULT_SECURITY, rateLimitPerMinute: 100_000, authRateLimitPerMinute: 1000 }, library: { fileStore: files } });
 await app.listen({ port: Number(process.env.PORT ?? 3210), host: '127.0.0.1' });

@@ -5,9 +5,13 @@ import type { Clock } from '../../src/lib/dates.ts';
 import type { SecurityConfig } from '../../src/server/config.ts';
 
 /** The application on a fresh seeded test database, with a fixed clock; answers through `app.inject()`. */
-export async function createTestApp({ seed = true, clock = TEST_CLOCK, security = TEST_SECURITY }: { seed?: boolean; clock?: Clock; security?: SecurityConfig } = {}) {
+export async function createTestApp({ seed = true, clock = TEST_CLOCK, security = TEST_SECURITY, library }: {
+  seed?: boolean; clock?: Clock; security?: SecurityConfig;
+  /** Library settings: upload limit and the folder originals are kept in. */
+  library?: { maxUploadBytes?: number; filesDir?: string };
+} = {}) {
   const database: TestDb = await createTestDb({ seed });
-  const app = await buildApp({ database, clock, datasetCheckIntervalMs: 0, security });
+  const app = await buildApp({ database, clock, datasetCheckIntervalMs: 0, security, ...(library ? { library } : {}) });
   return {
     app,
     database,

@@ -8,7 +8,7 @@ import { TEST_CLOCK } from '../../../test/helpers/db.ts';
  * derived from the policy module, so that a policy change or a new route must be looked at: a route
  * missing from this table fails the test.
  */
-const EXPECTED: Record<string, 'public' | 'signed-in' | 'admin'> = {
+const EXPECTED: Record<string, Access> = {
   'GET /api/v1/openapi.json': 'public',
   'GET /api/v1/instruments': 'public',
   'GET /api/v1/instruments/:id': 'public',
@@ -56,18 +56,34 @@ const EXPECTED: Record<string, 'public' | 'signed-in' | 'admin'> = {
   'POST /api/v1/admin/organizations/:id/restore': 'admin',
   'GET /api/v1/admin/outbox': 'admin',
   'GET /api/v1/admin/audit': 'admin',
+  'GET /api/v1/library/search': 'public',
+  'GET /api/v1/library/documents/:id': 'public',
+  'GET /api/v1/library/documents/:id/versions/:versionId/text': 'public',
+  'GET /api/v1/library/documents/:id/files/:fileId': 'public',
+  'GET /api/v1/library/documents/:id/akn': 'public',
+  'GET /api/v1/library/documents/:id/export.json': 'public',
+  'GET /api/v1/library/citing': 'public',
+  'GET /api/v1/library/recent': 'public',
+  'GET /api/v1/library/feed.atom': 'public',
+  'POST /api/v1/library/documents': 'editor',
+  'PUT /api/v1/library/documents/:id': 'editor',
+  'POST /api/v1/library/documents/:id/versions': 'editor',
+  'DELETE /api/v1/library/documents/:id': 'editor',
 };
 
-type Caller = { name: string; headers: (write: boolean) => Promise<Record<string, string>>; admin: boolean; signedIn: boolean; readOnlyToken: boolean };
+/** editor: the roles that add and change library documents (administrators, programme officers, partners, officials). */
+type Access = 'public' | 'signed-in' | 'editor' | 'admin';
+type Caller = { name: string; headers: (write: boolean) => Promise<Record<string, string>>; admin: boolean; signedIn: boolean; readOnlyToken: boolean; donor?: boolean };
 
 const SAFE = new Set(['GET', 'HEAD']);
 
 /** 200-range, 3xx, 400, 404 and 409 all mean the caller got through the policy; 401 and 403 mean refused. */
-function expectedStatus(expected: 'public' | 'signed-in' | 'admin', caller: Caller, method: string): 'allowed' | 401 | 403 {
+function expectedStatus(expected: Access, caller: Caller, method: string): 'allowed' | 401 | 403 {
   if (expected === 'public') return 'allowed';
   if (!caller.signedIn) return 401;
   if (caller.readOnlyToken && !SAFE.has(method)) return 403;
   if (expected === 'admin' && !caller.admin) return 403;
+  if (expected === 'editor' && caller.donor) return 403;
   return 'allowed';
 }
 
@@ -93,7 +109,7 @@ describe('permissions: every route × every role', () => {
     callers = [
       { name: 'anonymous', headers: async () => ({}), admin: false, signedIn: false, readOnlyToken: false },
       { name: 'administrator', headers: (write) => sessionHeaders(db, clock, admin, write), admin: true, signedIn: true, readOnlyToken: false },
-      ...people.map(({ name, user }) => ({ name, headers: (write: boolean) => sessionHeaders(db, clock, user, write), admin: false, signedIn: true, readOnlyToken: false })),
+      ...people.map(({ name, user }) => ({ name, headers: (write: boolean) => sessionHeaders(db, clock, user, write), admin: false, signedIn: true, readOnlyToken: false, donor: name === 'donor' })),
       { name: 'administrator with a read-only API token', headers: () => tokenHeaders(db, clock, admin, 'read'), admin: true, signedIn: true, readOnlyToken: true },
       { name: 'administrator with a read-write API token', headers: () => tokenHeaders(db, clock, admin, 'read-write'), admin: true, signedIn: true, readOnlyToken: false },
       { name: 'partner with a read-write API token', headers: () => tokenHeaders(db, clock, people[1]!.user, 'read-write'), admin: false, signedIn: true, readOnlyToken: false },
@@ -111,7 +127,7 @@ describe('permissions: every route × every role', () => {
   it('allows or refuses each caller on each route as expected', async () => {
     const cells: string[] = [];
     for (const route of context.app.apiRoutes) {
-      const url = route.url.replace(':id', '00000000-0000-4000-8000-000000000000').replace(':code', 'NER');
+      const url = route.url.replace(/:(id|versionId|fileId)/g, '00000000-0000-4000-8000-000000000000').replace(':code', 'NER');
       const expected = EXPECTED[`${route.method} ${route.url}`]!;
       for (const caller of callers) {
         const write = !SAFE.has(route.method);

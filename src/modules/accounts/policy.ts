@@ -34,6 +34,10 @@ export const POLICIES = {
   'users.manage': { signedIn: true, roles: ['administrator'] },
   /** The audit trail and entity histories. */
   'audit.read': { signedIn: true, roles: ['administrator'] },
+  /** The legal library: search, documents, files; restricted documents are filtered record by record. */
+  'library.read': { signedIn: false, roles: null },
+  /** Adding and editing library documents; which documents, the library module decides per record. */
+  'library.write': { signedIn: true, roles: ['administrator', 'programme_officer', 'partner', 'member_state_official'] },
   /** Mail that was queued because no SMTP server is configured. */
   'outbox.read': { signedIn: true, roles: ['administrator'] },
 } as const satisfies Record<string, { signedIn: boolean; roles: readonly Role[] | null }>;

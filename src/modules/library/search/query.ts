@@ -12,6 +12,19 @@ export type Term = { words: string[] };
 export const MAX_QUERY_LENGTH = 1000;
 export const MAX_TERMS = 32;
 
+const UN_SYMBOL = /^[A-Z][A-Z0-9.]*(?:\/[A-Z0-9.-]+)+(?:\s*\(\d{4}\))?$/i;
+
+/**
+ * A UN document symbol (A/RES/60/288, S/RES/1373 (2001), E/CN.15/2014/1) as one searchable word: the
+ * text-search parser would otherwise cut it into pieces that match anywhere. The index holds the same
+ * word for a document's own symbol and for every symbol and resolution it cites.
+ */
+export function symbolToken(text: string): string | null {
+  const trimmed = text.trim();
+  if (!UN_SYMBOL.test(trimmed) || !/\d/.test(trimmed)) return null;
+  return `unsym${trimmed.replace(/\s*\(\d{4}\)$/, '').toLowerCase().replace(/[^a-z0-9]+/g, 'x')}`;
+}
+
 /** Letters, digits and combining marks only: everything else separates words and never reaches SQL syntax. */
 const words = (text: string) => analyse(text).split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean).map((w) => w.toLowerCase());
 
@@ -26,7 +39,8 @@ export function parseQuery(input: string): ParsedQuery {
   for (const match of text.matchAll(pattern)) {
     const negated = (match[1] ?? match[3]) === '-';
     const raw = match[2] ?? match[4] ?? '';
-    const term = { words: words(raw) };
+    const symbol = symbolToken(raw);
+    const term = { words: symbol ? [symbol] : words(raw) };
     if (term.words.length === 0) continue;
     (negated ? query.exclude : query.include).push(term);
     if (query.include.length + query.exclude.length >= MAX_TERMS) break;
@@ -44,4 +58,16 @@ export function toTsQuery(query: ParsedQuery): string | null {
   if (query.include.length === 0) return null;
   const parts = [...query.include.map(termToTsQuery), ...query.exclude.map((term) => `!${termToTsQuery(term)}`)];
   return parts.join(' & ');
+}
+
+/**
+ * The words to find and the words to exclude, each in `to_tsquery` syntax (or null), so that they can
+ * be combined across several text-search configurations: (any configuration finds the words) and
+ * (no configuration finds an excluded word).
+ */
+export function toTsQueryParts(query: ParsedQuery): { include: string | null; exclude: string | null } {
+  return {
+    include: query.include.length > 0 ? query.include.map(termToTsQuery).join(' & ') : null,
+    exclude: query.exclude.length > 0 ? query.exclude.map(termToTsQuery).join(' | ') : null,
+  };
 }

@@ -28,13 +28,36 @@ export function normalizeArabic(text: string): string {
 
 let chineseSegmenter: Intl.Segmenter | null = null;
 
-/** Chinese (and Japanese) text as words separated by spaces, by ICU's dictionary; other text is left alone. */
+/**
+ * Chinese (and Japanese) text as words separated by spaces, by ICU's dictionary; other text is left
+ * as it was (a symbol such as E/CN.15/2014/1 keeps its form). Punctuation stays, so that snippets cut
+ * from the text remain readable.
+ */
 export function segmentHan(text: string): string {
   if (!HAN.test(text)) return text;
   chineseSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
-  const words: string[] = [];
-  for (const segment of chineseSegmenter.segment(text)) if (segment.isWordLike) words.push(segment.segment);
-  return words.join(' ');
+  let result = '';
+  let previous = '';
+  for (const { segment } of chineseSegmenter.segment(text)) {
+    const blank = segment.trim() === '';
+    if (!blank && previous !== '' && previous.trim() !== '' && (HAN.test(previous) || HAN.test(segment))) result += ' ';
+    result += segment;
+    previous = segment;
+  }
+  return result;
+}
+
+const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\u3040-\u30ff]/u;
+const MARKERS = /^[[\]]+|[[\]]+$/g;
+
+/** Undoes the word spacing of `segmentHan` for display: spaces between two CJK characters go (highlight markers `[[ ]]` are looked through). */
+export function unsegmentHan(text: string): string {
+  if (!HAN.test(text)) return text;
+  return text.replace(/\s+/g, (space, offset: number) => {
+    const before = text.slice(Math.max(0, offset - 3), offset).replace(MARKERS, '').slice(-1);
+    const after = text.slice(offset + space.length, offset + space.length + 3).replace(MARKERS, '').slice(0, 1);
+    return CJK.test(before) && CJK.test(after) ? '' : space;
+  }).replace(/\]\]\[\[/g, '');
 }
 
 /** Text ready for `to_tsvector(config, …)` or for building a query: Unicode-normalised, segmented, folded. */

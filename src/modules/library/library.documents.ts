@@ -1,0 +1,290 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Language } from '../../contracts/languages.ts';
+import { DOCUMENT_SUBTYPES, type DocumentInput } from '../../contracts/library.ts';
+import { inTransaction, type Db } from '../../db/client.ts';
+import type { Clock } from '../../lib/dates.ts';
+import { AppError, badRequest, notFound, type FieldProblem } from '../../lib/errors.ts';
+import type { Actor } from '../accounts/policy.ts';
+import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
+import { instruments } from '../instruments/instruments.table.ts';
+import { participants } from '../participants/participants.table.ts';
+import { detectFileType, extractText } from './extract/extract.ts';
+import { canEditDocument, canReadDocument } from './library.access.ts';
+import { storeReferences } from './library.references.ts';
+import {
+  libraryDocumentTitles, libraryDocuments, libraryEvents, libraryExpressions, libraryFiles, libraryInstrumentLinks,
+} from './library.table.ts';
+import type { LibrarySearchIndex } from './search/search-index.ts';
+import { sha256Hex, storageKeyFor, type FileStore } from './storage/file-store.ts';
+
+export interface LibraryDeps {
+  db: Db;
+  files: FileStore;
+  search: LibrarySearchIndex;
+  clock: Clock;
+  /** Largest original accepted, in bytes. */
+  maxUploadBytes: number;
+}
+
+/** A file as received, before anything is stored. */
+export interface Upload {
+  bytes: Uint8Array;
+  filename: string;
+  language: Language;
+  /** Date from which this text is the law; defaults to the in-force, adoption or publication date, else today. */
+  versionDate?: string | null | undefined;
+}
+
+export type DocumentRow = typeof libraryDocuments.$inferSelect;
+
+const forbidden = (message: string, problems: FieldProblem[] = []) => new AppError({ status: 403, code: 'library.forbidden', message, problems });
+
+export async function findDocumentRow(db: Db, id: string): Promise<DocumentRow | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
+  const [row] = await db.select().from(libraryDocuments).where(and(eq(libraryDocuments.id, id), isNull(libraryDocuments.deletedAt)));
+  return row;
+}
+
+/** The document if the actor may see it; a restricted document is "not found" to others, so its existence does not leak. */
+export async function readableDocument(db: Db, actor: Actor, id: string): Promise<DocumentRow> {
+  const row = await findDocumentRow(db, id);
+  if (!row || !canReadDocument(actor, row)) throw notFound('library.document_not_found', 'There is no such document in the library.');
+  return row;
+}
+
+/** Checks references to other records; every problem is reported at once, by field. */
+async function validateInput(db: Db, input: DocumentInput, documentId: string | null): Promise<void> {
+  const problems: FieldProblem[] = [];
+  const subtypes = DOCUMENT_SUBTYPES[input.kind];
+  if (input.subtype && !subtypes?.includes(input.subtype)) {
+    problems.push({ field: 'subtype', reason: subtypes ? `must be one of ${subtypes.join(', ')} for ${input.kind}` : `${input.kind} has no subtypes` });
+  }
+  if (input.country) {
+    const [found] = await db.select({ id: participants.id }).from(participants).where(eq(participants.id, input.country.toUpperCase()));
+    if (!found) problems.push({ field: 'country', reason: `${input.country} is not a known country or participant (use the ISO 3166-1 alpha-3 code)` });
+  }
+  const known = new Set((await db.select({ id: instruments.id }).from(instruments)).map((row) => row.id));
+  input.instruments.forEach((link, index) => {
+    if (!known.has(link.instrument)) problems.push({ field: `instruments.${index}.instrument`, reason: `${link.instrument} is not a known instrument` });
+  });
+  for (const [index, event] of input.events.entries()) {
+    if (!event.by) continue;
+    if (event.by === documentId) problems.push({ field: `events.${index}.by`, reason: 'a document cannot amend or repeal itself' });
+    else if (!(await findDocumentRow(db, event.by))) problems.push({ field: `events.${index}.by`, reason: 'there is no such document in the library' });
+  }
+  const dates = [['adoptedDate', input.adoptedDate], ['inForceDate', input.inForceDate], ['repealedDate', input.repealedDate]] as const;
+  if (input.adoptedDate && input.inForceDate && input.inForceDate < input.adoptedDate) problems.push({ field: 'inForceDate', reason: 'must not be before the adoption date' });
+  if (input.repealedDate && dates.some(([, value]) => value && value > input.repealedDate!)) problems.push({ field: 'repealedDate', reason: 'must not be before the adoption or entry-into-force date' });
+  if (problems.length > 0) throw badRequest('validation_failed', 'Some fields are not valid.', problems);
+}
+
+const workType = (input: Pick<DocumentInput, 'kind' | 'subtype'>) =>
+  input.kind === 'legislation' ? (input.subtype === 'draft_bill' ? 'bill' : 'act') : input.kind === 'case_law' ? 'judgment' : `doc/${(input.subtype ?? input.kind).replace(/_/g, '-')}`;
+
+const slug = (value: string) => value.normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60);
+
+/** FRBR work URI in the Akoma Ntoso naming convention: /akn/<country>/<type>/<year>/<number>. */
+async function workUri(db: Db, input: DocumentInput, id: string, today: string): Promise<string> {
+  let country = input.kind === 'un_document' ? 'un' : 'int';
+  if (input.country) {
+    const [row] = await db.select({ iso2: participants.iso2 }).from(participants).where(eq(participants.id, input.country.toUpperCase()));
+    country = (row?.iso2 ?? input.country).toLowerCase();
+  }
+  const year = (input.adoptedDate ?? input.decisionDate ?? input.publishedDate ?? today).slice(0, 4);
+  const number = slug(input.number ?? input.caseNumber ?? input.symbol ?? '') || id.slice(0, 8);
+  const base = `/akn/${country}/${workType(input)}/${year}/${number}`;
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? base : `${base}-${n}`;
+    const [taken] = await db.select({ id: libraryDocuments.id }).from(libraryDocuments).where(eq(libraryDocuments.uri, candidate));
+    if (!taken) return candidate;
+  }
+}
+
+const columnsOf = (input: DocumentInput) => ({
+  kind: input.kind, subtype: input.subtype ?? null, countryId: input.country?.toUpperCase() ?? null, organization: input.organization ?? null,
+  symbol: input.symbol ?? null, number: input.number ?? null, court: input.court ?? null, caseNumber: input.caseNumber ?? null,
+  parties: input.parties ?? null, decisionDate: input.decisionDate ?? null, adoptedDate: input.adoptedDate ?? null,
+  publishedDate: input.publishedDate ?? null, inForceDate: input.inForceDate ?? null, repealedDate: input.repealedDate ?? null,
+  status: input.status ?? null, categories: [...new Set(input.categories)], themes: [...new Set(input.themes)], source: input.source ?? null,
+  officialUrl: input.officialUrl ?? null, visibility: input.visibility,
+});
+
+async function replaceChildren(db: Db, documentId: string, input: DocumentInput, { fresh = false } = {}): Promise<void> {
+  if (!fresh) {
+    await db.delete(libraryDocumentTitles).where(eq(libraryDocumentTitles.documentId, documentId));
+    await db.delete(libraryInstrumentLinks).where(eq(libraryInstrumentLinks.documentId, documentId));
+    await db.delete(libraryEvents).where(eq(libraryEvents.documentId, documentId));
+  }
+  await db.insert(libraryDocumentTitles).values(Object.entries(input.titles).map(([lang, title]) => ({ documentId, lang, title })));
+  const links = new Map(input.instruments.map((link) => [`${link.instrument}|${link.article ?? ''}`, link]));
+  if (links.size > 0) {
+    await db.insert(libraryInstrumentLinks).values([...links.values()].map((link) => ({
+      documentId, instrumentId: link.instrument, article: link.article?.trim() ?? '', note: link.note ?? null,
+    })));
+  }
+  if (input.events.length > 0) {
+    await db.insert(libraryEvents).values(input.events.map((event) => ({
+      documentId, type: event.type, date: event.date, byDocumentId: event.by ?? null, note: event.note ?? null,
+    })));
+  }
+}
+
+/** A text prepared for storage: type checked from the bytes, text extracted, checksum taken. */
+export interface PreparedFile {
+  upload: Upload;
+  fileType: string;
+  mediaType: string;
+  sha256: string;
+  text: string;
+}
+
+export async function prepareUpload(deps: LibraryDeps, upload: Upload): Promise<PreparedFile> {
+  if (upload.bytes.byteLength > deps.maxUploadBytes) {
+    throw new AppError({
+      status: 413, code: 'library.file_too_large',
+      message: `The file is larger than the ${Math.round(deps.maxUploadBytes / 1_048_576)} MB allowed.`,
+      problems: [{ field: 'file', reason: `${upload.bytes.byteLength} bytes; the limit is ${deps.maxUploadBytes}` }],
+    });
+  }
+  const detected = await detectFileType(upload.bytes, upload.filename);
+  const text = await extractText(upload.bytes, detected.fileType);
+  return { upload, fileType: detected.fileType, mediaType: detected.mediaType, sha256: sha256Hex(upload.bytes), text };
+}
+
+/** Stores the original (outside the transaction: content-addressed, so a rolled-back import leaves only an unused copy). */
+export async function storeOriginal(deps: LibraryDeps, file: PreparedFile): Promise<void> {
+  const key = storageKeyFor(file.sha256);
+  if (!(await deps.files.has(key))) await deps.files.put(key, file.upload.bytes, file.mediaType);
+}
+
+async function insertExpression(db: Db, documentId: string, file: PreparedFile, versionDate: string, userId: string | null): Promise<string> {
+  const [stored] = await db.insert(libraryFiles).values({
+    sha256: file.sha256, size: file.upload.bytes.byteLength, mediaType: file.mediaType, fileType: file.fileType,
+    filename: file.upload.filename.slice(0, 255), storageKey: storageKeyFor(file.sha256), uploadedBy: userId,
+  }).returning({ id: libraryFiles.id });
+  // A new upload for the same language and date replaces that version's text.
+  const [expression] = await db.insert(libraryExpressions).values({
+    documentId, lang: file.upload.language, versionDate, fileId: stored!.id, text: file.text,
+  }).onConflictDoUpdate({
+    target: [libraryExpressions.documentId, libraryExpressions.lang, libraryExpressions.versionDate],
+    set: { fileId: stored!.id, text: file.text },
+  }).returning({ id: libraryExpressions.id });
+  return expression!.id;
+}
+
+/** After any change: cross-references from the newest texts and titles, then the search entries. */
+export async function refreshDerived(deps: LibraryDeps, db: Db, documentIds: string[]): Promise<void> {
+  if (documentIds.length === 0) return;
+  const ids = sql.join(documentIds.map((id) => sql`${id}::uuid`), sql`, `);
+  const rows = (await db.execute(sql`
+    select document_id, text from (select distinct on (document_id, lang) document_id, text from library_expressions
+      where document_id in (${ids}) order by document_id, lang, version_date desc) t
+    union all select document_id, title from library_document_titles where document_id in (${ids})`)) as unknown as { rows: { document_id: string; text: string }[] };
+  const texts = new Map(documentIds.map((id) => [id, [] as string[]]));
+  for (const row of rows.rows) texts.get(row.document_id)?.push(row.text);
+  await storeReferences(db, texts);
+  await deps.search.indexDocuments(db, documentIds);
+}
+
+/** The command line acts as an administrator without a user account (the audit trail records it as `cli`). */
+export const COMMAND_LINE_ACTOR: Actor = {
+  kind: 'user', userId: '00000000-0000-0000-0000-000000000000', email: 'cli', role: 'administrator', participantId: null, organizationId: null,
+  via: 'token', sessionId: null, tokenScope: 'read-write',
+};
+
+const userIdOf = (actor: Actor) => (actor.kind === 'user' && actor !== COMMAND_LINE_ACTOR ? actor.userId : null);
+const now = (deps: LibraryDeps) => deps.clock.now().toISOString();
+const defaultVersionDate = (row: Pick<DocumentRow, 'inForceDate' | 'adoptedDate' | 'publishedDate' | 'decisionDate'>, today: string) =>
+  row.inForceDate ?? row.adoptedDate ?? row.decisionDate ?? row.publishedDate ?? today;
+
+/** Who may create this document: staff anything; officials their own country's; partners for their organisation. */
+function checkCreate(actor: Actor, input: DocumentInput): void {
+  if (actor.kind === 'anonymous') throw forbidden('Sign in to add documents.');
+  if (actor.role === 'member_state_official' && input.country?.toUpperCase() !== actor.participantId) {
+    throw forbidden('Officials add documents of their own country only.', [{ field: 'country', reason: `must be ${actor.participantId}` }]);
+  }
+  if (actor.role === 'donor') throw forbidden('Donors cannot add library documents.');
+}
+
+export async function createDocument(
+  deps: LibraryDeps, actor: Actor, context: AuditContext, input: DocumentInput, upload?: Upload,
+): Promise<string> {
+  checkCreate(actor, input);
+  const prepared = upload ? await prepareUpload(deps, upload) : null;
+  await validateInput(deps.db, input, null);
+  if (prepared) await storeOriginal(deps, prepared);
+  return inTransaction(deps.db, (tx) => insertDocument(deps, tx, actor, context, input, prepared));
+}
+
+/** The transactional part of creating a document, shared with the bulk importer. */
+export async function insertDocument(
+  deps: LibraryDeps, tx: Db, actor: Actor, context: AuditContext, input: DocumentInput, prepared: PreparedFile | null,
+  { deferDerived = false }: { deferDerived?: boolean } = {},
+): Promise<string> {
+  const id = crypto.randomUUID();
+  const at = now(deps);
+  const uri = await workUri(tx, input, id, at.slice(0, 10));
+  await tx.insert(libraryDocuments).values({
+    id, uri, ...columnsOf(input), ownerOrganizationId: actor.kind === 'user' ? actor.organizationId : null, createdBy: userIdOf(actor), createdAt: at, updatedAt: at,
+  });
+  await replaceChildren(tx, id, input, { fresh: true });
+  if (prepared) {
+    const versionDate = prepared.upload.versionDate ?? defaultVersionDate(columnsOf(input), at.slice(0, 10));
+    await insertExpression(tx, id, prepared, versionDate, userIdOf(actor));
+  }
+  // Bulk imports refresh references and search entries once per batch (see refreshDerived).
+  if (!deferDerived) await refreshDerived(deps, tx, [id]);
+  await recordAudit(tx, context, { action: 'library.document.create', entityType: 'library_document', entityId: id, after: { uri, ...input, file: prepared ? { sha256: prepared.sha256, filename: prepared.upload.filename } : null } }, at);
+  return id;
+}
+
+async function editableDocument(db: Db, actor: Actor, id: string): Promise<DocumentRow> {
+  const row = await readableDocument(db, actor, id);
+  if (!canEditDocument(actor, row)) throw forbidden('You may not edit this document.');
+  return row;
+}
+
+export async function updateDocument(deps: LibraryDeps, actor: Actor, context: AuditContext, id: string, input: DocumentInput): Promise<void> {
+  const before = await editableDocument(deps.db, actor, id);
+  if (actor.kind === 'user' && actor.role === 'member_state_official' && input.country?.toUpperCase() !== actor.participantId) {
+    throw forbidden('Officials keep documents in their own country.', [{ field: 'country', reason: `must be ${actor.participantId}` }]);
+  }
+  await validateInput(deps.db, input, id);
+  await inTransaction(deps.db, async (tx) => {
+    const at = now(deps);
+    await tx.update(libraryDocuments).set({ ...columnsOf(input), updatedAt: at }).where(eq(libraryDocuments.id, id));
+    await replaceChildren(tx, id, input);
+    await refreshDerived(deps, tx, [id]);
+    await recordAudit(tx, context, { action: 'library.document.update', entityType: 'library_document', entityId: id, before, after: input }, at);
+  });
+}
+
+/** Adds a language version or a new point-in-time version of the text, from an uploaded file. */
+export async function addVersion(deps: LibraryDeps, actor: Actor, context: AuditContext, id: string, upload: Upload): Promise<string> {
+  const row = await editableDocument(deps.db, actor, id);
+  const prepared = await prepareUpload(deps, upload);
+  await storeOriginal(deps, prepared);
+  return inTransaction(deps.db, async (tx) => {
+    const at = now(deps);
+    const versionDate = upload.versionDate ?? defaultVersionDate(row, at.slice(0, 10));
+    const expressionId = await insertExpression(tx, id, prepared, versionDate, userIdOf(actor));
+    await tx.update(libraryDocuments).set({ updatedAt: at }).where(eq(libraryDocuments.id, id));
+    await refreshDerived(deps, tx, [id]);
+    await recordAudit(tx, context, {
+      action: 'library.version.add', entityType: 'library_document', entityId: id,
+      after: { language: upload.language, versionDate, filename: upload.filename, sha256: prepared.sha256 },
+    }, at);
+    return expressionId;
+  });
+}
+
+/** Soft delete: the record, its files and its history stay; it leaves search, lists and feeds. */
+export async function deleteDocument(deps: LibraryDeps, actor: Actor, context: AuditContext, id: string): Promise<void> {
+  const before = await editableDocument(deps.db, actor, id);
+  await inTransaction(deps.db, async (tx) => {
+    const at = now(deps);
+    await tx.update(libraryDocuments).set({ deletedAt: at, updatedAt: at }).where(eq(libraryDocuments.id, id));
+    await deps.search.indexDocuments(tx, [id]);
+    await recordAudit(tx, context, { action: 'library.document.delete', entityType: 'library_document', entityId: id, before }, at);
+  });
+}

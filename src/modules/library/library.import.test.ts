@@ -1,0 +1,282 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTestApp } from '../../../test/helpers/app.ts';
+import { TEST_CLOCK } from '../../../test/helpers/db.ts';
+import { FIXTURES_DIR } from '../../../test/helpers/fixtures.ts';
+import { documentSchema, searchResponseSchema, type LibraryDocument } from '../../contracts/library.ts';
+import type { Db } from '../../db/client.ts';
+import { SHIPPED_DATA_DIR, SHIPPED_DOCUMENTS } from '../../db/seed.ts';
+import { AppError, type FieldProblem } from '../../lib/errors.ts';
+import { CLI_CONTEXT } from '../audit/audit.service.ts';
+import { COMMAND_LINE_ACTOR, type LibraryDeps } from './library.documents.ts';
+import { importLibraryFolder } from './library.import.ts';
+import { postgresSearchIndex } from './search/postgres-search.ts';
+import { localFileStore } from './storage/file-store.ts';
+
+const LIBRARY_FIXTURES = join(FIXTURES_DIR, 'library');
+
+const HEADER = 'file,language,kind,subtype,title_en,title_fr,country,adopted_date,categories,themes,instruments,visibility';
+const LAW_EN = 'law-en.pdf,en,legislation,act,Law No. 2008-12 on combating the financing of terrorism,Loi n° 2008-12 relative à la lutte contre le financement du terrorisme,NER,2008-06-01,substantive_criminal_law;procedural_law,financing_of_terrorism,icsft-1999:2;icsant-2005,public';
+const LAW_FR = 'law-fr.docx,fr,legislation,act,,Loi n° 2010-05 relative à la lutte contre le terrorisme,MLI,2010-03-15,substantive_criminal_law,,icsft-1999:2(1)(b),public';
+const GUIDE_ES = 'guide-es.md,es,ta_tool,legislative_guide,"Legislative guide: terrorist financing, ""model"" provisions",,,,,financing_of_terrorism,,restricted';
+
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
+describe('bulk import of a library folder', () => {
+  let app: FastifyInstance;
+  let db: Db;
+  let close: () => Promise<void>;
+  let root: string;
+  let filesDir: string;
+  let deps: LibraryDeps;
+
+  /** A folder holding metadata.csv and copies of the named fixture files (a name may be given a new name: `[copyName, fixture]`). */
+  const folder = (csv: string, files: (string | [string, string])[]) => {
+    const path = mkdtempSync(join(root, 'folder-'));
+    writeFileSync(join(path, 'metadata.csv'), csv, 'utf8');
+    for (const file of files) {
+      const [name, source] = typeof file === 'string' ? [file, file] : file;
+      copyFileSync(join(LIBRARY_FIXTURES, source), join(path, name));
+    }
+    return path;
+  };
+  const run = (path: string, options: { dryRun?: boolean } = {}) => importLibraryFolder(deps, COMMAND_LINE_ACTOR, CLI_CONTEXT, path, options);
+  /** The problems of a refused import (and fails when the import went through). */
+  const refusal = async (path: string): Promise<AppError> => {
+    const error = await run(path).then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect(error).toMatchObject({ status: 400, code: 'library.import_invalid' });
+    return error as AppError;
+  };
+  const counts = async () => {
+    const count = async (table: string) => Number(rowsOf<{ n: number }>(await db.execute(sql.raw(`select count(*)::int as n from ${table}`)))[0]!.n);
+    return {
+      documents: await count('library_documents'), titles: await count('library_document_titles'), expressions: await count('library_expressions'),
+      files: await count('library_files'), links: await count('library_instrument_links'), search: await count('library_search'),
+      references: await count('library_references'), audit: await count('audit_log'),
+      originals: readdirSync(filesDir, { recursive: true }).length,
+    };
+  };
+  const document = async (id: string) => {
+    const response = await app.inject({ method: 'GET', url: `/api/v1/library/documents/${id}` });
+    expect(response.statusCode, response.body).toBe(200);
+    return documentSchema.parse(response.json());
+  };
+  /** As an anonymous visitor searches. */
+  const search = async (query: string) => {
+    const response = await app.inject({ method: 'GET', url: `/api/v1/library/search?${query}` });
+    expect(response.statusCode, response.body).toBe(200);
+    return searchResponseSchema.parse(response.json());
+  };
+
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'lexpact-library-import-'));
+    filesDir = join(root, 'files');
+    mkdirSync(filesDir);
+    const made = await createTestApp({ library: { filesDir } });
+    app = made.app;
+    db = made.database.db;
+    close = made.close;
+    deps = { db, files: localFileStore(filesDir), search: postgresSearchIndex, clock: TEST_CLOCK, maxUploadBytes: 50 * 1_048_576 };
+  });
+  afterAll(async () => {
+    await close?.();
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  describe('a valid folder', () => {
+    let path: string;
+    let ids: string[];
+
+    beforeAll(async () => {
+      // Written as a spreadsheet saves it: byte-order mark, CRLF line ends, a quoted title with a comma and quotes, a blank line.
+      path = folder(`\uFEFF${[HEADER, LAW_EN, LAW_FR, '', GUIDE_ES].join('\r\n')}\r\n`, ['law-en.pdf', 'law-fr.docx', 'guide-es.md']);
+      const report = await run(path);
+      expect(report.skipped).toEqual([]);
+      expect(report.dryRun).toBe(false);
+      expect(report.imported.map((r) => [r.line, r.file])).toEqual([[2, 'law-en.pdf'], [3, 'law-fr.docx'], [5, 'guide-es.md']]);
+      ids = report.imported.map((r) => r.id!);
+      expect(new Set(ids).size).toBe(3);
+    });
+
+    it('imports every line with its titles, dates, categories, themes, instrument articles and file', async () => {
+      const [law, loi] = await Promise.all(ids.slice(0, 2).map(document));
+      expect(law!.uri).toMatch(/^\/akn\/ne\/act\/2008\//);
+      expect(law).toMatchObject({
+        kind: 'legislation', subtype: 'act', country: 'NER', adoptedDate: '2008-06-01',
+        titles: { en: 'Law No. 2008-12 on combating the financing of terrorism', fr: 'Loi n° 2008-12 relative à la lutte contre le financement du terrorisme' },
+        categories: ['substantive_criminal_law', 'procedural_law'], themes: ['financing_of_terrorism'], visibility: 'public', languages: ['en'],
+      });
+      expect(law!.instruments.map(({ instrument, article }) => ({ instrument, article }))).toEqual([
+        { instrument: 'icsft-1999', article: '2' }, { instrument: 'icsant-2005', article: null },
+      ]);
+      expect(law!.expressions[0]).toMatchObject({ language: 'en', versionDate: '2008-06-01', file: { filename: 'law-en.pdf', fileType: 'pdf' } });
+      expect(loi).toMatchObject({ country: 'MLI', titles: { fr: 'Loi n° 2010-05 relative à la lutte contre le terrorisme' }, languages: ['fr'] });
+      expect(loi!.instruments).toEqual([expect.objectContaining({ instrument: 'icsft-1999', article: '2(1)(b)' })]);
+      // Restricted: not for anonymous readers.
+      expect((await app.inject({ method: 'GET', url: `/api/v1/library/documents/${ids[2]}` })).statusCode).toBe(404);
+      const guide = (await db.execute(sql`select visibility, kind, subtype from library_documents where id = ${ids[2]}`)) as unknown as { rows: unknown[] };
+      expect(guide.rows).toEqual([{ visibility: 'restricted', kind: 'ta_tool', subtype: 'legislative_guide' }]);
+      const title = (await db.execute(sql`select title from library_document_titles where document_id = ${ids[2]}`)) as unknown as { rows: unknown[] };
+      expect(title.rows).toEqual([{ title: 'Legislative guide: terrorist financing, "model" provisions' }]);
+    });
+
+    it('makes the texts searchable and the original files downloadable', async () => {
+      expect((await search('q=cooperate&lang=en')).results.map((r) => r.id)).toEqual([ids[0]]);
+      expect((await search('q=terroriste&lang=fr')).results.map((r) => r.id)).toEqual([ids[1]]);
+      const law = await document(ids[0]!);
+      const download = await app.inject({ method: 'GET', url: `/api/v1/library/documents/${ids[0]}/files/${law.expressions[0]!.file!.id}` });
+      expect(download.statusCode).toBe(200);
+      expect(download.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    });
+
+    it('importing the same folder again adds nothing and says why each line was skipped', async () => {
+      const before = await counts();
+      const again = await run(path);
+      expect(again.imported).toEqual([]);
+      expect(again.skipped).toEqual([
+        { line: 2, file: 'law-en.pdf', reason: 'already in the library' },
+        { line: 3, file: 'law-fr.docx', reason: 'already in the library' },
+        { line: 5, file: 'guide-es.md', reason: 'already in the library' },
+      ]);
+      expect(await counts()).toEqual(before);
+    });
+
+    it('a line added to the folder is imported on its own, the others are skipped', async () => {
+      writeFileSync(join(path, 'metadata.csv'), [HEADER, LAW_EN, LAW_FR, GUIDE_ES, 'note-ru.txt,ru,ta_tool,manual,Note on terrorist financing,,,,,,,public'].join('\n'));
+      copyFileSync(join(LIBRARY_FIXTURES, 'note-ru.txt'), join(path, 'note-ru.txt'));
+      const report = await run(path);
+      expect(report.imported).toEqual([{ line: 5, id: expect.any(String), file: 'note-ru.txt', title: 'Note on terrorist financing' }]);
+      expect(report.skipped.map((s) => s.line)).toEqual([2, 3, 4]);
+    });
+  });
+
+  describe('a folder with problems is refused as a whole', () => {
+    beforeEach(async () => {
+      expect(rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from participants where id = 'XYZ'`))[0]!.n).toBe(0);
+    });
+
+    /** Lines 3-6 are bad in turn: unknown country, impossible date, missing file, corrupt PDF; lines 2 and 7 are good. */
+    const badFolder = (impossibleDate: string) => folder([
+      HEADER,
+      'page-ar.html,ar,legislation,act,Counter-terrorism law of Egypt,,EGY,2015-02-24,substantive_criminal_law,,,public',
+      'note-ru.txt,ru,legislation,act,Law of nowhere,,XYZ,2010-01-01,,,,public',
+      `law-fr.docx,fr,legislation,act,Law with an impossible date,,MLI,${impossibleDate},,,,public`,
+      'missing.pdf,en,legislation,act,Law whose file was forgotten,,NER,2012-01-01,,,,public',
+      'broken.pdf,en,legislation,act,Law in a damaged file,,NER,2013-01-01,,,,public',
+      'guide-es.md,es,ta_tool,legislative_guide,Guide,,,,,,,public',
+    ].join('\n'), ['page-ar.html', 'note-ru.txt', 'law-fr.docx', ['broken.pdf', 'corrupt.pdf'], 'guide-es.md']);
+
+    const expectBadLines = async (path: string) => {
+      const before = await counts();
+      const error = await refusal(path);
+      expect(error.message).toMatch(/4 problems; nothing was stored/);
+      const where = (p: FieldProblem) => [p.file, p.line, p.field];
+      expect(error.problems.map(where)).toEqual([
+        ['metadata.csv', 3, 'country'],
+        ['metadata.csv', 4, 'adopted_date'],
+        ['metadata.csv', 5, 'file'],
+        ['metadata.csv', 6, 'file'],
+      ]);
+      expect(error.problems[0]!.reason).toContain('XYZ');
+      expect(error.problems[1]!.reason).toMatch(/real date/);
+      expect(error.problems[2]!.reason).toContain('missing.pdf');
+      expect(error.problems[3]!.reason).toMatch(/broken\.pdf/);
+      expect(await counts()).toEqual(before);
+      expect((await search('q=Egypt')).total).toBe(0);
+    };
+
+    it('lists each bad line with its file, line number and column, and stores nothing at all (2014-02-30)', async () => {
+      await expectBadLines(badFolder('2014-02-30'));
+    });
+
+    // Fails: a month 13 makes the date check throw RangeError instead of reporting the line (see the report).
+    it('lists each bad line with its file, line number and column, and stores nothing at all (2014-13-01)', async () => {
+      await expectBadLines(badFolder('2014-13-01'));
+    });
+
+    it('refuses unknown instruments, kinds, categories and languages, naming the columns', async () => {
+      const path = folder([
+        HEADER,
+        'law-en.pdf,en,legislation,act,Law,,NER,2008-06-01,,,icsft-2099:2,public',
+        'note-ru.txt,ru,statute,,Note,,,,,,,public',
+        'guide-es.md,es,ta_tool,,Guide,,,,criminal_law,,,public',
+        'law-fr.docx,xx,legislation,act,Loi,,MLI,2010-01-01,,,,public',
+      ].join('\n'), ['law-en.pdf', 'note-ru.txt', 'guide-es.md', 'law-fr.docx']);
+      const before = await counts();
+      const error = await refusal(path);
+      expect(error.problems.map((p) => [p.line, p.field])).toEqual([[2, 'instruments'], [3, 'kind'], [4, 'categories'], [5, 'language']]);
+      expect(await counts()).toEqual(before);
+    });
+
+    it('refuses the same file listed twice', async () => {
+      const path = folder([HEADER, LAW_EN, LAW_EN.replace('NER', 'MLI')].join('\n'), ['law-en.pdf']);
+      const error = await refusal(path);
+      expect(error.problems).toEqual([expect.objectContaining({ line: 3, field: 'file', reason: expect.stringContaining('line 2') })]);
+    });
+
+    it('refuses a header with an unknown column before reading any line', async () => {
+      const path = folder([`${HEADER},colour`, `${LAW_EN},blue`].join('\n'), ['law-en.pdf']);
+      const before = await counts();
+      const error = await refusal(path);
+      expect(error.problems).toEqual([expect.objectContaining({ file: 'metadata.csv', line: 1, field: 'colour' })]);
+      expect(await counts()).toEqual(before);
+    });
+
+    it('refuses a folder without metadata.csv, or with a header only', async () => {
+      const empty = mkdtempSync(join(root, 'empty-'));
+      await expect(run(empty)).rejects.toMatchObject({ code: 'library.import_no_metadata' });
+      const error = await refusal(folder(`${HEADER}\n`, []));
+      expect(error.problems).toEqual([expect.objectContaining({ line: 2 })]);
+    });
+
+    // Fails: the line of a record is taken where the record ends, not where it starts (see the report).
+    it('a bad record whose quoted title runs over two lines is reported at the line it starts on', async () => {
+      const path = folder([HEADER, 'law-en.pdf,en,legislation,act,"Law on\ntwo lines",,XYZ,2008-06-01,,,,public'].join('\n'), ['law-en.pdf']);
+      const error = await refusal(path);
+      expect(error.problems.map((p) => [p.line, p.field])).toEqual([[2, 'country']]);
+    });
+  });
+
+  describe('dry run', () => {
+    it('reports what would be imported and stores nothing', async () => {
+      const path = folder([HEADER, 'page-ar.html,ar,legislation,act,Counter-terrorism law of Egypt,,EGY,2015-02-24,,,,public'].join('\n'), ['page-ar.html']);
+      const before = await counts();
+      const dry = await run(path, { dryRun: true });
+      expect(dry).toMatchObject({ dryRun: true, skipped: [], imported: [{ line: 2, id: null, file: 'page-ar.html', title: 'Counter-terrorism law of Egypt' }] });
+      expect(await counts()).toEqual(before);
+      // The real run then imports exactly that.
+      const real = await run(path);
+      expect(real.imported).toEqual([{ line: 2, id: expect.any(String), file: 'page-ar.html', title: 'Counter-terrorism law of Egypt' }]);
+      // And a dry run of it again says it would be skipped.
+      expect((await run(path, { dryRun: true })).skipped).toEqual([{ line: 2, file: 'page-ar.html', reason: 'already in the library' }]);
+    });
+  });
+
+  // Fails: duplicates are recognised by file checksum only, so a line without a file is imported again each time (see the report).
+  it('importing a folder twice adds nothing, even for a line without a file (a bibliography entry)', async () => {
+    const path = folder(['kind,title_en,published_date', 'bibliography,"Counter-terrorism legislation in West Africa, a survey",2011-04-01'].join('\n'), []);
+    const first = await run(path);
+    expect(first.imported).toHaveLength(1);
+    const before = await counts();
+    const second = await run(path);
+    expect(second.imported).toEqual([]);
+    expect(await counts()).toEqual(before);
+  });
+
+  it('imports the shipped sample folder; the Chinese report is then found by a Chinese query', async () => {
+    const report = await run(join(SHIPPED_DATA_DIR, SHIPPED_DOCUMENTS));
+    expect(report.imported).toEqual([{ line: 2, id: expect.any(String), file: 'sg-report-2014-terrorism-prevention.zh.md', title: '协助执行与恐怖主义有关的国际公约和议定书：秘书长的报告' }]);
+    const id = report.imported[0]!.id!;
+    const found = await search(`q=${encodeURIComponent('预防恐怖主义处')}`);
+    expect(found.results.map((r) => r.id)).toEqual([id]);
+    expect(found.results[0]).toMatchObject({ language: 'zh', kind: 'un_document', date: '2014-02-07' });
+    const doc: LibraryDocument = await document(id);
+    expect(doc).toMatchObject({ organization: 'United Nations Economic and Social Council', publishedDate: '2014-02-07', languages: ['zh'] });
+    expect(doc.titles.en).toBe('Assistance in implementing the international conventions and protocols related to terrorism: report of the Secretary-General');
+  });
+});

@@ -1,0 +1,190 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { LANGUAGES, isLanguage, type Language } from '../../contracts/languages.ts';
+import { dateInput, documentInputSchema, type DocumentInput } from '../../contracts/library.ts';
+import { inTransaction } from '../../db/client.ts';
+import { parseCsvRows } from '../../lib/csv.ts';
+import { AppError, isAppError, type FieldProblem } from '../../lib/errors.ts';
+import type { Actor } from '../accounts/policy.ts';
+import type { AuditContext } from '../audit/audit.service.ts';
+import { participants } from '../participants/participants.table.ts';
+import { instruments } from '../instruments/instruments.table.ts';
+import { insertDocument, prepareUpload, refreshDerived, storeOriginal, type LibraryDeps, type PreparedFile } from './library.documents.ts';
+
+/**
+ * Bulk import of a folder: `metadata.csv` describes one document per line and names its file in the
+ * folder. Everything is checked first (metadata, files, text extraction); one problem anywhere and
+ * nothing is stored. A line whose file is already in the library for the same kind and country is
+ * skipped, so importing the same folder twice adds nothing.
+ */
+
+export const METADATA_FILE = 'metadata.csv';
+/** Documents whose references and search entries are computed together. */
+const IMPORT_BATCH = 50;
+
+/** Columns of metadata.csv; lists (categories, themes, instruments) are separated by semicolons. */
+export const METADATA_COLUMNS = [
+  'file', 'language', 'version_date', 'kind', 'subtype', 'title', ...LANGUAGES.map((l) => `title_${l}`), 'country', 'organization', 'symbol', 'number',
+  'court', 'case_number', 'parties', 'decision_date', 'adopted_date', 'published_date', 'in_force_date', 'repealed_date', 'status',
+  'categories', 'themes', 'instruments', 'source', 'official_url', 'visibility',
+] as const;
+
+export interface LibraryImportReport {
+  folder: string;
+  dryRun: boolean;
+  imported: { line: number; id: string | null; file: string | null; title: string }[];
+  skipped: { line: number; file: string | null; reason: string }[];
+}
+
+interface PlannedRow {
+  line: number;
+  input: DocumentInput;
+  file: PreparedFile | null;
+  fileName: string | null;
+}
+
+const list = (value: string | undefined) => (value ?? '').split(';').map((v) => v.trim()).filter(Boolean);
+const blankToNull = (value: string | undefined) => (value && value.trim() !== '' ? value.trim() : null);
+
+/** Instrument links as `icsft-1999` or `icsft-1999:2(1)(b)` (an article after the colon). */
+const instrumentLinks = (value: string | undefined) => list(value).map((item) => {
+  const [instrument = '', ...article] = item.split(':');
+  return { instrument: instrument.trim(), article: article.join(':').trim() || null, note: null };
+});
+
+function rowToInput(record: Record<string, string>): unknown {
+  const language = record.language?.trim();
+  const titles: Record<string, string> = {};
+  for (const lang of LANGUAGES) if (record[`title_${lang}`]?.trim()) titles[lang] = record[`title_${lang}`]!.trim();
+  if (record.title?.trim()) titles[isLanguage(language) ? language : 'en'] ??= record.title.trim();
+  const date = (column: string) => blankToNull(record[column]);
+  return {
+    kind: record.kind?.trim(), subtype: blankToNull(record.subtype), titles, country: blankToNull(record.country)?.toUpperCase() ?? null,
+    organization: blankToNull(record.organization), symbol: blankToNull(record.symbol), number: blankToNull(record.number),
+    court: blankToNull(record.court), caseNumber: blankToNull(record.case_number), parties: blankToNull(record.parties),
+    decisionDate: date('decision_date'), adoptedDate: date('adopted_date'), publishedDate: date('published_date'),
+    inForceDate: date('in_force_date'), repealedDate: date('repealed_date'), status: blankToNull(record.status),
+    categories: list(record.categories), themes: list(record.themes), instruments: instrumentLinks(record.instruments),
+    source: blankToNull(record.source), officialUrl: blankToNull(record.official_url), visibility: blankToNull(record.visibility) ?? 'public', events: [],
+  };
+}
+
+const toField = (path: PropertyKey[]) => {
+  const [head, index, leaf] = path;
+  const names: Record<string, string> = { titles: 'title', decisionDate: 'decision_date', adoptedDate: 'adopted_date', publishedDate: 'published_date', inForceDate: 'in_force_date', repealedDate: 'repealed_date', caseNumber: 'case_number', officialUrl: 'official_url' };
+  if (head === 'titles' && typeof index === 'string') return `title_${index}`;
+  if (head === 'instruments') return leaf === 'instrument' || leaf === undefined ? 'instruments' : `instruments.${String(leaf)}`;
+  return names[String(head)] ?? String(head);
+};
+
+export async function importLibraryFolder(
+  deps: LibraryDeps, actor: Actor, context: AuditContext, folderPath: string, { dryRun = false }: { dryRun?: boolean } = {},
+): Promise<LibraryImportReport> {
+  const folder = resolve(folderPath);
+  const csvPath = join(folder, METADATA_FILE);
+  if (!existsSync(csvPath)) {
+    throw new AppError({ status: 400, code: 'library.import_no_metadata', message: `${folderPath} has no ${METADATA_FILE}.`, problems: [{ file: METADATA_FILE, reason: 'missing' }] });
+  }
+  const rows = parseCsvRows(readFileSync(csvPath));
+  const [header, ...body] = rows;
+  const problems: FieldProblem[] = [];
+  const at = (line: number, field: string, reason: string) => problems.push({ file: METADATA_FILE, line, field, reason });
+  const columns = header?.cells.map((c) => c.trim()) ?? [];
+  const unknownColumns = columns.filter((c) => !(METADATA_COLUMNS as readonly string[]).includes(c));
+  if (!header || !columns.includes('kind')) at(1, 'kind', 'the header must name a kind column');
+  for (const column of unknownColumns) at(1, column, `unknown column (expected some of: ${METADATA_COLUMNS.join(', ')})`);
+  if (body.length === 0) at(2, 'file', 'no documents are listed');
+  if (problems.length > 0) throw importFailed(problems);
+
+  const [knownCountries, knownInstruments] = await Promise.all([
+    deps.db.select({ id: participants.id }).from(participants).then((r) => new Set(r.map((x) => x.id))),
+    deps.db.select({ id: instruments.id }).from(instruments).then((r) => new Set(r.map((x) => x.id))),
+  ]);
+  const planned: PlannedRow[] = [];
+  const skipped: LibraryImportReport['skipped'] = [];
+  const seenFiles = new Map<string, number>();
+  for (const row of body) {
+    if (row.cells.every((cell) => cell.trim() === '')) continue;
+    const record = Object.fromEntries(columns.map((column, i) => [column, row.cells[i] ?? '']));
+    const before = problems.length;
+    const parsed = documentInputSchema.safeParse(rowToInput(record));
+    if (!parsed.success) for (const issue of parsed.error.issues) at(row.line, toField(issue.path), issue.message);
+    const input = parsed.success ? parsed.data : null;
+    if (input?.country && !knownCountries.has(input.country)) at(row.line, 'country', `${input.country} is not a known country (use the ISO 3166-1 alpha-3 code)`);
+    for (const link of input?.instruments ?? []) if (!knownInstruments.has(link.instrument)) at(row.line, 'instruments', `${link.instrument} is not a known instrument`);
+    const versionDate = blankToNull(record.version_date);
+    if (versionDate && !dateInput.safeParse(versionDate).success) at(row.line, 'version_date', 'must be a real date written as YYYY-MM-DD');
+    const fileName = blankToNull(record.file);
+    let file: PreparedFile | null = null;
+    if (fileName) {
+      const path = join(folder, fileName);
+      const language = record.language?.trim();
+      if (basename(fileName) !== fileName) at(row.line, 'file', 'must be the name of a file in the folder, without a path');
+      else if (!existsSync(path) || !statSync(path).isFile()) at(row.line, 'file', `${fileName} is not in the folder`);
+      else if (!isLanguage(language)) at(row.line, 'language', `the language of the file is required: one of ${LANGUAGES.join(', ')}`);
+      else if (problems.length === before) {
+        try {
+          file = await prepareUpload(deps, { bytes: new Uint8Array(readFileSync(path)), filename: fileName, language: language as Language, versionDate });
+        } catch (error) {
+          if (!isAppError(error)) throw error;
+          at(row.line, 'file', `${fileName}: ${error.message}${error.problems[0] ? ` (${error.problems[0].reason})` : ''}`);
+        }
+      }
+      if (file && seenFiles.has(file.sha256)) at(row.line, 'file', `${fileName} is the same file as on line ${seenFiles.get(file.sha256)}`);
+      if (file) seenFiles.set(file.sha256, row.line);
+    }
+    if (input && problems.length === before) planned.push({ line: row.line, input, file, fileName });
+  }
+  if (problems.length > 0) throw importFailed(problems);
+
+  const toImport: PlannedRow[] = [];
+  for (const row of planned) {
+    const duplicate = row.file ? await alreadyStored(deps, row.file.sha256, row.input) : await sameEntryStored(deps, row.input);
+    if (duplicate) skipped.push({ line: row.line, file: row.fileName, reason: 'already in the library' });
+    else toImport.push(row);
+  }
+  const report: LibraryImportReport = { folder, dryRun, imported: [], skipped };
+  if (dryRun) {
+    report.imported = toImport.map((row) => ({ line: row.line, id: null, file: row.fileName, title: Object.values(row.input.titles)[0] ?? '' }));
+    return report;
+  }
+  for (const row of toImport) if (row.file) await storeOriginal(deps, row.file);
+  report.imported = await inTransaction(deps.db, async (tx) => {
+    const done: LibraryImportReport['imported'] = [];
+    for (let start = 0; start < toImport.length; start += IMPORT_BATCH) {
+      const ids: string[] = [];
+      for (const row of toImport.slice(start, start + IMPORT_BATCH)) {
+        const id = await insertDocument(deps, tx, actor, context, row.input, row.file, { deferDerived: true });
+        ids.push(id);
+        done.push({ line: row.line, id, file: row.fileName, title: Object.values(row.input.titles)[0] ?? '' });
+      }
+      await refreshDerived(deps, tx, ids);
+    }
+    return done;
+  });
+  return report;
+}
+
+/** A line without a file (a bibliography entry, say) is the same entry when kind, country and a title agree. */
+async function sameEntryStored(deps: LibraryDeps, input: DocumentInput): Promise<boolean> {
+  const titles = Object.entries(input.titles).map(([lang, title]) => sql`(t.lang = ${lang} and t.title = ${title})`);
+  const result = (await deps.db.execute(sql`
+    select 1 from library_documents d join library_document_titles t on t.document_id = d.id
+    where d.kind = ${input.kind} and d.country_id is not distinct from ${input.country ?? null} and d.deleted_at is null
+      and (${sql.join(titles, sql` or `)})
+    limit 1`)) as unknown as { rows: unknown[] };
+  return result.rows.length > 0;
+}
+
+function importFailed(problems: FieldProblem[]): AppError {
+  return new AppError({ status: 400, code: 'library.import_invalid', message: `The import was refused: ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was stored.`, problems });
+}
+
+async function alreadyStored(deps: LibraryDeps, sha256: string, input: DocumentInput): Promise<boolean> {
+  const result = (await deps.db.execute(sql`
+    select 1 from library_files f join library_expressions e on e.file_id = f.id join library_documents d on d.id = e.document_id
+    where f.sha256 = ${sha256} and d.kind = ${input.kind} and d.country_id is not distinct from ${input.country ?? null} and d.deleted_at is null
+    limit 1`)) as unknown as { rows: unknown[] };
+  return result.rows.length > 0;
+}
