@@ -6,7 +6,7 @@ import ts from 'typescript';
 import { LANGUAGES } from '../src/contracts/languages.ts';
 
 const root = new URL('..', import.meta.url).pathname;
-const NAMESPACES = ['common', 'status', 'accounts'];
+const NAMESPACES = ['common', 'status', 'accounts', 'library'];
 
 const load = (lang: string, ns: string) => JSON.parse(readFileSync(join(root, 'locales', lang, `${ns}.json`), 'utf8')) as Record<string, unknown>;
 

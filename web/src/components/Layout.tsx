@@ -15,6 +15,7 @@ const NAV = [
   { to: '/compare', key: 'nav.compare', end: false },
   { to: '/matrix', key: 'nav.matrix', end: false },
   { to: '/changes', key: 'nav.changes', end: false },
+  { to: '/library', key: 'nav.library', end: false },
 ] as const;
 
 function Navigation({ onNavigate }: { onNavigate?: () => void }) {

@@ -114,6 +114,28 @@ export async function sendJson<T = void>(method: 'POST' | 'PATCH' | 'PUT' | 'DEL
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
+/**
+ * Sends a multipart form (file uploads) with the session's X-CSRF-Token, retrying once like sendJson.
+ * No content-type header: the browser writes it, with the boundary of the parts.
+ */
+export async function sendForm<T = void>(method: 'POST' | 'PUT' | 'PATCH', path: string, form: FormData): Promise<T> {
+  const attempt = () => {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (csrfToken) headers['x-csrf-token'] = csrfToken;
+    return fetch(apiUrl(path), { method, headers, body: form, credentials: 'same-origin' });
+  };
+  let response = await attempt();
+  if (response.status === 403) {
+    const error = await errorOf(response);
+    if (error.problem.code !== 'auth.csrf_failed') throw error;
+    await fetchSession().catch(() => undefined);
+    response = await attempt();
+  }
+  if (!response.ok) throw await errorOf(response);
+  const text = response.status === 204 ? '' : await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
 /** First element of the query key of every answer that belongs to the signed-in user: dropped on sign-out. */
 export const PRIVATE_KEY = 'private';
 

@@ -5,6 +5,7 @@ import { DataTable } from '../../../components/DataTable.tsx';
 import { QueryState } from '../../../components/QueryState.tsx';
 import { todayIso, useFormat } from '../../../lib/format.ts';
 import { useSearchState } from '../../../lib/useSearchState.ts';
+import { CountryLibrary } from '../../library/components/LibrarySections.tsx';
 import { StatusControls } from '../components/StatusControls.tsx';
 import { useCountryStatus, useInstruments } from '../status.api.ts';
 
@@ -89,6 +90,7 @@ export function CountryPage() {
                 </Timeline>
               )}
             </section>
+            <CountryLibrary code={data.participant} name={data.name} />
           </>
         )}
       </QueryState>

@@ -7,6 +7,7 @@ import { ExportLinks } from '../../../components/ExportLinks.tsx';
 import { QueryState } from '../../../components/QueryState.tsx';
 import { todayIso, useFormat } from '../../../lib/format.ts';
 import { useSearchState } from '../../../lib/useSearchState.ts';
+import { InstrumentLibrary } from '../../library/components/LibrarySections.tsx';
 import { BasisControl, DateControl, RegionControl } from '../components/Controls.tsx';
 import { useInstrument, useParties, useTimeline } from '../status.api.ts';
 
@@ -111,6 +112,7 @@ export function InstrumentPage() {
                 </section>
               </>
             )}
+            <InstrumentLibrary id={i.id} name={i.shortName} />
           </>
         )}
       </QueryState>
