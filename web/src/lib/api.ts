@@ -95,34 +95,23 @@ export function useSession() {
  * server refuses the token (the session changed in another tab), it fetches the session again and retries once.
  * Answers without a body (204) resolve to undefined.
  */
-export async function sendJson<T = void>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
-  const attempt = () => {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    if (csrfToken) headers['x-csrf-token'] = csrfToken;
-    return fetch(apiUrl(path), { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
-  };
-  let response = await attempt();
-  if (response.status === 403) {
-    const error = await errorOf(response);
-    if (error.problem.code !== 'auth.csrf_failed') throw error;
-    await fetchSession().catch(() => undefined);
-    response = await attempt();
-  }
-  if (!response.ok) throw await errorOf(response);
-  const text = response.status === 204 ? '' : await response.text();
-  return (text ? JSON.parse(text) : undefined) as T;
+export function sendJson<T = void>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  return sendWithCsrf<T>(method, path, body === undefined ? undefined : JSON.stringify(body), body === undefined ? {} : { 'content-type': 'application/json' });
 }
 
 /**
  * Sends a multipart form (file uploads) with the session's X-CSRF-Token, retrying once like sendJson.
  * No content-type header: the browser writes it, with the boundary of the parts.
  */
-export async function sendForm<T = void>(method: 'POST' | 'PUT' | 'PATCH', path: string, form: FormData): Promise<T> {
+export function sendForm<T = void>(method: 'POST' | 'PUT' | 'PATCH', path: string, form: FormData): Promise<T> {
+  return sendWithCsrf<T>(method, path, form, {});
+}
+
+async function sendWithCsrf<T>(method: string, path: string, body: BodyInit | undefined, extraHeaders: Record<string, string>): Promise<T> {
   const attempt = () => {
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
     if (csrfToken) headers['x-csrf-token'] = csrfToken;
-    return fetch(apiUrl(path), { method, headers, body: form, credentials: 'same-origin' });
+    return fetch(apiUrl(path), { method, headers, body, credentials: 'same-origin' });
   };
   let response = await attempt();
   if (response.status === 403) {
