@@ -9,7 +9,8 @@ const accounts = messages('en', 'accounts');
 const common = messages('en', 'common');
 const fill = (message: string, values: Record<string, string>) => message.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
 
-const REPORT_TITLE = '协助执行与恐怖主义有关的国际公约和议定书：秘书长的报告';
+// The report's text is Chinese; in the English interface its English title is shown.
+const REPORT_TITLE = 'Assistance in implementing the international conventions and protocols related to terrorism: report of the Secretary-General';
 const PDF = new URL('../fixtures/library/law-en.pdf', import.meta.url).pathname;
 const DOCX = new URL('../fixtures/library/law-fr.docx', import.meta.url).pathname;
 
