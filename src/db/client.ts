@@ -77,3 +77,6 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
 export function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
   return db.transaction((transaction) => work(transaction as unknown as Db));
 }
+
+/** Rows of a raw `db.execute(sql…)` answer (both drivers return `{ rows }`). */
+export const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;

@@ -1,9 +1,7 @@
 import type { Language } from '../../contracts/languages.ts';
 import { translate } from '../../lib/locales.ts';
+import { escapeXml } from '../../lib/xml.ts';
 import type { DocumentSummary } from './library.read.ts';
-
-const escapeXml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
 
 /** An Atom 1.0 feed (RFC 4287) of new and updated library documents. */
 export function documentsFeed({ items, base, self, lang, updated }: { items: DocumentSummary[]; base: string; self: string; lang: Language; updated: string }): string {

@@ -1,10 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { References } from '../../contracts/library.ts';
-import type { Db } from '../../db/client.ts';
+import { rowsOf, type Db } from '../../db/client.ts';
 import { buildMatcher, type Gazetteer, type ReferenceMatcher } from './references/extract-references.ts';
 import { addNameVariants } from './references/name-variants.ts';
-
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 /** Instrument titles and short names, participant names and aliases, as the database holds them. */
 export async function gazetteerFromDb(db: Db): Promise<Gazetteer> {

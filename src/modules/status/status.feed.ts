@@ -1,9 +1,7 @@
 import type { Change } from '../../contracts/status.ts';
 import type { Language } from '../../contracts/languages.ts';
 import { translate } from '../../lib/locales.ts';
-
-const escapeXml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+import { escapeXml } from '../../lib/xml.ts';
 
 /** One change as a sentence in the feed's language, with the web app's own translations. */
 function describe(item: Change, instrument: string, lang: Language): string {

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { LANGUAGES, isLanguage, type Language } from '../../../contracts/languages.ts';
 import type { SearchParams } from '../../../contracts/library.ts';
-import { inTransaction, type Db } from '../../../db/client.ts';
+import { inTransaction, rowsOf, type Db } from '../../../db/client.ts';
 import { analyse, TEXT_SEARCH_CONFIG, unsegmentHan } from './text.ts';
 import { parseQuery, symbolToken, toTsQueryParts } from './query.ts';
 import type { FacetCount, LibrarySearchIndex, SearchHit, SearchHits, SearchScope } from './search-index.ts';
@@ -16,8 +16,6 @@ const HEADLINE_SOURCE_CHARS = 12_000;
 const INDEXED_TEXT_CHARS = 400_000;
 /** Opening of the text that counts for relevance, with title and metadata (see rank_vector). */
 const RANKED_TEXT_CHARS = 3_000;
-
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 interface SourceRow {
   id: string;
