@@ -1,6 +1,6 @@
 import { openDatabase, type DatabaseHandle } from '../db/client.ts';
 import { isSeeded, seedDatabase } from '../db/seed.ts';
-import { localFileStore } from '../modules/library/storage/file-store.ts';
+import { fileStoreFor } from '../modules/library/storage/file-store-config.ts';
 import { databaseDir, loadConfig } from '../server/config.ts';
 import { type AppError, isAppError } from '../lib/errors.ts';
 import { isIsoDate } from '../lib/dates.ts';
@@ -17,7 +17,7 @@ export async function withDatabase<T>(run: (database: DatabaseHandle) => Promise
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: databaseDir(config) });
   try {
     await database.migrate();
-    if (seed && config.seed === 'auto' && !(await isSeeded(database.db))) await seedDatabase({ db: database.db, files: localFileStore(config.library.filesDir) });
+    if (seed && config.seed === 'auto' && !(await isSeeded(database.db))) await seedDatabase({ db: database.db, files: fileStoreFor(config.library) });
     return await run(database);
   } finally {
     await database.close();

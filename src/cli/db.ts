@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { isSeeded, resetDatabase, seedDatabase } from '../db/seed.ts';
 import { UsageError, withDatabase } from './context.ts';
 import { CLI_CONTEXT } from '../modules/audit/audit.service.ts';
-import { localFileStore } from '../modules/library/storage/file-store.ts';
+import { fileStoreFor } from '../modules/library/storage/file-store-config.ts';
 import { loadConfig } from '../server/config.ts';
 
 export function registerDbCommands(program: Command) {
@@ -19,7 +19,7 @@ export function registerDbCommands(program: Command) {
     .action(async () => {
       await withDatabase(async ({ db: handle }) => {
         if (await isSeeded(handle)) throw new UsageError('the database already holds reference data; run "lexpact db reset --yes" first to start again');
-        const result = await seedDatabase({ db: handle, context: CLI_CONTEXT, files: localFileStore(loadConfig().library.filesDir) });
+        const result = await seedDatabase({ db: handle, context: CLI_CONTEXT, files: fileStoreFor(loadConfig().library) });
         console.log(`loaded ${result.instruments} instruments, ${result.participants} participants, snapshot ${result.snapshot.snapshotId} (${result.snapshot.counts.added} actions), ${result.library?.imported.length ?? 0} library documents`);
       }, { seed: false });
     });

@@ -11,17 +11,17 @@ import { importLibraryFolder } from '../modules/library/library.import.ts';
 import { getDocument } from '../modules/library/library.read.ts';
 import { searchLibrary } from '../modules/library/library.search.ts';
 import { postgresSearchIndex } from '../modules/library/search/postgres-search.ts';
-import { localFileStore } from '../modules/library/storage/file-store.ts';
+import { fileStoreFor } from '../modules/library/storage/file-store-config.ts';
 import type { Db } from '../db/client.ts';
 import { systemClock } from '../lib/dates.ts';
 import { loadConfig } from '../server/config.ts';
 import { UsageError, requireChoice, requireDateOption, withDatabase } from './context.ts';
 import { formatTable } from './table.ts';
 
-/** The same services the server uses, on the same files folder. */
+/** The same services the server uses, on the same file store (folder or bucket). */
 function libraryDeps(db: Db): LibraryDeps {
   const { library } = loadConfig();
-  return { db, files: localFileStore(library.filesDir), search: postgresSearchIndex, clock: systemClock, maxUploadBytes: library.maxUploadBytes };
+  return { db, files: fileStoreFor(library), search: postgresSearchIndex, clock: systemClock, maxUploadBytes: library.maxUploadBytes };
 }
 
 const print = (value: unknown) => console.log(JSON.stringify(value, null, 2));

@@ -18,7 +18,8 @@ import { registerAuth } from './plugins/auth.ts';
 import { registerSecurity } from './plugins/security.ts';
 import { DEFAULT_SECURITY, type LibraryConfig, type SecurityConfig } from './config.ts';
 import { libraryRoutes } from '../modules/library/library.routes.ts';
-import { localFileStore, type FileStore } from '../modules/library/storage/file-store.ts';
+import type { FileStore } from '../modules/library/storage/file-store.ts';
+import { fileStoreFor } from '../modules/library/storage/file-store-config.ts';
 import { postgresSearchIndex } from '../modules/library/search/postgres-search.ts';
 import { authRoutes } from '../modules/accounts/auth.routes.ts';
 import { accountRoutes } from '../modules/accounts/account.routes.ts';
@@ -40,7 +41,7 @@ export interface AppDeps {
   security?: SecurityConfig;
   /** Replaces the SMTP/outbox mailer (tests). */
   mailer?: Mailer;
-  /** Where library originals go and how large they may be; default: a folder under the system's temporary folder, 50 MB. */
+  /** Where library originals go (`fileStore` wins over `s3` and `filesDir`) and how large they may be; default: a folder under the system's temporary folder, 50 MB. */
   library?: Partial<LibraryConfig> & { fileStore?: FileStore };
 }
 
@@ -106,7 +107,7 @@ export async function buildApp({
     await adminRoutes(api, { db: database.db, clock, mailer: mail, publicUrl: security.publicUrl });
     await libraryRoutes(api, {
       db: database.db, clock, search: postgresSearchIndex, publicUrl: security.publicUrl,
-      files: library.fileStore ?? localFileStore(library.filesDir ?? join(tmpdir(), `lexpact-files-${process.pid}`)),
+      files: library.fileStore ?? fileStoreFor({ filesDir: library.filesDir ?? join(tmpdir(), `lexpact-files-${process.pid}`), s3: library.s3 ?? null }),
       maxUploadBytes: library.maxUploadBytes ?? 50 * 1_048_576,
     });
   }, { prefix: API_PREFIX });

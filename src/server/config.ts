@@ -20,6 +20,13 @@ const configSchema = z.object({
   LEXPACT_MAIL_FROM: z.string().min(3).default('Lexpact <no-reply@localhost>'),
   LEXPACT_FILES_DIR: z.string().min(1).optional(),
   LEXPACT_MAX_UPLOAD_MB: z.coerce.number().min(1).max(2048).default(50),
+  LEXPACT_S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a bucket name: 3 to 63 lowercase letters, digits, dots and hyphens').optional(),
+  LEXPACT_S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' }).optional(),
+  LEXPACT_S3_REGION: z.string().min(1).default('us-east-1'),
+  LEXPACT_S3_PREFIX: z.string().default(''),
+  LEXPACT_S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).optional(),
+  LEXPACT_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  LEXPACT_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   LEXPACT_OIDC_ISSUER: z.string().url().optional(),
   LEXPACT_OIDC_CLIENT_ID: z.string().min(1).optional(),
   LEXPACT_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -40,9 +47,21 @@ export interface Config {
 }
 
 export interface LibraryConfig {
-  /** Folder the original files of library documents are kept in. */
+  /** Folder the original files of library documents are kept in, unless `s3` is set. */
   filesDir: string;
   maxUploadBytes: number;
+  /** S3-compatible bucket for the originals instead of the folder; absent keys = the SDK's default credential chain. */
+  s3: S3Config | null;
+}
+
+export interface S3Config {
+  endpoint?: string;
+  region: string;
+  bucket: string;
+  prefix: string;
+  forcePathStyle: boolean;
+  accessKeyId?: string;
+  secretAccessKey?: string;
 }
 
 export interface SecurityConfig {
@@ -77,8 +96,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
     throw new Error('invalid configuration: single sign-on needs LEXPACT_OIDC_ISSUER, LEXPACT_OIDC_CLIENT_ID and LEXPACT_OIDC_CLIENT_SECRET together');
   }
+  if (Boolean(c.LEXPACT_S3_ACCESS_KEY_ID) !== Boolean(c.LEXPACT_S3_SECRET_ACCESS_KEY)) {
+    throw new Error('invalid configuration: S3 credentials need LEXPACT_S3_ACCESS_KEY_ID and LEXPACT_S3_SECRET_ACCESS_KEY together (or neither, for the default AWS credential chain)');
+  }
+  // Without a bucket the originals would silently stay in the local folder: a half S3 set-up is refused.
+  const strayS3 = Object.keys(env).filter((name) => name.startsWith('LEXPACT_S3_') && name !== 'LEXPACT_S3_BUCKET' && Boolean(env[name]));
+  if (!c.LEXPACT_S3_BUCKET && strayS3.length > 0) {
+    throw new Error(`invalid configuration: ${strayS3.sort().join(', ')} ${strayS3.length === 1 ? 'is' : 'are'} set but LEXPACT_S3_BUCKET is not`);
+  }
+  const s3: S3Config | null = c.LEXPACT_S3_BUCKET ? {
+    bucket: c.LEXPACT_S3_BUCKET, region: c.LEXPACT_S3_REGION, prefix: c.LEXPACT_S3_PREFIX,
+    forcePathStyle: c.LEXPACT_S3_FORCE_PATH_STYLE ? c.LEXPACT_S3_FORCE_PATH_STYLE === 'true' : c.LEXPACT_S3_ENDPOINT !== undefined,
+    ...(c.LEXPACT_S3_ENDPOINT ? { endpoint: c.LEXPACT_S3_ENDPOINT } : {}),
+    ...(c.LEXPACT_S3_ACCESS_KEY_ID ? { accessKeyId: c.LEXPACT_S3_ACCESS_KEY_ID, secretAccessKey: c.LEXPACT_S3_SECRET_ACCESS_KEY! } : {}),
+  } : null;
   return {
-    library: { filesDir: resolve(c.LEXPACT_FILES_DIR ?? `${c.LEXPACT_DATA_DIR}/files`), maxUploadBytes: Math.round(c.LEXPACT_MAX_UPLOAD_MB * 1_048_576) },
+    library: { filesDir: resolve(c.LEXPACT_FILES_DIR ?? `${c.LEXPACT_DATA_DIR}/files`), maxUploadBytes: Math.round(c.LEXPACT_MAX_UPLOAD_MB * 1_048_576), s3 },
     port: c.PORT, host: c.HOST, dataDir: resolve(c.LEXPACT_DATA_DIR), databaseUrl: c.LEXPACT_DATABASE_URL, logLevel: c.LEXPACT_LOG_LEVEL, seed: c.LEXPACT_SEED,
     security: {
       publicUrl: (c.LEXPACT_PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),

@@ -1,15 +1,16 @@
 import { openDatabase } from '../db/client.ts';
 import { isSeeded, seedDatabase } from '../db/seed.ts';
-import { localFileStore } from '../modules/library/storage/file-store.ts';
+import { fileStoreFor } from '../modules/library/storage/file-store-config.ts';
 import { buildApp, DEFAULT_WEB_DIR } from './app.ts';
 import { databaseDir, loadConfig } from './config.ts';
 
 const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: databaseDir(config) });
 await database.migrate();
-if (config.seed === 'auto' && !(await isSeeded(database.db))) await seedDatabase({ db: database.db, files: localFileStore(config.library.filesDir) });
+const files = fileStoreFor(config.library);
+if (config.seed === 'auto' && !(await isSeeded(database.db))) await seedDatabase({ db: database.db, files });
 
-const app = await buildApp({ database, webDir: DEFAULT_WEB_DIR, logger: { level: config.logLevel }, security: config.security, library: config.library });
+const app = await buildApp({ database, webDir: DEFAULT_WEB_DIR, logger: { level: config.logLevel }, security: config.security, library: { ...config.library, fileStore: files } });
 
 const close = async (signal: string) => {
   app.log.info({ signal }, 'shutting down');

@@ -18,9 +18,14 @@ export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(byte
 /** `ab/abcdef…`: two-character folders keep any one folder from holding every file. */
 export const storageKeyFor = (sha256: string) => `${sha256.slice(0, 2)}/${sha256}`;
 
+/** Every store checks keys before touching storage: a key is never a path or an object name chosen by a client. */
+export function assertStorageKey(key: string): void {
+  if (!/^[0-9a-f]{2}\/[0-9a-f]{64}$/.test(key)) throw new Error(`invalid storage key ${key}`);
+}
+
 export function localFileStore(root: string): FileStore {
   const pathOf = (key: string) => {
-    if (!/^[0-9a-f]{2}\/[0-9a-f]{64}$/.test(key)) throw new Error(`invalid storage key ${key}`);
+    assertStorageKey(key);
     return join(root, key);
   };
   return {
