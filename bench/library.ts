@@ -1,11 +1,14 @@
 // Library benchmark: indexing throughput and search latency on a synthetic six-language corpus, at
 // 10k and 100k documents, on PostgreSQL and on PGlite. Sizes and engines can be narrowed:
 //   LIBRARY_BENCH_SIZES=10000 LIBRARY_BENCH_ENGINES=postgres node bench/library.ts
+// LIBRARY_BENCH_KEEP=1 keeps the PostgreSQL database (its address is printed) for looking into query plans;
+// LIBRARY_BENCH_SEARCH_URL=postgres://… then measures search alone on such a database, without indexing again.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openPglite, type DatabaseHandle } from '../src/db/client.ts';
+import { openPglite, openPostgres, type DatabaseHandle } from '../src/db/client.ts';
+import { createPostgresDatabase } from '../test/helpers/db.ts';
 import { inTransaction } from '../src/db/client.ts';
 import { seedInstruments } from '../src/modules/instruments/instruments.seed.ts';
 import { seedParticipants } from '../src/modules/participants/participants.seed.ts';
@@ -18,7 +21,7 @@ import { searchLibrary } from '../src/modules/library/library.search.ts';
 import { postgresSearchIndex } from '../src/modules/library/search/postgres-search.ts';
 import { sha256Hex } from '../src/modules/library/storage/file-store.ts';
 import { searchParamsSchema, type SearchParams } from '../src/contracts/library.ts';
-import { freshDatabase } from './db.ts';
+import { freshDatabase, POSTGRES_ADMIN_URL } from './db.ts';
 import { syntheticCorpus, type SyntheticDocument } from './library-corpus.ts';
 
 const SIZES = (process.env.LIBRARY_BENCH_SIZES ?? '10000,100000').split(',').map(Number);
@@ -46,6 +49,12 @@ const percentile = (values: number[], p: number) => {
 };
 
 async function openEngine(engine: 'postgres' | 'pglite'): Promise<{ handle: DatabaseHandle; cleanup: () => void }> {
+  if (engine === 'postgres' && process.env.LIBRARY_BENCH_KEEP) {
+    const created = await createPostgresDatabase({ adminUrl: POSTGRES_ADMIN_URL, prefix: 'lexpact_bench_kept' });
+    const handle = await openPostgres(created.url);
+    await handle.migrate();
+    return { handle, cleanup: () => console.log(`kept ${created.url}`) };
+  }
   if (engine === 'postgres') return { handle: await freshDatabase('postgres'), cleanup: () => undefined };
   // On disk: a 100k-document corpus does not fit the embedded database's memory.
   const folder = mkdtempSync(join(tmpdir(), 'lexpact-bench-library-'));
@@ -109,7 +118,21 @@ async function measureSearch(deps: LibraryDeps, rounds: number) {
   console.log(`    ${'all queries'.padEnd(28)} ${' '.repeat(14)}   p50 ${percentile(all, 50).toFixed(1).padStart(6)} ms   p95 ${percentile(all, 95).toFixed(1).padStart(6)} ms`);
 }
 
+async function benchSearchOnly(url: string) {
+  const handle = await openPostgres(url);
+  try {
+    await handle.migrate();
+    const deps: LibraryDeps = { db: handle.db, files: null as never, search: postgresSearchIndex, clock: systemClock, maxUploadBytes: 1e9 };
+    const documents = (await handle.db.execute(sql`select count(*)::int as n from library_documents`) as unknown as { rows: { n: number }[] }).rows[0]!.n;
+    console.log(`postgres, ${documents.toLocaleString('en')} documents already indexed:`);
+    await measureSearch(deps, 40);
+  } finally {
+    await handle.close();
+  }
+}
+
 export async function benchLibrary() {
+  if (process.env.LIBRARY_BENCH_SEARCH_URL) return benchSearchOnly(process.env.LIBRARY_BENCH_SEARCH_URL);
   for (const engine of ENGINES) {
     const { handle, cleanup } = await openEngine(engine);
     try {

@@ -146,12 +146,14 @@ export const librarySearch = pgTable(
     title: text('title').notNull(),
     /** Title and country names, analysed, for typo-tolerant matching. */
     fuzzyText: text('fuzzy_text').notNull(),
-    /** Analysed text (Chinese segmented, Arabic folded) that snippets are cut from. */
+    /** Opening of the analysed text (Chinese segmented, Arabic folded) that snippets are cut from. */
     body: text('body').notNull(),
     /** Every word of title, metadata and text: what a search matches against. */
     vector: tsvector('vector').notNull(),
     /** Title, metadata and the opening of the text only: small enough to rank thousands of matches quickly. */
     rankVector: tsvector('rank_vector').notNull(),
+    /** Title and metadata only: cheap enough to rank every match of a query that matches most of the library. */
+    headVector: tsvector('head_vector').notNull().default(sql`''::tsvector`),
     countryId: text('country_id'),
     regionM49: text('region_m49'),
     subregionM49: text('subregion_m49'),

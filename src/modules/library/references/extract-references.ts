@@ -278,6 +278,18 @@ function accepts(entry: Entry, f: Folded, src: string, i: number, j: number): bo
   return true;
 }
 
+/**
+ * Where the scan goes on after finding no name at `i`: past the rest of a word of a spaced script,
+ * where no name can begin (mayStartAt), except in Arabic, whose names may follow a one-letter
+ * prefix inside the word.
+ */
+function nextStart(text: string, i: number): number {
+  let k = i + 1;
+  if (!isWordUnit(text, i) || isArabicLetter(text.charCodeAt(i))) return k;
+  while (isWordUnit(text, k) && !isArabicLetter(text.charCodeAt(k))) k++;
+  return k;
+}
+
 /** Leftmost-longest scan: at each place the longest acceptable name wins and hides those inside it. */
 function scanNames(root: TrieNode, f: Folded, src: string, found: Set<string>): void {
   const text = f.text;
@@ -285,7 +297,7 @@ function scanNames(root: TrieNode, f: Folded, src: string, found: Set<string>): 
   for (let i = 0; i < n; ) {
     const first = root.next.get(text.charCodeAt(i));
     if (!first || !mayStartAt(text, i)) {
-      i++;
+      i = nextStart(text, i);
       continue;
     }
     let node: TrieNode | undefined = first;
@@ -306,7 +318,7 @@ function scanNames(root: TrieNode, f: Folded, src: string, found: Set<string>): 
       j++;
     }
     if (bestEnd < 0) {
-      i++;
+      i = nextStart(text, i);
       continue;
     }
     for (const e of best) found.add(e.id);

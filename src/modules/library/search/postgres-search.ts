@@ -2,16 +2,17 @@ import { sql, type SQL } from 'drizzle-orm';
 import { LANGUAGES, isLanguage, type Language } from '../../../contracts/languages.ts';
 import type { SearchParams } from '../../../contracts/library.ts';
 import { inTransaction, rowsOf, type Db } from '../../../db/client.ts';
-import { analyse, TEXT_SEARCH_CONFIG, unsegmentHan } from './text.ts';
+import { analyse, TEXT_SEARCH_CONFIG } from './text.ts';
 import { parseQuery, symbolToken, toTsQueryParts } from './query.ts';
-import type { FacetCount, LibrarySearchIndex, SearchHit, SearchHits, SearchScope } from './search-index.ts';
+import type { LibrarySearchIndex, SearchHits, SearchScope } from './search-index.ts';
+import { runSearchStatement } from './search-statement.ts';
 
 /**
  * Longest stretch of text a snippet is looked for in. ts_headline re-parses the text and its fragment
  * search grows faster than linearly with the number of matches, so a long text full of common words
  * could take seconds: the snippet comes from the opening of the text.
  */
-const HEADLINE_SOURCE_CHARS = 12_000;
+const HEADLINE_SOURCE_CHARS = 6_000;
 /** PostgreSQL refuses tsvectors over 1 MB; text beyond this is stored but not indexed. */
 const INDEXED_TEXT_CHARS = 400_000;
 /** Opening of the text that counts for relevance, with title and metadata (see rank_vector). */
@@ -71,7 +72,8 @@ function entriesOf(source: SourceRow, texts: Map<Language, string>): SQL[] {
     const config = TEXT_SEARCH_CONFIG[lang];
     const title = titles[lang] ?? titles[titleLanguages[0] ?? 'en'] ?? '';
     const body = analyse((texts.get(lang) ?? '').slice(0, INDEXED_TEXT_CHARS));
-    return sql`(${source.id}::uuid, ${lang}, ${config}, ${title}, ${fuzzyText}, ${body}, ${body.slice(0, RANKED_TEXT_CHARS)}, ${analyse(title)}, ${metadata},
+    const [opening, rest] = splitAtWord(body, RANKED_TEXT_CHARS);
+    return sql`(${source.id}::uuid, ${lang}, ${config}, ${title}, ${fuzzyText}, ${body.slice(0, HEADLINE_SOURCE_CHARS)}, ${opening}, ${rest}, ${analyse(title)}, ${metadata},
       ${source.country_id}, ${source.region_m49}, ${source.subregion_m49}, ${source.kind},
       ${pgArray(source.categories)}::text[], ${pgArray(source.themes)}::text[], ${pgArray(source.instruments ?? [])}::text[],
       ${source.status}, ${year}::int, ${source.sort_date}::date, ${source.visibility}, ${source.owner_organization_id}::uuid)`;
@@ -97,17 +99,28 @@ async function indexDocuments(db: Db, documentIds: string[]): Promise<void> {
   const texts = await latestTexts(db, sources.map((source) => source.id));
   const entries = sources.flatMap((source) => entriesOf(source, texts.get(source.id) ?? new Map()));
   await db.execute(sql`
-    insert into library_search (document_id, lang, config, title, fuzzy_text, body, vector, rank_vector, country_id, region_m49, subregion_m49,
+    insert into library_search (document_id, lang, config, title, fuzzy_text, body, vector, rank_vector, head_vector, country_id, region_m49, subregion_m49,
       kind, categories, themes, instruments, status, year, sort_date, visibility, owner_organization_id)
-    select e.id, e.lang, e.config, e.title, e.fuzzy_text, e.body,
-      e.head || setweight(to_tsvector(e.config::regconfig, e.body), 'C'),
-      e.head || setweight(to_tsvector(e.config::regconfig, e.opening), 'C'),
+    select e.id, e.lang, e.config, e.title, e.fuzzy_text, e.excerpt, e.vector, ts_filter(e.vector, '{a,b,c}'), ts_filter(e.vector, '{a,b}'),
       e.country_id, e.region_m49, e.subregion_m49, e.kind, e.categories, e.themes, e.instruments, e.status, e.year, e.sort_date, e.visibility, e.owner
     from (
-      select v.*, setweight(to_tsvector(v.config::regconfig, v.analysed_title), 'A') || setweight(to_tsvector(v.config::regconfig, v.metadata), 'B') as head
-      from (values ${sql.join(entries, sql`, `)}) as v(id, lang, config, title, fuzzy_text, body, opening, analysed_title, metadata,
+      select v.*, setweight(to_tsvector(v.config::regconfig, v.analysed_title), 'A') || setweight(to_tsvector(v.config::regconfig, v.metadata), 'B')
+        || setweight(to_tsvector(v.config::regconfig, v.opening), 'C') || to_tsvector(v.config::regconfig, v.rest) as vector
+      from (values ${sql.join(entries, sql`, `)}) as v(id, lang, config, title, fuzzy_text, excerpt, opening, rest, analysed_title, metadata,
         country_id, region_m49, subregion_m49, kind, categories, themes, instruments, status, year, sort_date, visibility, owner)
     ) e`);
+}
+
+/**
+ * The text cut at a space near `at`: the opening is weighted C (it counts for relevance, see
+ * rank_vector), the rest keeps the default weight D. Each part is parsed once; rank_vector is then
+ * filtered from the full vector instead of being parsed again.
+ */
+function splitAtWord(text: string, at: number): [string, string] {
+  if (text.length <= at) return [text, ''];
+  const space = text.indexOf(' ', at);
+  const cut = space === -1 ? text.length : space;
+  return [text.slice(0, cut), text.slice(cut)];
 }
 
 /** A text[] literal; values are our own identifiers, quoted anyway so nothing can break out. */
@@ -128,144 +141,106 @@ function filterConditions(params: SearchParams): SQL[] {
   if (params.category) conditions.push(sql`${params.category} = any(s.categories)`);
   if (params.theme) conditions.push(sql`${params.theme} = any(s.themes)`);
   if (params.instrument) conditions.push(sql`${params.instrument} = any(s.instruments)`);
-  if (params.year) conditions.push(sql`s.year = ${params.year}`);
+  // As a date range, so that the sort_date index can narrow the rows before the text index is consulted.
+  if (params.year) conditions.push(sql`s.sort_date >= ${`${params.year}-01-01`}::date and s.sort_date < ${`${params.year + 1}-01-01`}::date`);
   if (params.status) conditions.push(sql`s.status = ${params.status}`);
   return conditions;
 }
 
 /**
- * The query under every text-search configuration in play (one when a language is chosen): a row
- * matches when some configuration finds all the words and none finds an excluded one. Configurations
- * that read the words alike give the same query, which is kept once: ts_headline and ts_rank slow down
- * sharply with repeated alternatives. The result is a constant, so PostgreSQL answers from the GIN index.
+ * The words under every text-search configuration in play (one when a language is chosen): a row
+ * matches when some configuration finds them all. Configurations that read the words alike give the
+ * same query, which is kept once: ts_headline and ts_rank slow down sharply with repeated alternatives.
+ * The result is a constant, so PostgreSQL answers from the GIN index.
  */
-async function tsQueryOf(db: Db, parts: { include: string; exclude: string | null }, lang: Language | undefined): Promise<SQL | null> {
+async function tsQueryOf(db: Db, text: string, lang: Language | undefined): Promise<SQL | null> {
   const configs = [...new Set((lang ? [lang] : LANGUAGES).map((l) => TEXT_SEARCH_CONFIG[l]))];
-  const variants = async (text: string) => rowsOf<{ query: string }>(await db.execute(sql`
+  const variants = rowsOf<{ query: string }>(await db.execute(sql`
     select distinct query::text as query from (select to_tsquery(config::regconfig, ${text}) as query from unnest(${pgArray(configs)}::text[]) config) q
     where numnode(query) > 0`)).map((row) => sql`${row.query}::tsquery`);
-  const include = await variants(parts.include);
-  if (include.length === 0) return null;
-  const any = sql`(${sql.join(include, sql` || `)})`;
-  const exclude = parts.exclude ? await variants(parts.exclude) : [];
-  return exclude.length > 0 ? sql`(${any} && !!(${sql.join(exclude, sql` || `)}))` : any;
+  return variants.length > 0 ? sql`(${sql.join(variants, sql` || `)})` : null;
 }
 
-const FACETS = ['country', 'region', 'kind', 'category', 'theme', 'instrument', 'language', 'year', 'status'] as const;
-
-async function facetCounts(db: Db, where: SQL): Promise<{ total: number; facets: SearchHits['facets'] }> {
-  const rows = rowsOf<{ facet: string; value: string | null; count: number }>(await db.execute(sql`
-    with m as materialized (
-      select s.country_id, s.region_m49, s.kind, s.categories, s.themes, s.instruments, s.lang, s.year, s.status
-      from library_search s where ${where})
-    select 'total' as facet, null as value, count(*)::int as count from m
-    union all select 'country', country_id, count(*)::int from m where country_id is not null group by country_id
-    union all select 'region', region_m49, count(*)::int from m where region_m49 is not null group by region_m49
-    union all select 'kind', kind, count(*)::int from m group by kind
-    union all select 'category', c, count(*)::int from m, unnest(m.categories) c group by c
-    union all select 'theme', t, count(*)::int from m, unnest(m.themes) t group by t
-    union all select 'instrument', i, count(*)::int from m, unnest(m.instruments) i group by i
-    union all select 'language', lang, count(*)::int from m group by lang
-    union all select 'year', year::text, count(*)::int from m where year is not null group by year
-    union all select 'status', status, count(*)::int from m where status is not null group by status`));
-  const facets = Object.fromEntries(FACETS.map((facet) => [facet, [] as FacetCount[]])) as SearchHits['facets'];
-  let total = 0;
-  for (const row of rows) {
-    if (row.facet === 'total') total = Number(row.count);
-    else if (row.value !== null) facets[row.facet as (typeof FACETS)[number]].push({ value: row.value, count: Number(row.count) });
-  }
-  for (const facet of FACETS) {
-    facets[facet].sort((a, b) => (facet === 'year' ? Number(b.value) - Number(a.value) : b.count - a.count || a.value.localeCompare(b.value)));
-  }
-  return { total, facets };
+/**
+ * Rows with the words and without the excluded ones, as one query: the GIN index answers
+ * `words & !excluded` exactly from its posting lists, without reading the vectors.
+ */
+function textCondition(included: SQL, excluded: SQL | null): SQL {
+  return excluded ? sql`s.vector @@ (${included} && !!${excluded})` : sql`s.vector @@ ${included}`;
 }
 
-interface HitRow {
-  document_id: string;
-  lang: string;
-  title: string;
-  kind: string;
-  country_id: string | null;
-  sort_date: string | null;
-  visibility: string;
-  snippet: string;
-  score: number;
+/**
+ * Up to this many matches, every one is ranked on its title, metadata and opening text (rank_vector).
+ * Beyond it (a common word in a large library) ranking that much text would take seconds, so matches
+ * are ranked on title and metadata alone (head_vector), newest first among equals.
+ */
+export const RANK_ALL_LIMIT = 1_000;
+
+/**
+ * Within a text search, rows are found through the indexes' bitmaps only. Words that occur together
+ * (or, excluded, never apart) fool the planner's estimate, and it then reads the table in order,
+ * unpacking every vector, to fill a page or to count up to a limit: seconds instead of milliseconds.
+ */
+async function textIndexOnly(tx: Db): Promise<void> {
+  await tx.execute(sql.raw('set local enable_seqscan = off'));
+  await tx.execute(sql.raw('set local enable_indexscan = off'));
 }
 
-const toHit = (row: HitRow): SearchHit => ({
-  documentId: row.document_id, lang: row.lang as Language, title: row.title, kind: row.kind, countryId: row.country_id,
-  date: row.sort_date, visibility: row.visibility, snippet: unsegmentHan(row.snippet.replace(/\s+/g, ' ').trim()), score: Number(row.score),
-});
+const HEADLINE_OPTIONS = 'StartSel=[[, StopSel=]], MaxWords=40, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "';
+const OPENING = sql`left(s.body, 300)`;
+const NOTHING = sql`false`;
 
-function orderBy(sort: SearchParams['sort'], ranked: boolean): SQL {
-  if (sort === 'date_asc') return sql`s.sort_date asc nulls last, s.document_id`;
-  if (sort === 'date_desc' || !ranked) return sql`s.sort_date desc nulls last, s.document_id`;
-  return sql`score desc, s.sort_date desc nulls last, s.document_id`;
-}
-
-async function search(db: Db, params: SearchParams, scope: SearchScope): Promise<SearchHits> {
+async function search(db: Db, params: SearchParams, scope: SearchScope, rankAllLimit: number): Promise<SearchHits> {
   const base = [scopeCondition(scope), ...filterConditions(params)];
   const parsed = parseQuery(params.q);
   const parts = toTsQueryParts(parsed);
-  const offset = (params.page - 1) * params.pageSize;
+  const page = { sort: params.sort, page: params.page, pageSize: params.pageSize };
 
-  if (parts.include) {
-    const query = await tsQueryOf(db, { include: parts.include, exclude: parts.exclude }, params.lang);
-    if (!query) return { total: 0, hits: [], facets: (await facetCounts(db, sql`false`)).facets, fuzzy: false };
-    // The query is written out (not taken from a CTE) so that the planner sees a constant and uses the GIN index.
-    const where = sql.join([...base, sql`s.vector @@ ${query}`], sql` and `);
-    const counted = await facetCounts(db, where);
-    if (counted.total > 0) {
-      const hits = rowsOf<HitRow>(await db.execute(sql`
-        select page.*, ts_headline(s.config::regconfig, left(s.body, ${HEADLINE_SOURCE_CHARS}), to_tsquery(s.config::regconfig, ${parts.include}),
-          'StartSel=[[, StopSel=]], MaxWords=40, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "') as snippet
-        from (
-          select s.document_id, s.lang, s.title, s.kind, s.country_id, s.sort_date::text, s.visibility,
-            ts_rank_cd(s.rank_vector, ${query}, 1) as score
-          from library_search s where ${where}
-          order by ${orderBy(params.sort, true)} limit ${params.pageSize} offset ${offset}) page
-        join library_search s on s.document_id = page.document_id and s.lang = page.lang
-        order by ${orderBy(params.sort, true)}`));
-      return { ...counted, hits: hits.map(toHit), fuzzy: false };
-    }
-    // Typo tolerance is for plain words: a phrase or an exclusion asks for exactly those words.
-    const plain = parsed.exclude.length === 0 && !params.q.includes('"');
-    return plain ? fuzzySearch(db, params, base, offset) : { ...counted, hits: [], fuzzy: false };
-  }
-  const where = sql.join(base, sql` and `);
-  const counted = await facetCounts(db, where);
-  const hits = rowsOf<HitRow>(await db.execute(sql`
-    select s.document_id, s.lang, s.title, s.kind, s.country_id, s.sort_date::text, s.visibility,
-      left(s.body, 300) as snippet, 0 as score
-    from library_search s where ${where}
-    order by ${orderBy(params.sort, false)} limit ${params.pageSize} offset ${offset}`));
-  return { ...counted, hits: hits.map(toHit), fuzzy: false };
+  const browse = async (where: SQL) => ({
+    ...(await inTransaction(db, (tx) => runSearchStatement(tx, { ...page, where, score: null, snippet: OPENING }))), fuzzy: false,
+  });
+  if (!parts.include) return browse(sql.join(base, sql` and `));
+  const included = await tsQueryOf(db, parts.include, params.lang);
+  // Only words every language ignores (such as "the"): nothing to look for.
+  if (!included) return browse(NOTHING);
+  const excluded = parts.exclude ? await tsQueryOf(db, parts.exclude, params.lang) : null;
+  // The query is written out (not taken from a CTE) so that the planner sees a constant and uses the GIN index.
+  const where = sql.join([...base, textCondition(included, excluded)], sql` and `);
+  const found = await inTransaction(db, async (tx) => {
+    await textIndexOnly(tx);
+    return runSearchStatement(tx, {
+      ...page, where,
+      score: { text: included, rankAllLimit },
+      snippet: sql`ts_headline(s.config::regconfig, s.body, to_tsquery(s.config::regconfig, ${parts.include}), ${HEADLINE_OPTIONS})`,
+    });
+  });
+  if (found.total > 0) return { ...found, fuzzy: false };
+  // Typo tolerance is for plain words: a phrase or an exclusion asks for exactly those words.
+  const plain = parsed.exclude.length === 0 && !params.q.includes('"');
+  return plain ? fuzzySearch(db, params, base) : { ...found, fuzzy: false };
 }
 
 /** How close a query word must be to a word of a title or country name (pg_trgm word similarity). */
 const FUZZY_THRESHOLD = 0.45;
 
 /** Nothing matched word for word: look for titles and country names within a typo or two of each query word. */
-async function fuzzySearch(db: Db, params: SearchParams, base: SQL[], offset: number): Promise<SearchHits> {
+async function fuzzySearch(db: Db, params: SearchParams, base: SQL[]): Promise<SearchHits> {
   const words = [...new Set(analyse(params.q).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => [...word].length >= 3))].slice(0, 8);
-  if (words.length === 0) return { total: 0, hits: [], facets: (await facetCounts(db, sql`false`)).facets, fuzzy: false };
-  return inTransaction(db, async (tx) => {
+  const found = await inTransaction(db, async (tx) => {
     // The operator form (<%) is what the trigram index answers; its threshold is a setting, local to this transaction.
     await tx.execute(sql.raw(`set local pg_trgm.word_similarity_threshold = ${FUZZY_THRESHOLD}`));
-    const where = sql.join([...base, ...words.map((word) => sql`${word} <% s.fuzzy_text`)], sql` and `);
-    const counted = await facetCounts(tx, where);
-    const score = sql.join(words.map((word) => sql`word_similarity(${word}, s.fuzzy_text)`), sql` + `);
-    const hits = rowsOf<HitRow>(await tx.execute(sql`
-      select s.document_id, s.lang, s.title, s.kind, s.country_id, s.sort_date::text, s.visibility,
-        left(s.body, 300) as snippet, (${score}) / ${words.length} as score
-      from library_search s where ${where}
-      order by ${params.sort === 'relevance' ? sql`score desc, s.sort_date desc nulls last, s.document_id` : orderBy(params.sort, false)}
-      limit ${params.pageSize} offset ${offset}`));
-    return { ...counted, hits: hits.map(toHit), fuzzy: counted.total > 0 };
+    const where = words.length > 0 ? sql.join([...base, ...words.map((word) => sql`${word} <% s.fuzzy_text`)], sql` and `) : NOTHING;
+    const similarity = sql.join(words.map((word) => sql`word_similarity(${word}, s.fuzzy_text)`), sql` + `);
+    return runSearchStatement(tx, {
+      where, score: words.length > 0 ? { expression: sql`(${similarity}) / ${words.length}` } : null,
+      sort: params.sort, page: params.page, pageSize: params.pageSize, snippet: OPENING,
+    });
   });
+  return { ...found, fuzzy: found.total > 0 };
 }
 
-export const postgresSearchIndex: LibrarySearchIndex = {
-  indexDocuments,
-  search: (db, params, scope) => search(db, params, scope),
-};
+export function createPostgresSearchIndex({ rankAllLimit = RANK_ALL_LIMIT }: { rankAllLimit?: number } = {}): LibrarySearchIndex {
+  return { indexDocuments, search: (db, params, scope) => search(db, params, scope, rankAllLimit) };
+}
+
+export const postgresSearchIndex = createPostgresSearchIndex();

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb, TEST_CLOCK, type TestDb } from '../../../../test/helpers/db.ts';
+import { documentInputSchema, searchParamsSchema, type SearchParams } from '../../../contracts/library.ts';
+import { CLI_CONTEXT } from '../../audit/audit.service.ts';
+import { COMMAND_LINE_ACTOR, createDocument, type LibraryDeps } from '../library.documents.ts';
+import { localFileStore } from '../storage/file-store.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createPostgresSearchIndex } from './postgres-search.ts';
+
+/**
+ * How matches are ordered on either side of the ranking limit: ranked on their text while there are
+ * few, on title and metadata (then newest first) when a word is in most of the library.
+ */
+describe('relevance ranking of many and of few matches', () => {
+  let database: TestDb;
+  let filesDir: string;
+  const ids: Record<'titled' | 'dense' | 'older' | 'newer' | 'unrelated', string> = { titled: '', dense: '', older: '', newer: '', unrelated: '' };
+
+  beforeAll(async () => {
+    database = await createTestDb({ seed: true });
+    filesDir = mkdtempSync(join(tmpdir(), 'lexpact-ranking-'));
+    const deps: LibraryDeps = {
+      db: database.db, files: localFileStore(filesDir), search: createPostgresSearchIndex(), clock: TEST_CLOCK, maxUploadBytes: 1_048_576,
+    };
+    const add = async (title: string, text: string, adoptedDate: string) => createDocument(deps, COMMAND_LINE_ACTOR, CLI_CONTEXT,
+      documentInputSchema.parse({ kind: 'legislation', titles: { en: title }, country: 'NER', adoptedDate }),
+      { bytes: new TextEncoder().encode(text), filename: `${title}.txt`, language: 'en' });
+    ids.titled = await add('Act on the financing of terrorism', 'This act concerns banks and the duties of their staff.', '2005-01-01');
+    ids.dense = await add('Banking act', `${'Financing terrorism is an offence. '.repeat(25)}Penalties follow.`, '2004-01-01');
+    ids.older = await add('Penal code', 'Whoever provides financing for terrorism is punished.', '2001-01-01');
+    ids.newer = await add('Criminal procedure code', 'Investigations into the financing of terrorism are led by prosecutors.', '2012-01-01');
+    ids.unrelated = await add('Maritime code', 'Ships, ports and navigation.', '2015-01-01');
+  });
+  afterAll(async () => {
+    await database?.destroy();
+    rmSync(filesDir, { recursive: true, force: true });
+  });
+
+  const order = async (rankAllLimit: number, params: Partial<SearchParams>) => {
+    const index = createPostgresSearchIndex({ rankAllLimit });
+    const result = await index.search(database.db, searchParamsSchema.parse(params), { kind: 'public' }, 'en');
+    return { total: result.total, ids: result.hits.map((hit) => hit.documentId) };
+  };
+
+  it('with few matches, the text that uses the words most ranks first', async () => {
+    const { total, ids: ranked } = await order(1_000, { q: 'financing terrorism' });
+    expect(total).toBe(4);
+    expect(ranked[0]).toBe(ids.dense);
+    expect(ranked).not.toContain(ids.unrelated);
+  });
+
+  it('with more matches than the limit, titles decide and the newest come first among the rest', async () => {
+    const { total, ids: ranked } = await order(3, { q: 'financing terrorism' });
+    expect(total).toBe(4);
+    expect(ranked).toEqual([ids.titled, ids.newer, ids.dense, ids.older]);
+  });
+
+  it('an exclusion removes every document with the excluded word, on both sides of the limit', async () => {
+    for (const limit of [1_000, 1]) {
+      const { total, ids: ranked } = await order(limit, { q: 'financing -prosecutors' });
+      expect(total).toBe(3);
+      expect(new Set(ranked)).toEqual(new Set([ids.titled, ids.dense, ids.older]));
+    }
+  });
+
+  it('a year filter keeps the documents dated in that year only', async () => {
+    expect((await order(1_000, { q: 'financing', year: 2012 })).ids).toEqual([ids.newer]);
+    expect((await order(1_000, { q: 'financing', year: 2013 })).total).toBe(0);
+  });
+});
