@@ -101,11 +101,13 @@ async function indexDocuments(db: Db, documentIds: string[]): Promise<void> {
   await db.execute(sql`
     insert into library_search (document_id, lang, config, title, fuzzy_text, body, vector, rank_vector, head_vector, country_id, region_m49, subregion_m49,
       kind, categories, themes, instruments, status, year, sort_date, visibility, owner_organization_id)
-    select e.id, e.lang, e.config, e.title, e.fuzzy_text, e.excerpt, e.vector, ts_filter(e.vector, '{a,b,c}'), ts_filter(e.vector, '{a,b}'),
+    select e.id, e.lang, e.config, e.title, e.fuzzy_text, e.excerpt, e.head || e.opening_vector || e.rest_vector, e.head || e.opening_vector, e.head,
       e.country_id, e.region_m49, e.subregion_m49, e.kind, e.categories, e.themes, e.instruments, e.status, e.year, e.sort_date, e.visibility, e.owner
     from (
-      select v.*, setweight(to_tsvector(v.config::regconfig, v.analysed_title), 'A') || setweight(to_tsvector(v.config::regconfig, v.metadata), 'B')
-        || setweight(to_tsvector(v.config::regconfig, v.opening), 'C') || to_tsvector(v.config::regconfig, v.rest) as vector
+      -- Each part is parsed once and the three vectors are put together from the parts: ts_filter on
+      -- the whole vector would cost more than parsing the text again.
+      select v.*, setweight(to_tsvector(v.config::regconfig, v.analysed_title), 'A') || setweight(to_tsvector(v.config::regconfig, v.metadata), 'B') as head,
+        setweight(to_tsvector(v.config::regconfig, v.opening), 'C') as opening_vector, to_tsvector(v.config::regconfig, v.rest) as rest_vector
       from (values ${sql.join(entries, sql`, `)}) as v(id, lang, config, title, fuzzy_text, excerpt, opening, rest, analysed_title, metadata,
         country_id, region_m49, subregion_m49, kind, categories, themes, instruments, status, year, sort_date, visibility, owner)
     ) e`);
@@ -113,8 +115,7 @@ async function indexDocuments(db: Db, documentIds: string[]): Promise<void> {
 
 /**
  * The text cut at a space near `at`: the opening is weighted C (it counts for relevance, see
- * rank_vector), the rest keeps the default weight D. Each part is parsed once; rank_vector is then
- * filtered from the full vector instead of being parsed again.
+ * rank_vector), the rest keeps the default weight D. Each part is parsed once.
  */
 function splitAtWord(text: string, at: number): [string, string] {
   if (text.length <= at) return [text, ''];
