@@ -1,6 +1,7 @@
 import { openDatabase, type DatabaseHandle } from '../db/client.ts';
 import { isSeeded, seedDatabase } from '../db/seed.ts';
 import { fileStoreFor } from '../modules/library/storage/file-store-config.ts';
+import { postgresSearchIndex } from '../modules/library/search/postgres-search.ts';
 import { databaseDir, loadConfig } from '../server/config.ts';
 import { type AppError, isAppError } from '../lib/errors.ts';
 import { isIsoDate } from '../lib/dates.ts';
@@ -18,6 +19,8 @@ export async function withDatabase<T>(run: (database: DatabaseHandle) => Promise
   try {
     await database.migrate();
     if (seed && config.seed === 'auto' && !(await isSeeded(database.db))) await seedDatabase({ db: database.db, files: fileStoreFor(config.library) });
+    const reindexed = await postgresSearchIndex.reindexOutdated(database.db);
+    if (reindexed > 0) console.error(`rebuilt the search entries of ${reindexed} library documents indexed by an earlier version`);
     return await run(database);
   } finally {
     await database.close();

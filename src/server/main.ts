@@ -1,6 +1,7 @@
 import { openDatabase } from '../db/client.ts';
 import { isSeeded, seedDatabase } from '../db/seed.ts';
 import { fileStoreFor } from '../modules/library/storage/file-store-config.ts';
+import { postgresSearchIndex } from '../modules/library/search/postgres-search.ts';
 import { buildApp, DEFAULT_WEB_DIR } from './app.ts';
 import { databaseDir, loadConfig } from './config.ts';
 
@@ -9,8 +10,12 @@ const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: 
 await database.migrate();
 const files = fileStoreFor(config.library);
 if (config.seed === 'auto' && !(await isSeeded(database.db))) await seedDatabase({ db: database.db, files });
+// Search entries built by an earlier version are rebuilt before serving, so that every search finds them.
+const reindexed = await postgresSearchIndex.reindexOutdated(database.db);
 
 const app = await buildApp({ database, webDir: DEFAULT_WEB_DIR, logger: { level: config.logLevel }, security: config.security, library: { ...config.library, fileStore: files } });
+
+if (reindexed > 0) app.log.info(`rebuilt the search entries of ${reindexed} library documents indexed by an earlier version`);
 
 const close = async (signal: string) => {
   app.log.info({ signal }, 'shutting down');

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { customType, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { customType, date, index, integer, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { langCheck, langColumn, timestamps } from '../../db/columns.ts';
 import { participants } from '../participants/participants.table.ts';
 import { instruments } from '../instruments/instruments.table.ts';
@@ -154,6 +154,8 @@ export const librarySearch = pgTable(
     rankVector: tsvector('rank_vector').notNull(),
     /** Title and metadata only: cheap enough to rank every match of a query that matches most of the library. */
     headVector: tsvector('head_vector').notNull().default(sql`''::tsvector`),
+    /** Version of the indexing that built the row (SEARCH_INDEX_VERSION); older rows are rebuilt on start. */
+    indexVersion: smallint('index_version').notNull().default(1),
     countryId: text('country_id'),
     regionM49: text('region_m49'),
     subregionM49: text('subregion_m49'),
@@ -173,5 +175,6 @@ export const librarySearch = pgTable(
     index('library_search_fuzzy_idx').using('gin', sql`${t.fuzzyText} gin_trgm_ops`),
     index('library_search_sort_idx').on(t.sortDate),
     index('library_search_country_idx').on(t.countryId),
+    index('library_search_version_idx').on(t.indexVersion),
   ],
 );

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, TEST_CLOCK, type TestDb } from '../../../../test/helpers/db.ts';
 import { documentInputSchema, searchParamsSchema, type SearchParams } from '../../../contracts/library.ts';
@@ -16,7 +17,9 @@ import { createPostgresSearchIndex } from './postgres-search.ts';
 describe('relevance ranking of many and of few matches', () => {
   let database: TestDb;
   let filesDir: string;
-  const ids: Record<'titled' | 'dense' | 'older' | 'newer' | 'unrelated', string> = { titled: '', dense: '', older: '', newer: '', unrelated: '' };
+  const ids: Record<'titled' | 'dense' | 'older' | 'newer' | 'unrelated' | 'zhPhrase' | 'zhApart', string> = {
+    titled: '', dense: '', older: '', newer: '', unrelated: '', zhPhrase: '', zhApart: '',
+  };
 
   beforeAll(async () => {
     database = await createTestDb({ seed: true });
@@ -24,14 +27,16 @@ describe('relevance ranking of many and of few matches', () => {
     const deps: LibraryDeps = {
       db: database.db, files: localFileStore(filesDir), search: createPostgresSearchIndex(), clock: TEST_CLOCK, maxUploadBytes: 1_048_576,
     };
-    const add = async (title: string, text: string, adoptedDate: string) => createDocument(deps, COMMAND_LINE_ACTOR, CLI_CONTEXT,
-      documentInputSchema.parse({ kind: 'legislation', titles: { en: title }, country: 'NER', adoptedDate }),
-      { bytes: new TextEncoder().encode(text), filename: `${title}.txt`, language: 'en' });
+    const add = async (title: string, text: string, adoptedDate: string, language: 'en' | 'zh' = 'en') => createDocument(deps, COMMAND_LINE_ACTOR, CLI_CONTEXT,
+      documentInputSchema.parse({ kind: 'legislation', titles: { [language]: title }, country: language === 'en' ? 'NER' : 'CHN', adoptedDate }),
+      { bytes: new TextEncoder().encode(text), filename: `${title}.txt`, language });
     ids.titled = await add('Act on the financing of terrorism', 'This act concerns banks and the duties of their staff.', '2005-01-01');
     ids.dense = await add('Banking act', `${'Financing terrorism is an offence. '.repeat(25)}Penalties follow.`, '2004-01-01');
     ids.older = await add('Penal code', 'Whoever provides financing for terrorism is punished.', '2001-01-01');
     ids.newer = await add('Criminal procedure code', 'Investigations into the financing of terrorism are led by prosecutors.', '2012-01-01');
     ids.unrelated = await add('Maritime code', 'Ships, ports and navigation.', '2015-01-01');
+    ids.zhPhrase = await add('刑法修正案', '本法规定，为恐怖活动提供技术援助，或者资助恐怖主义的，处五年以下有期徒刑。', '2015-08-29', 'zh');
+    ids.zhApart = await add('反洗钱法', '金融机构应当提供技术支持和法律援助，防止资助犯罪。恐怖主义另行规定。', '2006-10-31', 'zh');
   });
   afterAll(async () => {
     await database?.destroy();
@@ -63,6 +68,29 @@ describe('relevance ranking of many and of few matches', () => {
       expect(total).toBe(3);
       expect(new Set(ranked)).toEqual(new Set([ids.titled, ids.dense, ids.older]));
     }
+  });
+
+  it('a Chinese phrase typed without spaces finds the text where its words stand together, and marks them', async () => {
+    const index = createPostgresSearchIndex();
+    for (const phrase of ['技术援助', '资助恐怖主义']) {
+      const result = await index.search(database.db, searchParamsSchema.parse({ q: phrase }), { kind: 'public' }, 'zh');
+      expect(result.hits.map((hit) => hit.documentId), phrase).toEqual([ids.zhPhrase]);
+      expect(result.hits[0]!.snippet).toContain(`[[${phrase}]]`);
+    }
+    // The words apart, in any order: found by each word, not as the phrase.
+    const apart = await index.search(database.db, searchParamsSchema.parse({ q: '技术 援助' }), { kind: 'public' }, 'zh');
+    expect(new Set(apart.hits.map((hit) => hit.documentId))).toEqual(new Set([ids.zhPhrase, ids.zhApart]));
+  });
+
+  it('rebuilds the entries an earlier version of the indexing built, after which they are found again', async () => {
+    const index = createPostgresSearchIndex();
+    const find = async () => (await index.search(database.db, searchParamsSchema.parse({ q: '技术援助' }), { kind: 'public' }, 'zh')).total;
+    // As the previous version left it: no pairs of Chinese words in the vector.
+    await database.db.execute(sql`update library_search set index_version = 1, vector = ts_delete(vector, array['技术援助'])`);
+    expect(await find()).toBe(0);
+    expect(await index.reindexOutdated(database.db)).toBe(7);
+    expect(await find()).toBe(1);
+    expect(await index.reindexOutdated(database.db)).toBe(0);
   });
 
   it('a year filter keeps the documents dated in that year only', async () => {

@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { LANGUAGES, isLanguage, type Language } from '../../../contracts/languages.ts';
 import type { SearchParams } from '../../../contracts/library.ts';
 import { inTransaction, rowsOf, type Db } from '../../../db/client.ts';
-import { analyse, TEXT_SEARCH_CONFIG } from './text.ts';
+import { analyse, hanPairs, TEXT_SEARCH_CONFIG } from './text.ts';
 import { parseQuery, symbolToken, toTsQueryParts } from './query.ts';
 import type { LibrarySearchIndex, SearchHits, SearchScope } from './search-index.ts';
 import { runSearchStatement } from './search-statement.ts';
@@ -73,11 +73,31 @@ function entriesOf(source: SourceRow, texts: Map<Language, string>): SQL[] {
     const title = titles[lang] ?? titles[titleLanguages[0] ?? 'en'] ?? '';
     const body = analyse((texts.get(lang) ?? '').slice(0, INDEXED_TEXT_CHARS));
     const [opening, rest] = splitAtWord(body, RANKED_TEXT_CHARS);
-    return sql`(${source.id}::uuid, ${lang}, ${config}, ${title}, ${fuzzyText}, ${body.slice(0, HEADLINE_SOURCE_CHARS)}, ${opening}, ${rest}, ${analyse(title)}, ${metadata},
+    const pairs = hanPairs(`${analyse(title)} \n ${body}`).join(' ');
+    return sql`(${source.id}::uuid, ${lang}, ${config}, ${title}, ${fuzzyText}, ${body.slice(0, HEADLINE_SOURCE_CHARS)}, ${opening}, ${rest}, ${pairs}, ${analyse(title)}, ${metadata},
       ${source.country_id}, ${source.region_m49}, ${source.subregion_m49}, ${source.kind},
       ${pgArray(source.categories)}::text[], ${pgArray(source.themes)}::text[], ${pgArray(source.instruments ?? [])}::text[],
       ${source.status}, ${year}::int, ${source.sort_date}::date, ${source.visibility}, ${source.owner_organization_id}::uuid)`;
   });
+}
+
+/**
+ * Version of what an entry holds. Raised whenever indexing changes what a search can find, so that
+ * entries built before are rebuilt (reindexOutdated): 2 added the pairs of Chinese words.
+ */
+export const SEARCH_INDEX_VERSION = 2;
+const OUTDATED_BATCH = 200;
+
+/** Rebuilds, in batches, the entries an older version of the indexing built; returns how many documents. */
+async function reindexOutdated(db: Db): Promise<number> {
+  let done = 0;
+  for (;;) {
+    const ids = rowsOf<{ document_id: string }>(await db.execute(sql`
+      select distinct document_id from library_search where index_version < ${SEARCH_INDEX_VERSION} limit ${OUTDATED_BATCH}`)).map((row) => row.document_id);
+    if (ids.length === 0) return done;
+    await inTransaction(db, (tx) => indexDocuments(tx, ids));
+    done += ids.length;
+  }
 }
 
 /** Rebuilds the entries of many documents with a few statements: the bulk importer's path. */
@@ -100,15 +120,17 @@ async function indexDocuments(db: Db, documentIds: string[]): Promise<void> {
   const entries = sources.flatMap((source) => entriesOf(source, texts.get(source.id) ?? new Map()));
   await db.execute(sql`
     insert into library_search (document_id, lang, config, title, fuzzy_text, body, vector, rank_vector, head_vector, country_id, region_m49, subregion_m49,
-      kind, categories, themes, instruments, status, year, sort_date, visibility, owner_organization_id)
-    select e.id, e.lang, e.config, e.title, e.fuzzy_text, e.excerpt, e.head || e.opening_vector || e.rest_vector, e.head || e.opening_vector, e.head,
-      e.country_id, e.region_m49, e.subregion_m49, e.kind, e.categories, e.themes, e.instruments, e.status, e.year, e.sort_date, e.visibility, e.owner
+      kind, categories, themes, instruments, status, year, sort_date, visibility, owner_organization_id, index_version)
+    select e.id, e.lang, e.config, e.title, e.fuzzy_text, e.excerpt, e.head || e.opening_vector || e.rest_vector || e.pairs_vector, e.head || e.opening_vector, e.head,
+      e.country_id, e.region_m49, e.subregion_m49, e.kind, e.categories, e.themes, e.instruments, e.status, e.year, e.sort_date, e.visibility, e.owner,
+      ${SEARCH_INDEX_VERSION}::smallint
     from (
       -- Each part is parsed once and the three vectors are put together from the parts: ts_filter on
       -- the whole vector would cost more than parsing the text again.
       select v.*, setweight(to_tsvector(v.config::regconfig, v.analysed_title), 'A') || setweight(to_tsvector(v.config::regconfig, v.metadata), 'B') as head,
-        setweight(to_tsvector(v.config::regconfig, v.opening), 'C') as opening_vector, to_tsvector(v.config::regconfig, v.rest) as rest_vector
-      from (values ${sql.join(entries, sql`, `)}) as v(id, lang, config, title, fuzzy_text, excerpt, opening, rest, analysed_title, metadata,
+        setweight(to_tsvector(v.config::regconfig, v.opening), 'C') as opening_vector, to_tsvector(v.config::regconfig, v.rest) as rest_vector,
+        to_tsvector(v.config::regconfig, v.han_pairs) as pairs_vector
+      from (values ${sql.join(entries, sql`, `)}) as v(id, lang, config, title, fuzzy_text, excerpt, opening, rest, han_pairs, analysed_title, metadata,
         country_id, region_m49, subregion_m49, kind, categories, themes, instruments, status, year, sort_date, visibility, owner)
     ) e`);
 }
@@ -212,7 +234,7 @@ async function search(db: Db, params: SearchParams, scope: SearchScope, rankAllL
     return runSearchStatement(tx, {
       ...page, where,
       score: { text: included, rankAllLimit },
-      snippet: sql`ts_headline(s.config::regconfig, s.body, to_tsquery(s.config::regconfig, ${parts.include}), ${HEADLINE_OPTIONS})`,
+      snippet: sql`ts_headline(s.config::regconfig, s.body, to_tsquery(s.config::regconfig, ${parts.highlight}), ${HEADLINE_OPTIONS})`,
     });
   });
   if (found.total > 0) return { ...found, fuzzy: false };
@@ -241,7 +263,7 @@ async function fuzzySearch(db: Db, params: SearchParams, base: SQL[]): Promise<S
 }
 
 export function createPostgresSearchIndex({ rankAllLimit = RANK_ALL_LIMIT }: { rankAllLimit?: number } = {}): LibrarySearchIndex {
-  return { indexDocuments, search: (db, params, scope) => search(db, params, scope, rankAllLimit) };
+  return { indexDocuments, reindexOutdated, search: (db, params, scope) => search(db, params, scope, rankAllLimit) };
 }
 
 export const postgresSearchIndex = createPostgresSearchIndex();

@@ -1,4 +1,4 @@
-import { analyse } from './text.ts';
+import { analyse, isHanWord } from './text.ts';
 
 /** A search as people type it: words, "quoted phrases", and -excluded words or phrases. */
 export interface ParsedQuery {
@@ -61,13 +61,26 @@ export function toTsQuery(query: ParsedQuery): string | null {
 }
 
 /**
+ * A term as the index is asked for it. A phrase of Chinese words becomes the pairs of neighbouring
+ * words the index holds as single words (see hanPairs): two words are then found from the index
+ * alone; for longer phrases the pairs narrow the texts whose word positions must still be checked.
+ */
+function termToIndexQuery(term: Term): string {
+  if (term.words.length < 2 || !term.words.every(isHanWord)) return termToTsQuery(term);
+  const pairs = term.words.slice(1).map((word, k) => `${term.words[k]}${word}`);
+  return term.words.length === 2 ? pairs[0]! : `(${[...pairs, termToTsQuery(term)].join(' & ')})`;
+}
+
+/**
  * The words to find and the words to exclude, each in `to_tsquery` syntax (or null), so that they can
  * be combined across several text-search configurations: (any configuration finds the words) and
- * (no configuration finds an excluded word).
+ * (no configuration finds an excluded word). `highlight` is what snippets mark: the words as typed,
+ * since the text shown has no pair words.
  */
-export function toTsQueryParts(query: ParsedQuery): { include: string | null; exclude: string | null } {
+export function toTsQueryParts(query: ParsedQuery): { include: string | null; exclude: string | null; highlight: string | null } {
   return {
-    include: query.include.length > 0 ? query.include.map(termToTsQuery).join(' & ') : null,
-    exclude: query.exclude.length > 0 ? query.exclude.map(termToTsQuery).join(' | ') : null,
+    include: query.include.length > 0 ? query.include.map(termToIndexQuery).join(' & ') : null,
+    exclude: query.exclude.length > 0 ? query.exclude.map(termToIndexQuery).join(' | ') : null,
+    highlight: query.include.length > 0 ? query.include.map(termToTsQuery).join(' & ') : null,
   };
 }

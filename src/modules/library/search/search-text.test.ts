@@ -3,8 +3,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../../../test/helpers/db.ts';
 import { LANGUAGES } from '../../../contracts/languages.ts';
-import { MAX_TERMS, parseQuery, toTsQuery } from './query.ts';
-import { analyse, normalizeArabic, segmentHan, TEXT_SEARCH_CONFIG } from './text.ts';
+import { MAX_TERMS, parseQuery, toTsQuery, toTsQueryParts } from './query.ts';
+import { analyse, hanPairs, normalizeArabic, segmentHan, TEXT_SEARCH_CONFIG } from './text.ts';
 
 describe('search text analysis', () => {
   it('splits Chinese into words with ICU, leaving other scripts alone', () => {
@@ -30,6 +30,20 @@ describe('search query parser', () => {
       exclude: [{ words: ['aviation'] }],
     });
     expect(toTsQuery(parseQuery('financing "foreign terrorist fighters" -aviation'))).toBe('financing & (foreign <-> terrorist <-> fighters) & !aviation');
+  });
+
+  it('asks the index for a Chinese phrase by its pairs of neighbouring words, and highlights the words as typed', () => {
+    const [first, second, third] = analyse('资助恐怖主义').split(' ');
+    expect(toTsQueryParts(parseQuery('资助恐怖主义'))).toEqual({
+      include: `(${first}${second} & ${second}${third} & (${first} <-> ${second} <-> ${third}))`, exclude: null, highlight: `(${first} <-> ${second} <-> ${third})`,
+    });
+    expect(toTsQueryParts(parseQuery('技术援助'))).toMatchObject({ include: '技术援助', highlight: '(技术 <-> 援助)' });
+    expect(toTsQueryParts(parseQuery('"foreign fighters" -技术援助'))).toEqual({ include: '(foreign <-> fighters)', exclude: '技术援助', highlight: '(foreign <-> fighters)' });
+  });
+
+  it('pairs neighbouring Chinese words across punctuation, never across other words', () => {
+    expect(hanPairs('提供 技术 , 援助 ABC 资助 恐怖')).toEqual(['提供技术', '技术援助', '资助恐怖']);
+    expect(hanPairs('terrorism financing')).toEqual([]);
   });
 
   it('copes with unbalanced quotes, lone operators, SQL-looking text and emoji', () => {

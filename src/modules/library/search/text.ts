@@ -67,3 +67,27 @@ export function analyse(text: string): string {
   if (ARABIC.test(result)) result = normalizeArabic(result);
   return result;
 }
+
+const HAN_WORD = /^[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff]+$/u;
+
+/** True for a word written wholly in Han (or kana) characters. */
+export const isHanWord = (word: string) => HAN_WORD.test(word);
+
+/**
+ * Every pair of neighbouring Chinese words of an analysed text, written as one word ("资助" +
+ * "恐怖主义" → "资助恐怖主义"). Chinese is typed without spaces, so most Chinese searches are
+ * phrases; indexed as words, these pairs let the text index answer a two-word phrase by itself
+ * instead of reading the positions of every text that holds both words.
+ */
+export function hanPairs(analysed: string): string[] {
+  const pairs = new Set<string>();
+  let previous: string | null = null;
+  for (const word of analysed.split(/\s+/)) {
+    // Punctuation takes no position in a text-search vector: the words on either side are neighbours.
+    if (!/[\p{L}\p{N}]/u.test(word)) continue;
+    const han = isHanWord(word);
+    if (han && previous !== null) pairs.add(previous + word);
+    previous = han ? word : null;
+  }
+  return [...pairs];
+}

@@ -1,0 +1,2 @@
+ALTER TABLE "library_search" ADD COLUMN "index_version" smallint DEFAULT 1 NOT NULL;--> statement-breakpoint
+CREATE INDEX "library_search_version_idx" ON "library_search" USING btree ("index_version");
