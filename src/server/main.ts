@@ -10,12 +10,8 @@ const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: 
 await database.migrate();
 const files = fileStoreFor(config.library);
 if (config.seed === 'auto' && !(await isSeeded(database.db))) await seedDatabase({ db: database.db, files });
-// Search entries built by an earlier version are rebuilt before serving, so that every search finds them.
-const reindexed = await postgresSearchIndex.reindexOutdated(database.db);
 
 const app = await buildApp({ database, webDir: DEFAULT_WEB_DIR, logger: { level: config.logLevel }, security: config.security, library: { ...config.library, fileStore: files } });
-
-if (reindexed > 0) app.log.info(`rebuilt the search entries of ${reindexed} library documents indexed by an earlier version`);
 
 const close = async (signal: string) => {
   app.log.info({ signal }, 'shutting down');
@@ -28,3 +24,10 @@ process.once('SIGTERM', () => void close('SIGTERM'));
 
 await app.listen({ port: config.port, host: config.host });
 app.log.info(`Lexpact is serving on http://localhost:${config.port} (${database.kind === 'pglite' ? `embedded database in ${databaseDir(config)}` : 'PostgreSQL'})`);
+
+// Search entries built by an earlier version of the indexing are rebuilt while the server already
+// serves: they stay searchable meanwhile, and each batch is its own transaction, so a stop loses nothing.
+postgresSearchIndex.reindexOutdated(database.db).then(
+  (rebuilt) => rebuilt > 0 && app.log.info(`rebuilt the search entries of ${rebuilt} library documents indexed by an earlier version`),
+  (error: unknown) => app.log.error({ err: error }, 'rebuilding outdated search entries failed; it is tried again on the next start'),
+);

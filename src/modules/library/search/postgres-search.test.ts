@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, TEST_CLOCK, type TestDb } from '../../../../test/helpers/db.ts';
+import { createTestDb, TEST_CLOCK, TEST_DB_KIND, type TestDb } from '../../../../test/helpers/db.ts';
+import { inTransaction } from '../../../db/client.ts';
 import { documentInputSchema, searchParamsSchema, type SearchParams } from '../../../contracts/library.ts';
 import { CLI_CONTEXT } from '../../audit/audit.service.ts';
 import { COMMAND_LINE_ACTOR, createDocument, type LibraryDeps } from '../library.documents.ts';
@@ -88,6 +89,14 @@ describe('relevance ranking of many and of few matches', () => {
     // As the previous version left it: no pairs of Chinese words in the vector.
     await database.db.execute(sql`update library_search set index_version = 1, vector = ts_delete(vector, array['技术援助'])`);
     expect(await find()).toBe(0);
+    if (TEST_DB_KIND === 'postgres') {
+      // Another server holding the rebuild lock (a second connection): this one leaves the rebuild to it.
+      await inTransaction(database.db, async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(${0x4c585349})`);
+        expect(await index.reindexOutdated(database.db)).toBe(0);
+      });
+      expect(await find()).toBe(0);
+    }
     expect(await index.reindexOutdated(database.db)).toBe(7);
     expect(await find()).toBe(1);
     expect(await index.reindexOutdated(database.db)).toBe(0);

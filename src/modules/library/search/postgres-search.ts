@@ -87,6 +87,8 @@ function entriesOf(source: SourceRow, texts: Map<Language, string>): SQL[] {
  */
 export const SEARCH_INDEX_VERSION = 2;
 const OUTDATED_BATCH = 200;
+/** Advisory lock key of the rebuild ("LXSI"). */
+const REINDEX_LOCK = 0x4c585349;
 
 /** Rebuilds, in batches, the entries an older version of the indexing built; returns how many documents. */
 async function reindexOutdated(db: Db): Promise<number> {
@@ -95,7 +97,14 @@ async function reindexOutdated(db: Db): Promise<number> {
     const ids = rowsOf<{ document_id: string }>(await db.execute(sql`
       select distinct document_id from library_search where index_version < ${SEARCH_INDEX_VERSION} limit ${OUTDATED_BATCH}`)).map((row) => row.document_id);
     if (ids.length === 0) return done;
-    await inTransaction(db, (tx) => indexDocuments(tx, ids));
+    // Several servers may start at once: the one holding the lock rebuilds, the others leave it to it.
+    const rebuilt = await inTransaction(db, async (tx) => {
+      const [lock] = rowsOf<{ held: boolean }>(await tx.execute(sql`select pg_try_advisory_xact_lock(${REINDEX_LOCK}) as held`));
+      if (!lock?.held) return false;
+      await indexDocuments(tx, ids);
+      return true;
+    });
+    if (!rebuilt) return done;
     done += ids.length;
   }
 }

@@ -62,13 +62,14 @@ export function toTsQuery(query: ParsedQuery): string | null {
 
 /**
  * A term as the index is asked for it. A phrase of Chinese words becomes the pairs of neighbouring
- * words the index holds as single words (see hanPairs): two words are then found from the index
- * alone; for longer phrases the pairs narrow the texts whose word positions must still be checked.
+ * words the index holds as single words (see hanPairs), all required, so the index answers it alone,
+ * as search engines index Chinese by pairs of characters. Two words are matched exactly; a longer
+ * phrase matches a text holding each of its pairs, even if not all in one place.
  */
 function termToIndexQuery(term: Term): string {
   if (term.words.length < 2 || !term.words.every(isHanWord)) return termToTsQuery(term);
   const pairs = term.words.slice(1).map((word, k) => `${term.words[k]}${word}`);
-  return term.words.length === 2 ? pairs[0]! : `(${[...pairs, termToTsQuery(term)].join(' & ')})`;
+  return pairs.length === 1 ? pairs[0]! : `(${pairs.join(' & ')})`;
 }
 
 /**
