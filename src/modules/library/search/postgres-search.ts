@@ -73,7 +73,7 @@ function entriesOf(source: SourceRow, texts: Map<Language, string>): SQL[] {
     const title = titles[lang] ?? titles[titleLanguages[0] ?? 'en'] ?? '';
     const body = analyse((texts.get(lang) ?? '').slice(0, INDEXED_TEXT_CHARS));
     const [opening, rest] = splitAtWord(body, RANKED_TEXT_CHARS);
-    const pairs = hanPairs(`${analyse(title)} \n ${body}`).join(' ');
+    const pairs = [...new Set([...hanPairs(analyse(title)), ...hanPairs(body)])].join(' ');
     return sql`(${source.id}::uuid, ${lang}, ${config}, ${title}, ${fuzzyText}, ${body.slice(0, HEADLINE_SOURCE_CHARS)}, ${opening}, ${rest}, ${pairs}, ${analyse(title)}, ${metadata},
       ${source.country_id}, ${source.region_m49}, ${source.subregion_m49}, ${source.kind},
       ${pgArray(source.categories)}::text[], ${pgArray(source.themes)}::text[], ${pgArray(source.instruments ?? [])}::text[],
