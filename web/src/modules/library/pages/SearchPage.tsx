@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../../components/QueryState.tsx';
 import { apiUrl } from '../../../lib/api.ts';
 import { useFormat } from '../../../lib/format.ts';
-import { useSearchState } from '../../../lib/useSearchState.ts';
+import { currentSearchParams, useSearchState } from '../../../lib/useSearchState.ts';
 import { Facets, useFacetLabel } from '../components/Facets.tsx';
 import { Snippet } from '../components/Highlight.tsx';
 import { FACETS, SEARCH_SORTS, searchParams, useCanWrite, useLibrarySearch, type FacetName, type SearchAnswer, type SearchFilters, type SearchResult } from '../library.api.ts';
@@ -128,8 +128,8 @@ export function SearchPage() {
 
   // A new query, filter or order starts again at the first page; each is a step the Back button undoes.
   const change = (changes: Partial<Record<Key, string>>) => {
-    setParams((previous) => {
-      const next = new URLSearchParams(previous);
+    setParams(() => {
+      const next = currentSearchParams();
       for (const [key, value] of Object.entries(changes)) {
         if (value === '' || value === DEFAULTS[key as Key]) next.delete(key);
         else next.set(key, value);
