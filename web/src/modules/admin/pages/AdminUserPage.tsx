@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { Alert, Anchor, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -13,15 +12,8 @@ import { AuditTable } from '../components/AuditTable.tsx';
 import { useScopeNames } from '../components/ScopeFields.tsx';
 import { UserForm } from '../components/UserForm.tsx';
 import { UserStatus } from '../components/UserStatus.tsx';
+import { Fact } from '../../../components/Fact.tsx';
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="sm" c="dimmed" component="dt">{label}</Text>
-      <Text component="dd" m={0}>{children}</Text>
-    </div>
-  );
-}
 
 /** Status actions: resend the invitation, disable or enable, delete or restore. */
 function Actions({ user, self }: { user: User; self: boolean }) {

@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react';
 import { Alert, Anchor, Badge, Button, Group, List, NativeSelect, Paper, SimpleGrid, Stack, Table, Text, TextInput, Timeline, Title } from '@mantine/core';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -11,17 +10,10 @@ import { UploadVersionForm } from '../components/FileFields.tsx';
 import { HighlightedText, queryTerms } from '../components/Highlight.tsx';
 import { useDeleteDocument, useDocument, useInstrumentList, useParticipantList, useVersionText, type LibraryDocument } from '../library.api.ts';
 import { useLibraryFormat } from '../labels.ts';
+import { Fact } from '../../../components/Fact.tsx';
 
 const DEFAULTS = { asAt: '', text: '', q: '' };
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="sm" c="dimmed" component="dt">{label}</Text>
-      <Text component="dd" m={0}>{children}</Text>
-    </div>
-  );
-}
 
 /** A search for a symbol as a phrase, so "S/RES/1373 (2001)" is not split into words. */
 const symbolSearch = (symbol: string) => `/library?q=${encodeURIComponent(`"${symbol}"`)}`;

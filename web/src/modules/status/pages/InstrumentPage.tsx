@@ -10,17 +10,10 @@ import { useSearchState } from '../../../lib/useSearchState.ts';
 import { InstrumentLibrary } from '../../library/components/LibrarySections.tsx';
 import { BasisControl, DateControl, RegionControl } from '../components/Controls.tsx';
 import { useInstrument, useParties, useTimeline } from '../status.api.ts';
+import { Fact } from '../../../components/Fact.tsx';
 
 const CumulativeChart = lazy(async () => ({ default: (await import('../components/Charts.tsx')).CumulativeChart }));
 
-function Fact({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <div>
-      <Text size="sm" c="dimmed" component="dt">{label}</Text>
-      <Text component="dd" m={0}>{children}</Text>
-    </div>
-  );
-}
 
 export function InstrumentPage() {
   const { id = '' } = useParams();
