@@ -103,6 +103,8 @@ test('switching the language to Arabic turns the page right-to-left and translat
 
 test('the first Tab reaches the skip link, which moves focus to the content', async ({ page }) => {
   await openIn(page, 'en', '/');
+  // Tab only once the page has rendered: a key pressed during loading lands on whatever existed then.
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.keyboard.press('Tab');
   await expect(page.getByRole('link', { name: 'Skip to content' })).toBeFocused();
   await page.keyboard.press('Enter');
