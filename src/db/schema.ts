@@ -5,3 +5,4 @@ export * from '../modules/status/status.table.ts';
 export * from '../modules/accounts/accounts.table.ts';
 export * from '../modules/audit/audit.table.ts';
 export * from '../modules/library/library.table.ts';
+export * from '../modules/programme/programme.table.ts';

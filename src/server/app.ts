@@ -18,6 +18,8 @@ import { registerAuth } from './plugins/auth.ts';
 import { registerSecurity } from './plugins/security.ts';
 import { DEFAULT_SECURITY, type LibraryConfig, type SecurityConfig } from './config.ts';
 import { libraryRoutes } from '../modules/library/library.routes.ts';
+import { fundingRoutes } from '../modules/programme/funding.routes.ts';
+import { programmeRoutes } from '../modules/programme/programme.routes.ts';
 import type { FileStore } from '../modules/library/storage/file-store.ts';
 import { fileStoreFor } from '../modules/library/storage/file-store-config.ts';
 import { postgresSearchIndex } from '../modules/library/search/postgres-search.ts';
@@ -110,6 +112,8 @@ export async function buildApp({
       files: library.fileStore ?? fileStoreFor({ filesDir: library.filesDir ?? join(tmpdir(), `lexpact-files-${process.pid}`), s3: library.s3 ?? null }),
       maxUploadBytes: library.maxUploadBytes ?? 50 * 1_048_576,
     });
+    await programmeRoutes(api, { db: database.db, clock, cache });
+    await fundingRoutes(api, { db: database.db, clock });
   }, { prefix: API_PREFIX });
 
   app.get('/healthz', { schema: { tags: ['system'], summary: 'The process is up' } }, async () => ({ status: 'ok' }));

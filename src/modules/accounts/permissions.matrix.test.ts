@@ -69,11 +69,51 @@ const EXPECTED: Record<string, Access> = {
   'PUT /api/v1/library/documents/:id': 'editor',
   'POST /api/v1/library/documents/:id/versions': 'editor',
   'DELETE /api/v1/library/documents/:id': 'editor',
+  'GET /api/v1/programme/options': 'signed-in',
+  'GET /api/v1/programme/activities': 'signed-in',
+  'GET /api/v1/programme/activities/:id': 'signed-in',
+  'POST /api/v1/programme/activities': 'programme-writer',
+  'PUT /api/v1/programme/activities/:id': 'programme-writer',
+  'DELETE /api/v1/programme/activities/:id': 'programme-writer',
+  'POST /api/v1/programme/activities/overlaps': 'signed-in',
+  'GET /api/v1/programme/countries/:code/activities': 'signed-in',
+  'GET /api/v1/programme/matrix': 'signed-in',
+  'GET /api/v1/programme/indicators': 'signed-in',
+  'GET /api/v1/programme/indicators/cohort': 'signed-in',
+  'GET /api/v1/programme/outcomes': 'signed-in',
+  'POST /api/v1/programme/outcomes': 'programme-writer',
+  'GET /api/v1/programme/rates': 'funding-reader',
+  'POST /api/v1/programme/rates': 'admin',
+  'DELETE /api/v1/programme/rates/:id': 'admin',
+  'GET /api/v1/programme/donors': 'funding-reader',
+  'POST /api/v1/programme/donors': 'funding-writer',
+  'GET /api/v1/programme/projects': 'funding-reader',
+  'GET /api/v1/programme/projects/:id': 'funding-reader',
+  'POST /api/v1/programme/projects': 'funding-writer',
+  'PUT /api/v1/programme/projects/:id': 'funding-writer',
+  'DELETE /api/v1/programme/projects/:id': 'funding-writer',
+  'POST /api/v1/programme/indicators': 'funding-writer',
+  'PUT /api/v1/programme/indicators/:id': 'funding-writer',
+  'GET /api/v1/programme/transactions': 'funding-reader',
+  'POST /api/v1/programme/transactions': 'funding-writer',
+  'DELETE /api/v1/programme/transactions/:id': 'funding-writer',
+  'GET /api/v1/programme/funding/projects': 'funding-reader',
+  'GET /api/v1/programme/funding/donors': 'funding-reader',
 };
 
-/** editor: the roles that add and change library documents (administrators, programme officers, partners, officials). */
-type Access = 'public' | 'signed-in' | 'editor' | 'admin';
-type Caller = { name: string; headers: (write: boolean) => Promise<Record<string, string>>; admin: boolean; signedIn: boolean; readOnlyToken: boolean; donor?: boolean };
+/**
+ * editor: the roles that add and change library documents (administrators, programme officers, partners, officials).
+ * programme-writer: administrators, programme officers and partners (activities, outcomes).
+ * funding-reader: administrators, programme officers and donors; funding-writer: administrators and programme officers.
+ */
+type Access = 'public' | 'signed-in' | 'editor' | 'admin' | 'programme-writer' | 'funding-reader' | 'funding-writer';
+type Caller = { name: string; headers: (write: boolean) => Promise<Record<string, string>>; admin: boolean; signedIn: boolean; readOnlyToken: boolean; donor?: boolean; role?: string };
+
+const ROLES_OF: Partial<Record<Access, readonly string[]>> = {
+  'programme-writer': ['programme_officer', 'partner'],
+  'funding-reader': ['programme_officer', 'donor'],
+  'funding-writer': ['programme_officer'],
+};
 
 const SAFE = new Set(['GET', 'HEAD']);
 
@@ -84,6 +124,8 @@ function expectedStatus(expected: Access, caller: Caller, method: string): 'allo
   if (caller.readOnlyToken && !SAFE.has(method)) return 403;
   if (expected === 'admin' && !caller.admin) return 403;
   if (expected === 'editor' && caller.donor) return 403;
+  const roles = ROLES_OF[expected];
+  if (roles && !caller.admin && !roles.includes(caller.role ?? '')) return 403;
   return 'allowed';
 }
 
@@ -109,10 +151,10 @@ describe('permissions: every route × every role', () => {
     callers = [
       { name: 'anonymous', headers: async () => ({}), admin: false, signedIn: false, readOnlyToken: false },
       { name: 'administrator', headers: (write) => sessionHeaders(db, clock, admin, write), admin: true, signedIn: true, readOnlyToken: false },
-      ...people.map(({ name, user }) => ({ name, headers: (write: boolean) => sessionHeaders(db, clock, user, write), admin: false, signedIn: true, readOnlyToken: false, donor: name === 'donor' })),
+      ...people.map(({ name, user }) => ({ name, headers: (write: boolean) => sessionHeaders(db, clock, user, write), admin: false, signedIn: true, readOnlyToken: false, donor: name === 'donor', role: user.role })),
       { name: 'administrator with a read-only API token', headers: () => tokenHeaders(db, clock, admin, 'read'), admin: true, signedIn: true, readOnlyToken: true },
       { name: 'administrator with a read-write API token', headers: () => tokenHeaders(db, clock, admin, 'read-write'), admin: true, signedIn: true, readOnlyToken: false },
-      { name: 'partner with a read-write API token', headers: () => tokenHeaders(db, clock, people[1]!.user, 'read-write'), admin: false, signedIn: true, readOnlyToken: false },
+      { name: 'partner with a read-write API token', headers: () => tokenHeaders(db, clock, people[1]!.user, 'read-write'), admin: false, signedIn: true, readOnlyToken: false, role: 'partner' },
     ];
   });
   afterAll(async () => {

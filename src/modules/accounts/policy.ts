@@ -38,6 +38,15 @@ export const POLICIES = {
   'library.read': { signedIn: false, roles: null },
   /** Adding and editing library documents; which documents, the library module decides per record. */
   'library.write': { signedIn: true, roles: ['administrator', 'programme_officer', 'partner', 'member_state_official'] },
+  /** Assistance activities, the monthly matrix, outcomes and indicators: every signed-in user (providers coordinate through them). */
+  'programme.read': { signedIn: true, roles: null },
+  /** Recording activities and outcomes; partners and officers only for their own organisation (decided per record). */
+  'programme.write': { signedIn: true, roles: ['administrator', 'programme_officer', 'partner'] },
+  /** Projects, donors, contributions and spending. */
+  'funding.read': { signedIn: true, roles: ['administrator', 'programme_officer', 'donor'] },
+  'funding.write': { signedIn: true, roles: ['administrator', 'programme_officer'] },
+  /** The currency rate table that converts contributions to US dollars. */
+  'rates.manage': { signedIn: true, roles: ['administrator'] },
   /** Mail that was queued because no SMTP server is configured. */
   'outbox.read': { signedIn: true, roles: ['administrator'] },
 } as const satisfies Record<string, { signedIn: boolean; roles: readonly Role[] | null }>;

@@ -11,3 +11,10 @@ export async function sendSheet(reply: FastifyReply, format: 'csv' | 'xlsx', fil
   }
   return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await toXlsx(sheet));
 }
+
+/** Sends a workbook built elsewhere (laid out for reading or printing) as an XLSX download. */
+export function sendWorkbook(reply: FastifyReply, fileBase: string, workbook: Buffer) {
+  const safeName = fileBase.replace(/[^A-Za-z0-9._-]+/g, '-');
+  reply.header('content-disposition', `attachment; filename="${safeName}.xlsx"`);
+  return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(workbook);
+}

@@ -1,0 +1,267 @@
+import { and, asc, count, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import type { Language } from '../../contracts/languages.ts';
+import type { ProjectInput, TransactionInput, TransactionType } from '../../contracts/programme.ts';
+import { IATI_TRANSACTION_CODES } from '../../contracts/programme.ts';
+import { inTransaction, type Db } from '../../db/client.ts';
+import type { Clock } from '../../lib/dates.ts';
+import { badRequest, notFound, type FieldProblem } from '../../lib/errors.ts';
+import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
+import { participantTranslations, participants } from '../participants/participants.table.ts';
+import { donorTable, projectFunding, rateOn, toUsd, type Period } from './funding.arithmetic.ts';
+import { currencyRates, donors, projects, transactions } from './programme.table.ts';
+
+export interface ProgrammeDeps {
+  db: Db;
+  clock: Clock;
+}
+
+const nowOf = (deps: ProgrammeDeps) => deps.clock.now().toISOString();
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/* Currency rates */
+
+export async function listRates(db: Db, currency?: string) {
+  return db.select().from(currencyRates).where(currency ? eq(currencyRates.currency, currency) : undefined).orderBy(asc(currencyRates.currency), desc(currencyRates.validFrom));
+}
+
+export async function addRate(deps: ProgrammeDeps, context: AuditContext, input: { currency: string; validFrom: string; usdPerUnit: number }) {
+  if (input.currency === 'USD') throw badRequest('validation_failed', 'The US dollar is the reference currency.', [{ field: 'currency', reason: 'USD needs no rate: it is always 1' }]);
+  return inTransaction(deps.db, async (tx) => {
+    const [existing] = await tx.select().from(currencyRates).where(and(eq(currencyRates.currency, input.currency), eq(currencyRates.validFrom, input.validFrom)));
+    if (existing) throw badRequest('validation_failed', 'This currency already has a rate from that date.', [{ field: 'validFrom', reason: `${input.currency} already has a rate from ${input.validFrom}; delete it first` }]);
+    const [row] = await tx.insert(currencyRates).values(input).returning();
+    await recordAudit(tx, context, { action: 'programme.rate.create', entityType: 'currency_rate', entityId: row!.id, after: input }, nowOf(deps));
+    return row!;
+  });
+}
+
+export async function deleteRate(deps: ProgrammeDeps, context: AuditContext, id: string) {
+  if (!UUID.test(id)) throw notFound('programme.rate_not_found', 'There is no such rate.');
+  await inTransaction(deps.db, async (tx) => {
+    const [row] = await tx.delete(currencyRates).where(eq(currencyRates.id, id)).returning();
+    if (!row) throw notFound('programme.rate_not_found', 'There is no such rate.');
+    await recordAudit(tx, context, { action: 'programme.rate.delete', entityType: 'currency_rate', entityId: id, before: row }, nowOf(deps));
+  });
+}
+
+/** US dollars for an amount on a date, or a field-level error naming the missing rate. */
+export async function convertToUsd(db: Db, amount: number, currency: string, date: string, field = 'currency') {
+  const rates = currency === 'USD' ? [] : await db.select().from(currencyRates).where(eq(currencyRates.currency, currency));
+  const rate = rateOn(rates, currency, date);
+  if (rate === null) {
+    const reason = rates.length === 0 ? `${currency} is not in the rate table` : `${currency} has no rate on or before ${date}`;
+    throw badRequest('programme.no_rate', 'The amount cannot be converted to US dollars.', [{ field, reason }]);
+  }
+  return { usdRate: rate, usdAmount: toUsd(amount, rate) };
+}
+
+/* Donors */
+
+export async function donorNames(db: Db, lang: Language): Promise<Map<string, string>> {
+  const rows = await db.select({ id: donors.id, name: donors.name, participantId: donors.participantId, lang: participantTranslations.lang, countryName: participantTranslations.name })
+    .from(donors).leftJoin(participantTranslations, eq(participantTranslations.participantId, donors.participantId)).where(isNull(donors.deletedAt));
+  const names = new Map<string, { name: string; score: number }>();
+  for (const row of rows) {
+    const score = row.lang === lang ? 2 : row.lang === 'en' ? 1 : 0;
+    const name = row.name ?? row.countryName ?? row.participantId ?? row.id;
+    const current = names.get(row.id);
+    if (!current || score > current.score) names.set(row.id, { name, score });
+  }
+  return new Map([...names].map(([id, { name }]) => [id, name]));
+}
+
+export async function listDonors(db: Db, lang: Language) {
+  const [rows, names] = await Promise.all([db.select().from(donors).where(isNull(donors.deletedAt)), donorNames(db, lang)]);
+  return rows.map((d) => ({ id: d.id, kind: d.kind as 'state' | 'organization', participantId: d.participantId, name: names.get(d.id) ?? d.id }))
+    .sort((a, b) => a.name.localeCompare(b.name, lang));
+}
+
+export async function addDonor(deps: ProgrammeDeps, context: AuditContext, input: { kind: 'state' | 'organization'; participantId?: string | null | undefined; name?: string | null | undefined }, lang: Language) {
+  const problems: FieldProblem[] = [];
+  if (input.kind === 'state') {
+    if (!input.participantId) problems.push({ field: 'participantId', reason: 'name the state' });
+    else if (!(await deps.db.select({ id: participants.id }).from(participants).where(eq(participants.id, input.participantId))).length) problems.push({ field: 'participantId', reason: `${input.participantId} is not a known country` });
+  } else if (!input.name) problems.push({ field: 'name', reason: 'name the organisation' });
+  if (problems.length) throw badRequest('validation_failed', 'Some fields are not valid.', problems);
+  const values = input.kind === 'state' ? { kind: 'state', participantId: input.participantId!, name: null } : { kind: 'organization', participantId: null, name: input.name! };
+  const duplicate = await deps.db.select({ id: donors.id }).from(donors)
+    .where(and(isNull(donors.deletedAt), values.participantId ? eq(donors.participantId, values.participantId) : sql`lower(${donors.name}) = lower(${values.name})`));
+  if (duplicate.length) throw badRequest('validation_failed', 'This donor is already recorded.', [{ field: values.participantId ? 'participantId' : 'name', reason: 'is already a donor' }]);
+  const id = await inTransaction(deps.db, async (tx) => {
+    const [row] = await tx.insert(donors).values(values).returning();
+    await recordAudit(tx, context, { action: 'programme.donor.create', entityType: 'donor', entityId: row!.id, after: values }, nowOf(deps));
+    return row!.id;
+  });
+  return (await listDonors(deps.db, lang)).find((d) => d.id === id)!;
+}
+
+/* Projects */
+
+export type ProjectRow = typeof projects.$inferSelect;
+
+export const presentProject = (p: ProjectRow) => ({
+  id: p.id, code: p.code, title: p.title, scope: p.scope as ProjectInput['scope'], startDate: p.startDate, endDate: p.endDate, organization: p.organization,
+  themes: p.themes as ProjectInput['themes'], regions: p.regions, countries: p.countries, budgetAmount: p.budgetAmount, budgetCurrency: p.budgetCurrency,
+  updatedAt: new Date(p.updatedAt).toISOString(),
+});
+
+export async function findProject(db: Db, id: string): Promise<ProjectRow> {
+  const [row] = UUID.test(id) ? await db.select().from(projects).where(and(eq(projects.id, id), isNull(projects.deletedAt))) : [];
+  if (!row) throw notFound('programme.project_not_found', 'There is no such project.');
+  return row;
+}
+
+export async function listProjects(db: Db, { limit, offset }: { limit: number; offset: number }) {
+  const where = isNull(projects.deletedAt);
+  const [rows, [total]] = await Promise.all([
+    db.select().from(projects).where(where).orderBy(desc(projects.startDate), asc(projects.code)).limit(limit).offset(offset),
+    db.select({ n: count() }).from(projects).where(where),
+  ]);
+  return { total: total!.n, items: rows.map(presentProject) };
+}
+
+async function validateProject(db: Db, input: ProjectInput, id: string | null) {
+  const problems: FieldProblem[] = [];
+  if (input.endDate && input.endDate < input.startDate) problems.push({ field: 'endDate', reason: 'must be on or after the start date' });
+  if ((input.budgetAmount ?? null) !== null && !input.budgetCurrency) problems.push({ field: 'budgetCurrency', reason: 'say which currency the budget is in' });
+  if (input.countries.length) {
+    const known = new Set((await db.select({ id: participants.id }).from(participants).where(inArray(participants.id, input.countries))).map((r) => r.id));
+    input.countries.forEach((c, i) => known.has(c) || problems.push({ field: `countries.${i}`, reason: `${c} is not a known country` }));
+  }
+  const clash = await db.select({ id: projects.id }).from(projects).where(and(isNull(projects.deletedAt), sql`lower(${projects.code}) = lower(${input.code})`));
+  if (clash.some((r) => r.id !== id)) problems.push({ field: 'code', reason: `another project already has the code ${input.code}` });
+  if (problems.length) throw badRequest('validation_failed', 'Some fields are not valid.', problems);
+}
+
+const projectColumns = (input: ProjectInput) => ({
+  code: input.code, title: input.title, scope: input.scope, startDate: input.startDate, endDate: input.endDate ?? null, organization: input.organization,
+  themes: input.themes, regions: input.regions, countries: input.countries, budgetAmount: input.budgetAmount ?? null, budgetCurrency: input.budgetCurrency ?? null,
+});
+
+export async function createProject(deps: ProgrammeDeps, context: AuditContext, input: ProjectInput) {
+  await validateProject(deps.db, input, null);
+  return inTransaction(deps.db, async (tx) => {
+    const [row] = await tx.insert(projects).values(projectColumns(input)).returning();
+    await recordAudit(tx, context, { action: 'programme.project.create', entityType: 'project', entityId: row!.id, after: input }, nowOf(deps));
+    return presentProject(row!);
+  });
+}
+
+export async function updateProject(deps: ProgrammeDeps, context: AuditContext, id: string, input: ProjectInput) {
+  const before = await findProject(deps.db, id);
+  await validateProject(deps.db, input, id);
+  return inTransaction(deps.db, async (tx) => {
+    const at = nowOf(deps);
+    const [row] = await tx.update(projects).set({ ...projectColumns(input), updatedAt: at }).where(eq(projects.id, id)).returning();
+    await recordAudit(tx, context, { action: 'programme.project.update', entityType: 'project', entityId: id, before, after: input }, at);
+    return presentProject(row!);
+  });
+}
+
+export async function deleteProject(deps: ProgrammeDeps, context: AuditContext, id: string) {
+  const before = await findProject(deps.db, id);
+  await inTransaction(deps.db, async (tx) => {
+    const at = nowOf(deps);
+    await tx.update(projects).set({ deletedAt: at }).where(eq(projects.id, id));
+    await recordAudit(tx, context, { action: 'programme.project.delete', entityType: 'project', entityId: id, before }, at);
+  });
+}
+
+/* Transactions */
+
+const DONOR_REQUIRED: ReadonlySet<TransactionType> = new Set(['pledge', 'commitment', 'incoming_funds']);
+const PROJECT_REQUIRED: ReadonlySet<TransactionType> = new Set(['disbursement', 'expenditure']);
+
+export async function recordTransaction(deps: ProgrammeDeps, context: AuditContext, input: TransactionInput) {
+  const problems: FieldProblem[] = [];
+  if (DONOR_REQUIRED.has(input.type) && !input.donorId) problems.push({ field: 'donorId', reason: input.type === 'incoming_funds' ? 'incoming funds need their donor' : `a ${input.type} needs its donor` });
+  if ((PROJECT_REQUIRED.has(input.type) || input.earmarking === 'project') && !input.projectId) problems.push({ field: 'projectId', reason: input.earmarking === 'project' ? 'name the project the funds are earmarked for' : `${input.type} is recorded against a project` });
+  if (input.earmarking === 'theme' && !input.earmarkTheme) problems.push({ field: 'earmarkTheme', reason: 'name the theme the funds are earmarked for' });
+  if (input.earmarking === 'region' && !input.earmarkRegion) problems.push({ field: 'earmarkRegion', reason: 'name the region the funds are earmarked for' });
+  if (input.donorId && !(await deps.db.select({ id: donors.id }).from(donors).where(and(eq(donors.id, input.donorId), isNull(donors.deletedAt)))).length) problems.push({ field: 'donorId', reason: 'is not a known donor' });
+  if (input.projectId && !(await deps.db.select({ id: projects.id }).from(projects).where(and(eq(projects.id, input.projectId), isNull(projects.deletedAt)))).length) problems.push({ field: 'projectId', reason: 'is not a known project' });
+  if (problems.length) throw badRequest('validation_failed', 'Some fields are not valid.', problems);
+  const { usdRate, usdAmount } = await convertToUsd(deps.db, input.amount, input.currency, input.date);
+  const values = {
+    type: input.type, donorId: input.donorId ?? null, projectId: input.projectId ?? null, date: input.date, amount: input.amount, currency: input.currency,
+    usdRate, usdAmount, earmarking: input.earmarking, earmarkTheme: input.earmarking === 'theme' ? input.earmarkTheme ?? null : null,
+    earmarkRegion: input.earmarking === 'region' ? input.earmarkRegion ?? null : null, description: input.description ?? null,
+  };
+  return inTransaction(deps.db, async (tx) => {
+    const [row] = await tx.insert(transactions).values(values).returning();
+    await recordAudit(tx, context, { action: 'programme.transaction.create', entityType: 'transaction', entityId: row!.id, after: values }, nowOf(deps));
+    return row!.id;
+  });
+}
+
+export async function deleteTransaction(deps: ProgrammeDeps, context: AuditContext, id: string) {
+  const [before] = UUID.test(id) ? await deps.db.select().from(transactions).where(and(eq(transactions.id, id), isNull(transactions.deletedAt))) : [];
+  if (!before) throw notFound('programme.transaction_not_found', 'There is no such transaction.');
+  await inTransaction(deps.db, async (tx) => {
+    const at = nowOf(deps);
+    await tx.update(transactions).set({ deletedAt: at }).where(eq(transactions.id, id));
+    await recordAudit(tx, context, { action: 'programme.transaction.delete', entityType: 'transaction', entityId: id, before }, at);
+  });
+}
+
+export interface TransactionFilter extends Period {
+  project?: string | undefined;
+  donor?: string | undefined;
+  type?: TransactionType | undefined;
+}
+
+function transactionConditions(filter: TransactionFilter): SQL[] {
+  const conditions: SQL[] = [isNull(transactions.deletedAt)];
+  if (filter.project) conditions.push(eq(transactions.projectId, filter.project));
+  if (filter.donor) conditions.push(eq(transactions.donorId, filter.donor));
+  if (filter.type) conditions.push(eq(transactions.type, filter.type));
+  if (filter.from) conditions.push(gte(transactions.date, filter.from));
+  if (filter.to) conditions.push(lte(transactions.date, filter.to));
+  return conditions;
+}
+
+export async function listTransactions(db: Db, filter: TransactionFilter & { limit: number; offset: number }, lang: Language) {
+  const where = and(...transactionConditions(filter));
+  const [rows, [total], names] = await Promise.all([
+    db.select({ t: transactions, projectCode: projects.code }).from(transactions).leftJoin(projects, eq(projects.id, transactions.projectId))
+      .where(where).orderBy(desc(transactions.date), desc(transactions.createdAt)).limit(filter.limit).offset(filter.offset),
+    db.select({ n: count() }).from(transactions).where(where),
+    donorNames(db, lang),
+  ]);
+  return {
+    total: total!.n,
+    items: rows.map(({ t, projectCode }) => ({
+      id: t.id, type: t.type as TransactionType, iatiCode: IATI_TRANSACTION_CODES[t.type as TransactionType], donorId: t.donorId, donorName: t.donorId ? (names.get(t.donorId) ?? null) : null,
+      projectId: t.projectId, projectCode, date: t.date, amount: t.amount, currency: t.currency, usdAmount: t.usdAmount, usdRate: t.usdRate,
+      earmarking: t.earmarking as 'project' | 'theme' | 'region' | 'general', earmarkTheme: t.earmarkTheme, earmarkRegion: t.earmarkRegion, description: t.description,
+    })),
+  };
+}
+
+async function fundingRows(db: Db, projectId?: string) {
+  return db.select({ projectId: transactions.projectId, type: transactions.type, date: transactions.date, usdAmount: transactions.usdAmount, donorId: transactions.donorId, earmarking: transactions.earmarking })
+    .from(transactions).where(and(isNull(transactions.deletedAt), projectId ? eq(transactions.projectId, projectId) : undefined));
+}
+
+export async function fundingOfProject(db: Db, projectId: string, period: Period) {
+  const rows = await fundingRows(db, projectId);
+  return projectFunding(rows.map((r) => ({ ...r, type: r.type as TransactionType })), period);
+}
+
+export async function fundingByProject(db: Db, period: Period) {
+  const [rows, projectRows] = await Promise.all([fundingRows(db), db.select().from(projects).where(isNull(projects.deletedAt)).orderBy(asc(projects.code))]);
+  return projectRows.map((p) => ({
+    projectId: p.id, code: p.code, title: p.title,
+    ...projectFunding(rows.filter((r) => r.projectId === p.id).map((r) => ({ ...r, type: r.type as TransactionType })), period),
+  }));
+}
+
+export async function donorTableFor(db: Db, period: Period, lang: Language) {
+  const [rows, names] = await Promise.all([fundingRows(db), donorNames(db, lang)]);
+  return donorTable(rows.map((r) => ({ ...r, type: r.type as TransactionType })), names, period);
+}
+
+export async function currenciesWithRates(db: Db): Promise<string[]> {
+  const rows = await db.selectDistinct({ currency: currencyRates.currency }).from(currencyRates);
+  return ['USD', ...rows.map((r) => r.currency).filter((c) => c !== 'USD').sort()];
+}
