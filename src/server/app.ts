@@ -19,6 +19,7 @@ import { registerSecurity } from './plugins/security.ts';
 import { DEFAULT_SECURITY, type LibraryConfig, type SecurityConfig } from './config.ts';
 import { libraryRoutes } from '../modules/library/library.routes.ts';
 import { fundingRoutes } from '../modules/programme/funding.routes.ts';
+import { importRoutes } from '../modules/programme/import.routes.ts';
 import { programmeRoutes } from '../modules/programme/programme.routes.ts';
 import type { FileStore } from '../modules/library/storage/file-store.ts';
 import { fileStoreFor } from '../modules/library/storage/file-store-config.ts';
@@ -114,6 +115,7 @@ export async function buildApp({
     });
     await programmeRoutes(api, { db: database.db, clock, cache });
     await fundingRoutes(api, { db: database.db, clock });
+    await importRoutes(api, { db: database.db, clock });
   }, { prefix: API_PREFIX });
 
   app.get('/healthz', { schema: { tags: ['system'], summary: 'The process is up' } }, async () => ({ status: 'ok' }));

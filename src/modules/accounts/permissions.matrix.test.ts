@@ -99,6 +99,9 @@ const EXPECTED: Record<string, Access> = {
   'DELETE /api/v1/programme/transactions/:id': 'funding-writer',
   'GET /api/v1/programme/funding/projects': 'funding-reader',
   'GET /api/v1/programme/funding/donors': 'funding-reader',
+  'POST /api/v1/programme/activities/import': 'programme-writer',
+  'GET /api/v1/programme/import/mappings': 'programme-writer',
+  'POST /api/v1/programme/import/mappings': 'programme-writer',
 };
 
 /**

@@ -124,7 +124,7 @@ describe('indicators and the cohort analysis', () => {
 
   it('links outcomes to the activities that contributed, and counts laws drafted and adopted', async () => {
     const document = await context.app.inject({
-      method: 'POST', url: '/api/v1/library/documents', headers: officer,
+      method: 'POST', url: '/api/v1/library/documents',
       ...(await (async () => {
         const form = new FormData();
         form.append('metadata', JSON.stringify({ kind: 'legislation', titles: { fr: 'Loi relative à la lutte contre le terrorisme' }, country: 'NER', adoptedDate: '2013-09-01' }));

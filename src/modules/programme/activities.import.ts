@@ -1,0 +1,308 @@
+import ExcelJS from 'exceljs';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { LANGUAGES, type Language } from '../../contracts/languages.ts';
+import { THEMES } from '../../contracts/library.ts';
+import { ACTIVITY_STATUSES, ACTIVITY_TYPES, PROFESSIONS, activityInputSchema, type ActivityInput } from '../../contracts/programme.ts';
+import { inTransaction, rowsOf, type Db } from '../../db/client.ts';
+import { parseCsvRows } from '../../lib/csv.ts';
+import { AppError, type FieldProblem } from '../../lib/errors.ts';
+import { organizations } from '../accounts/accounts.table.ts';
+import { canEditOrganisationRecord, type Actor } from '../accounts/policy.ts';
+import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
+import { listAliases } from '../participants/participants.repository.ts';
+import { buildAliasIndex } from '../participants/participants.service.ts';
+import { activityColumns, activityProblems, insertActivity, replaceActivity, type ActivityRow } from './activities.service.ts';
+import { donorNames, type ProgrammeDeps } from './funding.service.ts';
+import { activities, activityDocuments, importMappings, projects } from './programme.table.ts';
+
+/** Fields a spreadsheet column can fill; lists are separated by semicolons. */
+export const IMPORT_FIELDS = [
+  'code', 'title', 'type', 'status', 'start_date', 'end_date', 'online', 'venue_city', 'venue_country', 'countries', 'organization', 'partners',
+  'themes', 'instruments', 'project', 'donors', 'languages', 'participants_total', 'participants_women', 'participants_men',
+  ...PROFESSIONS.map((p) => `participants_${p}` as const), 'institutions', 'notes',
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+const REQUIRED: readonly ImportField[] = ['code', 'title', 'type', 'start_date', 'end_date', 'countries'];
+export const MAX_IMPORT_ROWS = 5000;
+
+/** Field → column header. Fields left out are looked for under their own name. */
+export type ColumnMapping = Partial<Record<ImportField, string>>;
+
+export interface ImportReport {
+  dryRun: boolean;
+  created: number;
+  updated: number;
+  unchanged: number;
+  rows: { line: number; code: string; action: 'created' | 'updated' | 'unchanged'; id: string | null }[];
+}
+
+const importFailed = (problems: FieldProblem[]) =>
+  new AppError({ status: 400, code: 'programme.import_failed', message: `Nothing was imported: ${problems.length} problem${problems.length === 1 ? '' : 's'} to fix.`, problems });
+
+/** The rows of a CSV or of the first sheet of an XLSX workbook, as text, with their line numbers. */
+export async function readTable(bytes: Uint8Array, filename: string): Promise<{ line: number; cells: string[] }[]> {
+  if (/\.xlsx$/i.test(filename)) {
+    const workbook = new ExcelJS.Workbook();
+    try {
+      await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    } catch {
+      throw importFailed([{ file: filename, field: 'file', reason: 'is not a readable XLSX workbook' }]);
+    }
+    const sheet = workbook.worksheets[0];
+    if (!sheet) return [];
+    const rows: { line: number; cells: string[] }[] = [];
+    sheet.eachRow({ includeEmpty: false }, (row, line) => {
+      const values = (row.values as unknown[]).slice(1);
+      rows.push({ line, cells: values.map(cellText) });
+    });
+    return rows;
+  }
+  if (!/\.csv$/i.test(filename)) throw new AppError({ status: 415, code: 'programme.import_type', message: 'Import a CSV or an XLSX file.', problems: [{ field: 'file', reason: 'must be .csv or .xlsx' }] });
+  try {
+    return parseCsvRows(Buffer.from(bytes));
+  } catch (error) {
+    throw importFailed([{ file: filename, field: 'file', reason: `is not valid CSV: ${(error as Error).message}` }]);
+  }
+}
+
+/** Spreadsheet cells as people typed them: dates as YYYY-MM-DD, formulas by their result, rich text as plain text. */
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    const v = value as { result?: unknown; richText?: { text: string }[]; text?: string; hyperlink?: string };
+    if ('result' in v) return cellText(v.result);
+    if (v.richText) return v.richText.map((r) => r.text).join('');
+    if (typeof v.text === 'string') return v.text;
+  }
+  return String(value).trim();
+}
+
+const list = (value: string | undefined) => (value ?? '').split(/[;\n]/).map((s) => s.trim()).filter(Boolean);
+const asCode = (value: string) => value.trim().toLowerCase().replace(/[\s-]+/g, '_');
+
+interface Lookups {
+  countryOf(value: string): string | undefined;
+  organizationOf(name: string): string | undefined;
+  projectOf(code: string): string | undefined;
+  donorOf(name: string): string | undefined;
+}
+
+async function lookups(db: Db, lang: Language): Promise<Lookups> {
+  const [aliases, orgs, projectRows, donors] = await Promise.all([
+    listAliases(db), db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(isNull(organizations.deletedAt)),
+    db.select({ id: projects.id, code: projects.code }).from(projects).where(isNull(projects.deletedAt)), donorNames(db, lang),
+  ]);
+  const index = buildAliasIndex(aliases);
+  const ids = new Set(aliases.map((a) => a.participantId));
+  const byName = <T extends { id: string }>(rows: T[], key: (row: T) => string) => new Map(rows.map((r) => [key(r).trim().toLowerCase(), r.id]));
+  const orgByName = byName(orgs, (o) => o.name);
+  const projectByCode = byName(projectRows, (p) => p.code);
+  const donorByName = new Map([...donors].map(([id, name]) => [name.toLowerCase(), id]));
+  return {
+    countryOf: (value) => (ids.has(value.toUpperCase()) ? value.toUpperCase() : index.resolve(value)),
+    organizationOf: (name) => orgByName.get(name.trim().toLowerCase()),
+    projectOf: (code) => projectByCode.get(code.trim().toLowerCase()),
+    donorOf: (name) => donorByName.get(name.trim().toLowerCase()),
+  };
+}
+
+/** One row as an activity, or the problems that keep it out, each naming the spreadsheet's column. */
+function rowToInput(record: Record<string, string>, at: (field: ImportField, reason: string) => void, find: Lookups, defaultOrganization: string | null): unknown {
+  const int = (field: ImportField) => {
+    const raw = record[field]?.trim();
+    if (!raw) return undefined;
+    if (!/^-?\d+$/.test(raw)) {
+      at(field, `"${raw}" is not a whole number`);
+      return undefined;
+    }
+    return Number(raw);
+  };
+  const countries = list(record.countries).flatMap((name) => {
+    const id = find.countryOf(name);
+    if (!id) at('countries', `"${name}" is not a known country (use the ISO 3166-1 alpha-3 code or the name)`);
+    return id ? [id] : [];
+  });
+  const venueCountry = record.venue_country?.trim() ? find.countryOf(record.venue_country) : null;
+  if (venueCountry === undefined) at('venue_country', `"${record.venue_country}" is not a known country`);
+  const organizationName = record.organization?.trim();
+  const organizationId = organizationName ? find.organizationOf(organizationName) : defaultOrganization;
+  if (!organizationId) at('organization', organizationName ? `"${organizationName}" is not a known organisation` : 'name the organiser');
+  const projectCode = record.project?.trim();
+  const projectId = projectCode ? find.projectOf(projectCode) : null;
+  if (projectId === undefined) at('project', `"${projectCode}" is not a known project code`);
+  const donorIds = list(record.donors).flatMap((name) => {
+    const id = find.donorOf(name);
+    if (!id) at('donors', `"${name}" is not a known donor`);
+    return id ? [id] : [];
+  });
+  const online = record.online?.trim().toLowerCase();
+  if (online && !['yes', 'no', 'true', 'false', '1', '0'].includes(online)) at('online', 'must be yes or no');
+  const total = int('participants_total');
+  const professions = Object.fromEntries(PROFESSIONS.flatMap((p) => {
+    const n = int(`participants_${p}`);
+    return n === undefined ? [] : [[p, n]];
+  }));
+  const women = int('participants_women');
+  const men = int('participants_men');
+  const anyCount = total !== undefined || women !== undefined || men !== undefined || Object.keys(professions).length > 0;
+  if (anyCount && total === undefined) at('participants_total', 'give the total when giving participant numbers');
+  return {
+    code: record.code?.trim() || null,
+    title: record.title ?? '',
+    type: asCode(record.type ?? ''),
+    status: record.status?.trim() ? asCode(record.status) : 'planned',
+    startDate: record.start_date?.trim() ?? '',
+    endDate: record.end_date?.trim() ?? '',
+    online: online === 'yes' || online === 'true' || online === '1',
+    venueCity: record.venue_city?.trim() || null,
+    venueCountry: venueCountry ?? null,
+    countries,
+    organizationId: organizationId ?? '00000000-0000-0000-0000-000000000000',
+    partners: list(record.partners),
+    themes: list(record.themes).map(asCode),
+    instruments: list(record.instruments),
+    projectId: projectId ?? null,
+    donorIds,
+    languages: list(record.languages).map((l) => l.toLowerCase()),
+    participants: total === undefined ? null : { total, women: women ?? 0, men: men ?? 0, professions },
+    institutions: list(record.institutions),
+    notes: record.notes?.trim() || null,
+  };
+}
+
+/** Zod paths (`participants.women`) back to the spreadsheet's fields (`participants_women`). */
+function columnOf(path: PropertyKey[]): ImportField | string {
+  const [head, second, third] = path.map(String);
+  const names: Record<string, ImportField> = {
+    startDate: 'start_date', endDate: 'end_date', venueCity: 'venue_city', venueCountry: 'venue_country', organizationId: 'organization',
+    projectId: 'project', donorIds: 'donors',
+  };
+  if (head === 'participants') return second === 'professions' && third ? `participants_${third}` : `participants_${second ?? 'total'}`;
+  return names[head ?? ''] ?? head ?? 'row';
+}
+
+const HINTS: Partial<Record<ImportField, string>> = {
+  type: `one of ${ACTIVITY_TYPES.join(', ')}`, status: `one of ${ACTIVITY_STATUSES.join(', ')}`, themes: `each one of ${THEMES.join(', ')}`, languages: `each one of ${LANGUAGES.join(', ')}`,
+};
+
+/**
+ * Imports activities from a spreadsheet, all or nothing. A row whose key (the organiser's own reference,
+ * the `code` field) matches an activity of the same organiser updates it; other rows create activities.
+ * Every problem is reported with its line and column before anything is written.
+ */
+export async function importActivities(
+  deps: ProgrammeDeps, actor: Actor, context: AuditContext,
+  { bytes, filename, mapping = {}, dryRun = false, lang = 'en' }: { bytes: Uint8Array; filename: string; mapping?: ColumnMapping; dryRun?: boolean; lang?: Language },
+): Promise<ImportReport> {
+  const rows = await readTable(bytes, filename);
+  const [header, ...body] = rows;
+  const problems: FieldProblem[] = [];
+  const headers = header?.cells.map((c) => c.trim()) ?? [];
+  const columnIndex = new Map<ImportField, number>();
+  for (const field of IMPORT_FIELDS) {
+    const wanted = (mapping[field] ?? field).trim().toLowerCase();
+    const index = headers.findIndex((h) => h.toLowerCase() === wanted);
+    if (index !== -1) columnIndex.set(field, index);
+    else if (mapping[field]) problems.push({ file: filename, line: 1, field, reason: `the column "${mapping[field]}" is not in the file` });
+  }
+  for (const field of REQUIRED) if (!columnIndex.has(field) && !mapping[field]) problems.push({ file: filename, line: 1, field, reason: `no column for ${field}: name one in the mapping or add a "${field}" column` });
+  const filled = body.filter((r) => r.cells.some((c) => c.trim() !== ''));
+  if (filled.length === 0) problems.push({ file: filename, line: 2, field: 'file', reason: 'no activities are listed' });
+  if (filled.length > MAX_IMPORT_ROWS) problems.push({ file: filename, line: MAX_IMPORT_ROWS + 2, field: 'file', reason: `at most ${MAX_IMPORT_ROWS} rows per import` });
+  if (problems.length) throw importFailed(problems);
+
+  const find = await lookups(deps.db, lang);
+  const defaultOrganization = actor.kind === 'user' ? actor.organizationId : null;
+  const planned: { line: number; input: ActivityInput; existing: ActivityRow | null }[] = [];
+  const seen = new Map<string, number>();
+  for (const row of filled) {
+    const before = problems.length;
+    const at = (field: string, reason: string) => problems.push({ file: filename, line: row.line, field, reason });
+    const record = Object.fromEntries([...columnIndex].map(([field, i]) => [field, row.cells[i] ?? '']));
+    const parsed = activityInputSchema.safeParse(rowToInput(record, at, find, defaultOrganization));
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = columnOf(issue.path);
+        if (problems.slice(before).some((p) => p.field === field)) continue;
+        at(field, HINTS[field as ImportField] && issue.code === 'invalid_value' ? `${issue.message}: ${HINTS[field as ImportField]}` : issue.message);
+      }
+      continue;
+    }
+    const input = parsed.data;
+    const key = `${input.organizationId}/${input.code}`;
+    if (seen.has(key)) at('code', `${input.code} is also on line ${seen.get(key)}`);
+    seen.set(key, row.line);
+    if (!canEditOrganisationRecord(actor, input.organizationId)) at('organization', 'you may only import your own organisation\'s activities');
+    for (const problem of await activityProblems(deps.db, input)) at(columnOf((problem.field ?? 'row').split('.')), problem.reason);
+    if (problems.length > before) continue;
+    const [existing] = await deps.db.select().from(activities).where(and(eq(activities.organizationId, input.organizationId), eq(activities.code, input.code!), isNull(activities.deletedAt)));
+    // The spreadsheet has no column for attached documents: an update keeps those already attached.
+    if (existing) input.documents = (await deps.db.select().from(activityDocuments).where(eq(activityDocuments.activityId, existing.id))).map((d) => ({ documentId: d.documentId, role: d.role as 'agenda' | 'report' | 'materials' }));
+    planned.push({ line: row.line, input, existing: existing ?? null });
+  }
+  if (problems.length) throw importFailed(problems);
+
+  const report: ImportReport = { dryRun, created: 0, updated: 0, unchanged: 0, rows: [] };
+  const write = async (tx: Db) => {
+    const at = deps.clock.now().toISOString();
+    for (const { line, input, existing } of planned) {
+      if (!existing) {
+        const id = dryRun ? null : await insertActivity(tx, actor, context, input, at);
+        report.created++;
+        report.rows.push({ line, code: input.code!, action: 'created', id });
+      } else if (await sameAsStored(tx, existing, input)) {
+        report.unchanged++;
+        report.rows.push({ line, code: input.code!, action: 'unchanged', id: existing.id });
+      } else {
+        if (!dryRun) await replaceActivity(tx, context, existing, input, at);
+        report.updated++;
+        report.rows.push({ line, code: input.code!, action: 'updated', id: existing.id });
+      }
+    }
+  };
+  if (dryRun) await write(deps.db);
+  else await inTransaction(deps.db, write);
+  return report;
+}
+
+/** A re-imported row that changes nothing is left alone, so the audit trail shows only real changes. */
+async function sameAsStored(db: Db, row: ActivityRow, input: ActivityInput): Promise<boolean> {
+  const wanted = activityColumns(input);
+  const stored = rowsOf<{ participant_id: string }>(await db.execute(sql`select participant_id from activity_countries where activity_id = ${row.id}`)).map((r) => r.participant_id).sort();
+  if (JSON.stringify(stored) !== JSON.stringify([...input.countries].sort())) return false;
+  return Object.entries(wanted).every(([key, value]) => JSON.stringify(normalise((row as Record<string, unknown>)[key])) === JSON.stringify(normalise(value)));
+}
+
+const normalise = (value: unknown): unknown => (value && typeof value === 'object' && !Array.isArray(value)
+  ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)))
+  : value ?? null);
+
+/* Saved column mappings */
+
+export async function listMappings(db: Db, actor: Actor) {
+  const organizationId = actor.kind === 'user' ? actor.organizationId : null;
+  const rows = await db.select().from(importMappings).where(organizationId ? eq(importMappings.organizationId, organizationId) : isNull(importMappings.organizationId)).orderBy(importMappings.name);
+  return rows.map((r) => ({ id: r.id, name: r.name, mapping: r.mapping as ColumnMapping, updatedAt: new Date(r.updatedAt).toISOString() }));
+}
+
+/** Saves a mapping under a name for the user's organisation, replacing one of the same name. */
+export async function saveMapping(deps: ProgrammeDeps, actor: Actor, context: AuditContext, name: string, mapping: ColumnMapping) {
+  const organizationId = actor.kind === 'user' ? actor.organizationId : null;
+  return inTransaction(deps.db, async (tx) => {
+    const at = deps.clock.now().toISOString();
+    const [existing] = await tx.select().from(importMappings).where(and(eq(importMappings.name, name), organizationId ? eq(importMappings.organizationId, organizationId) : isNull(importMappings.organizationId)));
+    const [row] = existing
+      ? await tx.update(importMappings).set({ mapping, updatedAt: at }).where(eq(importMappings.id, existing.id)).returning()
+      : await tx.insert(importMappings).values({ name, organizationId, mapping, keyField: 'code', createdBy: actor.kind === 'user' ? actor.userId : null }).returning();
+    await recordAudit(tx, context, { action: existing ? 'programme.mapping.update' : 'programme.mapping.create', entityType: 'import_mapping', entityId: row!.id, before: existing, after: { name, mapping } }, at);
+    return { id: row!.id, name: row!.name, mapping: row!.mapping as ColumnMapping, updatedAt: new Date(row!.updatedAt).toISOString() };
+  });
+}
+
+export async function findMapping(db: Db, actor: Actor, id: string): Promise<ColumnMapping> {
+  const mine = await listMappings(db, actor);
+  const found = mine.find((m) => m.id === id);
+  if (!found) throw new AppError({ status: 400, code: 'validation_failed', message: 'There is no such saved mapping.', problems: [{ field: 'mappingId', reason: 'is not a mapping of your organisation' }] });
+  return found.mapping;
+}
