@@ -4,6 +4,7 @@ import { registerImportCommands } from './import.ts';
 import { registerStatusCommands } from './status.ts';
 import { registerUserCommands } from './user.ts';
 import { registerLibraryCommands } from './library.ts';
+import { registerProgrammeCommands } from './programme.ts';
 import { reportError } from './context.ts';
 
 const program = new Command('lexpact')
@@ -16,6 +17,7 @@ registerImportCommands(program);
 registerStatusCommands(program);
 registerUserCommands(program);
 registerLibraryCommands(program);
+registerProgrammeCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -2,8 +2,14 @@ import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { systemClock } from '../lib/dates.ts';
 import { CLI_CONTEXT } from '../modules/audit/audit.service.ts';
+import { and, isNull, sql } from 'drizzle-orm';
+import { inTransaction } from '../db/client.ts';
+import { organizations } from '../modules/accounts/accounts.table.ts';
+import { recordAudit } from '../modules/audit/audit.service.ts';
 import { createAdministrator } from '../modules/accounts/users.service.ts';
-import { UsageError, withDatabase } from './context.ts';
+import { UsageError, requireChoice, withDatabase } from './context.ts';
+
+const ORGANIZATION_KINDS = ['un', 'partner', 'donor', 'government', 'other'] as const;
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -46,6 +52,27 @@ export function registerUserCommands(program: Command) {
       await withDatabase(async ({ db }) => {
         const created = await createAdministrator({ db, clock: systemClock, context: CLI_CONTEXT, email: options.email, displayName: options.name, password });
         console.log(`administrator ${created.email} created (id ${created.id}); sign in at /sign-in`);
+      });
+    });
+
+  const organization = program.command('organization').description('organisations users belong to and activities are organised by');
+  organization.command('add <name>')
+    .description('add an organisation (as the administration page does)')
+    .option('--kind <kind>', ORGANIZATION_KINDS.join(', '), 'partner')
+    .action(async (name: string, options: { kind: string }) => {
+      const kind = requireChoice(options.kind, '--kind', ORGANIZATION_KINDS);
+      const trimmed = name.trim();
+      if (trimmed.length < 2 || trimmed.length > 200) throw new UsageError('the name must have 2 to 200 characters');
+      await withDatabase(async ({ db }) => {
+        const [clash] = await db.select({ id: organizations.id }).from(organizations).where(and(sql`lower(${organizations.name}) = lower(${trimmed})`, isNull(organizations.deletedAt)));
+        if (clash) throw new UsageError(`an organisation is already called "${trimmed}"`);
+        const id = await inTransaction(db, async (tx) => {
+          const now = systemClock.now().toISOString();
+          const [row] = await tx.insert(organizations).values({ name: trimmed, kind, createdAt: now, updatedAt: now }).returning();
+          await recordAudit(tx, CLI_CONTEXT, { action: 'organization.create', entityType: 'organization', entityId: row!.id, after: { name: trimmed, kind } }, now);
+          return row!.id;
+        });
+        console.log(id);
       });
     });
 }

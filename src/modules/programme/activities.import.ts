@@ -5,6 +5,7 @@ import { THEMES } from '../../contracts/library.ts';
 import { ACTIVITY_STATUSES, ACTIVITY_TYPES, PROFESSIONS, activityInputSchema, type ActivityInput } from '../../contracts/programme.ts';
 import { inTransaction, rowsOf, type Db } from '../../db/client.ts';
 import { parseCsvRows } from '../../lib/csv.ts';
+import { isIsoDate } from '../../lib/dates.ts';
 import { AppError, type FieldProblem } from '../../lib/errors.ts';
 import { organizations } from '../accounts/accounts.table.ts';
 import { canEditOrganisationRecord, type Actor } from '../accounts/policy.ts';
@@ -193,7 +194,11 @@ const HINTS: Partial<Record<ImportField, string>> = {
  */
 export async function importActivities(
   deps: ProgrammeDeps, actor: Actor, context: AuditContext,
-  { bytes, filename, mapping = {}, dryRun = false, lang = 'en' }: { bytes: Uint8Array; filename: string; mapping?: ColumnMapping; dryRun?: boolean; lang?: Language },
+  { bytes, filename, mapping = {}, dryRun = false, lang = 'en', organizationId = null }: {
+    bytes: Uint8Array; filename: string; mapping?: ColumnMapping; dryRun?: boolean; lang?: Language;
+    /** Organiser of rows that name none (default: the importer's own organisation). */
+    organizationId?: string | null;
+  },
 ): Promise<ImportReport> {
   const rows = await readTable(bytes, filename);
   const [header, ...body] = rows;
@@ -213,7 +218,7 @@ export async function importActivities(
   if (problems.length) throw importFailed(problems);
 
   const find = await lookups(deps.db, lang);
-  const defaultOrganization = actor.kind === 'user' ? actor.organizationId : null;
+  const defaultOrganization = organizationId ?? (actor.kind === 'user' ? actor.organizationId : null);
   const planned: { line: number; input: ActivityInput; existing: ActivityRow | null }[] = [];
   const seen = new Map<string, number>();
   for (const row of filled) {
@@ -227,6 +232,9 @@ export async function importActivities(
         if (problems.slice(before).some((p) => p.field === field)) continue;
         at(field, HINTS[field as ImportField] && issue.code === 'invalid_value' ? `${issue.message}: ${HINTS[field as ImportField]}` : issue.message);
       }
+      // The row's other checks need a valid row; the dates are worth reporting in the same pass.
+      const [start, end] = [record.start_date?.trim() ?? '', record.end_date?.trim() ?? ''];
+      if (isIsoDate(start) && isIsoDate(end) && end < start && !problems.slice(before).some((p) => p.field === 'end_date')) at('end_date', 'must be on or after the start date');
       continue;
     }
     const input = parsed.data;

@@ -7,6 +7,7 @@ import { organizations } from '../accounts/accounts.table.ts';
 import { canEditOrganisationRecord, type Actor } from '../accounts/policy.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
 import { instruments } from '../instruments/instruments.table.ts';
+import { COMMAND_LINE_ACTOR } from '../library/library.documents.ts';
 import { libraryDocuments } from '../library/library.table.ts';
 import { participants } from '../participants/participants.table.ts';
 import type { ProgrammeDeps } from './funding.service.ts';
@@ -94,7 +95,8 @@ export async function createActivity(deps: ProgrammeDeps, actor: Actor, context:
 }
 
 export async function insertActivity(tx: Db, actor: Actor, context: AuditContext, input: ActivityInput, at: string): Promise<string> {
-  const [row] = await tx.insert(activities).values({ ...activityColumns(input), createdBy: actor.kind === 'user' ? actor.userId : null, createdAt: at, updatedAt: at }).returning({ id: activities.id });
+  const createdBy = actor.kind === 'user' && actor !== COMMAND_LINE_ACTOR ? actor.userId : null;
+  const [row] = await tx.insert(activities).values({ ...activityColumns(input), createdBy, createdAt: at, updatedAt: at }).returning({ id: activities.id });
   await writeChildren(tx, row!.id, input);
   await recordAudit(tx, context, { action: 'programme.activity.create', entityType: 'activity', entityId: row!.id, after: input }, at);
   return row!.id;
