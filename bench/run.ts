@@ -4,9 +4,12 @@ import { execSync } from 'node:child_process';
 import { benchBundle } from './bundle-size.ts';
 import { benchHttp } from './http.ts';
 import { benchImport } from './import.ts';
+import { benchProgramme } from './programme.ts';
 
 console.log('— import —');
 await benchImport();
+console.log('\n— assistance programme —');
+await benchProgramme();
 console.log('\n— HTTP under load —');
 await benchHttp();
 console.log('\n— first page JavaScript —');

@@ -35,8 +35,8 @@ export async function activityMatrix(db: Db, dataset: StatusDataset, query: Matr
   const { country, region, ...activityFilter } = query;
   const rows = rowsOf<{ id: string; title: string; type: string; status: string; start_date: string; end_date: string; organization_name: string; participant_id: string }>(await db.execute(sql`
     select a.id, a.title, a.type, a.status, a.start_date::text as start_date, a.end_date::text as end_date, o.name as organization_name, c.participant_id
-    from activity_countries c join activities a on a.id = c.activity_id join organizations o on o.id = a.organization_id
-    where c.start_date <= ${to} and c.end_date >= ${from} and ${activityFilter ? activityFilterSql(activityFilter) : sql`true`}
+    from activities a join activity_countries c on c.activity_id = a.id join organizations o on o.id = a.organization_id
+    where daterange(a.start_date, a.end_date, '[]') && daterange(${from}::date, ${to}::date, '[]') and ${activityFilterSql(activityFilter)}
       ${country ? sql`and c.participant_id = ${country}` : sql``}
       ${region ? sql`and exists (select 1 from participants p where p.id = c.participant_id and (p.region_m49 = ${region} or p.subregion_m49 = ${region} or p.intermediate_region_m49 = ${region}))` : sql``}
     order by a.start_date, a.title`));

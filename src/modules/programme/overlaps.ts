@@ -45,7 +45,7 @@ export async function findOverlaps(db: Db, query: OverlapQuery): Promise<Overlap
     from activities a join organizations o on o.id = a.organization_id
     where a.deleted_at is null and a.status <> 'cancelled' and a.organization_id <> ${query.organizationId}
       ${query.excludeId ? sql`and a.id <> ${query.excludeId}` : sql``}
-      and a.start_date <= ${query.endDate}::date + ${window}::int and a.end_date >= ${query.startDate}::date - ${window}::int
+      and daterange(a.start_date, a.end_date, '[]') && daterange(${query.startDate}::date - ${window}::int, ${query.endDate}::date + ${window}::int, '[]')
       and exists (select 1 from activity_countries c where c.activity_id = a.id and c.participant_id = any(${countries}))
       and (cardinality(${themes}) = 0 or cardinality(a.themes) = 0 or a.themes && ${themes})
     order by days_apart, a.start_date, a.title

@@ -116,6 +116,8 @@ export const activities = pgTable(
   },
   (t) => [
     index('activities_dates_idx').on(t.startDate, t.endDate),
+    // "Runs during this window" as one indexed test: the matrix and the overlap check ask it.
+    index('activities_period_idx').using('gist', sql`daterange(${t.startDate}, ${t.endDate}, '[]')`),
     index('activities_organization_idx').on(t.organizationId),
     uniqueIndex('activities_code_idx').on(t.organizationId, t.code).where(sql`${t.deletedAt} is null and ${t.code} is not null`),
     check('activities_dates_check', sql`${t.endDate} >= ${t.startDate}`),

@@ -1,0 +1,1 @@
+CREATE INDEX "activities_period_idx" ON "activities" USING gist (daterange("start_date", "end_date", '[]'));
