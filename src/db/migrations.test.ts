@@ -14,6 +14,8 @@ const EXPECTED_TABLES = [
   'api_tokens', 'audit_log', 'one_time_tokens', 'organizations', 'outbox', 'sessions', 'sign_in_attempts', 'users',
   'library_document_titles', 'library_documents', 'library_events', 'library_expressions', 'library_files', 'library_instrument_links',
   'library_references', 'library_search',
+  'activities', 'activity_countries', 'activity_documents', 'currency_rates', 'donors', 'import_mappings', 'outcome_contributions', 'outcomes',
+  'project_indicators', 'projects', 'transactions',
 ];
 
 async function rows<T>(db: Db, query: string): Promise<T[]> {
