@@ -15,6 +15,8 @@ import { seedParticipants } from '../../src/modules/participants/participants.se
 import { seedInstruments } from '../../src/modules/instruments/instruments.seed.ts';
 import { importSnapshot } from '../../src/modules/status/status.import.ts';
 import { buildApp, DEFAULT_WEB_DIR } from '../../src/server/app.ts';
+import { activityInputSchema } from '../../src/contracts/programme.ts';
+import { createActivity } from '../../src/modules/programme/activities.service.ts';
 import { createOrganization, createUser } from '../helpers/accounts.ts';
 import { DEFAULT_SECURITY } from '../../src/server/config.ts';
 
@@ -35,6 +37,16 @@ await createUser(database.db, { email: 'admin@lexpact.test', role: 'administrato
 await createUser(database.db, { email: 'official@justice.ne', role: 'member_state_official', participantId: 'NER' });
 await createUser(database.db, { email: 'partner@lexpact.test', role: 'partner', organizationId: nigerJustice.id });
 await createUser(database.db, { email: 'locked@lexpact.test', role: 'partner', organizationId: nigerJustice.id });
+
+// The programme: another organisation's workshop in Niger, for the overlap warning and the matrix.
+const unodc = await createOrganization(database.db, 'UNODC Terrorism Prevention Branch', 'un');
+const sahel = await createOrganization(database.db, 'Sahel Judicial Training Network', 'partner');
+await createUser(database.db, { email: 'officer@lexpact.test', role: 'programme_officer', organizationId: unodc.id });
+await createUser(database.db, { email: 'coordinator@sahel.test', role: 'partner', organizationId: sahel.id });
+await createActivity({ db: database.db, clock: systemClock }, COMMAND_LINE_ACTOR, SYSTEM_CONTEXT, activityInputSchema.parse({
+  title: 'National workshop on countering the financing of terrorism', type: 'national_workshop', status: 'confirmed', startDate: '2030-03-10', endDate: '2030-03-12',
+  venueCity: 'Niamey', venueCountry: 'NER', countries: ['NER'], organizationId: unodc.id, themes: ['financing_of_terrorism'],
+}));
 
 // The shipped sample documents of the library, through its importer, as `npm start` loads them.
 await importLibraryFolder({ db: database.db, files, search: postgresSearchIndex, clock: systemClock, maxUploadBytes: 50 * 1_048_576 }, COMMAND_LINE_ACTOR, SYSTEM_CONTEXT, join(SHIPPED_DATA_DIR, SHIPPED_DOCUMENTS));

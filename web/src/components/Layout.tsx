@@ -16,17 +16,38 @@ const NAV = [
   { to: '/matrix', key: 'nav.matrix', end: false },
   { to: '/changes', key: 'nav.changes', end: false },
   { to: '/library', key: 'nav.library', end: false },
+  { to: '/programme/activities', key: 'nav.programme', end: false },
 ] as const;
+
+/**
+ * Sections only signed-in users can read: their links are not shown to anonymous visitors. Each is
+ * marked current on every page of its section (the programme's link on its matrix and calendar too).
+ */
+const SIGNED_IN_SECTIONS: Readonly<Record<string, string>> = { '/programme/activities': '/programme/' };
 
 function Navigation({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
+  const session = useSession();
+  const { pathname } = useLocation();
+  const signedIn = Boolean(session.data?.user);
   return (
     <>
-      {NAV.map((item) => (
-        <Anchor key={item.to} component={NavLink} to={item.to} end={item.end} className="nav-link" onClick={onNavigate}>
-          {t(item.key)}
-        </Anchor>
-      ))}
+      {NAV.filter((item) => signedIn || !SIGNED_IN_SECTIONS[item.to]).map((item) => {
+        const section = SIGNED_IN_SECTIONS[item.to];
+        if (section) {
+          const current = pathname.startsWith(section);
+          return (
+            <Anchor key={item.to} component={Link} to={item.to} className={current ? 'nav-link active' : 'nav-link'} aria-current={current ? 'page' : undefined} onClick={onNavigate}>
+              {t(item.key)}
+            </Anchor>
+          );
+        }
+        return (
+          <Anchor key={item.to} component={NavLink} to={item.to} end={item.end} className="nav-link" onClick={onNavigate}>
+            {t(item.key)}
+          </Anchor>
+        );
+      })}
     </>
   );
 }

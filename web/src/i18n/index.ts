@@ -3,7 +3,7 @@ import ICU from 'i18next-icu';
 import { initReactI18next } from 'react-i18next';
 import { DEFAULT_LANGUAGE, LANGUAGES, RTL_LANGUAGES, isLanguage, type Language } from '../../../src/contracts/languages.ts';
 
-export const NAMESPACES = ['common', 'status', 'accounts', 'library'] as const;
+export const NAMESPACES = ['common', 'status', 'accounts', 'library', 'programme', 'funding', 'programmeImport'] as const;
 
 /** Each language's name written in that language, as a language switcher shows it. */
 export const LANGUAGE_NAMES: Record<Language, string> = { ar: 'العربية', zh: '中文', en: 'English', fr: 'Français', ru: 'Русский', es: 'Español' };

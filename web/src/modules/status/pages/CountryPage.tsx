@@ -6,6 +6,7 @@ import { QueryState } from '../../../components/QueryState.tsx';
 import { todayIso, useFormat } from '../../../lib/format.ts';
 import { useSearchState } from '../../../lib/useSearchState.ts';
 import { CountryLibrary } from '../../library/components/LibrarySections.tsx';
+import { CountryActivities } from '../../programme/components/CountryActivities.tsx';
 import { StatusControls } from '../components/StatusControls.tsx';
 import { useCountryStatus, useInstruments } from '../status.api.ts';
 
@@ -91,6 +92,7 @@ export function CountryPage() {
               )}
             </section>
             <CountryLibrary code={data.participant} name={data.name} />
+            <CountryActivities code={data.participant} />
           </>
         )}
       </QueryState>

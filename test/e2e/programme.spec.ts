@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import { expect, test, type Page } from '@playwright/test';
+import { expectAccessible, openIn } from './helpers.ts';
+import { TEST_PASSWORD } from '../helpers/accounts.ts';
+
+const messages = (lang: string, ns: string) => JSON.parse(readFileSync(new URL(`../../locales/${lang}/${ns}.json`, import.meta.url), 'utf8'));
+const programme = messages('en', 'programme');
+const accounts = messages('en', 'accounts');
+const library = messages('en', 'library');
+
+// Seeded by serve.ts: UNODC's workshop in Niger, 10–12 March 2030, on the financing of terrorism.
+const UNODC_WORKSHOP = 'National workshop on countering the financing of terrorism';
+
+async function signIn(page: Page, email: string) {
+  await openIn(page, 'en', '/sign-in');
+  await page.getByRole('textbox', { name: accounts.fields.email, exact: true }).fill(email);
+  await page.getByRole('textbox', { name: accounts.fields.password, exact: true }).fill(TEST_PASSWORD);
+  await page.getByRole('button', { name: accounts.signIn.submit }).click();
+  await expect(page).toHaveURL(/\/account$/);
+}
+
+test('a partner records an activity, is warned of another organisation\'s workshop, finds it in the matrix and exports the matrix', async ({ page }) => {
+  const title = `Drafting workshop on the terrorism financing law ${Date.now().toString(36)}`;
+  await signIn(page, 'coordinator@sahel.test');
+  await page.goto('/programme/activities');
+  await page.getByRole('link', { name: programme.activities.add }).click();
+  await expect(page.getByRole('heading', { level: 1, name: programme.form.newTitle })).toBeVisible();
+
+  await page.getByRole('textbox', { name: programme.fields.title }).fill(title);
+  await page.getByRole('combobox', { name: programme.fields.type }).selectOption('legislative_drafting_workshop');
+  await page.getByLabel(programme.fields.startDate).fill('2030-03-20');
+  await page.getByLabel(programme.fields.endDate).fill('2030-03-21');
+  const countries = page.getByRole('combobox', { name: programme.fields.countries });
+  await countries.fill('Niger');
+  await page.getByRole('listbox', { name: programme.fields.countries }).getByRole('option', { name: 'Niger', exact: true }).click();
+  await page.getByRole('checkbox', { name: library.themes.financing_of_terrorism }).check();
+
+  // Eight days after UNODC's workshop in the same country, on the same theme: the form warns before saving.
+  const warning = page.getByRole('status').filter({ hasText: programme.overlaps.title });
+  await expect(warning).toBeVisible();
+  await expect(warning).toContainText(UNODC_WORKSHOP);
+  await expect(warning).toContainText('UNODC Terrorism Prevention Branch');
+  await expect(warning).toContainText('8 days apart');
+
+  // Moved onto the same days, it overlaps.
+  await page.getByLabel(programme.fields.startDate).fill('2030-03-11');
+  await page.getByLabel(programme.fields.endDate).fill('2030-03-12');
+  await expect(warning).toContainText(programme.overlaps.overlapping);
+
+  // The warning does not block saving.
+  await page.getByRole('button', { name: programme.form.create }).click();
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+
+  await page.goto('/programme/matrix?start=2030-01&months=12');
+  const matrix = page.getByRole('table');
+  await expect(matrix).toBeVisible();
+  const niger = matrix.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Niger' }) });
+  await expect(niger.getByRole('link', { name: new RegExp(title) })).toBeVisible();
+  await expect(niger.getByRole('link', { name: new RegExp(UNODC_WORKSHOP) })).toBeVisible();
+  await expectAccessible(page);
+
+  const downloadPromise = page.waitForEvent('download');
+  await page.getByRole('link', { name: programme.matrix.export }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toBe('activity-matrix-2030-01-12m.xlsx');
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(await download.path());
+  const cells = workbook.worksheets[0]!.getSheetValues().flatMap((row) => (Array.isArray(row) ? row.filter((v) => typeof v === 'string') : [])) as string[];
+  expect(cells).toContain('Niger');
+  expect(cells.some((cell) => cell.includes(title) && cell.includes(UNODC_WORKSHOP))).toBe(true);
+});
+
+test('the programme pages ask visitors to sign in and are not in their menu', async ({ page }) => {
+  await openIn(page, 'en', '/');
+  await expect(page.getByRole('link', { name: messages('en', 'common').nav.programme })).toHaveCount(0);
+  await page.goto('/programme/matrix');
+  await expect(page.getByRole('heading', { level: 1, name: accounts.gate.signInTitle })).toBeVisible();
+  await expect(page.getByRole('link', { name: accounts.gate.signInLink })).toHaveAttribute('href', '/sign-in?next=%2Fprogramme%2Fmatrix');
+});
