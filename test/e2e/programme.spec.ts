@@ -52,6 +52,19 @@ test('a partner records an activity, is warned of another organisation\'s worksh
   await page.getByRole('button', { name: programme.form.create }).click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
 
+  // The activity helped Niger accede to the Financing Convention: the register's date is required.
+  const outcomeForm = page.getByRole('form', { name: programme.outcomes.formTitle });
+  await outcomeForm.getByRole('combobox', { name: programme.outcomes.instrument }).selectOption('icsft-1999');
+  await outcomeForm.getByRole('textbox', { name: programme.outcomes.date, exact: true }).fill('2004-10-30');
+  await page.getByRole('textbox', { name: programme.outcomes.note }).fill('Prepared the instrument of accession with the Ministry of Justice.');
+  await page.getByRole('button', { name: programme.outcomes.record }).click();
+  await expect(page.getByText('the register records it on 2004-09-30')).toBeVisible();
+  await outcomeForm.getByRole('textbox', { name: programme.outcomes.date, exact: true }).fill('2004-09-30');
+  await page.getByRole('button', { name: programme.outcomes.record }).click();
+  await expect(page.getByRole('status').filter({ hasText: programme.outcomes.recorded })).toBeVisible();
+  await expect(page.getByRole('table').filter({ hasText: 'Prepared the instrument of accession' })).toContainText('Niger');
+  await expectAccessible(page);
+
   await page.goto('/programme/matrix?start=2030-01&months=12');
   const matrix = page.getByRole('table');
   await expect(matrix).toBeVisible();

@@ -144,6 +144,17 @@ describe('indicators and the cohort analysis', () => {
       payload: { kind: 'treaty_action', participantId: 'NER', instrumentId: 'icsft-1999', date: '2004-09-30', contributions: [{ activityId: ids['ner-2004'], note: 'Accession instrument prepared during the workshop.' }] },
     });
     expect(accession.statusCode).toBe(201);
+    // A treaty action is the one the register records: Niger acceded to the Financing Convention on 30 September 2004; Sweden only signed the Nuclear Terrorism Convention.
+    const wrongDate = await context.app.inject({
+      method: 'POST', url: '/api/v1/programme/outcomes', headers: officer,
+      payload: { kind: 'treaty_action', participantId: 'NER', instrumentId: 'icsft-1999', date: '2004-10-30', contributions: [{ activityId: ids['ner-2004'], note: 'x' }] },
+    });
+    expect(wrongDate.json().errors).toEqual([{ field: 'date', reason: 'the register records it on 2004-09-30' }]);
+    const notParty = await context.app.inject({
+      method: 'POST', url: '/api/v1/programme/outcomes', headers: officer,
+      payload: { kind: 'treaty_action', participantId: 'SWE', instrumentId: 'icsant-2005', date: '2010-01-01', contributions: [{ activityId: ids['swe-2004'], note: 'x' }] },
+    });
+    expect(notParty.json().errors[0]).toMatchObject({ field: 'instrumentId', reason: expect.stringContaining('records no ratification') });
     const missing = await context.app.inject({ method: 'POST', url: '/api/v1/programme/outcomes', headers: officer, payload: { kind: 'library_document', participantId: 'NER', date: '2013-09-01', contributions: [] } });
     expect(missing.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['contributions']);
     const incomplete = await context.app.inject({ method: 'POST', url: '/api/v1/programme/outcomes', headers: officer, payload: { kind: 'library_document', participantId: 'NER', date: '2013-09-01', contributions: [{ activityId: ids.a1, note: 'x' }] } });

@@ -7,13 +7,18 @@ import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
 import { instruments } from '../instruments/instruments.table.ts';
 import { libraryDocuments } from '../library/library.table.ts';
 import { participants } from '../participants/participants.table.ts';
+import type { StatusDataset } from '../status/status.dataset.ts';
 import type { ProgrammeDeps } from './funding.service.ts';
 import { activities, outcomeContributions, outcomes, projectIndicators, projects } from './programme.table.ts';
 
 const nowOf = (deps: ProgrammeDeps) => deps.clock.now().toISOString();
 
-/** Outcomes: what changed in a country, and the activities that contributed to it, each with a note. */
-export async function createOutcome(deps: ProgrammeDeps, context: AuditContext, input: OutcomeInput) {
+/**
+ * Outcomes: what changed in a country, and the activities that contributed to it, each with a note.
+ * A treaty action must be the one the register records (when it has the instrument's depositary data),
+ * so the outcome and the ratification indicators never disagree.
+ */
+export async function createOutcome(deps: ProgrammeDeps, context: AuditContext, input: OutcomeInput, dataset?: StatusDataset) {
   const problems: FieldProblem[] = [];
   if (!(await deps.db.select({ id: participants.id }).from(participants).where(eq(participants.id, input.participantId))).length) {
     problems.push({ field: 'participantId', reason: `${input.participantId} is not a known country` });
@@ -21,6 +26,11 @@ export async function createOutcome(deps: ProgrammeDeps, context: AuditContext, 
   if (input.kind === 'treaty_action') {
     if (!input.instrumentId) problems.push({ field: 'instrumentId', reason: 'name the instrument the country joined' });
     else if (!(await deps.db.select({ id: instruments.id }).from(instruments).where(eq(instruments.id, input.instrumentId))).length) problems.push({ field: 'instrumentId', reason: `${input.instrumentId} is not a known instrument` });
+    else if (dataset?.instrumentsWithData.has(input.instrumentId)) {
+      const consent = dataset.participations.get(input.instrumentId)?.get(input.participantId)?.consent;
+      if (!consent) problems.push({ field: 'instrumentId', reason: `the register records no ratification, acceptance, approval, accession or succession of ${input.participantId} to ${input.instrumentId}` });
+      else if (consent.date !== input.date) problems.push({ field: 'date', reason: `the register records it on ${consent.date}` });
+    }
   } else {
     if (!input.documentId) problems.push({ field: 'documentId', reason: 'name the law in the library' });
     else if (!(await deps.db.select({ id: libraryDocuments.id }).from(libraryDocuments).where(and(eq(libraryDocuments.id, input.documentId), isNull(libraryDocuments.deletedAt)))).length) problems.push({ field: 'documentId', reason: 'is not a document of the library' });

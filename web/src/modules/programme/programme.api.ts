@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { User } from '../../../../src/contracts/accounts.ts';
 import type {
-  Activity, ActivityFilter, ActivityInput, Matrix, optionsSchema, overlapQuerySchema, overlapSchema,
+  Activity, ActivityFilter, ActivityInput, Matrix, OutcomeInput, optionsSchema, overlapQuerySchema, overlapSchema,
 } from '../../../../src/contracts/programme.ts';
 import { ApiError, PRIVATE_KEY, privateKey, sendJson, usePrivateApi, useSession } from '../../lib/api.ts';
 
@@ -11,7 +11,7 @@ export {
   ACTIVITY_STATUSES, ACTIVITY_TYPES, DOCUMENT_ROLES, MATRIX_MAX_MONTHS, PROFESSIONS,
 } from '../../../../src/contracts/programme.ts';
 export { THEMES } from '../../../../src/contracts/library.ts';
-export type { Activity, ActivityInput, ActivityStatus, ActivityType, Matrix, Profession } from '../../../../src/contracts/programme.ts';
+export type { Activity, ActivityInput, ActivityStatus, ActivityType, Matrix, OutcomeInput, Profession } from '../../../../src/contracts/programme.ts';
 
 export type Overlap = z.infer<typeof overlapSchema>;
 export type OverlapQuery = z.input<typeof overlapQuerySchema>;
@@ -49,6 +49,8 @@ export const useProgrammeOptions = () => usePrivateApi<ProgrammeOptions>('/progr
 
 export interface MatrixParams {
   start: string; months: string; region?: string; theme?: string; type?: string; organization?: string; project?: string; donor?: string;
+  /** A partner organisation's name, matched case-insensitively against each activity's partners. */
+  partner?: string;
 }
 
 /** The activity matrix: region and country names come in the UI language. */
@@ -80,6 +82,36 @@ export function useOverlaps(query: OverlapQuery | null) {
 function refreshProgramme(queryClient: QueryClient, except: (key: readonly unknown[]) => boolean = () => false) {
   // Not awaited: the page that made the change moves on at once (to the activity, or away from a deleted one).
   void queryClient.invalidateQueries({ queryKey: PROGRAMME, predicate: (query) => query.queryKey[2] !== 'overlaps' && !except(query.queryKey) });
+}
+
+/** An outcome (a treaty action or a law in a country) and the activities that contributed to it, as GET /programme/outcomes gives it. */
+export interface Outcome {
+  id: string;
+  kind: OutcomeInput['kind'];
+  participantId: string;
+  countryName: string;
+  instrumentId: string | null;
+  documentId: string | null;
+  documentTitle: string | null;
+  stage: 'drafted' | 'adopted' | null;
+  date: string;
+  description: string | null;
+  contributions: { activityId: string; activityTitle: string; note: string }[];
+}
+
+/** The outcomes an activity contributed to: country names and law titles come in the UI language. */
+export function useOutcomes(activityId: string) {
+  const { i18n } = useTranslation();
+  return usePrivateApi<{ items: Outcome[] }>(activityId ? '/programme/outcomes' : null, { activity: activityId, lang: i18n.language });
+}
+
+/** Records an outcome; the outcome lists and the indicators (laws drafted or adopted) change with it. */
+export function useRecordOutcome() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: OutcomeInput) => sendJson<Outcome>('POST', '/programme/outcomes', input),
+    onSuccess: () => refreshProgramme(queryClient),
+  });
 }
 
 /** Creates (id null) or replaces an activity. */

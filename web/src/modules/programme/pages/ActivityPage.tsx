@@ -6,6 +6,7 @@ import { useFormat } from '../../../lib/format.ts';
 import { ConfirmButton } from '../../accounts/components/ConfirmButton.tsx';
 import { useInstrumentList } from '../../library/library.api.ts';
 import { useLibraryFormat } from '../../library/labels.ts';
+import { ActivityOutcomes } from '../components/ActivityOutcomes.tsx';
 import { StatusBadge } from '../components/ActivityStatus.tsx';
 import { ProgrammeErrorAlert, ProgrammeQueryState } from '../components/Errors.tsx';
 import { OverlapAlert } from '../components/OverlapAlert.tsx';
@@ -174,7 +175,7 @@ function Manage({ activity }: { activity: Activity }) {
   );
 }
 
-/** /programme/activities/:id: an activity, its participants and documents; its editors can change or delete it. */
+/** /programme/activities/:id: an activity, its participants, documents and outcomes; its editors can change or delete it. */
 export function ActivityPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('programme');
@@ -202,6 +203,7 @@ export function ActivityPage() {
                 <Facts activity={data} />
                 <Participants activity={data} />
                 <Documents activity={data} />
+                <ActivityOutcomes key={data.id} activity={data} />
                 {data.canEdit && <Manage activity={data} />}
               </>
             )}

@@ -1,4 +1,4 @@
-import { Fragment } from 'react';
+import { Fragment, useState } from 'react';
 import { Anchor, Button, Group, NativeSelect, NumberInput, Paper, Table, Text, TextInput, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -11,8 +11,39 @@ import { ProgrammeFrame } from '../components/ProgrammeNav.tsx';
 import { ACTIVITY_TYPES, MATRIX_MAX_MONTHS, THEMES, useMatrix, useProgrammeOptions, type Matrix, type MatrixParams } from '../programme.api.ts';
 import { addMonths, isMonth, useProgrammeFormat } from '../labels.ts';
 
-const DEFAULTS = { start: `${new Date().getFullYear()}-01`, months: '12', region: '', theme: '', type: '', organization: '', project: '', donor: '' };
+const DEFAULTS = { start: `${new Date().getFullYear()}-01`, months: '12', region: '', theme: '', type: '', organization: '', project: '', donor: '', partner: '' };
 type Key = keyof typeof DEFAULTS;
+
+/**
+ * A partner organisation's name, matched whole (in any case) against each activity's partners: a partly typed name
+ * would match nothing, so it applies on Enter or on leaving the field, not at each keystroke.
+ */
+function PartnerFilter({ value, onApply }: { value: string; onApply: (value: string) => void }) {
+  const { t } = useTranslation('programme');
+  const [draft, setDraft] = useState(value);
+  // The address changed otherwise (back, forward, a shared link): the field shows what applies.
+  const [applied, setApplied] = useState(value);
+  if (applied !== value) {
+    setApplied(value);
+    setDraft(value);
+  }
+  const apply = () => {
+    const next = draft.trim();
+    if (next !== value) onApply(next);
+  };
+  return (
+    <TextInput
+      label={t('filters.partner')} description={t('filters.partnerHint')} value={draft} maxLength={300} className="field-wide"
+      onChange={(event) => setDraft(event.currentTarget.value)} onBlur={apply}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') {
+          event.preventDefault();
+          apply();
+        }
+      }}
+    />
+  );
+}
 
 function Controls({ state, set }: { state: Record<Key, string>; set: (key: Key, value: string) => void }) {
   const { t, i18n } = useTranslation('programme');
@@ -44,6 +75,7 @@ function Controls({ state, set }: { state: Record<Key, string>; set: (key: Key, 
       <NativeSelect label={t('filters.organization')} className="field" {...select('organization')} data={[{ value: '', label: t('filters.allOrganizations') }, ...byName(options.data?.organizations).map((o) => ({ value: o.id, label: o.name }))]} />
       <NativeSelect label={t('filters.project')} className="field" {...select('project')} data={[{ value: '', label: t('filters.allProjects') }, ...(options.data?.projects ?? []).map((p) => ({ value: p.id, label: `${p.code} · ${p.title}` }))]} />
       <NativeSelect label={t('filters.donor')} className="field" {...select('donor')} data={[{ value: '', label: t('filters.allDonors') }, ...byName(options.data?.donors).map((d) => ({ value: d.id, label: d.name }))]} />
+      <PartnerFilter value={state.partner} onApply={(value) => set('partner', value)} />
     </Group>
   );
 }
@@ -114,7 +146,7 @@ export function ProgrammeMatrixPage() {
   const [state, set] = useSearchState(DEFAULTS);
   const params: MatrixParams = {
     start: state.start, months: state.months,
-    ...Object.fromEntries((['region', 'theme', 'type', 'organization', 'project', 'donor'] as const).map((key) => [key, state[key] || undefined])),
+    ...Object.fromEntries((['region', 'theme', 'type', 'organization', 'project', 'donor', 'partner'] as const).map((key) => [key, state[key] || undefined])),
   };
   const matrix = useMatrix(params);
   const data = matrix.data;
