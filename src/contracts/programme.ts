@@ -147,7 +147,8 @@ export const overlapSchema = z.object({
 });
 export const overlapQuerySchema = z.object({
   startDate: dateInput, endDate: dateInput, countries: z.array(countryCode).min(1), themes: z.array(z.enum(THEMES)).default([]),
-  organizationId: uuid, excludeId: uuid.optional(), windowDays: z.number().int().min(0).max(180).default(14),
+  organizationId: uuid, excludeId: uuid.optional(),
+  windowDays: z.number().int().min(0).max(180).optional().describe('Days before and after; default the server\'s setting (LEXPACT_OVERLAP_WINDOW_DAYS, 14)'),
 });
 
 export const activityFilterSchema = z.object({

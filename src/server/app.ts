@@ -16,10 +16,11 @@ import { participantsRoutes } from '../modules/participants/participants.routes.
 import { registerErrorHandling, sendProblem } from './plugins/errors.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerSecurity } from './plugins/security.ts';
-import { DEFAULT_SECURITY, type LibraryConfig, type SecurityConfig } from './config.ts';
+import { DEFAULT_SECURITY, type LibraryConfig, type ProgrammeConfig, type SecurityConfig } from './config.ts';
 import { libraryRoutes } from '../modules/library/library.routes.ts';
 import { fundingRoutes } from '../modules/programme/funding.routes.ts';
 import { importRoutes } from '../modules/programme/import.routes.ts';
+import { DEFAULT_OVERLAP_WINDOW_DAYS } from '../modules/programme/overlaps.ts';
 import { programmeRoutes } from '../modules/programme/programme.routes.ts';
 import type { FileStore } from '../modules/library/storage/file-store.ts';
 import { fileStoreFor } from '../modules/library/storage/file-store-config.ts';
@@ -46,6 +47,7 @@ export interface AppDeps {
   mailer?: Mailer;
   /** Where library originals go (`fileStore` wins over `s3` and `filesDir`) and how large they may be; default: a folder under the system's temporary folder, 50 MB. */
   library?: Partial<LibraryConfig> & { fileStore?: FileStore };
+  programme?: Partial<ProgrammeConfig>;
 }
 
 /** One-time secrets travel in some URLs (invitation and reset links, the sign-on callback): never log them. */
@@ -63,7 +65,7 @@ function withRedactedUrls(logger: FastifyServerOptions['logger']): FastifyServer
 
 /** Builds the application without listening: tests call it with a test database and a fixed clock. */
 export async function buildApp({
-  database, clock = systemClock, webDir = null, logger = false, datasetCheckIntervalMs = 1000, security = DEFAULT_SECURITY, mailer, library = {},
+  database, clock = systemClock, webDir = null, logger = false, datasetCheckIntervalMs = 1000, security = DEFAULT_SECURITY, mailer, library = {}, programme = {},
 }: AppDeps): Promise<FastifyInstance & { datasetCache: DatasetCache }> {
   const app = Fastify({ logger: withRedactedUrls(logger), bodyLimit: 1_048_576, trustProxy: security.trustProxy, routerOptions: { ignoreTrailingSlash: true } });
   app.setValidatorCompiler(validatorCompiler);
@@ -113,7 +115,7 @@ export async function buildApp({
       files: library.fileStore ?? fileStoreFor({ filesDir: library.filesDir ?? join(tmpdir(), `lexpact-files-${process.pid}`), s3: library.s3 ?? null }),
       maxUploadBytes: library.maxUploadBytes ?? 50 * 1_048_576,
     });
-    await programmeRoutes(api, { db: database.db, clock, cache });
+    await programmeRoutes(api, { db: database.db, clock, cache, overlapWindowDays: programme.overlapWindowDays ?? DEFAULT_OVERLAP_WINDOW_DAYS });
     await fundingRoutes(api, { db: database.db, clock });
     await importRoutes(api, { db: database.db, clock });
   }, { prefix: API_PREFIX });

@@ -8,6 +8,12 @@ describe('configuration from the environment', () => {
     expect(config.library).toEqual({ filesDir: resolve('/srv/lexpact/files'), maxUploadBytes: 50 * 1_048_576, s3: null });
   });
 
+  it('flags other organisations\' activities within 14 days unless LEXPACT_OVERLAP_WINDOW_DAYS says otherwise', () => {
+    expect(loadConfig({}).programme).toEqual({ overlapWindowDays: 14 });
+    expect(loadConfig({ LEXPACT_OVERLAP_WINDOW_DAYS: '30' }).programme).toEqual({ overlapWindowDays: 30 });
+    expect(() => loadConfig({ LEXPACT_OVERLAP_WINDOW_DAYS: '-1' })).toThrow(/LEXPACT_OVERLAP_WINDOW_DAYS/);
+  });
+
   it('an empty LEXPACT_S3_BUCKET counts as unset', () => {
     expect(loadConfig({ LEXPACT_S3_BUCKET: '' }).library.s3).toBeNull();
   });

@@ -27,6 +27,7 @@ const configSchema = z.object({
   LEXPACT_S3_FORCE_PATH_STYLE: z.enum(['true', 'false']).optional(),
   LEXPACT_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   LEXPACT_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  LEXPACT_OVERLAP_WINDOW_DAYS: z.coerce.number().int().min(0).max(180).default(14),
   LEXPACT_OIDC_ISSUER: z.string().url().optional(),
   LEXPACT_OIDC_CLIENT_ID: z.string().min(1).optional(),
   LEXPACT_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
@@ -44,6 +45,12 @@ export interface Config {
   seed: 'auto' | 'off';
   security: SecurityConfig;
   library: LibraryConfig;
+  programme: ProgrammeConfig;
+}
+
+export interface ProgrammeConfig {
+  /** Days before and after an activity within which another organisation's activity is flagged as close. */
+  overlapWindowDays: number;
 }
 
 export interface LibraryConfig {
@@ -111,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...(c.LEXPACT_S3_ACCESS_KEY_ID ? { accessKeyId: c.LEXPACT_S3_ACCESS_KEY_ID, secretAccessKey: c.LEXPACT_S3_SECRET_ACCESS_KEY! } : {}),
   } : null;
   return {
+    programme: { overlapWindowDays: c.LEXPACT_OVERLAP_WINDOW_DAYS },
     library: { filesDir: resolve(c.LEXPACT_FILES_DIR ?? `${c.LEXPACT_DATA_DIR}/files`), maxUploadBytes: Math.round(c.LEXPACT_MAX_UPLOAD_MB * 1_048_576), s3 },
     port: c.PORT, host: c.HOST, dataDir: resolve(c.LEXPACT_DATA_DIR), databaseUrl: c.LEXPACT_DATABASE_URL, logLevel: c.LEXPACT_LOG_LEVEL, seed: c.LEXPACT_SEED,
     security: {

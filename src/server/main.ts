@@ -11,7 +11,7 @@ await database.migrate();
 const files = fileStoreFor(config.library);
 if (config.seed === 'auto' && !(await isSeeded(database.db))) await seedDatabase({ db: database.db, files });
 
-const app = await buildApp({ database, webDir: DEFAULT_WEB_DIR, logger: { level: config.logLevel }, security: config.security, library: { ...config.library, fileStore: files } });
+const app = await buildApp({ database, webDir: DEFAULT_WEB_DIR, logger: { level: config.logLevel }, security: config.security, library: { ...config.library, fileStore: files }, programme: config.programme });
 
 const close = async (signal: string) => {
   app.log.info({ signal }, 'shutting down');

@@ -5,13 +5,15 @@ import type { Clock } from '../../src/lib/dates.ts';
 import type { SecurityConfig } from '../../src/server/config.ts';
 
 /** The application on a fresh seeded test database, with a fixed clock; answers through `app.inject()`. */
-export async function createTestApp({ seed = true, clock = TEST_CLOCK, security = TEST_SECURITY, library }: {
+export async function createTestApp({ seed = true, clock = TEST_CLOCK, security = TEST_SECURITY, library, programme }: {
   seed?: boolean; clock?: Clock; security?: SecurityConfig;
+  /** Programme settings: the overlap window. */
+  programme?: { overlapWindowDays?: number };
   /** Library settings: upload limit and the folder originals are kept in. */
   library?: { maxUploadBytes?: number; filesDir?: string };
 } = {}) {
   const database: TestDb = await createTestDb({ seed });
-  const app = await buildApp({ database, clock, datasetCheckIntervalMs: 0, security, ...(library ? { library } : {}) });
+  const app = await buildApp({ database, clock, datasetCheckIntervalMs: 0, security, ...(library ? { library } : {}), ...(programme ? { programme } : {}) });
   return {
     app,
     database,

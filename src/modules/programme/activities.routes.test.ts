@@ -102,6 +102,18 @@ describe('activities: recording, validation, roles, overlaps and the monthly mat
     expect(saved.json().overlaps).toEqual([expect.objectContaining({ organizationName: 'UNODC Terrorism Prevention Branch', daysApart: 8 })]);
   });
 
+  it('takes its default window from the server\'s setting', async () => {
+    const wide = await createTestApp({ seed: true, programme: { overlapWindowDays: 30 } });
+    try {
+      const org = (await createOrganization(wide.database.db, 'Another')).id;
+      const headers = await sessionHeaders(wide.database.db, TEST_CLOCK, await createUser(wide.database.db, { email: 'o@example.org', role: 'programme_officer', organizationId: org }), true);
+      const response = await wide.app.inject({ method: 'POST', url: '/api/v1/programme/activities/overlaps', headers, payload: { countries: ['NER'], themes: [], organizationId: org, startDate: '2013-03-11', endDate: '2013-03-11' } });
+      expect(response.json()).toEqual({ windowDays: 30, overlaps: [] });
+    } finally {
+      await wide.close();
+    }
+  });
+
   it('moving an activity onto another\'s dates is warned about too, and cancelled activities are not', async () => {
     const mission = (await context.app.inject({ method: 'GET', url: '/api/v1/programme/activities?q=&organization=' + partnerOrg + '&type=advisory_mission', headers: partner })).json().items[0];
     const moved = await context.app.inject({ method: 'PUT', url: `/api/v1/programme/activities/${mission.id}`, headers: partner, payload: activity({ organizationId: partnerOrg, title: 'Partner mission', type: 'advisory_mission', startDate: '2013-06-01', endDate: '2013-06-02' }) });

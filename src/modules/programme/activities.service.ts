@@ -86,12 +86,12 @@ export async function findActivity(db: Db, id: string): Promise<ActivityRow> {
   return row;
 }
 
-export async function createActivity(deps: ProgrammeDeps, actor: Actor, context: AuditContext, input: ActivityInput): Promise<{ id: string; overlaps: Overlap[] }> {
+export async function createActivity(deps: ProgrammeDeps, actor: Actor, context: AuditContext, input: ActivityInput, windowDays?: number): Promise<{ id: string; overlaps: Overlap[] }> {
   refuseOutsideOrganisation(actor, input.organizationId);
   const problems = await activityProblems(deps.db, input);
   if (problems.length) throw badRequest('validation_failed', 'Some fields are not valid.', problems);
   const id = await inTransaction(deps.db, (tx) => insertActivity(tx, actor, context, input, nowOf(deps)));
-  return { id, overlaps: await findOverlaps(deps.db, { ...input, excludeId: id }) };
+  return { id, overlaps: await findOverlaps(deps.db, { ...input, excludeId: id, windowDays }) };
 }
 
 export async function insertActivity(tx: Db, actor: Actor, context: AuditContext, input: ActivityInput, at: string): Promise<string> {
@@ -102,14 +102,14 @@ export async function insertActivity(tx: Db, actor: Actor, context: AuditContext
   return row!.id;
 }
 
-export async function updateActivity(deps: ProgrammeDeps, actor: Actor, context: AuditContext, id: string, input: ActivityInput): Promise<{ overlaps: Overlap[] }> {
+export async function updateActivity(deps: ProgrammeDeps, actor: Actor, context: AuditContext, id: string, input: ActivityInput, windowDays?: number): Promise<{ overlaps: Overlap[] }> {
   const before = await findActivity(deps.db, id);
   refuseOutsideOrganisation(actor, before.organizationId);
   refuseOutsideOrganisation(actor, input.organizationId);
   const problems = await activityProblems(deps.db, input);
   if (problems.length) throw badRequest('validation_failed', 'Some fields are not valid.', problems);
   await inTransaction(deps.db, (tx) => replaceActivity(tx, context, before, input, nowOf(deps)));
-  return { overlaps: await findOverlaps(deps.db, { ...input, excludeId: id }) };
+  return { overlaps: await findOverlaps(deps.db, { ...input, excludeId: id, windowDays }) };
 }
 
 export async function replaceActivity(tx: Db, context: AuditContext, before: ActivityRow, input: ActivityInput, at: string) {

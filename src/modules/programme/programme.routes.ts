@@ -29,7 +29,7 @@ const sheetFormat = z.enum(['json', 'csv', 'xlsx']).default('json');
 const withOverlaps = activitySchema.extend({ overlaps: z.array(overlapSchema).describe('Other organisations\' activities close to this one: coordinate before going ahead') });
 
 /** Activities, overlaps, the monthly matrix, outcomes and indicators. */
-export async function programmeRoutes(app: FastifyInstance, deps: ProgrammeDeps & { cache: DatasetCache }) {
+export async function programmeRoutes(app: FastifyInstance, deps: ProgrammeDeps & { cache: DatasetCache; overlapWindowDays: number }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const read = { policy: 'programme.read' as const };
   const write = { policy: 'programme.write' as const };
@@ -77,14 +77,14 @@ export async function programmeRoutes(app: FastifyInstance, deps: ProgrammeDeps 
   api.post('/programme/activities', {
     config: write, schema: { tags, summary: 'Record an activity; the answer lists other organisations\' activities close to it', body: activityInputSchema, response: { 201: withOverlaps, ...problems } },
   }, async (request, reply) => {
-    const { id, overlaps } = await createActivity(deps, request.actor, request.auditContext, request.body);
+    const { id, overlaps } = await createActivity(deps, request.actor, request.auditContext, request.body, deps.overlapWindowDays);
     return reply.code(201).send({ ...(await getActivity(deps.db, request.actor, id, requestLanguage(request))), overlaps });
   });
 
   api.put('/programme/activities/:id', {
     config: write, schema: { tags, summary: 'Change an activity (dates, status…); the answer lists activities close to it', params: idParam, body: activityInputSchema, response: { 200: withOverlaps, ...problems } },
   }, async (request) => {
-    const { overlaps } = await updateActivity(deps, request.actor, request.auditContext, request.params.id, request.body);
+    const { overlaps } = await updateActivity(deps, request.actor, request.auditContext, request.params.id, request.body, deps.overlapWindowDays);
     return { ...(await getActivity(deps.db, request.actor, request.params.id, requestLanguage(request))), overlaps };
   });
 
@@ -103,7 +103,8 @@ export async function programmeRoutes(app: FastifyInstance, deps: ProgrammeDeps 
     },
   }, async (request) => {
     if (request.body.endDate < request.body.startDate) throw badRequest('validation_failed', 'Some fields are not valid.', [{ field: 'endDate', reason: 'must be on or after the start date' }]);
-    return { windowDays: request.body.windowDays, overlaps: await findOverlaps(deps.db, request.body) };
+    const windowDays = request.body.windowDays ?? deps.overlapWindowDays;
+    return { windowDays, overlaps: await findOverlaps(deps.db, { ...request.body, windowDays }) };
   });
 
   api.get('/programme/countries/:code/activities', {
