@@ -91,3 +91,38 @@ test('the programme pages ask visitors to sign in and are not in their menu', as
   await expect(page.getByRole('heading', { level: 1, name: accounts.gate.signInTitle })).toBeVisible();
   await expect(page.getByRole('link', { name: accounts.gate.signInLink })).toHaveAttribute('href', '/sign-in?next=%2Fprogramme%2Fmatrix');
 });
+
+test('an administrator adds a rate and a donor; a payment before the rate is refused, one after it fills the donor table', async ({ page }) => {
+  const funding = messages('en', 'funding');
+  await signIn(page, 'admin@lexpact.test');
+  await page.goto('/programme/rates');
+  const rateForm = page.getByRole('form', { name: funding.rates.addTitle });
+  await rateForm.getByRole('textbox', { name: funding.fields.currency }).fill('CHF');
+  await rateForm.getByLabel(funding.rates.validFrom).fill('2031-01-01');
+  await rateForm.getByRole('textbox', { name: funding.rates.usdPerUnit }).fill('1.12');
+  await rateForm.getByRole('button', { name: funding.rates.add }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'CHF' })).toBeVisible();
+
+  await page.goto('/programme/donors');
+  const donorForm = page.getByRole('form', { name: funding.donors.addTitle });
+  await donorForm.getByRole('radio', { name: funding.donors.kinds.organization }).check();
+  await donorForm.getByRole('textbox', { name: funding.donors.organizationName }).fill('Swiss Counter-Terrorism Fund');
+  await donorForm.getByRole('button', { name: funding.donors.add }).click();
+  await expect(page.getByRole('table')).toContainText('Swiss Counter-Terrorism Fund');
+
+  await page.goto('/programme/funding?from=2031-01-01&to=2031-12-31');
+  const payment = page.getByRole('form', { name: funding.transactions.form.title });
+  await payment.getByRole('combobox', { name: funding.fields.type }).selectOption('incoming_funds');
+  await payment.getByRole('combobox', { name: funding.fields.donor }).selectOption({ label: 'Swiss Counter-Terrorism Fund' });
+  await payment.getByRole('textbox', { name: funding.fields.amount }).fill('250000');
+  await payment.getByRole('combobox', { name: funding.fields.currency }).selectOption('CHF');
+  await payment.getByLabel(funding.fields.date).fill('2030-12-31');
+  await payment.getByRole('button', { name: funding.transactions.form.submit }).click();
+  await expect(payment.getByText(funding.errors.programme_no_rate)).toBeVisible();
+  await payment.getByLabel(funding.fields.date).fill('2031-03-01');
+  await payment.getByRole('button', { name: funding.transactions.form.submit }).click();
+  const donors = page.getByRole('table', { name: /Contributions received between/ });
+  await expect(donors).toContainText('Swiss Counter-Terrorism Fund');
+  await expect(donors).toContainText('280,000');
+  await expectAccessible(page);
+});

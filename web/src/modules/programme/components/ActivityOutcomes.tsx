@@ -187,7 +187,7 @@ function RecordOutcome({ activity }: { activity: Activity }) {
           label={t('outcomes.description')} value={state.description} autosize minRows={2} maxLength={2000} error={error('description')}
           onChange={(event) => change('description', event.currentTarget.value)}
         />
-        <ProgrammeErrorAlert error={record.isPending ? null : record.error} isShown={isShown} />
+        <ProgrammeErrorAlert error={record.isPending ? null : record.error} shownFields={isShown} />
         <div role="status">{record.isSuccess && <Text fw={600}>{t('outcomes.recorded')}</Text>}</div>
         <Button type="submit" loading={record.isPending} style={{ alignSelf: 'flex-start' }}>{t('outcomes.record')}</Button>
       </Stack>

@@ -3,14 +3,12 @@ import { Alert, Anchor, Paper, Stack, Text, Title } from '@mantine/core';
 import { NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../../src/contracts/accounts.ts';
-import { QueryState } from '../../../components/QueryState.tsx';
+import { errorAt, moduleErrors } from '../../../components/ModuleErrors.tsx';
 import { useFormat } from '../../../lib/format.ts';
-import { ApiError } from '../../../lib/api.ts';
 import { ProgrammeLinks } from './ProgrammeNav.tsx';
 import { RequireSignIn } from '../../accounts/components/RequireSignIn.tsx';
 import { useFundingRights, type Project } from '../funding.api.ts';
 
-const keyOf = (code: string) => code.replace(/\./g, '_');
 
 /** Amounts, rates and percentages in the UI language's conventions. */
 export function useMoney() {
@@ -47,66 +45,16 @@ export function useMoney() {
   }, [i18n.language]);
 }
 
-/** The translated message of an error code: the programme's own codes first, then the common ones. */
-export function useFundingErrorMessage() {
-  const { t } = useTranslation('funding');
-  return (code: string) => t(`errors.${keyOf(code)}`, {
-    defaultValue: t(`errors.codes.${keyOf(code)}`, { ns: 'common', defaultValue: t('errors.generic', { ns: 'common' }) }),
-  });
-}
+const funding = moduleErrors('funding');
 
-/**
- * Messages for the fields the server named (keys are its field paths: `currency`, `values.0.period`): the
- * translation of its code when the error is about the programme's data (no rate for the currency on the
- * date, a code already used), else the server's reason.
- */
+/** Messages for the fields the server named; a problem inside a list (`countries.2`) shows on the list's input. */
 export function useFundingFieldErrors(error: unknown): (field: string) => string | undefined {
-  const { t, i18n } = useTranslation('funding');
-  const messages: Record<string, string> = {};
-  if (error instanceof ApiError) {
-    const code = keyOf(error.problem.code);
-    const translated = i18n.exists(`errors.${code}`, { ns: 'funding' }) ? t(`errors.${code}`) : null;
-    for (const problem of error.problem.errors) {
-      if (!problem.field || messages[problem.field]) continue;
-      messages[problem.field] = translated ?? t('form.invalidReason', { reason: problem.reason });
-    }
-  }
-  // A problem about an element of a list (`countries.2`) is shown on the list's input.
-  return (field: string) => messages[field] ?? Object.entries(messages).find(([key]) => key.startsWith(`${field}.`))?.[1];
+  const errors = funding.useFieldErrors(error);
+  return (field: string) => errorAt(errors, field);
 }
 
-/** The error of a request, unless each of its problems is already written next to its field. */
-export function FundingErrorAlert({ error, shownFields = [] }: { error: unknown; shownFields?: string[] }) {
-  const { t } = useTranslation('funding');
-  const message = useFundingErrorMessage();
-  if (!error) return null;
-  const code = error instanceof ApiError ? error.problem.code : 'network';
-  const problems = error instanceof ApiError ? error.problem.errors : [];
-  const shown = (field: string | undefined) => field !== undefined && shownFields.some((f) => field === f || field.startsWith(`${f}.`));
-  const others = problems.filter((p) => !shown(p.field));
-  if (problems.length > 0 && others.length === 0) return null;
-  return (
-    <Alert color="red" title={t('errors.title', { ns: 'common' })} role="alert">
-      <Text>{code.startsWith('validation.') ? t('form.invalid') : message(code)}</Text>
-      {others.map((problem, index) => (
-        <Text key={index} size="sm" className="ltr-figures">{problem.field ? `${problem.field}: ` : ''}{problem.reason}</Text>
-      ))}
-    </Alert>
-  );
-}
-
-/** QueryState, with the programme's own error codes (a project not found) translated. */
-export function FundingQueryState({ isLoading, error, children }: { isLoading: boolean; error: unknown; children?: ReactNode }) {
-  const { t, i18n } = useTranslation('funding');
-  if (error instanceof ApiError && i18n.exists(`errors.${keyOf(error.problem.code)}`, { ns: 'funding' })) {
-    return (
-      <Alert color="red" title={t('errors.title', { ns: 'common' })} role="alert">
-        <Text>{t(`errors.${keyOf(error.problem.code)}`)}</Text>
-      </Alert>
-    );
-  }
-  return <QueryState isLoading={isLoading} error={error}>{children}</QueryState>;
-}
+export const FundingErrorAlert = funding.ErrorAlert;
+export const FundingQueryState = funding.ModuleQueryState;
 
 /**
  * Every page of results and funding: signed-in users only (with `funding`, only the roles that may read

@@ -364,7 +364,7 @@ function ActivityForm({ initial, activityId }: { initial: FormState; activityId:
         </Paper>
 
         <Overlaps state={state} excludeId={activityId} />
-        <ProgrammeErrorAlert error={save.isPending ? null : save.error} isShown={isShown} />
+        <ProgrammeErrorAlert error={save.isPending ? null : save.error} shownFields={isShown} />
         <Group gap="md">
           <Button type="submit" loading={save.isPending}>{activityId ? t('form.save') : t('form.create')}</Button>
           <Anchor component={Link} to={activityId ? `/programme/activities/${activityId}` : '/programme/activities'}>{t('form.cancel')}</Anchor>

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../../../../../src/contracts/languages.ts';
 import { DataTable, type Column } from '../../../components/DataTable.tsx';
 import { ApiError } from '../../../lib/api.ts';
+import { moduleErrors } from '../../../components/ModuleErrors.tsx';
 import { ProgrammeQueryState } from '../components/Errors.tsx';
 import { ProgrammeFrame } from '../components/ProgrammeNav.tsx';
 import {
@@ -37,14 +38,7 @@ function useFieldText() {
   };
 }
 
-/** The translated message of an error code: this page's own codes first, then the common ones. */
-function useErrorMessage() {
-  const { t } = useTranslation('programmeImport');
-  return (code: string) => {
-    const key = code.replace(/\./g, '_');
-    return t(`errors.${key}`, { defaultValue: t(`errors.codes.${key}`, { ns: 'common', defaultValue: t('errors.generic', { ns: 'common' }) }) });
-  };
-}
+const { useErrorMessage } = moduleErrors('programmeImport');
 
 /** How an import works, and the fields a column can fill. */
 function ImportHelp({ fields }: { fields: string[] }) {
