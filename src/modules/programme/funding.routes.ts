@@ -106,8 +106,8 @@ export async function fundingRoutes(app: FastifyInstance, deps: ProgrammeDeps) {
     config: write, schema: { tags, summary: 'Record a pledge, commitment, incoming funds, disbursement or expenditure; converted to US dollars at the rate of its date', body: transactionInputSchema, response: { 201: transactionSchema, ...problems } },
   }, async (request, reply) => {
     const id = await recordTransaction(deps, request.auditContext, request.body);
-    const { items } = await listTransactions(deps.db, { limit: 500, offset: 0, project: request.body.projectId ?? undefined, donor: request.body.donorId ?? undefined, type: request.body.type }, requestLanguage(request));
-    return reply.code(201).send(items.find((t) => t.id === id)!);
+    const { items: [created] } = await listTransactions(deps.db, { id, limit: 1, offset: 0 }, requestLanguage(request));
+    return reply.code(201).send(created!);
   });
   api.delete('/programme/transactions/:id', {
     config: write, schema: { tags, summary: 'Delete a transaction (kept in the audit trail)', params: idParam, response: { 204: z.null(), ...problems } },

@@ -205,6 +205,7 @@ export async function deleteTransaction(deps: ProgrammeDeps, context: AuditConte
 }
 
 export interface TransactionFilter extends Period {
+  id?: string | undefined;
   project?: string | undefined;
   donor?: string | undefined;
   type?: TransactionType | undefined;
@@ -212,6 +213,7 @@ export interface TransactionFilter extends Period {
 
 function transactionConditions(filter: TransactionFilter): SQL[] {
   const conditions: SQL[] = [isNull(transactions.deletedAt)];
+  if (filter.id) conditions.push(eq(transactions.id, filter.id));
   if (filter.project) conditions.push(eq(transactions.projectId, filter.project));
   if (filter.donor) conditions.push(eq(transactions.donorId, filter.donor));
   if (filter.type) conditions.push(eq(transactions.type, filter.type));

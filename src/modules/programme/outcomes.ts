@@ -53,14 +53,14 @@ export async function createOutcome(deps: ProgrammeDeps, context: AuditContext, 
   });
 }
 
-export async function listOutcomes(db: Db, filter: { country?: string | undefined; activity?: string | undefined }, lang: Language) {
+export async function listOutcomes(db: Db, filter: { id?: string | undefined; country?: string | undefined; activity?: string | undefined }, lang: Language) {
   const rows = rowsOf<{ id: string; kind: string; participant_id: string; country_name: string; instrument_id: string | null; document_id: string | null; document_title: string | null; stage: string | null; date: string; description: string | null }>(await db.execute(sql`
     select o.id, o.kind, o.participant_id, coalesce(pt.name, pe.name, o.participant_id) as country_name, o.instrument_id, o.document_id,
       (select t.title from library_document_titles t where t.document_id = o.document_id order by t.lang = ${lang} desc, t.lang = 'en' desc, t.lang limit 1) as document_title, o.stage, o.date::text as date, o.description
     from outcomes o
     left join participant_translations pt on pt.participant_id = o.participant_id and pt.lang = ${lang}
     left join participant_translations pe on pe.participant_id = o.participant_id and pe.lang = 'en'
-    where o.deleted_at is null ${filter.country ? sql`and o.participant_id = ${filter.country}` : sql``}
+    where o.deleted_at is null ${filter.id ? sql`and o.id = ${filter.id}` : sql``} ${filter.country ? sql`and o.participant_id = ${filter.country}` : sql``}
       ${filter.activity ? sql`and exists (select 1 from outcome_contributions oc where oc.outcome_id = o.id and oc.activity_id = ${filter.activity})` : sql``}
     order by o.date desc limit 500`));
   const contributions = rows.length ? rowsOf<{ outcome_id: string; activity_id: string; title: string; note: string }>(await db.execute(sql`

@@ -179,7 +179,7 @@ export async function programmeRoutes(app: FastifyInstance, deps: ProgrammeDeps 
     config: write, schema: { tags, summary: 'Record an outcome and the activities that contributed to it, each with a note', body: outcomeInputSchema, response: { 201: outcomeSchema, ...problems } },
   }, async (request, reply) => {
     const id = await createOutcome(deps, request.auditContext, request.body, await deps.cache.get());
-    const [created] = (await listOutcomes(deps.db, { country: request.body.participantId }, requestLanguage(request))).filter((o) => o.id === id);
+    const [created] = await listOutcomes(deps.db, { id }, requestLanguage(request));
     return reply.code(201).send(created!);
   });
 }
