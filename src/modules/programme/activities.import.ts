@@ -13,7 +13,8 @@ import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
 import { listAliases } from '../participants/participants.repository.ts';
 import { buildAliasIndex } from '../participants/participants.service.ts';
 import { activityColumns, activityProblems, insertActivity, replaceActivity, type ActivityRow } from './activities.service.ts';
-import { donorNames, type ProgrammeDeps } from './funding.service.ts';
+import { donorNames } from './funding.service.ts';
+import type { ProgrammeDeps } from './programme.shared.ts';
 import { activities, activityDocuments, importMappings, projects } from './programme.table.ts';
 
 /** Fields a spreadsheet column can fill; lists are separated by semicolons. */

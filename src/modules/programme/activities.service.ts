@@ -10,13 +10,11 @@ import { instruments } from '../instruments/instruments.table.ts';
 import { COMMAND_LINE_ACTOR } from '../library/library.documents.ts';
 import { libraryDocuments } from '../library/library.table.ts';
 import { participants } from '../participants/participants.table.ts';
-import type { ProgrammeDeps } from './funding.service.ts';
+import { isUuid, nowOf, participantInRegion, type ProgrammeDeps } from './programme.shared.ts';
 import { activities, activityCountries, activityDocuments, donors, projects } from './programme.table.ts';
 import { findOverlaps, type Overlap } from './overlaps.ts';
 
 export type ActivityRow = typeof activities.$inferSelect;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const nowOf = (deps: ProgrammeDeps) => deps.clock.now().toISOString();
 
 export const isTraining = (type: string) => TRAINING_TYPES.has(type as ActivityType);
 
@@ -81,7 +79,7 @@ function refuseOutsideOrganisation(actor: Actor, organizationId: string) {
 }
 
 export async function findActivity(db: Db, id: string): Promise<ActivityRow> {
-  const [row] = UUID.test(id) ? await db.select().from(activities).where(and(eq(activities.id, id), isNull(activities.deletedAt))) : [];
+  const [row] = isUuid(id) ? await db.select().from(activities).where(and(eq(activities.id, id), isNull(activities.deletedAt))) : [];
   if (!row) throw notFound('programme.activity_not_found', 'There is no such activity.');
   return row;
 }
@@ -139,10 +137,7 @@ export function activityFilterSql(filter: Omit<ActivityFilter, 'from' | 'to'>) {
   if (filter.donor) parts.push(sql`a.donor_ids @> array[${filter.donor}]::uuid[]`);
   if (filter.project) parts.push(sql`a.project_id = ${filter.project}`);
   if (filter.country) parts.push(sql`exists (select 1 from activity_countries c where c.activity_id = a.id and c.participant_id = ${filter.country})`);
-  if (filter.region) {
-    parts.push(sql`exists (select 1 from activity_countries c join participants p on p.id = c.participant_id where c.activity_id = a.id
-      and (p.region_m49 = ${filter.region} or p.subregion_m49 = ${filter.region} or p.intermediate_region_m49 = ${filter.region}))`);
-  }
+  if (filter.region) parts.push(sql`exists (select 1 from activity_countries c where c.activity_id = a.id and ${participantInRegion(sql`c.participant_id`, filter.region)})`);
   return sql.join(parts, sql` and `);
 }
 

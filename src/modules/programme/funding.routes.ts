@@ -12,8 +12,9 @@ import { sendSheet } from '../../server/plugins/export.ts';
 import { requestLanguage } from '../../server/plugins/locale.ts';
 import {
   addDonor, addRate, createProject, deleteProject, deleteRate, deleteTransaction, donorTableFor, findProject, fundingByProject, fundingOfProject, listDonors,
-  listProjects, listRates, listTransactions, presentProject, recordTransaction, updateProject, type ProgrammeDeps,
+  listProjects, listRates, listTransactions, presentProject, recordTransaction, updateProject,
 } from './funding.service.ts';
+import type { ProgrammeDeps } from './programme.shared.ts';
 import { projectIndicatorsOf, saveIndicator } from './outcomes.ts';
 
 const idParam = z.object({ id: z.string().uuid('must be an id (UUID)') });

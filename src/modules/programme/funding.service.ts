@@ -3,20 +3,13 @@ import type { Language } from '../../contracts/languages.ts';
 import type { ProjectInput, TransactionInput, TransactionType } from '../../contracts/programme.ts';
 import { IATI_TRANSACTION_CODES } from '../../contracts/programme.ts';
 import { inTransaction, type Db } from '../../db/client.ts';
-import type { Clock } from '../../lib/dates.ts';
 import { badRequest, notFound, type FieldProblem } from '../../lib/errors.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
 import { participantTranslations, participants } from '../participants/participants.table.ts';
 import { donorTable, projectFunding, rateOn, toUsd, type Period } from './funding.arithmetic.ts';
 import { currencyRates, donors, projects, transactions } from './programme.table.ts';
+import { isUuid, nowOf, type ProgrammeDeps } from './programme.shared.ts';
 
-export interface ProgrammeDeps {
-  db: Db;
-  clock: Clock;
-}
-
-const nowOf = (deps: ProgrammeDeps) => deps.clock.now().toISOString();
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /* Currency rates */
 
@@ -36,7 +29,7 @@ export async function addRate(deps: ProgrammeDeps, context: AuditContext, input:
 }
 
 export async function deleteRate(deps: ProgrammeDeps, context: AuditContext, id: string) {
-  if (!UUID.test(id)) throw notFound('programme.rate_not_found', 'There is no such rate.');
+  if (!isUuid(id)) throw notFound('programme.rate_not_found', 'There is no such rate.');
   await inTransaction(deps.db, async (tx) => {
     const [row] = await tx.delete(currencyRates).where(eq(currencyRates.id, id)).returning();
     if (!row) throw notFound('programme.rate_not_found', 'There is no such rate.');
@@ -106,7 +99,7 @@ export const presentProject = (p: ProjectRow) => ({
 });
 
 export async function findProject(db: Db, id: string): Promise<ProjectRow> {
-  const [row] = UUID.test(id) ? await db.select().from(projects).where(and(eq(projects.id, id), isNull(projects.deletedAt))) : [];
+  const [row] = isUuid(id) ? await db.select().from(projects).where(and(eq(projects.id, id), isNull(projects.deletedAt))) : [];
   if (!row) throw notFound('programme.project_not_found', 'There is no such project.');
   return row;
 }
@@ -195,7 +188,7 @@ export async function recordTransaction(deps: ProgrammeDeps, context: AuditConte
 }
 
 export async function deleteTransaction(deps: ProgrammeDeps, context: AuditContext, id: string) {
-  const [before] = UUID.test(id) ? await deps.db.select().from(transactions).where(and(eq(transactions.id, id), isNull(transactions.deletedAt))) : [];
+  const [before] = isUuid(id) ? await deps.db.select().from(transactions).where(and(eq(transactions.id, id), isNull(transactions.deletedAt))) : [];
   if (!before) throw notFound('programme.transaction_not_found', 'There is no such transaction.');
   await inTransaction(deps.db, async (tx) => {
     const at = nowOf(deps);

@@ -5,7 +5,7 @@ import { problemSchema } from '../../contracts/status.ts';
 import { AppError, badRequest } from '../../lib/errors.ts';
 import { requestLanguage } from '../../server/plugins/locale.ts';
 import { findMapping, IMPORT_FIELDS, importActivities, listMappings, saveMapping, type ColumnMapping } from './activities.import.ts';
-import type { ProgrammeDeps } from './funding.service.ts';
+import type { ProgrammeDeps } from './programme.shared.ts';
 
 const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 413: problemSchema, 415: problemSchema };
 const mappingSchema = z.partialRecord(z.enum(IMPORT_FIELDS), z.string().trim().min(1).max(200)).describe('Field → column header of the spreadsheet');

@@ -6,6 +6,7 @@ import { isInSet, type InstrumentSet } from '../instruments/instruments.service.
 import type { StatusDataset } from '../status/status.dataset.ts';
 import { inRegion, nameIn } from '../status/status.service.ts';
 import { activityFilterSql } from './activities.service.ts';
+import { participantInRegion } from './programme.shared.ts';
 
 /*
  * Indicators count an activity in the period it starts in. Scoped to a region or a country, they count
@@ -91,7 +92,7 @@ export async function indicators(db: Db, dataset: StatusDataset, scope: Indicato
     select o.stage, count(*)::int as n from outcomes o
     where o.deleted_at is null and o.kind = 'library_document' and o.date between ${scope.from} and ${scope.to}
       ${scope.country ? sql`and o.participant_id = ${scope.country}` : sql``}
-      ${scope.region ? sql`and exists (select 1 from participants p where p.id = o.participant_id and (p.region_m49 = ${scope.region} or p.subregion_m49 = ${scope.region} or p.intermediate_region_m49 = ${scope.region}))` : sql``}
+      ${scope.region ? sql`and ${participantInRegion(sql`o.participant_id`, scope.region)}` : sql``}
       ${scope.project || scope.donor || scope.theme ? sql`and exists (select 1 from outcome_contributions oc join activities a on a.id = oc.activity_id where oc.outcome_id = o.id and ${activityFilterSql({ project: scope.project, donor: scope.donor, theme: scope.theme })})` : sql``}
     group by o.stage`));
 

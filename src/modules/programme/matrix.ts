@@ -5,6 +5,7 @@ import { rowsOf, type Db } from '../../db/client.ts';
 import type { StatusDataset } from '../status/status.dataset.ts';
 import { nameIn } from '../status/status.service.ts';
 import { activityFilterSql } from './activities.service.ts';
+import { participantInRegion } from './programme.shared.ts';
 
 export interface MatrixQuery extends Omit<ActivityFilter, 'from' | 'to' | 'status'> {
   /** First month, YYYY-MM. */
@@ -38,7 +39,7 @@ export async function activityMatrix(db: Db, dataset: StatusDataset, query: Matr
     from activities a join activity_countries c on c.activity_id = a.id join organizations o on o.id = a.organization_id
     where daterange(a.start_date, a.end_date, '[]') && daterange(${from}::date, ${to}::date, '[]') and ${activityFilterSql(activityFilter)}
       ${country ? sql`and c.participant_id = ${country}` : sql``}
-      ${region ? sql`and exists (select 1 from participants p where p.id = c.participant_id and (p.region_m49 = ${region} or p.subregion_m49 = ${region} or p.intermediate_region_m49 = ${region}))` : sql``}
+      ${region ? sql`and ${participantInRegion(sql`c.participant_id`, region)}` : sql``}
     order by a.start_date, a.title`));
 
   const cellsOf = new Map<string, Entry[][]>();

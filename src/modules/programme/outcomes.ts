@@ -8,10 +8,9 @@ import { instruments } from '../instruments/instruments.table.ts';
 import { libraryDocuments } from '../library/library.table.ts';
 import { participants } from '../participants/participants.table.ts';
 import type { StatusDataset } from '../status/status.dataset.ts';
-import type { ProgrammeDeps } from './funding.service.ts';
+import { nowOf, type ProgrammeDeps } from './programme.shared.ts';
 import { activities, outcomeContributions, outcomes, projectIndicators, projects } from './programme.table.ts';
 
-const nowOf = (deps: ProgrammeDeps) => deps.clock.now().toISOString();
 
 /**
  * Outcomes: what changed in a country, and the activities that contributed to it, each with a note.
