@@ -23,7 +23,13 @@ export interface AuditEntry {
 
 /** Writes one audit record; call it with the transaction of the change it records. */
 export async function recordAudit(db: Db, context: AuditContext, entry: AuditEntry, at: string): Promise<void> {
-  await db.insert(auditLog).values({
+  await recordAudits(db, context, [entry], at);
+}
+
+/** Many entries of one request (a bulk import) in one statement. */
+export async function recordAudits(db: Db, context: AuditContext, entries: AuditEntry[], at: string): Promise<void> {
+  if (entries.length === 0) return;
+  await db.insert(auditLog).values(entries.map((entry) => ({
     at,
     actorUserId: context.actorUserId,
     actorLabel: context.actorLabel,
@@ -34,7 +40,7 @@ export async function recordAudit(db: Db, context: AuditContext, entry: AuditEnt
     after: entry.after === undefined ? null : redact(entry.after),
     requestId: context.requestId,
     clientAddress: context.clientAddress,
-  });
+  })));
 }
 
 const SECRET_FIELDS = new Set(['passwordHash', 'tokenHash', 'csrfToken', 'password']);

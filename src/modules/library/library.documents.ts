@@ -1,11 +1,11 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Language } from '../../contracts/languages.ts';
 import { DOCUMENT_SUBTYPES, type DocumentInput } from '../../contracts/library.ts';
 import { inTransaction, type Db } from '../../db/client.ts';
 import type { Clock } from '../../lib/dates.ts';
 import { AppError, badRequest, notFound, type FieldProblem } from '../../lib/errors.ts';
 import type { Actor } from '../accounts/policy.ts';
-import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
+import { recordAudit, recordAudits, type AuditContext } from '../audit/audit.service.ts';
 import { instruments } from '../instruments/instruments.table.ts';
 import { participants } from '../participants/participants.table.ts';
 import { detectFileType, extractText } from './extract/extract.ts';
@@ -84,20 +84,37 @@ const workType = (input: Pick<DocumentInput, 'kind' | 'subtype'>) =>
 const slug = (value: string) => value.normalize('NFKD').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60);
 
 /** FRBR work URI in the Akoma Ntoso naming convention: /akn/<country>/<type>/<year>/<number>. */
-async function workUri(db: Db, input: DocumentInput, id: string, today: string): Promise<string> {
-  let country = input.kind === 'un_document' ? 'un' : 'int';
-  if (input.country) {
-    const [row] = await db.select({ iso2: participants.iso2 }).from(participants).where(eq(participants.id, input.country.toUpperCase()));
-    country = (row?.iso2 ?? input.country).toLowerCase();
-  }
+function baseWorkUri(input: DocumentInput, id: string, today: string, iso2: Map<string, string>): string {
+  const code = input.country?.toUpperCase();
+  const country = code ? (iso2.get(code) ?? code).toLowerCase() : input.kind === 'un_document' ? 'un' : 'int';
   const year = (input.adoptedDate ?? input.decisionDate ?? input.publishedDate ?? today).slice(0, 4);
   const number = slug(input.number ?? input.caseNumber ?? input.symbol ?? '') || id.slice(0, 8);
-  const base = `/akn/${country}/${workType(input)}/${year}/${number}`;
-  for (let n = 1; ; n++) {
-    const candidate = n === 1 ? base : `${base}-${n}`;
-    const [taken] = await db.select({ id: libraryDocuments.id }).from(libraryDocuments).where(eq(libraryDocuments.uri, candidate));
-    if (!taken) return candidate;
+  return `/akn/${country}/${workType(input)}/${year}/${number}`;
+}
+
+/**
+ * Work URIs for many new documents with two queries: a URI already taken, in the library or earlier in
+ * the same batch, gets the next free suffix (-2, -3 …), looked for one by one as that is rare.
+ */
+async function workUris(db: Db, items: { id: string; input: DocumentInput }[], today: string): Promise<string[]> {
+  const countries = [...new Set(items.flatMap(({ input }) => (input.country ? [input.country.toUpperCase()] : [])))];
+  const iso2 = new Map(countries.length === 0 ? [] : (await db.select({ id: participants.id, iso2: participants.iso2 }).from(participants)
+    .where(inArray(participants.id, countries))).map((row) => [row.id, row.iso2 ?? row.id]));
+  const bases = items.map(({ id, input }) => baseWorkUri(input, id, today, iso2));
+  const taken = new Set((await db.select({ uri: libraryDocuments.uri }).from(libraryDocuments).where(inArray(libraryDocuments.uri, [...new Set(bases)])))
+    .map((row) => row.uri));
+  const uris: string[] = [];
+  for (const base of bases) {
+    let uri = base;
+    for (let n = 2; taken.has(uri); n++) {
+      uri = `${base}-${n}`;
+      // Suffixed URIs were not asked for above.
+      if (!taken.has(uri) && (await db.select({ id: libraryDocuments.id }).from(libraryDocuments).where(eq(libraryDocuments.uri, uri))).length > 0) taken.add(uri);
+    }
+    taken.add(uri);
+    uris.push(uri);
   }
+  return uris;
 }
 
 const columnsOf = (input: DocumentInput) => ({
@@ -109,24 +126,24 @@ const columnsOf = (input: DocumentInput) => ({
   officialUrl: input.officialUrl ?? null, visibility: input.visibility,
 });
 
-async function replaceChildren(db: Db, documentId: string, input: DocumentInput, { fresh = false } = {}): Promise<void> {
-  if (!fresh) {
-    await db.delete(libraryDocumentTitles).where(eq(libraryDocumentTitles.documentId, documentId));
-    await db.delete(libraryInstrumentLinks).where(eq(libraryInstrumentLinks.documentId, documentId));
-    await db.delete(libraryEvents).where(eq(libraryEvents.documentId, documentId));
-  }
-  await db.insert(libraryDocumentTitles).values(Object.entries(input.titles).map(([lang, title]) => ({ documentId, lang, title })));
-  const links = new Map(input.instruments.map((link) => [`${link.instrument}|${link.article ?? ''}`, link]));
-  if (links.size > 0) {
-    await db.insert(libraryInstrumentLinks).values([...links.values()].map((link) => ({
-      documentId, instrumentId: link.instrument, article: link.article?.trim() ?? '', note: link.note ?? null,
-    })));
-  }
-  if (input.events.length > 0) {
-    await db.insert(libraryEvents).values(input.events.map((event) => ({
-      documentId, type: event.type, date: event.date, byDocumentId: event.by ?? null, note: event.note ?? null,
-    })));
-  }
+async function replaceChildren(db: Db, documentId: string, input: DocumentInput): Promise<void> {
+  await db.delete(libraryDocumentTitles).where(eq(libraryDocumentTitles.documentId, documentId));
+  await db.delete(libraryInstrumentLinks).where(eq(libraryInstrumentLinks.documentId, documentId));
+  await db.delete(libraryEvents).where(eq(libraryEvents.documentId, documentId));
+  await insertChildren(db, [{ id: documentId, input }]);
+}
+
+/** Titles, instrument links and timeline events of documents that have none yet. */
+async function insertChildren(db: Db, documents: { id: string; input: DocumentInput }[]): Promise<void> {
+  const titles = documents.flatMap(({ id, input }) => Object.entries(input.titles).map(([lang, title]) => ({ documentId: id, lang, title })));
+  if (titles.length > 0) await db.insert(libraryDocumentTitles).values(titles);
+  const links = documents.flatMap(({ id, input }) => [...new Map(input.instruments.map((link) => [`${link.instrument}|${link.article ?? ''}`, link])).values()]
+    .map((link) => ({ documentId: id, instrumentId: link.instrument, article: link.article?.trim() ?? '', note: link.note ?? null })));
+  if (links.length > 0) await db.insert(libraryInstrumentLinks).values(links);
+  const events = documents.flatMap(({ id, input }) => input.events.map((event) => ({
+    documentId: id, type: event.type, date: event.date, byDocumentId: event.by ?? null, note: event.note ?? null,
+  })));
+  if (events.length > 0) await db.insert(libraryEvents).values(events);
 }
 
 /** A text prepared for storage: type checked from the bytes, text extracted, checksum taken. */
@@ -216,26 +233,52 @@ export async function createDocument(
   return inTransaction(deps.db, (tx) => insertDocument(deps, tx, actor, context, input, prepared));
 }
 
-/** The transactional part of creating a document, shared with the bulk importer. */
+/** The transactional part of creating a document. */
 export async function insertDocument(
   deps: LibraryDeps, tx: Db, actor: Actor, context: AuditContext, input: DocumentInput, prepared: PreparedFile | null,
-  { deferDerived = false }: { deferDerived?: boolean } = {},
 ): Promise<string> {
-  const id = crypto.randomUUID();
+  const [id] = await insertDocuments(deps, tx, actor, context, [{ input, prepared }]);
+  await refreshDerived(deps, tx, [id!]);
+  return id!;
+}
+
+export interface NewDocument {
+  input: DocumentInput;
+  prepared: PreparedFile | null;
+}
+
+/**
+ * Creates many documents with a few statements, each table written once for the whole batch: the
+ * bulk importer's path. The caller refreshes references and search entries (refreshDerived), once
+ * for the batch.
+ */
+export async function insertDocuments(deps: LibraryDeps, tx: Db, actor: Actor, context: AuditContext, documents: NewDocument[]): Promise<string[]> {
+  if (documents.length === 0) return [];
   const at = now(deps);
-  const uri = await workUri(tx, input, id, at.slice(0, 10));
-  await tx.insert(libraryDocuments).values({
-    id, uri, ...columnsOf(input), ownerOrganizationId: actor.kind === 'user' ? actor.organizationId : null, createdBy: userIdOf(actor), createdAt: at, updatedAt: at,
-  });
-  await replaceChildren(tx, id, input, { fresh: true });
-  if (prepared) {
-    const versionDate = prepared.upload.versionDate ?? defaultVersionDate(columnsOf(input), at.slice(0, 10));
-    await insertExpression(tx, id, prepared, versionDate, userIdOf(actor));
+  const today = at.slice(0, 10);
+  const items = documents.map((document) => ({ ...document, id: crypto.randomUUID() }));
+  const uris = await workUris(tx, items, today);
+  const owner = actor.kind === 'user' ? actor.organizationId : null;
+  const userId = userIdOf(actor);
+  await tx.insert(libraryDocuments).values(items.map(({ id, input }, k) => ({
+    id, uri: uris[k]!, ...columnsOf(input), ownerOrganizationId: owner, createdBy: userId, createdAt: at, updatedAt: at,
+  })));
+  await insertChildren(tx, items);
+  const withText = items.flatMap((item) => (item.prepared ? [{ ...item, prepared: item.prepared, fileId: crypto.randomUUID() }] : []));
+  if (withText.length > 0) {
+    await tx.insert(libraryFiles).values(withText.map(({ prepared: file, fileId }) => ({
+      id: fileId, sha256: file.sha256, size: file.upload.bytes.byteLength, mediaType: file.mediaType, fileType: file.fileType,
+      filename: file.upload.filename.slice(0, 255), storageKey: storageKeyFor(file.sha256), uploadedBy: userId,
+    })));
+    await tx.insert(libraryExpressions).values(withText.map(({ id, input, prepared: file, fileId }) => ({
+      documentId: id, lang: file.upload.language, versionDate: file.upload.versionDate ?? defaultVersionDate(columnsOf(input), today), fileId, text: file.text,
+    })));
   }
-  // Bulk imports refresh references and search entries once per batch (see refreshDerived).
-  if (!deferDerived) await refreshDerived(deps, tx, [id]);
-  await recordAudit(tx, context, { action: 'library.document.create', entityType: 'library_document', entityId: id, after: { uri, ...input, file: prepared ? { sha256: prepared.sha256, filename: prepared.upload.filename } : null } }, at);
-  return id;
+  await recordAudits(tx, context, items.map(({ id, input, prepared }, k) => ({
+    action: 'library.document.create', entityType: 'library_document', entityId: id,
+    after: { uri: uris[k], ...input, file: prepared ? { sha256: prepared.sha256, filename: prepared.upload.filename } : null },
+  })), at);
+  return items.map((item) => item.id);
 }
 
 async function editableDocument(db: Db, actor: Actor, id: string): Promise<DocumentRow> {

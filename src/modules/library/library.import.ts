@@ -10,7 +10,7 @@ import type { Actor } from '../accounts/policy.ts';
 import type { AuditContext } from '../audit/audit.service.ts';
 import { participants } from '../participants/participants.table.ts';
 import { instruments } from '../instruments/instruments.table.ts';
-import { insertDocument, prepareUpload, refreshDerived, storeOriginal, type LibraryDeps, type PreparedFile } from './library.documents.ts';
+import { insertDocuments, prepareUpload, refreshDerived, storeOriginal, type LibraryDeps, type PreparedFile } from './library.documents.ts';
 
 /**
  * Bulk import of a folder: `metadata.csv` describes one document per line and names its file in the
@@ -153,12 +153,9 @@ export async function importLibraryFolder(
   report.imported = await inTransaction(deps.db, async (tx) => {
     const done: LibraryImportReport['imported'] = [];
     for (let start = 0; start < toImport.length; start += IMPORT_BATCH) {
-      const ids: string[] = [];
-      for (const row of toImport.slice(start, start + IMPORT_BATCH)) {
-        const id = await insertDocument(deps, tx, actor, context, row.input, row.file, { deferDerived: true });
-        ids.push(id);
-        done.push({ line: row.line, id, file: row.fileName, title: Object.values(row.input.titles)[0] ?? '' });
-      }
+      const rows = toImport.slice(start, start + IMPORT_BATCH);
+      const ids = await insertDocuments(deps, tx, actor, context, rows.map((row) => ({ input: row.input, prepared: row.file })));
+      rows.forEach((row, k) => done.push({ line: row.line, id: ids[k]!, file: row.fileName, title: Object.values(row.input.titles)[0] ?? '' }));
       await refreshDerived(deps, tx, ids);
     }
     return done;

@@ -3,7 +3,8 @@ import { LANGUAGES, isLanguage, type Language } from '../../../contracts/languag
 import type { SearchParams } from '../../../contracts/library.ts';
 import { inTransaction, rowsOf, type Db } from '../../../db/client.ts';
 import { analyse, hanPairs, TEXT_SEARCH_CONFIG } from './text.ts';
-import { parseQuery, symbolToken, toTsQueryParts } from './query.ts';
+import { tsQueryLiteral, VectorBuilder } from './lexemes.ts';
+import { highlightQuery, parseQuery, symbolToken } from './query.ts';
 import type { LibrarySearchIndex, SearchHits, SearchScope } from './search-index.ts';
 import { runSearchStatement } from './search-statement.ts';
 
@@ -56,8 +57,16 @@ async function latestTexts(db: Db, documentIds: string[]): Promise<Map<string, M
 
 const idList = (ids: string[]) => sql`(${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`;
 
+/** A row of library_search as the indexer builds it (the vectors in tsvector input syntax). */
+interface Entry {
+  document_id: string; lang: Language; config: string; title: string; fuzzy_text: string; body: string;
+  vector: string; rank_vector: string; head_vector: string; country_id: string | null; region_m49: string | null; subregion_m49: string | null;
+  kind: string; categories: string[]; themes: string[]; instruments: string[]; status: string | null; year: number | null;
+  sort_date: string | null; visibility: string; owner_organization_id: string | null; index_version: number;
+}
+
 /** Search rows of one document: one per language it has text in (or its first title's language). */
-function entriesOf(source: SourceRow, texts: Map<Language, string>): SQL[] {
+function entriesOf(source: SourceRow, texts: Map<Language, string>): Entry[] {
   const titles = source.titles ?? {};
   const titleLanguages = LANGUAGES.filter((lang) => titles[lang]);
   // A document without text (a bibliography entry, a law not yet uploaded) is still found by its title.
@@ -67,25 +76,33 @@ function entriesOf(source: SourceRow, texts: Map<Language, string>): SQL[] {
   const fuzzyText = analyse(`${allTitles} ${countryNames}`).toLowerCase();
   const symbols = [source.symbol, ...source.cited].flatMap((symbol) => (symbol ? (symbolToken(symbol) ?? []) : []));
   const metadata = `${analyse(`${allTitles} ${source.metadata} ${countryNames}`)} ${[...new Set(symbols)].join(' ')}`;
-  const year = source.sort_date ? Number(source.sort_date.slice(0, 4)) : null;
   return languages.map((lang) => {
-    const config = TEXT_SEARCH_CONFIG[lang];
     const title = titles[lang] ?? titles[titleLanguages[0] ?? 'en'] ?? '';
     const body = analyse((texts.get(lang) ?? '').slice(0, INDEXED_TEXT_CHARS));
     const [opening, rest] = splitAtWord(body, RANKED_TEXT_CHARS);
-    const pairs = [...new Set([...hanPairs(analyse(title)), ...hanPairs(body)])].join(' ');
-    return sql`(${source.id}::uuid, ${lang}, ${config}, ${title}, ${fuzzyText}, ${body.slice(0, HEADLINE_SOURCE_CHARS)}, ${opening}, ${rest}, ${pairs}, ${analyse(title)}, ${metadata},
-      ${source.country_id}, ${source.region_m49}, ${source.subregion_m49}, ${source.kind},
-      ${pgArray(source.categories)}::text[], ${pgArray(source.themes)}::text[], ${pgArray(source.instruments ?? [])}::text[],
-      ${source.status}, ${year}::int, ${source.sort_date}::date, ${source.visibility}, ${source.owner_organization_id}::uuid)`;
+    const analysedTitle = analyse(title);
+    // Title (A) and metadata (B) make the head; with the opening (C) they rank a text; the rest (D)
+    // and the pairs of Chinese words complete what a search can find.
+    const vector = new VectorBuilder(lang).addText(analysedTitle, 'A').addText(metadata, 'B');
+    const head = vector.literal();
+    const ranked = vector.addText(opening, 'C').literal();
+    const full = vector.addText(rest, 'D').addLexemes(new Set([...hanPairs(analysedTitle), ...hanPairs(body)]), 'D').literal();
+    return {
+      document_id: source.id, lang, config: TEXT_SEARCH_CONFIG[lang], title, fuzzy_text: fuzzyText, body: body.slice(0, HEADLINE_SOURCE_CHARS),
+      vector: full, rank_vector: ranked, head_vector: head, country_id: source.country_id, region_m49: source.region_m49,
+      subregion_m49: source.subregion_m49, kind: source.kind, categories: source.categories, themes: source.themes,
+      instruments: source.instruments ?? [], status: source.status, year: source.sort_date ? Number(source.sort_date.slice(0, 4)) : null,
+      sort_date: source.sort_date, visibility: source.visibility, owner_organization_id: source.owner_organization_id, index_version: SEARCH_INDEX_VERSION,
+    };
   });
 }
 
 /**
  * Version of what an entry holds. Raised whenever indexing changes what a search can find, so that
- * entries built before are rebuilt (reindexOutdated): 2 added the pairs of Chinese words.
+ * entries built before are rebuilt (reindexOutdated): 2 added the pairs of Chinese words, 3 builds
+ * the vectors in JavaScript (see lexemes.ts).
  */
-export const SEARCH_INDEX_VERSION = 2;
+export const SEARCH_INDEX_VERSION = 3;
 const OUTDATED_BATCH = 200;
 /** Advisory lock key of the rebuild ("LXSI"). */
 const REINDEX_LOCK = 0x4c585349;
@@ -127,21 +144,17 @@ async function indexDocuments(db: Db, documentIds: string[]): Promise<void> {
   if (sources.length === 0) return;
   const texts = await latestTexts(db, sources.map((source) => source.id));
   const entries = sources.flatMap((source) => entriesOf(source, texts.get(source.id) ?? new Map()));
+  // One JSON parameter for the whole batch: building and sending thousands of parameters cost more
+  // than the database takes to read them from JSON.
   await db.execute(sql`
     insert into library_search (document_id, lang, config, title, fuzzy_text, body, vector, rank_vector, head_vector, country_id, region_m49, subregion_m49,
       kind, categories, themes, instruments, status, year, sort_date, visibility, owner_organization_id, index_version)
-    select e.id, e.lang, e.config, e.title, e.fuzzy_text, e.excerpt, e.head || e.opening_vector || e.rest_vector || e.pairs_vector, e.head || e.opening_vector, e.head,
-      e.country_id, e.region_m49, e.subregion_m49, e.kind, e.categories, e.themes, e.instruments, e.status, e.year, e.sort_date, e.visibility, e.owner,
-      ${SEARCH_INDEX_VERSION}::smallint
-    from (
-      -- Each part is parsed once and the three vectors are put together from the parts: ts_filter on
-      -- the whole vector would cost more than parsing the text again.
-      select v.*, setweight(to_tsvector(v.config::regconfig, v.analysed_title), 'A') || setweight(to_tsvector(v.config::regconfig, v.metadata), 'B') as head,
-        setweight(to_tsvector(v.config::regconfig, v.opening), 'C') as opening_vector, to_tsvector(v.config::regconfig, v.rest) as rest_vector,
-        to_tsvector(v.config::regconfig, v.han_pairs) as pairs_vector
-      from (values ${sql.join(entries, sql`, `)}) as v(id, lang, config, title, fuzzy_text, excerpt, opening, rest, han_pairs, analysed_title, metadata,
-        country_id, region_m49, subregion_m49, kind, categories, themes, instruments, status, year, sort_date, visibility, owner)
-    ) e`);
+    select document_id, lang, config, title, fuzzy_text, body, vector, rank_vector, head_vector, country_id, region_m49, subregion_m49,
+      kind, categories, themes, instruments, status, year, sort_date, visibility, owner_organization_id, index_version
+    from json_to_recordset(${JSON.stringify(entries)}::json) as e(document_id uuid, lang text, config text, title text, fuzzy_text text, body text,
+      vector tsvector, rank_vector tsvector, head_vector tsvector, country_id text, region_m49 text, subregion_m49 text, kind text,
+      categories text[], themes text[], instruments text[], status text, year int, sort_date date, visibility text, owner_organization_id uuid,
+      index_version smallint)`);
 }
 
 /**
@@ -155,8 +168,6 @@ function splitAtWord(text: string, at: number): [string, string] {
   return [text.slice(0, cut), text.slice(cut)];
 }
 
-/** A text[] literal; values are our own identifiers, quoted anyway so nothing can break out. */
-const pgArray = (values: readonly string[]) => `{${values.map((value) => `"${value.replace(/["\\]/g, '\\$&')}"`).join(',')}}`;
 
 function scopeCondition(scope: SearchScope): SQL {
   if (scope.kind === 'all') return sql`true`;
@@ -177,20 +188,6 @@ function filterConditions(params: SearchParams): SQL[] {
   if (params.year) conditions.push(sql`s.sort_date >= ${`${params.year}-01-01`}::date and s.sort_date < ${`${params.year + 1}-01-01`}::date`);
   if (params.status) conditions.push(sql`s.status = ${params.status}`);
   return conditions;
-}
-
-/**
- * The words under every text-search configuration in play (one when a language is chosen): a row
- * matches when some configuration finds them all. Configurations that read the words alike give the
- * same query, which is kept once: ts_headline and ts_rank slow down sharply with repeated alternatives.
- * The result is a constant, so PostgreSQL answers from the GIN index.
- */
-async function tsQueryOf(db: Db, text: string, lang: Language | undefined): Promise<SQL | null> {
-  const configs = [...new Set((lang ? [lang] : LANGUAGES).map((l) => TEXT_SEARCH_CONFIG[l]))];
-  const variants = rowsOf<{ query: string }>(await db.execute(sql`
-    select distinct query::text as query from (select to_tsquery(config::regconfig, ${text}) as query from unnest(${pgArray(configs)}::text[]) config) q
-    where numnode(query) > 0`)).map((row) => sql`${row.query}::tsquery`);
-  return variants.length > 0 ? sql`(${sql.join(variants, sql` || `)})` : null;
 }
 
 /**
@@ -225,17 +222,18 @@ const NOTHING = sql`false`;
 async function search(db: Db, params: SearchParams, scope: SearchScope, rankAllLimit: number): Promise<SearchHits> {
   const base = [scopeCondition(scope), ...filterConditions(params)];
   const parsed = parseQuery(params.q);
-  const parts = toTsQueryParts(parsed);
   const page = { sort: params.sort, page: params.page, pageSize: params.pageSize };
 
   const browse = async (where: SQL) => ({
     ...(await inTransaction(db, (tx) => runSearchStatement(tx, { ...page, where, score: null, snippet: OPENING }))), fuzzy: false,
   });
-  if (!parts.include) return browse(sql.join(base, sql` and `));
-  const included = await tsQueryOf(db, parts.include, params.lang);
+  if (parsed.include.length === 0) return browse(sql.join(base, sql` and `));
+  const includedText = tsQueryLiteral(parsed.include, params.lang, '&');
   // Only words every language ignores (such as "the"): nothing to look for.
-  if (!included) return browse(NOTHING);
-  const excluded = parts.exclude ? await tsQueryOf(db, parts.exclude, params.lang) : null;
+  if (!includedText) return browse(NOTHING);
+  const included = sql`${includedText}::tsquery`;
+  const excludedText = parsed.exclude.length > 0 ? tsQueryLiteral(parsed.exclude, params.lang, '|') : null;
+  const excluded = excludedText ? sql`${excludedText}::tsquery` : null;
   // The query is written out (not taken from a CTE) so that the planner sees a constant and uses the GIN index.
   const where = sql.join([...base, textCondition(included, excluded)], sql` and `);
   const found = await inTransaction(db, async (tx) => {
@@ -243,7 +241,7 @@ async function search(db: Db, params: SearchParams, scope: SearchScope, rankAllL
     return runSearchStatement(tx, {
       ...page, where,
       score: { text: included, rankAllLimit },
-      snippet: sql`ts_headline(s.config::regconfig, s.body, to_tsquery(s.config::regconfig, ${parts.highlight}), ${HEADLINE_OPTIONS})`,
+      snippet: sql`ts_headline(s.config::regconfig, s.body, to_tsquery(s.config::regconfig, ${highlightQuery(parsed)}), ${HEADLINE_OPTIONS})`,
     });
   });
   if (found.total > 0) return { ...found, fuzzy: false };

@@ -1,4 +1,4 @@
-import { analyse, isHanWord } from './text.ts';
+import { analyse } from './text.ts';
 
 /** A search as people type it: words, "quoted phrases", and -excluded words or phrases. */
 export interface ParsedQuery {
@@ -48,42 +48,13 @@ export function parseQuery(input: string): ParsedQuery {
   return query;
 }
 
-const termToTsQuery = (term: Term) => (term.words.length === 1 ? term.words[0]! : `(${term.words.join(' <-> ')})`);
-
 /**
- * The query in PostgreSQL's `to_tsquery` syntax, or null when nothing is left to search for (only
- * exclusions, or only punctuation). Words carry no operator characters, so the syntax is always valid.
+ * What snippets mark, in `to_tsquery` syntax for the row's own configuration: the words as typed, each
+ * on its own (the text shown holds no pair words). Phrases are not kept as phrases: `ts_headline`
+ * searches covers of a phrase query word by word, which cost 10–20 ms per Chinese text (a segmented
+ * text has many short words) against about 2 ms for the same words joined by `&`. Words carry no
+ * operator characters, so the syntax is always valid.
  */
-export function toTsQuery(query: ParsedQuery): string | null {
-  if (query.include.length === 0) return null;
-  const parts = [...query.include.map(termToTsQuery), ...query.exclude.map((term) => `!${termToTsQuery(term)}`)];
-  return parts.join(' & ');
-}
-
-/**
- * A term as the index is asked for it. A phrase of Chinese words becomes the pairs of neighbouring
- * words the index holds as single words (see hanPairs), all required, so the index answers it alone,
- * as search engines index Chinese by pairs of characters. Two words are matched exactly; a longer
- * phrase matches a text holding each of its pairs, even if not all in one place.
- */
-function termToIndexQuery(term: Term): string {
-  if (term.words.length < 2 || !term.words.every(isHanWord)) return termToTsQuery(term);
-  const pairs = term.words.slice(1).map((word, k) => `${term.words[k]}${word}`);
-  return pairs.length === 1 ? pairs[0]! : `(${pairs.join(' & ')})`;
-}
-
-/**
- * The words to find and the words to exclude, each in `to_tsquery` syntax (or null), so that they can
- * be combined across several text-search configurations: (any configuration finds the words) and
- * (no configuration finds an excluded word). `highlight` is what snippets mark: the words as typed,
- * since the text shown has no pair words, each on its own. Phrases are not kept as phrases there:
- * `ts_headline` searches covers of a phrase query word by word, which cost 10–20 ms per Chinese text
- * (a segmented text has many short words) against about 2 ms for the same words joined by `&`.
- */
-export function toTsQueryParts(query: ParsedQuery): { include: string | null; exclude: string | null; highlight: string | null } {
-  return {
-    include: query.include.length > 0 ? query.include.map(termToIndexQuery).join(' & ') : null,
-    exclude: query.exclude.length > 0 ? query.exclude.map(termToIndexQuery).join(' | ') : null,
-    highlight: query.include.length > 0 ? query.include.flatMap((term) => term.words).join(' & ') : null,
-  };
+export function highlightQuery(query: ParsedQuery): string {
+  return query.include.flatMap((term) => term.words).join(' & ');
 }

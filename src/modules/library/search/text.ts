@@ -80,6 +80,7 @@ export const isHanWord = (word: string) => HAN_WORD.test(word);
  * instead of reading the positions of every text that holds both words.
  */
 export function hanPairs(analysed: string): string[] {
+  if (!HAN.test(analysed)) return [];
   const pairs = new Set<string>();
   let previous: string | null = null;
   for (const word of analysed.split(/\s+/)) {
