@@ -5,11 +5,14 @@ import { benchBundle } from './bundle-size.ts';
 import { benchHttp } from './http.ts';
 import { benchImport } from './import.ts';
 import { benchProgramme } from './programme.ts';
+import { benchReferences } from './references.ts';
 
 console.log('— import —');
 await benchImport();
 console.log('\n— assistance programme —');
 await benchProgramme();
+console.log('\n— cross-reference extraction —');
+await benchReferences();
 console.log('\n— HTTP under load —');
 await benchHttp();
 console.log('\n— first page JavaScript —');

@@ -14,6 +14,7 @@ import { AppError, type FieldProblem } from '../../lib/errors.ts';
 import { CLI_CONTEXT } from '../audit/audit.service.ts';
 import { COMMAND_LINE_ACTOR, type LibraryDeps } from './library.documents.ts';
 import { importLibraryFolder } from './library.import.ts';
+import { ANALYSIS_IN_PLACE_BELOW } from './library.analysis.ts';
 import { postgresSearchIndex } from './search/postgres-search.ts';
 import { localFileStore } from './storage/file-store.ts';
 
@@ -278,5 +279,33 @@ describe('bulk import of a library folder', () => {
     const doc: LibraryDocument = await document(id);
     expect(doc).toMatchObject({ organization: 'United Nations Economic and Social Council', publishedDate: '2014-02-07', languages: ['zh'] });
     expect(doc.titles.en).toBe('Assistance in implementing the international conventions and protocols related to terrorism: report of the Secretary-General');
+  });
+
+  it('analyses a folder of many documents on worker threads exactly as it analyses one document in place', async () => {
+    const text = (n: number) => `第${n}号法令。根据安全理事会第1373(2001)号决议，尼日尔打击资助恐怖主义。The Council recalled resolution 60/288 on Niger, case ${n}.`;
+    const many = mkdtempSync(join(root, 'many-'));
+    const count = ANALYSIS_IN_PLACE_BELOW + 2;
+    const lines = Array.from({ length: count }, (_, n) => `worker-${n}.txt,zh,legislation,act,Decree ${n} on terrorist financing,,NER,2015-01-0${1 + (n % 9)},,,,public`);
+    for (let n = 0; n < count; n++) writeFileSync(join(many, `worker-${n}.txt`), text(n), 'utf8');
+    writeFileSync(join(many, 'metadata.csv'), `${[HEADER, ...lines].join('\n')}\n`, 'utf8');
+    const report = await run(many);
+    expect(report.imported).toHaveLength(count);
+
+    const single = mkdtempSync(join(root, 'single-'));
+    writeFileSync(join(single, 'in-place.txt'), text(0), 'utf8');
+    writeFileSync(join(single, 'metadata.csv'), `${HEADER}\nin-place.txt,zh,legislation,act,Decree 0 on terrorist financing (copy),,NER,2015-01-01,,,,public\n`, 'utf8');
+    const [inPlace] = (await run(single)).imported;
+
+    const [onWorker, alone] = await Promise.all([document(report.imported[0]!.id!), document(inPlace!.id!)]);
+    expect(onWorker.references).toEqual(alone.references);
+    expect(onWorker.references).toMatchObject({ resolutions: ['S/RES/1373 (2001)', 'A/RES/60/288'].sort(), countries: ['NER'] });
+    // The same text gives the same search vector whichever thread built it (titles differ, so only the body part is compared).
+    const bodies = rowsOf<{ document_id: string; body: string }>(await db.execute(sql`
+      select document_id, ts_filter(vector, '{d}')::text as body from library_search where document_id in (${report.imported[0]!.id!}::uuid, ${inPlace!.id!}::uuid)`));
+    expect(bodies).toHaveLength(2);
+    expect(bodies[0]!.body.length).toBeGreaterThan(0);
+    expect(bodies[0]!.body).toBe(bodies[1]!.body);
+    const found = await search('q=资助恐怖主义&country=NER&pageSize=50');
+    expect(found.total).toBe(count + 1);
   });
 });

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { References } from '../../contracts/library.ts';
+import { ANALYSIS_IN_PLACE_BELOW, analyseOnWorker, referencesOfTexts } from './library.analysis.ts';
 import { rowsOf, type Db } from '../../db/client.ts';
 import { buildMatcher, type Gazetteer, type ReferenceMatcher } from './references/extract-references.ts';
 import { addNameVariants } from './references/name-variants.ts';
@@ -7,27 +8,34 @@ import { addNameVariants } from './references/name-variants.ts';
 /** Instrument titles and short names, participant names and aliases, as the database holds them. */
 export async function gazetteerFromDb(db: Db): Promise<Gazetteer> {
   const instrumentRows = rowsOf<{ id: string; names: string[] }>(await db.execute(sql`
-    select instrument_id as id, array_remove(array_agg(title) || array_agg(short_name), null) as names
-    from instrument_translations group by instrument_id`));
+    select instrument_id as id, array_remove(array_agg(title order by lang) || array_agg(short_name order by lang), null) as names
+    from instrument_translations group by instrument_id order by instrument_id`));
   const countryRows = rowsOf<{ id: string; names: string[] }>(await db.execute(sql`
-    select participant_id as id, array_agg(name) as names from (
+    select participant_id as id, array_agg(name order by name) as names from (
       select participant_id, name from participant_translations
       union select participant_id, alias from participant_aliases) n
-    group by participant_id`));
+    group by participant_id order by participant_id`));
   return { instruments: instrumentRows, countries: countryRows };
 }
 
-// Building the matcher compiles every name once; the names change only with reference data.
-const matchers = new WeakMap<object, Promise<ReferenceMatcher>>();
+/**
+ * The names are read at every refresh, as reference data can change between two imports, but the
+ * matcher built from them (which compiles every name, on this thread or a worker's) is rebuilt only
+ * when they differ from the last ones.
+ */
+let current: { json: string; key: number; gazetteer: Gazetteer; matcher: ReferenceMatcher | null } | null = null;
 
-export function referenceMatcher(db: Db): Promise<ReferenceMatcher> {
-  let matcher = matchers.get(db);
-  if (!matcher) {
-    matcher = gazetteerFromDb(db).then(addNameVariants).then(buildMatcher);
-    matchers.set(db, matcher);
-    matcher.catch(() => matchers.delete(db));
-  }
-  return matcher;
+async function referenceGazetteer(db: Db): Promise<NonNullable<typeof current>> {
+  const names = await gazetteerFromDb(db);
+  const json = JSON.stringify(names);
+  if (current?.json !== json) current = { json, key: (current?.key ?? 0) + 1, gazetteer: addNameVariants(names), matcher: null };
+  return current;
+}
+
+export async function referenceMatcher(db: Db): Promise<ReferenceMatcher> {
+  const names = await referenceGazetteer(db);
+  names.matcher ??= buildMatcher(names.gazetteer);
+  return names.matcher;
 }
 
 const KINDS = ['symbols', 'resolutions', 'instruments', 'countries'] as const;
@@ -38,16 +46,16 @@ export const emptyReferences = (): References => ({ symbols: [], resolutions: []
 /** Finds the references in each document's texts and replaces the stored ones, for many documents at once. */
 export async function storeReferences(db: Db, textsByDocument: Map<string, string[]>): Promise<void> {
   if (textsByDocument.size === 0) return;
-  const matcher = await referenceMatcher(db);
-  const rows: { document_id: string; kind: string; value: string }[] = [];
-  for (const [documentId, texts] of textsByDocument) {
-    const found = emptyReferences();
-    for (const text of texts) {
-      const references = matcher.extract(text);
-      for (const kind of KINDS) found[kind].push(...references[kind]);
-    }
-    for (const kind of KINDS) for (const value of new Set(found[kind])) rows.push({ document_id: documentId, kind: KIND_VALUE[kind], value });
+  const documents = [...textsByDocument];
+  let found: References[];
+  if (documents.length >= ANALYSIS_IN_PLACE_BELOW) {
+    const { key, gazetteer } = await referenceGazetteer(db);
+    found = await analyseOnWorker({ task: 'references', gazetteerKey: key, gazetteer, texts: documents.map(([, texts]) => texts) });
+  } else {
+    const matcher = await referenceMatcher(db);
+    found = documents.map(([, texts]) => referencesOfTexts(matcher, texts));
   }
+  const rows = documents.flatMap(([documentId], k) => KINDS.flatMap((kind) => found[k]![kind].map((value) => ({ document_id: documentId, kind: KIND_VALUE[kind], value }))));
   const ids = sql.join([...textsByDocument.keys()].map((id) => sql`${id}::uuid`), sql`, `);
   await db.execute(sql`delete from library_references where document_id in (${ids})`);
   if (rows.length === 0) return;

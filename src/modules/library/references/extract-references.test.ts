@@ -150,6 +150,14 @@ describe('French, Spanish, Russian and Arabic', () => {
     expect(extract('اتفاقية الحماية المادية للمواد النوويه').instruments).toEqual(['cppnm-1980']); // ة written ه
     expect(extract('قرار مجلس حقوق الإنسان 25/7').resolutions).toEqual([]);
   });
+
+  it('Arabic, with a conjunction and a preposition together, but not two conjunctions or three letters', () => {
+    expect(extract('وبالجزائر').countries).toEqual(['DZA']);
+    expect(extract('فالنيجر').countries).toEqual(['NER']);
+    expect(extract('وفالنيجر').countries).toEqual([]);
+    expect(extract('ولبالجزائر').countries).toEqual([]);
+    expect(extract('الجزائرية').countries).toEqual([]);
+  });
 });
 
 describe('Chinese', () => {
@@ -178,6 +186,20 @@ describe('Chinese', () => {
   it('ignores a line break inside a name', () => {
     expect(extract('制止恐怖主义\n爆炸的国际公约').instruments).toEqual(['terrorist-bombings-1997']);
   });
+
+  it('finds a name of a spaced script written straight after Chinese', () => {
+    expect(extract('中国Niger和Nigeria').countries).toEqual(['CHN', 'NER', 'NGA']);
+  });
+});
+
+describe('names of different kinds', () => {
+  it('are matched each on their own: a name of one kind does not hide one of another inside it', () => {
+    const small = buildMatcher({
+      instruments: [{ id: 'niger-basin', names: ['Niger Basin Convention'] }],
+      countries: [{ id: 'NER', names: ['Niger'] }, { id: 'NGA', names: ['Niger Basin'] }],
+    });
+    expect(small.extract('the Niger Basin Convention')).toEqual({ ...none, instruments: ['niger-basin'], countries: ['NGA'] });
+  });
 });
 
 describe('robustness', () => {
@@ -200,6 +222,11 @@ describe('robustness', () => {
       '中国', '国际', '日本', '1', '\n', 'و', 'ال', 'Нигер', 'ия', '\u0301', '\u00AD', '\uD800',
     );
     fc.assert(fc.property(fc.array(pieces, { maxLength: 400 }).map((parts) => parts.join('')), check), { numRuns: 500 });
+  });
+
+  it('finds names after letters that fold to more than one (ß → ss), in a text longer than 64 K units', () => {
+    expect(extract('Straße: Niger').countries).toEqual(['NER']);
+    expect(extract(`${'x '.repeat(40_000)}${'ß'.repeat(30_000)} Niger`).countries).toEqual(['NER']);
   });
 
   it('reads a 200 KB document quickly', () => {

@@ -3,7 +3,12 @@
  * resolutions, instruments and countries named in the text, in any of the six UN languages.
  *
  * Pure and synchronous: build the matcher once per gazetteer, then call `extract` per document.
+ * The patterns for symbols and resolutions are here; names are looked for in names.ts, over the
+ * text as fold-text.ts folds it.
  */
+
+import { fold, prepare } from './fold-text.ts';
+import { buildNameTrie, scanNames } from './names.ts';
 
 export interface Gazetteer {
   /** instrument id → names to look for: titles and short names, in any of the six UN languages */
@@ -25,308 +30,6 @@ export interface ReferenceMatcher {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Text preparation
-
-/** Arabic-Indic and Eastern Arabic-Indic digits, which NFKC leaves alone, become ASCII digits. */
-function asciiDigits(text: string): string {
-  return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) & 0xf));
-}
-
-/** The form both the symbol/resolution patterns and the name folding start from. */
-const prepare = (text: string): string => asciiDigits(text.normalize('NFKC'));
-
-/**
- * Scripts written without spaces between words: a name in them is matched as a substring, and a
- * line break inside such a name (common in text extracted from PDF) is ignored. Surrogate halves
- * are counted here because the astral letters that occur in documents are rare Han characters.
- */
-function isUnspaced(code: number): boolean {
-  return (
-    (code >= 0x3040 && code <= 0x9fff) ||
-    (code >= 0xac00 && code <= 0xd7af) ||
-    (code >= 0xd800 && code <= 0xdfff) ||
-    (code >= 0xf900 && code <= 0xfaff) ||
-    (code >= 0x1100 && code <= 0x11ff)
-  );
-}
-
-const isCyrillic = (code: number) => code >= 0x0400 && code <= 0x04ff;
-const isArabicLetter = (code: number) => code >= 0x0620 && code <= 0x06ff;
-
-const SEP = 0;
-const DROP = 1;
-const WORD = 2;
-interface CharClass {
-  kind: typeof SEP | typeof DROP | typeof WORD;
-  /** folded form as UTF-16 code units (WORD only) */
-  out: number[];
-  /** whitespace, as opposed to punctuation (SEP only) */
-  space: boolean;
-  unspacedFirst: boolean;
-  unspacedLast: boolean;
-}
-
-// Letters that neither NFD nor lower-casing take apart, and the Arabic spelling variants that
-// writers use interchangeably (alef forms, final yeh, teh marbuta, Persian yeh and keheh).
-const SPECIAL: Record<string, string> = {
-  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ı: 'i', ħ: 'h', þ: 'th',
-  '\u0671': '\u0627', '\u0649': '\u064A', '\u0629': '\u0647', '\u06CC': '\u064A', '\u06A9': '\u0643',
-};
-
-function word(out: string): CharClass {
-  const codes = [...out].flatMap((c) => Array.from({ length: c.length }, (_, k) => c.charCodeAt(k)));
-  return { kind: WORD, out: codes, space: false, unspacedFirst: isUnspaced(codes[0] as number), unspacedLast: isUnspaced(codes[codes.length - 1] as number) };
-}
-const SEP_SPACE: CharClass = { kind: SEP, out: [], space: true, unspacedFirst: false, unspacedLast: false };
-const SEP_PUNCT: CharClass = { ...SEP_SPACE, space: false };
-const DROPPED: CharClass = { ...SEP_SPACE, kind: DROP, space: false };
-
-const ASCII: CharClass[] = Array.from({ length: 0x80 }, (_, code) => {
-  if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) return word(String.fromCharCode(code));
-  if (code >= 0x41 && code <= 0x5a) return word(String.fromCharCode(code + 32));
-  return code <= 0x20 ? SEP_SPACE : SEP_PUNCT;
-});
-const classCache = new Map<number, CharClass>();
-
-function classify(cp: number): CharClass {
-  if (cp < 0x80) return ASCII[cp] as CharClass;
-  let cls = classCache.get(cp);
-  if (cls) return cls;
-  const ch = String.fromCodePoint(cp);
-  if (/\p{M}|\p{Cf}/u.test(ch) || ch === '\u0640') cls = DROPPED;
-  else if (/[\p{L}\p{N}]/u.test(ch)) {
-    const folded = ch.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-    let out = '';
-    for (const c of folded) out += SPECIAL[c] ?? c;
-    cls = out === '' ? DROPPED : word(out);
-  } else cls = /\s/u.test(ch) ? SEP_SPACE : SEP_PUNCT;
-  classCache.set(cp, cls);
-  return cls;
-}
-
-// Word endings that Russian case inflection changes: "Франция", "Франции", "Францию" fold alike.
-const CYRILLIC_ENDINGS = new Set([...'аяоеьйиыую'].map((c) => c.charCodeAt(0)));
-const CYRILLIC_MIN_STEMMED = 5;
-
-interface Folded {
-  text: string;
-  /** for each folded code unit, its index in the prepared source */
-  map: Int32Array;
-}
-
-function codesToString(codes: number[]): string {
-  let text = '';
-  for (let k = 0; k < codes.length; k += 8192) text += String.fromCharCode(...codes.slice(k, k + 8192));
-  return text;
-}
-
-/**
- * Case, accents and punctuation folded away, runs of separators reduced to one space, and a light
- * Russian stem: the folded forms of a name and of the text around it compare with plain equality.
- */
-function fold(src: string): Folded {
-  const out: number[] = [];
-  const map: number[] = [];
-  let pending = 0; // 0 none, 1 whitespace only, 2 punctuation seen
-  let pendingAt = 0;
-  let lastUnspaced = false;
-  let wordStart = 0;
-  let wordCyrillic = true;
-  const endWord = () => {
-    const last = out[out.length - 1] as number;
-    if (wordCyrillic && out.length - wordStart >= CYRILLIC_MIN_STEMMED && CYRILLIC_ENDINGS.has(last)) {
-      out.pop();
-      map.pop();
-    }
-  };
-  for (let i = 0; i < src.length; ) {
-    const cp = src.codePointAt(i) as number;
-    const cls = classify(cp);
-    if (cls.kind === SEP) {
-      if (pending === 0) pendingAt = i;
-      pending = cls.space && pending !== 2 ? 1 : 2;
-    } else if (cls.kind === WORD) {
-      if (pending !== 0 && out.length > 0 && !(pending === 1 && lastUnspaced && cls.unspacedFirst)) {
-        endWord();
-        out.push(0x20);
-        map.push(pendingAt);
-        wordStart = out.length;
-        wordCyrillic = true;
-      }
-      pending = 0;
-      for (const code of cls.out) {
-        out.push(code);
-        map.push(i);
-        if (!isCyrillic(code)) wordCyrillic = false;
-      }
-      lastUnspaced = cls.unspacedLast;
-    }
-    i += cp > 0xffff ? 2 : 1;
-  }
-  if (out.length > 0) endWord();
-  return { text: codesToString(out), map: Int32Array.from(map) };
-}
-
-/** A letter or digit of a spaced script: a name in such a script may not continue into one. */
-function isWordUnit(text: string, index: number): boolean {
-  if (index < 0 || index >= text.length) return false;
-  const code = text.charCodeAt(index);
-  return code !== 0x20 && !isUnspaced(code);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Names
-
-interface Entry {
-  id: string;
-  key: string;
-  /** the name as written, when the text must show it in capitals ("SUA") */
-  exact: string | null;
-  /** country names are proper nouns: "turkey" and "chad" in lower case are not countries */
-  initialCapital: boolean;
-}
-
-interface TrieNode {
-  next: Map<number, TrieNode>;
-  entries: Entry[] | null;
-}
-
-const newNode = (): TrieNode => ({ next: new Map(), entries: null });
-const SHORT_NAME = 4;
-
-function buildTrie(groups: { id: string; names: string[] }[], kind: 'instrument' | 'country'): TrieNode {
-  const root = newNode();
-  for (const { id, names } of groups) {
-    for (const raw of names) {
-      if (typeof raw !== 'string') continue;
-      const name = prepare(raw).trim();
-      const key = fold(name).text.trim();
-      if (key === '' || /^[\d ]+$/.test(key)) continue;
-      const unspaced = isUnspaced(key.charCodeAt(0));
-      let exact: string | null = null;
-      if (!unspaced && [...name].length < SHORT_NAME) {
-        // Three letters are too often an ordinary word as well ("sua" in Italian, "чад" in Russian).
-        if (kind === 'country') continue;
-        exact = name.toUpperCase();
-      }
-      const first = name.charAt(0);
-      const initialCapital = kind === 'country' && !unspaced && first !== first.toLowerCase();
-      let node = root;
-      for (let k = 0; k < key.length; k++) {
-        const c = key.charCodeAt(k);
-        let child = node.next.get(c);
-        if (!child) node.next.set(c, (child = newNode()));
-        node = child;
-      }
-      const entries = (node.entries ??= []);
-      const same = entries.find((e) => e.id === id);
-      if (same) {
-        // The laxest spelling of a name decides whether a mention is accepted.
-        if (exact === null) same.exact = null;
-        if (!initialCapital) same.initialCapital = false;
-      } else entries.push({ id, key, exact, initialCapital });
-    }
-  }
-  return root;
-}
-
-const ARABIC_PROCLITIC = /^[وف]?[بلك]?$/;
-const NUMERAL_BEFORE_DAY = /[0-9〇一二三四五六七八九十]/;
-
-/** Where a name may begin: any Han character; elsewhere at a word start, or after و/ف/ب/ل/ك in Arabic. */
-function mayStartAt(f: string, i: number): boolean {
-  const code = f.charCodeAt(i);
-  if (isUnspaced(code) || !isWordUnit(f, i - 1)) return true;
-  if (!isArabicLetter(code)) return false;
-  let start = i;
-  while (start > 0 && i - start < 3 && isWordUnit(f, start - 1)) start--;
-  if (isWordUnit(f, start - 1)) return false;
-  const prefix = f.slice(start, i);
-  return prefix !== '' && ARABIC_PROCLITIC.test(prefix);
-}
-
-/**
- * Chinese has no word boundaries, so a few contexts in which a country name is really part of
- * another word are ruled out: 发展中国家 and 中国际 (…中 + 国家/国际), 印度洋 (the ocean), and
- * 日本 straight after a date (3月19日本报告…).
- */
-function unspacedContextRejects(f: string, i: number, j: number, key: string): boolean {
-  const next = f.charAt(j);
-  if (key.endsWith('国') && (next === '际' || next === '家')) return true;
-  if (next === '洋') return true;
-  if (key.startsWith('日')) {
-    let p = i - 1;
-    if (f.charAt(p) === ' ') p--;
-    if (p >= 0 && NUMERAL_BEFORE_DAY.test(f.charAt(p))) return true;
-  }
-  return false;
-}
-
-function accepts(entry: Entry, f: Folded, src: string, i: number, j: number): boolean {
-  const { key } = entry;
-  const lastUnspaced = isUnspaced(key.charCodeAt(key.length - 1));
-  if (!lastUnspaced && isWordUnit(f.text, j)) return false;
-  if (isUnspaced(key.charCodeAt(0)) || lastUnspaced) {
-    if (unspacedContextRejects(f.text, i, j, key)) return false;
-  }
-  const at = f.map[i] as number;
-  if (entry.exact !== null && src.slice(at, at + entry.exact.length) !== entry.exact) return false;
-  if (entry.initialCapital) {
-    const c = src.charAt(at);
-    if (c === c.toLowerCase()) return false;
-  }
-  return true;
-}
-
-/**
- * Where the scan goes on after finding no name at `i`: past the rest of a word of a spaced script,
- * where no name can begin (mayStartAt), except in Arabic, whose names may follow a one-letter
- * prefix inside the word.
- */
-function nextStart(text: string, i: number): number {
-  let k = i + 1;
-  if (!isWordUnit(text, i) || isArabicLetter(text.charCodeAt(i))) return k;
-  while (isWordUnit(text, k) && !isArabicLetter(text.charCodeAt(k))) k++;
-  return k;
-}
-
-/** Leftmost-longest scan: at each place the longest acceptable name wins and hides those inside it. */
-function scanNames(root: TrieNode, f: Folded, src: string, found: Set<string>): void {
-  const text = f.text;
-  const n = text.length;
-  for (let i = 0; i < n; ) {
-    const first = root.next.get(text.charCodeAt(i));
-    if (!first || !mayStartAt(text, i)) {
-      i = nextStart(text, i);
-      continue;
-    }
-    let node: TrieNode | undefined = first;
-    let j = i + 1;
-    let bestEnd = -1;
-    let best: Entry[] = [];
-    for (;;) {
-      if (node.entries) {
-        const ok = node.entries.filter((e) => accepts(e, f, src, i, j));
-        if (ok.length > 0) {
-          bestEnd = j;
-          best = ok;
-        }
-      }
-      if (j >= n) break;
-      node = node.next.get(text.charCodeAt(j));
-      if (!node) break;
-      j++;
-    }
-    if (bestEnd < 0) {
-      i = nextStart(text, i);
-      continue;
-    }
-    for (const e of best) found.add(e.id);
-    i = bestEnd;
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
 // Document symbols
 
 // Prefixes of the principal organs, of the subsidiary bodies and treaty bodies that publish under
@@ -344,6 +47,8 @@ const SYMBOL_RE = new RegExp(
 );
 
 function extractSymbols(src: string, symbols: Set<string>, resolutions: Set<string>): void {
+  // Every symbol has a slash: looking for one is cheaper than trying the prefixes at each capital.
+  if (!src.includes('/')) return;
   for (const m of src.matchAll(SYMBOL_RE)) {
     const raw = m[0];
     const paren = raw.indexOf('(');
@@ -452,13 +157,19 @@ function extractResolutions(src: string, resolutions: Set<string>): void {
     const end = m.index + m[0].length;
     addItems(list, bodyAfter(src, end) ?? bodyBefore(src, m.index), resolutions);
   }
-  for (const m of src.matchAll(ARABIC_RE)) {
-    const infix = (m[1] as string).trim();
-    const named = infix ? bodyOf(BODY_FIRST.exec(infix)?.groups) : null;
-    addItems(m[2] as string, named ?? bodyAfter(src, m.index + m[0].length), resolutions);
+  // These two patterns each need a word of their own script, which most texts lack: looking for
+  // the word first is several times cheaper than running the pattern.
+  if (src.includes('قرار')) {
+    for (const m of src.matchAll(ARABIC_RE)) {
+      const infix = (m[1] as string).trim();
+      const named = infix ? bodyOf(BODY_FIRST.exec(infix)?.groups) : null;
+      addItems(m[2] as string, named ?? bodyAfter(src, m.index + m[0].length), resolutions);
+    }
   }
-  for (const m of src.matchAll(CHINESE_RE)) {
-    addItems(m[1] as string, chineseBody(src, m.index), resolutions);
+  if (src.includes('决议')) {
+    for (const m of src.matchAll(CHINESE_RE)) {
+      addItems(m[1] as string, chineseBody(src, m.index), resolutions);
+    }
   }
 }
 
@@ -467,20 +178,21 @@ function extractResolutions(src: string, resolutions: Set<string>): void {
 const sorted = (values: Set<string>): string[] => [...values].sort();
 
 export function buildMatcher(gazetteer: Gazetteer): ReferenceMatcher {
-  const instruments = buildTrie(gazetteer.instruments, 'instrument');
-  const countries = buildTrie(gazetteer.countries, 'country');
+  const names = buildNameTrie([{ groups: gazetteer.instruments, kind: 'instrument' }, { groups: gazetteer.countries, kind: 'country' }]);
   return {
     extract(text: string): References {
       const src = prepare(typeof text === 'string' ? text : '');
       const symbols = new Set<string>();
       const resolutions = new Set<string>();
-      extractSymbols(src, symbols, resolutions);
-      extractResolutions(src, resolutions);
-      const folded = fold(src);
+      // Every symbol that is kept and every resolution number has a digit: a text without one
+      // (a short note, a title) need not go through the patterns at all.
+      if (/[0-9]/.test(src)) {
+        extractSymbols(src, symbols, resolutions);
+        extractResolutions(src, resolutions);
+      }
       const instrumentIds = new Set<string>();
       const countryIds = new Set<string>();
-      scanNames(instruments, folded, src, instrumentIds);
-      scanNames(countries, folded, src, countryIds);
+      scanNames(names, fold(src), src, [instrumentIds, countryIds]);
       return { symbols: sorted(symbols), resolutions: sorted(resolutions), instruments: sorted(instrumentIds), countries: sorted(countryIds) };
     },
   };

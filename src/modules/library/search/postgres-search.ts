@@ -1,44 +1,14 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { LANGUAGES, isLanguage, type Language } from '../../../contracts/languages.ts';
+import { isLanguage, type Language } from '../../../contracts/languages.ts';
 import type { SearchParams } from '../../../contracts/library.ts';
 import { inTransaction, rowsOf, type Db } from '../../../db/client.ts';
-import { analyse, hanPairs, TEXT_SEARCH_CONFIG } from './text.ts';
-import { tsQueryLiteral, VectorBuilder } from './lexemes.ts';
-import { highlightQuery, parseQuery, symbolToken } from './query.ts';
+import { analyse } from './text.ts';
+import { tsQueryLiteral } from './lexemes.ts';
+import { highlightQuery, parseQuery } from './query.ts';
+import { entriesOf, SEARCH_INDEX_VERSION, type SourceRow } from './entries.ts';
+import { ANALYSIS_IN_PLACE_BELOW, analyseOnWorker } from '../library.analysis.ts';
 import type { LibrarySearchIndex, SearchHits, SearchScope } from './search-index.ts';
 import { runSearchStatement } from './search-statement.ts';
-
-/**
- * Longest stretch of text a snippet is looked for in. ts_headline re-parses the text and its fragment
- * search grows faster than linearly with the number of matches, so a long text full of common words
- * could take seconds: the snippet comes from the opening of the text.
- */
-const HEADLINE_SOURCE_CHARS = 6_000;
-/** PostgreSQL refuses tsvectors over 1 MB; text beyond this is stored but not indexed. */
-const INDEXED_TEXT_CHARS = 400_000;
-/** Opening of the text that counts for relevance, with title and metadata (see rank_vector). */
-const RANKED_TEXT_CHARS = 3_000;
-
-interface SourceRow {
-  id: string;
-  kind: string;
-  country_id: string | null;
-  region_m49: string | null;
-  subregion_m49: string | null;
-  categories: string[];
-  themes: string[];
-  status: string | null;
-  visibility: string;
-  owner_organization_id: string | null;
-  sort_date: string | null;
-  metadata: string;
-  titles: Record<string, string> | null;
-  country_names: Record<string, string> | null;
-  instruments: string[] | null;
-  /** Symbols and resolutions the text cites, indexed as whole words (see symbolToken). */
-  cited: string[];
-  symbol: string | null;
-}
 
 /** The newest text of each language of each document (the search index shows the law as it stands). */
 async function latestTexts(db: Db, documentIds: string[]): Promise<Map<string, Map<Language, string>>> {
@@ -57,52 +27,6 @@ async function latestTexts(db: Db, documentIds: string[]): Promise<Map<string, M
 
 const idList = (ids: string[]) => sql`(${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`;
 
-/** A row of library_search as the indexer builds it (the vectors in tsvector input syntax). */
-interface Entry {
-  document_id: string; lang: Language; config: string; title: string; fuzzy_text: string; body: string;
-  vector: string; rank_vector: string; head_vector: string; country_id: string | null; region_m49: string | null; subregion_m49: string | null;
-  kind: string; categories: string[]; themes: string[]; instruments: string[]; status: string | null; year: number | null;
-  sort_date: string | null; visibility: string; owner_organization_id: string | null; index_version: number;
-}
-
-/** Search rows of one document: one per language it has text in (or its first title's language). */
-function entriesOf(source: SourceRow, texts: Map<Language, string>): Entry[] {
-  const titles = source.titles ?? {};
-  const titleLanguages = LANGUAGES.filter((lang) => titles[lang]);
-  // A document without text (a bibliography entry, a law not yet uploaded) is still found by its title.
-  const languages = texts.size > 0 ? [...texts.keys()] : titleLanguages.slice(0, 1);
-  const allTitles = Object.values(titles).join(' \n ');
-  const countryNames = Object.values(source.country_names ?? {}).join(' ');
-  const fuzzyText = analyse(`${allTitles} ${countryNames}`).toLowerCase();
-  const symbols = [source.symbol, ...source.cited].flatMap((symbol) => (symbol ? (symbolToken(symbol) ?? []) : []));
-  const metadata = `${analyse(`${allTitles} ${source.metadata} ${countryNames}`)} ${[...new Set(symbols)].join(' ')}`;
-  return languages.map((lang) => {
-    const title = titles[lang] ?? titles[titleLanguages[0] ?? 'en'] ?? '';
-    const body = analyse((texts.get(lang) ?? '').slice(0, INDEXED_TEXT_CHARS));
-    const [opening, rest] = splitAtWord(body, RANKED_TEXT_CHARS);
-    const analysedTitle = analyse(title);
-    // Title (A) and metadata (B) make the head; with the opening (C) they rank a text; the rest (D)
-    // and the pairs of Chinese words complete what a search can find.
-    const vector = new VectorBuilder(lang).addText(analysedTitle, 'A').addText(metadata, 'B');
-    const head = vector.literal();
-    const ranked = vector.addText(opening, 'C').literal();
-    const full = vector.addText(rest, 'D').addLexemes(new Set([...hanPairs(analysedTitle), ...hanPairs(body)]), 'D').literal();
-    return {
-      document_id: source.id, lang, config: TEXT_SEARCH_CONFIG[lang], title, fuzzy_text: fuzzyText, body: body.slice(0, HEADLINE_SOURCE_CHARS),
-      vector: full, rank_vector: ranked, head_vector: head, country_id: source.country_id, region_m49: source.region_m49,
-      subregion_m49: source.subregion_m49, kind: source.kind, categories: source.categories, themes: source.themes,
-      instruments: source.instruments ?? [], status: source.status, year: source.sort_date ? Number(source.sort_date.slice(0, 4)) : null,
-      sort_date: source.sort_date, visibility: source.visibility, owner_organization_id: source.owner_organization_id, index_version: SEARCH_INDEX_VERSION,
-    };
-  });
-}
-
-/**
- * Version of what an entry holds. Raised whenever indexing changes what a search can find, so that
- * entries built before are rebuilt (reindexOutdated): 2 added the pairs of Chinese words, 3 builds
- * the vectors in JavaScript (see lexemes.ts).
- */
-export const SEARCH_INDEX_VERSION = 3;
 const OUTDATED_BATCH = 200;
 /** Advisory lock key of the rebuild ("LXSI"). */
 const REINDEX_LOCK = 0x4c585349;
@@ -143,7 +67,9 @@ async function indexDocuments(db: Db, documentIds: string[]): Promise<void> {
     where d.id in ${idList(documentIds)} and d.deleted_at is null`));
   if (sources.length === 0) return;
   const texts = await latestTexts(db, sources.map((source) => source.id));
-  const entries = sources.flatMap((source) => entriesOf(source, texts.get(source.id) ?? new Map()));
+  const entries = sources.length >= ANALYSIS_IN_PLACE_BELOW
+    ? await analyseOnWorker({ task: 'entries', sources, texts: [...texts].map(([id, byLanguage]): [string, [Language, string][]] => [id, [...byLanguage]]) })
+    : JSON.stringify(sources.flatMap((source) => entriesOf(source, texts.get(source.id) ?? new Map())));
   // One JSON parameter for the whole batch: building and sending thousands of parameters cost more
   // than the database takes to read them from JSON.
   await db.execute(sql`
@@ -151,22 +77,12 @@ async function indexDocuments(db: Db, documentIds: string[]): Promise<void> {
       kind, categories, themes, instruments, status, year, sort_date, visibility, owner_organization_id, index_version)
     select document_id, lang, config, title, fuzzy_text, body, vector, rank_vector, head_vector, country_id, region_m49, subregion_m49,
       kind, categories, themes, instruments, status, year, sort_date, visibility, owner_organization_id, index_version
-    from json_to_recordset(${JSON.stringify(entries)}::json) as e(document_id uuid, lang text, config text, title text, fuzzy_text text, body text,
+    from json_to_recordset(${entries}::json) as e(document_id uuid, lang text, config text, title text, fuzzy_text text, body text,
       vector tsvector, rank_vector tsvector, head_vector tsvector, country_id text, region_m49 text, subregion_m49 text, kind text,
       categories text[], themes text[], instruments text[], status text, year int, sort_date date, visibility text, owner_organization_id uuid,
       index_version smallint)`);
 }
 
-/**
- * The text cut at a space near `at`: the opening is weighted C (it counts for relevance, see
- * rank_vector), the rest keeps the default weight D. Each part is parsed once.
- */
-function splitAtWord(text: string, at: number): [string, string] {
-  if (text.length <= at) return [text, ''];
-  const space = text.indexOf(' ', at);
-  const cut = space === -1 ? text.length : space;
-  return [text.slice(0, cut), text.slice(cut)];
-}
 
 
 function scopeCondition(scope: SearchScope): SQL {
