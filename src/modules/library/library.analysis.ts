@@ -24,16 +24,17 @@ export interface AnalysisResult {
   entries: string;
 }
 
-const KINDS = ['symbols', 'resolutions', 'instruments', 'countries'] as const;
+/** The lists of a `References`, in the order they are stored and shown. */
+export const REFERENCE_LISTS = ['symbols', 'resolutions', 'instruments', 'countries'] as const;
 
 /** The references found in any of a document's texts (its languages and titles), each once. */
 export function referencesOfTexts(matcher: ReferenceMatcher, texts: string[]): References {
   const found: References = { symbols: [], resolutions: [], instruments: [], countries: [] };
   for (const text of texts) {
     const references = matcher.extract(text);
-    for (const kind of KINDS) found[kind].push(...references[kind]);
+    for (const kind of REFERENCE_LISTS) found[kind].push(...references[kind]);
   }
-  for (const kind of KINDS) found[kind] = [...new Set(found[kind])];
+  for (const kind of REFERENCE_LISTS) found[kind] = [...new Set(found[kind])];
   return found;
 }
 

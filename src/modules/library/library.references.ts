@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { References } from '../../contracts/library.ts';
-import { ANALYSIS_IN_PLACE_BELOW, analyseOnWorker, referencesOfTexts } from './library.analysis.ts';
+import { ANALYSIS_IN_PLACE_BELOW, analyseOnWorker, REFERENCE_LISTS, referencesOfTexts } from './library.analysis.ts';
 import { rowsOf, type Db } from '../../db/client.ts';
 import { buildMatcher, type Gazetteer, type ReferenceMatcher } from './references/extract-references.ts';
 import { addNameVariants } from './references/name-variants.ts';
@@ -38,8 +38,7 @@ export async function referenceMatcher(db: Db): Promise<ReferenceMatcher> {
   return names.matcher;
 }
 
-const KINDS = ['symbols', 'resolutions', 'instruments', 'countries'] as const;
-const KIND_VALUE: Record<(typeof KINDS)[number], string> = { symbols: 'symbol', resolutions: 'resolution', instruments: 'instrument', countries: 'country' };
+const KIND_VALUE: Record<(typeof REFERENCE_LISTS)[number], string> = { symbols: 'symbol', resolutions: 'resolution', instruments: 'instrument', countries: 'country' };
 
 export const emptyReferences = (): References => ({ symbols: [], resolutions: [], instruments: [], countries: [] });
 
@@ -55,7 +54,7 @@ export async function storeReferences(db: Db, textsByDocument: Map<string, strin
     const matcher = await referenceMatcher(db);
     found = documents.map(([, texts]) => referencesOfTexts(matcher, texts));
   }
-  const rows = documents.flatMap(([documentId], k) => KINDS.flatMap((kind) => found[k]![kind].map((value) => ({ document_id: documentId, kind: KIND_VALUE[kind], value }))));
+  const rows = documents.flatMap(([documentId], k) => REFERENCE_LISTS.flatMap((kind) => found[k]![kind].map((value) => ({ document_id: documentId, kind: KIND_VALUE[kind], value }))));
   const ids = sql.join([...textsByDocument.keys()].map((id) => sql`${id}::uuid`), sql`, `);
   await db.execute(sql`delete from library_references where document_id in (${ids})`);
   if (rows.length === 0) return;
@@ -69,7 +68,7 @@ export async function loadReferences(db: Db, documentId: string): Promise<Refere
     select kind, value from library_references where document_id = ${documentId} order by kind, value`));
   const references = emptyReferences();
   for (const row of rows) {
-    const kind = KINDS.find((k) => KIND_VALUE[k] === row.kind);
+    const kind = REFERENCE_LISTS.find((k) => KIND_VALUE[k] === row.kind);
     if (kind) references[kind].push(row.value);
   }
   return references;
