@@ -1,5 +1,5 @@
 import { and, desc, eq, gte, lt, lte, type SQL } from 'drizzle-orm';
-import type { Db } from '../../db/client.ts';
+import { insertRows, type Db } from '../../db/client.ts';
 import { auditLog } from './audit.table.ts';
 
 /** Who is acting and from where, carried from the request (or the CLI) into every audit record. */
@@ -29,7 +29,7 @@ export async function recordAudit(db: Db, context: AuditContext, entry: AuditEnt
 /** Many entries of one request (a bulk import) in one statement. */
 export async function recordAudits(db: Db, context: AuditContext, entries: AuditEntry[], at: string): Promise<void> {
   if (entries.length === 0) return;
-  await db.insert(auditLog).values(entries.map((entry) => ({
+  await insertRows(db, auditLog, entries.map((entry) => ({
     at,
     actorUserId: context.actorUserId,
     actorLabel: context.actorLabel,

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Language } from '../../contracts/languages.ts';
 import { DOCUMENT_SUBTYPES, type DocumentInput } from '../../contracts/library.ts';
-import { inTransaction, type Db } from '../../db/client.ts';
+import { insertRows, inTransaction, type Db } from '../../db/client.ts';
 import type { Clock } from '../../lib/dates.ts';
 import { AppError, badRequest, notFound, type FieldProblem } from '../../lib/errors.ts';
 import type { Actor } from '../accounts/policy.ts';
@@ -136,14 +136,14 @@ async function replaceChildren(db: Db, documentId: string, input: DocumentInput)
 /** Titles, instrument links and timeline events of documents that have none yet. */
 async function insertChildren(db: Db, documents: { id: string; input: DocumentInput }[]): Promise<void> {
   const titles = documents.flatMap(({ id, input }) => Object.entries(input.titles).map(([lang, title]) => ({ documentId: id, lang, title })));
-  if (titles.length > 0) await db.insert(libraryDocumentTitles).values(titles);
+  await insertRows(db, libraryDocumentTitles, titles);
   const links = documents.flatMap(({ id, input }) => [...new Map(input.instruments.map((link) => [`${link.instrument}|${link.article ?? ''}`, link])).values()]
     .map((link) => ({ documentId: id, instrumentId: link.instrument, article: link.article?.trim() ?? '', note: link.note ?? null })));
-  if (links.length > 0) await db.insert(libraryInstrumentLinks).values(links);
+  await insertRows(db, libraryInstrumentLinks, links);
   const events = documents.flatMap(({ id, input }) => input.events.map((event) => ({
     documentId: id, type: event.type, date: event.date, byDocumentId: event.by ?? null, note: event.note ?? null,
   })));
-  if (events.length > 0) await db.insert(libraryEvents).values(events);
+  await insertRows(db, libraryEvents, events);
 }
 
 /** A text prepared for storage: type checked from the bytes, text extracted, checksum taken. */
@@ -260,17 +260,17 @@ export async function insertDocuments(deps: LibraryDeps, tx: Db, actor: Actor, c
   const uris = await workUris(tx, items, today);
   const owner = actor.kind === 'user' ? actor.organizationId : null;
   const userId = userIdOf(actor);
-  await tx.insert(libraryDocuments).values(items.map(({ id, input }, k) => ({
+  await insertRows(tx, libraryDocuments, items.map(({ id, input }, k) => ({
     id, uri: uris[k]!, ...columnsOf(input), ownerOrganizationId: owner, createdBy: userId, createdAt: at, updatedAt: at,
   })));
   await insertChildren(tx, items);
   const withText = items.flatMap((item) => (item.prepared ? [{ ...item, prepared: item.prepared, fileId: crypto.randomUUID() }] : []));
   if (withText.length > 0) {
-    await tx.insert(libraryFiles).values(withText.map(({ prepared: file, fileId }) => ({
+    await insertRows(tx, libraryFiles, withText.map(({ prepared: file, fileId }) => ({
       id: fileId, sha256: file.sha256, size: file.upload.bytes.byteLength, mediaType: file.mediaType, fileType: file.fileType,
       filename: file.upload.filename.slice(0, 255), storageKey: storageKeyFor(file.sha256), uploadedBy: userId,
     })));
-    await tx.insert(libraryExpressions).values(withText.map(({ id, input, prepared: file, fileId }) => ({
+    await insertRows(tx, libraryExpressions, withText.map(({ id, input, prepared: file, fileId }) => ({
       documentId: id, lang: file.upload.language, versionDate: file.upload.versionDate ?? defaultVersionDate(columnsOf(input), today), fileId, text: file.text,
     })));
   }

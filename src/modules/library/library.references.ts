@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { References } from '../../contracts/library.ts';
 import { ANALYSIS_IN_PLACE_BELOW, analyseOnWorker, REFERENCE_LISTS, referencesOfTexts } from './library.analysis.ts';
-import { rowsOf, type Db } from '../../db/client.ts';
+import { insertRows, rowsOf, type Db } from '../../db/client.ts';
+import { libraryReferences } from './library.table.ts';
 import { buildMatcher, type Gazetteer, type ReferenceMatcher } from './references/extract-references.ts';
 import { addNameVariants } from './references/name-variants.ts';
 
@@ -54,13 +55,10 @@ export async function storeReferences(db: Db, textsByDocument: Map<string, strin
     const matcher = await referenceMatcher(db);
     found = documents.map(([, texts]) => referencesOfTexts(matcher, texts));
   }
-  const rows = documents.flatMap(([documentId], k) => REFERENCE_LISTS.flatMap((kind) => found[k]![kind].map((value) => ({ document_id: documentId, kind: KIND_VALUE[kind], value }))));
+  const rows = documents.flatMap(([documentId], k) => REFERENCE_LISTS.flatMap((kind) => found[k]![kind].map((value) => ({ documentId, kind: KIND_VALUE[kind], value }))));
   const ids = sql.join([...textsByDocument.keys()].map((id) => sql`${id}::uuid`), sql`, `);
   await db.execute(sql`delete from library_references where document_id in (${ids})`);
-  if (rows.length === 0) return;
-  // One JSON parameter rather than three per reference: a batch can hold thousands.
-  await db.execute(sql`insert into library_references (document_id, kind, value)
-    select document_id, kind, value from json_to_recordset(${JSON.stringify(rows)}::json) as r(document_id uuid, kind text, value text)`);
+  await insertRows(db, libraryReferences, rows);
 }
 
 export async function loadReferences(db: Db, documentId: string): Promise<References> {
