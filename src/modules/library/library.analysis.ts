@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Language } from '../../contracts/languages.ts';
 import type { Gazetteer, ReferenceMatcher, References } from './references/extract-references.ts';
-import type { SourceRow } from './search/entries.ts';
+import type { Entry, SourceRow } from './search/entries.ts';
 
 /**
  * Text analysis of bulk imports (cross-references and search vectors) on worker threads. On the main
@@ -20,8 +20,7 @@ export type AnalysisTask =
 
 export interface AnalysisResult {
   references: References[];
-  /** The search rows as JSON, ready to be sent to the database as one parameter. */
-  entries: string;
+  entries: Entry[];
 }
 
 /** The lists of a `References`, in the order they are stored and shown. */
@@ -100,8 +99,12 @@ class AnalysisPool {
 
 let pool: AnalysisPool | null = null;
 
-/** Runs an analysis on a worker thread, one fewer than the cores (the main thread talks to the database). */
+/**
+ * Runs an analysis on a worker thread: one fewer than the cores (the main thread talks to the
+ * database), but at least two, so that one batch's analysis never waits for another's to finish
+ * (the bulk importer keeps several batches in flight; on two cores this gave 5% more documents/s).
+ */
 export function analyseOnWorker<K extends AnalysisTask['task']>(task: Extract<AnalysisTask, { task: K }>): Promise<AnalysisResult[K]> {
-  pool ??= new AnalysisPool(Math.max(1, availableParallelism() - 1));
+  pool ??= new AnalysisPool(Math.max(2, availableParallelism() - 1));
   return pool.run(task);
 }

@@ -17,7 +17,7 @@ parentPort!.on('message', (message: AnalysisTask & { id: number }) => {
     } else {
       const texts = new Map(message.texts.map(([id, byLanguage]) => [id, new Map(byLanguage)]));
       const entries = message.sources.flatMap((source) => entriesOf(source, texts.get(source.id) ?? new Map()));
-      parentPort!.postMessage({ id: message.id, result: JSON.stringify(entries) });
+      parentPort!.postMessage({ id: message.id, result: entries });
     }
   } catch (error) {
     parentPort!.postMessage({ id: message.id, error: error instanceof Error ? error.message : String(error) });

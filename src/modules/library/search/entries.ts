@@ -46,10 +46,14 @@ export interface SourceRow {
  * the vectors in JavaScript (see lexemes.ts).
  */
 export const SEARCH_INDEX_VERSION = 3;
-/** A row of library_search as the indexer builds it (the vectors in tsvector input syntax). */
+/**
+ * A row of library_search as the indexer builds it, the vector in tsvector input syntax. The ranking
+ * vectors (rank_vector, head_vector) are the parts of it weighted A–C and A–B: the database takes them
+ * out with ts_filter rather than reading them again.
+ */
 export interface Entry {
   document_id: string; lang: Language; config: string; title: string; fuzzy_text: string; body: string;
-  vector: string; rank_vector: string; head_vector: string; country_id: string | null; region_m49: string | null; subregion_m49: string | null;
+  vector: string; country_id: string | null; region_m49: string | null; subregion_m49: string | null;
   kind: string; categories: string[]; themes: string[]; instruments: string[]; status: string | null; year: number | null;
   sort_date: string | null; visibility: string; owner_organization_id: string | null; index_version: number;
 }
@@ -72,13 +76,11 @@ export function entriesOf(source: SourceRow, texts: Map<Language, string>): Entr
     const analysedTitle = analyse(title);
     // Title (A) and metadata (B) make the head; with the opening (C) they rank a text; the rest (D)
     // and the pairs of Chinese words complete what a search can find.
-    const vector = new VectorBuilder(lang).addText(analysedTitle, 'A').addText(metadata, 'B');
-    const head = vector.literal();
-    const ranked = vector.addText(opening, 'C').literal();
-    const full = vector.addText(rest, 'D').addLexemes(new Set([...hanPairs(analysedTitle), ...hanPairs(body)]), 'D').literal();
+    const full = new VectorBuilder(lang).addText(analysedTitle, 'A').addText(metadata, 'B').addText(opening, 'C').addText(rest, 'D')
+      .addLexemes(new Set([...hanPairs(analysedTitle), ...hanPairs(body)]), 'D').literal();
     return {
       document_id: source.id, lang, config: TEXT_SEARCH_CONFIG[lang], title, fuzzy_text: fuzzyText, body: body.slice(0, HEADLINE_SOURCE_CHARS),
-      vector: full, rank_vector: ranked, head_vector: head, country_id: source.country_id, region_m49: source.region_m49,
+      vector: full, country_id: source.country_id, region_m49: source.region_m49,
       subregion_m49: source.subregion_m49, kind: source.kind, categories: source.categories, themes: source.themes,
       instruments: source.instruments ?? [], status: source.status, year: source.sort_date ? Number(source.sort_date.slice(0, 4)) : null,
       sort_date: source.sort_date, visibility: source.visibility, owner_organization_id: source.owner_organization_id, index_version: SEARCH_INDEX_VERSION,
