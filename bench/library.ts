@@ -63,40 +63,47 @@ async function openEngine(engine: 'postgres' | 'pglite'): Promise<{ handle: Data
   return { handle, cleanup: () => rmSync(folder, { recursive: true, force: true }) };
 }
 
+/** Documents generated ahead of each timed stretch: the generator's time is not indexing time. */
+const GENERATED_AHEAD = 5_000;
+
 async function index(deps: LibraryDeps, documents: { next(): IteratorResult<SyntheticDocument> }, workers: number) {
   let bytes = 0;
   let count = 0;
-  const started = performance.now();
-  const worker = async () => {
-    for (;;) {
-      const batch: SyntheticDocument[] = [];
-      for (let i = 0; i < BATCH; i++) {
-        const next = documents.next();
-        if (next.done) break;
-        batch.push(next.value);
-      }
-      if (batch.length === 0) return;
-      await inTransaction(deps.db, async (tx) => {
-        const documents = batch.map((doc): NewDocument => {
-          const encoded = new TextEncoder().encode(doc.text);
-          bytes += encoded.byteLength;
-          count++;
-          return {
-            input: doc.input,
-            prepared: {
-              upload: { bytes: encoded, filename: 'synthetic.txt', language: doc.language, versionDate: null },
-              fileType: 'txt', mediaType: 'text/plain', sha256: sha256Hex(encoded), text: doc.text,
-            },
-          };
-        });
-        const ids = await insertDocuments(deps, tx, COMMAND_LINE_ACTOR, SYSTEM_CONTEXT, documents);
-        await refreshDerived(deps, tx, ids);
-      });
+  let milliseconds = 0;
+  for (;;) {
+    const ahead: SyntheticDocument[] = [];
+    for (let next = documents.next(); !next.done; next = documents.next()) {
+      ahead.push(next.value);
+      if (ahead.length === GENERATED_AHEAD) break;
     }
-  };
-  await Promise.all(Array.from({ length: workers }, worker));
-  const seconds = (performance.now() - started) / 1000;
-  return { count, bytes, seconds };
+    if (ahead.length === 0) break;
+    const started = performance.now();
+    let taken = 0;
+    const worker = async () => {
+      while (taken < ahead.length) {
+        const batch = ahead.slice(taken, (taken += BATCH));
+        await inTransaction(deps.db, async (tx) => {
+          const documents = batch.map((doc): NewDocument => {
+            const encoded = new TextEncoder().encode(doc.text);
+            bytes += encoded.byteLength;
+            count++;
+            return {
+              input: doc.input,
+              prepared: {
+                upload: { bytes: encoded, filename: 'synthetic.txt', language: doc.language, versionDate: null },
+                fileType: 'txt', mediaType: 'text/plain', sha256: sha256Hex(encoded), text: doc.text,
+              },
+            };
+          });
+          const ids = await insertDocuments(deps, tx, COMMAND_LINE_ACTOR, SYSTEM_CONTEXT, documents);
+          await refreshDerived(deps, tx, ids);
+        });
+      }
+    };
+    await Promise.all(Array.from({ length: workers }, worker));
+    milliseconds += performance.now() - started;
+  }
+  return { count, bytes, seconds: milliseconds / 1000 };
 }
 
 async function measureSearch(deps: LibraryDeps, rounds: number) {
