@@ -82,6 +82,15 @@ export function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<
 /** Rows of a raw `db.execute(sql…)` answer (both drivers return `{ rows }`). */
 export const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
+/**
+ * How many statements `db` can run at the same time: the size of a PostgreSQL pool; one for PGlite
+ * (a single connection) and for a transaction (it holds one connection).
+ */
+export function concurrencyOf(db: Db): number {
+  const client = (db._.session as unknown as { client?: unknown }).client;
+  return client instanceof pg.Pool ? (client.options.max ?? 10) : 1;
+}
+
 /** PostgreSQL takes at most 65,535 parameters in one statement. */
 const MAX_PARAMETERS = 65_535;
 

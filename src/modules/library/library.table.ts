@@ -134,7 +134,8 @@ export const libraryReferences = pgTable(
 /**
  * The search index: one row per document and language, holding the newest text with the work's
  * metadata copied beside it, so a search with facets reads one table. Rebuilt whenever the document
- * changes; nothing else reads it, so a search server could replace it.
+ * changes; nothing else reads it, so a search server could replace it. Migration 0008 splits it into
+ * four hash partitions by document (library_search_p0…p3), which a search reads side by side.
  */
 export const librarySearch = pgTable(
   'library_search',

@@ -149,9 +149,10 @@ export class VectorBuilder {
 /**
  * A term under one language's analysis: a lexeme, or a phrase whose lexemes follow each other (a stop
  * word in between widens the distance, as PostgreSQL's `to_tsquery` does); null when only stop words.
+ * As a `bag`, a phrase asks only for its lexemes, in any order: what the text index answers by itself.
  * A phrase of Chinese words asks for the pairs of neighbouring words the index holds (see hanPairs).
  */
-function termQuery(term: Term, lang: Language): string | null {
+function termQuery(term: Term, lang: Language, bag: boolean): string | null {
   const words = term.words;
   if (words.length > 1 && words.every(isHanWord)) {
     const pairs = words.slice(1).map((word, k) => quote(`${words[k]}${word}`));
@@ -166,15 +167,34 @@ function termQuery(term: Term, lang: Language): string | null {
       if (query !== '') distance++;
       continue;
     }
-    query = query === '' ? quote(lexeme) : `${query} <${distance + 1}> ${quote(lexeme)}`;
+    query = query === '' ? quote(lexeme) : `${query} ${bag ? '&' : `<${distance + 1}>`} ${quote(lexeme)}`;
     distance = 0;
   }
   if (query === '') return null;
-  return query.includes(' <') ? `(${query})` : query;
+  return query.includes(' ') ? `(${query})` : query;
 }
 
 /** Languages whose analysis differs; Chinese and the five stemmed languages. */
 const ANALYSED: Language[] = ['en', 'fr', 'es', 'ru', 'ar', 'zh'];
+
+/** The terms under one language's analysis, joined by `join`; null when they are only stop words. */
+function reading(terms: Term[], lang: Language, join: '&' | '|', bag: boolean): string | null {
+  const parts = terms.map((term) => termQuery(term, lang, bag)).filter((part): part is string => part !== null);
+  if (parts.length === 0) return null;
+  return parts.length === 1 ? parts[0]! : parts.join(` ${join} `);
+}
+
+export interface TextQuery {
+  /** The tsquery literal, as `tsQueryLiteral` builds it. */
+  query: string;
+  /**
+   * When the terms hold phrases: the same terms with each phrase as a bag of words, which the text
+   * index answers without reading a single vector, and for each language the phrase reading a text
+   * in that language must match. A text's vector is built by its own language's analysis, so only
+   * that reading can match it: the others need not be tried on it, and each try costs positions.
+   */
+  phrases: { bag: string; byLanguage: Map<Language, string | null> } | null;
+}
 
 /**
  * The terms as a tsquery literal matching a text in `lang`, or in any language when none is chosen:
@@ -182,12 +202,21 @@ const ANALYSED: Language[] = ['en', 'fr', 'es', 'ru', 'ar', 'zh'];
  * joined by `|`. Readings that come out alike are kept once: ts_rank slows down with repeated
  * alternatives. Null when every term is only stop words in every language.
  */
-export function tsQueryLiteral(terms: Term[], lang: Language | undefined, join: '&' | '|'): string | null {
+export function tsQueryLiteral(terms: Term[], lang: Language | undefined, join: '&' | '|', bag = false): string | null {
   const readings = new Set<string>();
   for (const language of lang ? [lang] : ANALYSED) {
-    const parts = terms.map((term) => termQuery(term, language)).filter((part): part is string => part !== null);
-    if (parts.length > 0) readings.add(parts.length === 1 ? parts[0]! : parts.join(` ${join} `));
+    const found = reading(terms, language, join, bag);
+    if (found !== null) readings.add(found);
   }
   if (readings.size === 0) return null;
-  return readings.size === 1 ? [...readings][0]! : [...readings].map((reading) => `(${reading})`).join(' | ');
+  return readings.size === 1 ? [...readings][0]! : [...readings].map((one) => `(${one})`).join(' | ');
+}
+
+/** The terms to look for (joined by `&`), with what a phrase search needs (see TextQuery); null as tsQueryLiteral. */
+export function textQuery(terms: Term[], lang: Language | undefined): TextQuery | null {
+  const query = tsQueryLiteral(terms, lang, '&');
+  if (query === null) return null;
+  const bag = tsQueryLiteral(terms, lang, '&', true);
+  if (bag === null || bag === query) return { query, phrases: null };
+  return { query, phrases: { bag, byLanguage: new Map((lang ? [lang] : ANALYSED).map((language) => [language, reading(terms, language, '&', false)])) } };
 }

@@ -4,7 +4,7 @@ import { isLanguage, type Language } from '../../../contracts/languages.ts';
 import type { SearchParams } from '../../../contracts/library.ts';
 import { executeForRows, inTransaction, rowsOf, type Db } from '../../../db/client.ts';
 import { analyse } from './text.ts';
-import { tsQueryLiteral } from './lexemes.ts';
+import { textQuery, tsQueryLiteral, type TextQuery } from './lexemes.ts';
 import { highlightQuery, parseQuery } from './query.ts';
 import { entriesOf, SEARCH_INDEX_VERSION, type Entry, type SourceRow } from './entries.ts';
 import { ANALYSIS_IN_PLACE_BELOW, analyseOnWorker } from '../library.analysis.ts';
@@ -118,11 +118,18 @@ function filterConditions(params: SearchParams): SQL[] {
 }
 
 /**
- * Rows with the words and without the excluded ones, as one query: the GIN index answers
- * `words & !excluded` exactly from its posting lists, without reading the vectors.
+ * Rows with the words and without the excluded ones: the GIN index answers `words & !excluded`
+ * exactly from its posting lists, without reading the vectors. A phrase needs the words' positions,
+ * which only the vector holds: the index then looks for the phrase's words in any order, and each row
+ * it finds is checked for the phrase under its own language's reading only (see TextQuery), after
+ * the index (a condition the index cannot answer is checked after those it can).
  */
-function textCondition(included: SQL, excluded: SQL | null): SQL {
-  return excluded ? sql`s.vector @@ (${included} && !!${excluded})` : sql`s.vector @@ ${included}`;
+function textConditions(text: TextQuery, included: SQL, excluded: SQL | null): SQL[] {
+  const lookedUp = text.phrases ? sql`${text.phrases.bag}::tsquery` : included;
+  const found = excluded ? sql`s.vector @@ (${lookedUp} && !!${excluded})` : sql`s.vector @@ ${lookedUp}`;
+  if (!text.phrases) return [found];
+  const byLanguage = [...text.phrases.byLanguage].map(([lang, phrase]) => sql`when ${lang} then ${phrase === null ? sql`false` : sql`s.vector @@ ${phrase}::tsquery`}`);
+  return [found, sql`(case s.lang ${sql.join(byLanguage, sql` `)} else false end)`];
 }
 
 /**
@@ -137,10 +144,7 @@ export const RANK_ALL_LIMIT = 1_000;
  * (or, excluded, never apart) fool the planner's estimate, and it then reads the table in order,
  * unpacking every vector, to fill a page or to count up to a limit: seconds instead of milliseconds.
  */
-async function textIndexOnly(tx: Db): Promise<void> {
-  await tx.execute(sql.raw('set local enable_seqscan = off'));
-  await tx.execute(sql.raw('set local enable_indexscan = off'));
-}
+const TEXT_INDEX_ONLY = { enable_seqscan: 'off', enable_indexscan: 'off' };
 
 const HEADLINE_OPTIONS = 'StartSel=[[, StopSel=]], MaxWords=40, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "';
 const OPENING = sql`left(s.body, 300)`;
@@ -152,24 +156,21 @@ async function search(db: Db, params: SearchParams, scope: SearchScope, rankAllL
   const page = { sort: params.sort, page: params.page, pageSize: params.pageSize };
 
   const browse = async (where: SQL) => ({
-    ...(await inTransaction(db, (tx) => runSearchStatement(tx, { ...page, where, score: null, snippet: OPENING }))), fuzzy: false,
+    ...(await runSearchStatement(db, { ...page, where, score: null, snippet: OPENING })), fuzzy: false,
   });
   if (parsed.include.length === 0) return browse(sql.join(base, sql` and `));
-  const includedText = tsQueryLiteral(parsed.include, params.lang, '&');
+  const text = textQuery(parsed.include, params.lang);
   // Only words every language ignores (such as "the"): nothing to look for.
-  if (!includedText) return browse(NOTHING);
-  const included = sql`${includedText}::tsquery`;
+  if (!text) return browse(NOTHING);
+  const included = sql`${text.query}::tsquery`;
   const excludedText = parsed.exclude.length > 0 ? tsQueryLiteral(parsed.exclude, params.lang, '|') : null;
   const excluded = excludedText ? sql`${excludedText}::tsquery` : null;
   // The query is written out (not taken from a CTE) so that the planner sees a constant and uses the GIN index.
-  const where = sql.join([...base, textCondition(included, excluded)], sql` and `);
-  const found = await inTransaction(db, async (tx) => {
-    await textIndexOnly(tx);
-    return runSearchStatement(tx, {
-      ...page, where,
-      score: { text: included, rankAllLimit },
-      snippet: sql`ts_headline(s.config::regconfig, s.body, to_tsquery(s.config::regconfig, ${highlightQuery(parsed)}), ${HEADLINE_OPTIONS})`,
-    });
+  const where = sql.join([...base, ...textConditions(text, included, excluded)], sql` and `);
+  const found = await runSearchStatement(db, {
+    ...page, where, settings: TEXT_INDEX_ONLY,
+    score: { text: included, rankAllLimit },
+    snippet: sql`ts_headline(s.config::regconfig, s.body, to_tsquery(s.config::regconfig, ${highlightQuery(parsed)}), ${HEADLINE_OPTIONS})`,
   });
   if (found.total > 0) return { ...found, fuzzy: false };
   // Typo tolerance is for plain words: a phrase or an exclusion asks for exactly those words.
@@ -183,15 +184,13 @@ const FUZZY_THRESHOLD = 0.45;
 /** Nothing matched word for word: look for titles and country names within a typo or two of each query word. */
 async function fuzzySearch(db: Db, params: SearchParams, base: SQL[]): Promise<SearchHits> {
   const words = [...new Set(analyse(params.q).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => [...word].length >= 3))].slice(0, 8);
-  const found = await inTransaction(db, async (tx) => {
-    // The operator form (<%) is what the trigram index answers; its threshold is a setting, local to this transaction.
-    await tx.execute(sql.raw(`set local pg_trgm.word_similarity_threshold = ${FUZZY_THRESHOLD}`));
-    const where = words.length > 0 ? sql.join([...base, ...words.map((word) => sql`${word} <% s.fuzzy_text`)], sql` and `) : NOTHING;
-    const similarity = sql.join(words.map((word) => sql`word_similarity(${word}, s.fuzzy_text)`), sql` + `);
-    return runSearchStatement(tx, {
-      where, score: words.length > 0 ? { expression: sql`(${similarity}) / ${words.length}` } : null,
-      sort: params.sort, page: params.page, pageSize: params.pageSize, snippet: OPENING,
-    });
+  const where = words.length > 0 ? sql.join([...base, ...words.map((word) => sql`${word} <% s.fuzzy_text`)], sql` and `) : NOTHING;
+  const similarity = sql.join(words.map((word) => sql`word_similarity(${word}, s.fuzzy_text)`), sql` + `);
+  const found = await runSearchStatement(db, {
+    where, score: words.length > 0 ? { expression: sql`(${similarity}) / ${words.length}` } : null,
+    sort: params.sort, page: params.page, pageSize: params.pageSize, snippet: OPENING,
+    // The operator form (<%) is what the trigram index answers; its threshold is a setting, local to the search's transaction.
+    settings: { 'pg_trgm.word_similarity_threshold': String(FUZZY_THRESHOLD) },
   });
   return { ...found, fuzzy: found.total > 0 };
 }

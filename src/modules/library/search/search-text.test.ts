@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../../../test/helpers/db.ts';
 import { LANGUAGES } from '../../../contracts/languages.ts';
 import { highlightQuery, MAX_TERMS, parseQuery } from './query.ts';
-import { tsQueryLiteral, VectorBuilder } from './lexemes.ts';
+import { textQuery, tsQueryLiteral, VectorBuilder } from './lexemes.ts';
 import { analyse, hanPairs, normalizeArabic, segmentHan, TEXT_SEARCH_CONFIG } from './text.ts';
 import type { Language } from '../../../contracts/languages.ts';
 
@@ -41,6 +41,18 @@ describe('search query parser', () => {
     expect(englishQuery('"act of terrorism"')).toBe("('act' <2> 'terror')");
     expect(englishQuery('the')).toBeNull();
     expect(tsQueryLiteral(parseQuery('financement').include, undefined, '&')).toBe("('financ') | ('financement')");
+  });
+
+  it('asks the index for a phrase\'s words in any order, and checks each language\'s own phrase reading on its texts', () => {
+    const phrase = textQuery(parseQuery('"mutual legal assistance" financing').include, undefined);
+    expect(phrase?.query).toContain("('mutual' <1> 'legal' <1> 'assist') & 'financ'");
+    expect(phrase?.phrases?.bag).toContain("('mutual' & 'legal' & 'assist') & 'financ'");
+    expect(phrase?.phrases?.bag).not.toContain('<');
+    expect(phrase?.phrases?.byLanguage.get('en')).toBe("('mutual' <1> 'legal' <1> 'assist') & 'financ'");
+    expect(phrase?.phrases?.byLanguage.get('ru')).toBe("('mutual' <1> 'legal' <1> 'assistance') & 'financing'");
+    // Words only: the index answers the query itself, nothing is left to check.
+    expect(textQuery(parseQuery('mutual legal assistance').include, 'en')).toEqual({ query: "'mutual' & 'legal' & 'assist'", phrases: null });
+    expect(textQuery(parseQuery('资助恐怖主义').include, 'zh')?.phrases).toBeNull();
   });
 
   it('asks the index for a Chinese phrase by its pairs of neighbouring words, and highlights the words as typed', () => {
