@@ -15,7 +15,7 @@ import { isHanWord } from './text.ts';
  */
 
 /** A text's words: letters, digits and combining marks; everything else separates (as the query parser does). */
-const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+export const WORD_PATTERN = /[\p{L}\p{N}\p{M}]+/gu;
 /** PostgreSQL's limits: positions above 16,383 are all counted as 16,383; at most 256 positions per lexeme. */
 const MAX_POSITION = 16_383;
 const MAX_POSITIONS_PER_LEXEME = 256;
@@ -65,6 +65,11 @@ function analyserOf(lang: Language): Analyser {
   return analyser;
 }
 
+/** The lexeme of a lower-case word in `lang`, or null for a stop word (or a word too long to be one). */
+export function lexemeOf(lang: Language, word: string): string | null {
+  return word.length > MAX_WORD_LENGTH ? null : analyserOf(lang).lexeme(word);
+}
+
 export type Weight = 'A' | 'B' | 'C' | 'D';
 const WEIGHTS: Weight[] = ['D', 'C', 'B', 'A'];
 const WEIGHT_CODE: Record<Weight, number> = { D: 0, C: 1, B: 2, A: 3 };
@@ -91,7 +96,7 @@ export class VectorBuilder {
   /** Adds an analysed text (see `analyse`): every word takes a position, stop words included. */
   addText(text: string, weight: Weight): this {
     const code = WEIGHT_CODE[weight];
-    const pattern = new RegExp(WORD);
+    const pattern = new RegExp(WORD_PATTERN);
     const lower = text.toLowerCase();
     for (let match = pattern.exec(lower); match !== null; match = pattern.exec(lower)) {
       const word = match[0];

@@ -5,7 +5,7 @@ import type { SearchParams } from '../../../contracts/library.ts';
 import { executeForRows, inTransaction, rowsOf, type Db } from '../../../db/client.ts';
 import { analyse } from './text.ts';
 import { textQuery, tsQueryLiteral, type TextQuery } from './lexemes.ts';
-import { highlightQuery, parseQuery } from './query.ts';
+import { parseQuery } from './query.ts';
 import { entriesOf, SEARCH_INDEX_VERSION, type Entry, type SourceRow } from './entries.ts';
 import { ANALYSIS_IN_PLACE_BELOW, analyseOnWorker } from '../library.analysis.ts';
 import type { LibrarySearchIndex, SearchHits, SearchScope } from './search-index.ts';
@@ -146,8 +146,7 @@ export const RANK_ALL_LIMIT = 1_000;
  */
 const TEXT_INDEX_ONLY = { enable_seqscan: 'off', enable_indexscan: 'off' };
 
-const HEADLINE_OPTIONS = 'StartSel=[[, StopSel=]], MaxWords=40, MinWords=20, MaxFragments=2, FragmentDelimiter=" … "';
-const OPENING = sql`left(s.body, 300)`;
+const OPENING = { opening: true } as const;
 const NOTHING = sql`false`;
 
 async function search(db: Db, params: SearchParams, scope: SearchScope, rankAllLimit: number): Promise<SearchHits> {
@@ -170,7 +169,7 @@ async function search(db: Db, params: SearchParams, scope: SearchScope, rankAllL
   const found = await runSearchStatement(db, {
     ...page, where, settings: TEXT_INDEX_ONLY,
     score: { text: included, rankAllLimit },
-    snippet: sql`ts_headline(s.config::regconfig, s.body, to_tsquery(s.config::regconfig, ${highlightQuery(parsed)}), ${HEADLINE_OPTIONS})`,
+    snippet: { words: parsed.include.flatMap((term) => term.words) },
   });
   if (found.total > 0) return { ...found, fuzzy: false };
   // Typo tolerance is for plain words: a phrase or an exclusion asks for exactly those words.

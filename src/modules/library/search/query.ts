@@ -47,14 +47,3 @@ export function parseQuery(input: string): ParsedQuery {
   }
   return query;
 }
-
-/**
- * What snippets mark, in `to_tsquery` syntax for the row's own configuration: the words as typed, each
- * on its own (the text shown holds no pair words). Phrases are not kept as phrases: `ts_headline`
- * searches covers of a phrase query word by word, which cost 10–20 ms per Chinese text (a segmented
- * text has many short words) against about 2 ms for the same words joined by `&`. Words carry no
- * operator characters, so the syntax is always valid.
- */
-export function highlightQuery(query: ParsedQuery): string {
-  return query.include.flatMap((term) => term.words).join(' & ');
-}

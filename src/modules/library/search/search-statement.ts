@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Language } from '../../../contracts/languages.ts';
 import { CATEGORIES, THEMES, type SearchParams } from '../../../contracts/library.ts';
 import { concurrencyOf, inTransaction, rowsOf, type Db } from '../../../db/client.ts';
+import { snippetOf } from './snippets.ts';
 import { unsegmentHan } from './text.ts';
 import type { FacetCount, SearchHit, SearchHits } from './search-index.ts';
 
@@ -35,8 +36,8 @@ export interface SearchStatement {
   sort: SearchParams['sort'];
   page: number;
   pageSize: number;
-  /** Snippet of a row of `library_search s`. */
-  snippet: SQL;
+  /** What a hit shows of its text: the opening, or the passages holding these query words (see snippets.ts). */
+  snippet: { opening: true } | { words: string[] };
   /** Planner and search settings for the statement's transaction. */
   settings?: Record<string, string>;
 }
@@ -163,16 +164,20 @@ export async function runSearchStatement(db: Db, statement: SearchStatement): Pr
   return { total, facets, hits: await showHits(db, tables, page, statement.snippet) };
 }
 
+/** How much of the opening a hit shows when it is not searched for words. */
+const OPENING_CHARS = 300;
+
 /** Titles, visibility and snippets of the page's rows, read from each row's partition (side by side). */
-async function showHits(db: Db, tables: readonly string[], page: Candidate[], snippet: SQL): Promise<SearchHit[]> {
+async function showHits(db: Db, tables: readonly string[], page: Candidate[], snippet: SearchStatement['snippet']): Promise<SearchHit[]> {
   if (page.length === 0) return [];
-  const shown = new Map<string, { title: string; visibility: string; snippet: string | null }>();
+  const body = 'words' in snippet ? sql`s.body` : sql`left(s.body, ${OPENING_CHARS})`;
+  const shown = new Map<string, { title: string; visibility: string; body: string }>();
   await Promise.all(tables.map(async (table) => {
     const rows = page.filter((candidate) => candidate.table === table);
     if (rows.length === 0) return;
     const keys = sql.join(rows.map((row) => sql`(${row.documentId}::uuid, ${row.lang})`), sql`, `);
-    const found = rowsOf<{ document_id: string; lang: string; title: string; visibility: string; snippet: string | null }>(await db.execute(sql`
-      select s.document_id, s.lang, s.title, s.visibility, ${snippet} as snippet from ${sql.identifier(table)} s where (s.document_id, s.lang) in (${keys})`));
+    const found = rowsOf<{ document_id: string; lang: string; title: string; visibility: string; body: string }>(await db.execute(sql`
+      select s.document_id, s.lang, s.title, s.visibility, ${body} as body from ${sql.identifier(table)} s where (s.document_id, s.lang) in (${keys})`));
     for (const row of found) shown.set(`${row.document_id}|${row.lang}`, row);
   }));
   return page.flatMap((candidate) => {
@@ -181,7 +186,8 @@ async function showHits(db: Db, tables: readonly string[], page: Candidate[], sn
     if (!row) return [];
     return [{
       documentId: candidate.documentId, lang: candidate.lang as Language, title: row.title, kind: candidate.kind, countryId: candidate.countryId,
-      date: candidate.date, visibility: row.visibility, snippet: unsegmentHan((row.snippet ?? '').replace(/\s+/g, ' ').trim()), score: candidate.score,
+      date: candidate.date, visibility: row.visibility, score: candidate.score,
+      snippet: 'words' in snippet ? snippetOf(row.body, candidate.lang as Language, snippet.words) : unsegmentHan(row.body.replace(/\s+/g, ' ').trim()),
     }];
   });
 }

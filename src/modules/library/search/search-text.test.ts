@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../../../test/helpers/db.ts';
 import { LANGUAGES } from '../../../contracts/languages.ts';
-import { highlightQuery, MAX_TERMS, parseQuery } from './query.ts';
+import { MAX_TERMS, parseQuery } from './query.ts';
+import { snippetOf } from './snippets.ts';
 import { textQuery, tsQueryLiteral, VectorBuilder } from './lexemes.ts';
 import { analyse, hanPairs, normalizeArabic, segmentHan, TEXT_SEARCH_CONFIG } from './text.ts';
 import type { Language } from '../../../contracts/languages.ts';
@@ -55,12 +56,40 @@ describe('search query parser', () => {
     expect(textQuery(parseQuery('资助恐怖主义').include, 'zh')?.phrases).toBeNull();
   });
 
-  it('asks the index for a Chinese phrase by its pairs of neighbouring words, and highlights the words as typed', () => {
+  it('asks the index for a Chinese phrase by its pairs of neighbouring words', () => {
     const [first, second, third] = analyse('资助恐怖主义').split(' ');
     expect(tsQueryLiteral(parseQuery('资助恐怖主义').include, 'zh', '&')).toBe(`('${first}${second}' & '${second}${third}')`);
-    expect(highlightQuery(parseQuery('资助恐怖主义'))).toBe(`${first} & ${second} & ${third}`);
     expect(tsQueryLiteral(parseQuery('技术援助').include, 'zh', '&')).toBe("'技术援助'");
-    expect(highlightQuery(parseQuery('"foreign fighters" -技术援助'))).toBe('foreign & fighters');
+  });
+
+  it('snippets mark the words found by their lexeme in the text\'s language, and skip stop words', () => {
+    const words = (query: string) => parseQuery(query).include.flatMap((term) => term.words);
+    expect(snippetOf('Whoever provides financing for the terrorism of others is punished.', 'en', words('the financed terrorism')))
+      .toBe('Whoever provides [[financing]] for the [[terrorism]] of others is punished.');
+    expect(snippetOf('Le financement du terrorisme est puni.', 'fr', words('financements'))).toBe('Le [[financement]] du terrorisme est puni.');
+    // Nothing in the text: its opening words, unmarked.
+    const long = Array.from({ length: 100 }, (_, k) => `word${k}`).join(' ');
+    expect(snippetOf(long, 'en', words('absent'))).toBe(Array.from({ length: 32 }, (_, k) => `word${k}`).join(' '));
+  });
+
+  it('snippets show at most two passages, around their matches, in text order', () => {
+    const filler = (from: number, count: number) => Array.from({ length: count }, (_, k) => `w${from + k}`).join(' ');
+    const text = `${filler(0, 100)} extradition ${filler(100, 100)} hostage ${filler(200, 100)} extradition ${filler(300, 20)}`;
+    const snippet = snippetOf(text, 'en', ['extradition', 'hostage']);
+    const passages = snippet.split(' … ');
+    expect(passages).toHaveLength(2);
+    expect(passages.every((passage) => passage.split(' ').length === 32)).toBe(true);
+    // The first passage is the first match, with words before and after it.
+    expect(passages[0]).toMatch(/^w8\d .* \[\[extradition\]\] w10\d .*/);
+    expect(snippet.match(/\[\[/g)).toHaveLength(2);
+  });
+
+  it('snippets mark a Chinese phrase as one run of characters, without the spaces of segmentation', () => {
+    const text = analyse('本法规定，为恐怖活动提供技术援助，或者资助恐怖主义的，处五年以下有期徒刑。');
+    const query = parseQuery('技术援助').include.flatMap((term) => term.words);
+    const snippet = snippetOf(text, 'zh', query);
+    expect(snippet).toContain('[[技术援助]]');
+    expect(snippet).not.toMatch(/[\u4e00-\u9fff]\s+[\u4e00-\u9fff]/u);
   });
 
   it('pairs neighbouring Chinese words across punctuation, never across other words', () => {
