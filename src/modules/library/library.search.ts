@@ -15,18 +15,17 @@ import { libraryDocumentTitles, libraryDocuments } from './library.table.ts';
  */
 export async function searchLibrary(deps: LibraryDeps, actor: Actor, params: SearchParams, lang: Language): Promise<SearchResponse & { fuzzy: boolean }> {
   const found = await deps.search.search(deps.db, params, searchScopeFor(actor), lang);
-  const countries = await countryNames(deps.db, [...found.facets.country.map((f) => f.value), ...found.hits.flatMap((h) => h.countryId ?? [])], lang);
   const regionIds = found.facets.region.map((f) => f.value);
   const instrumentIds = found.facets.instrument.map((f) => f.value);
-  const [regions, instruments] = await Promise.all([
-    regionIds.length ? deps.db.select().from(regionTranslations).where(inArray(regionTranslations.regionM49, regionIds)) : [],
-    instrumentIds.length ? deps.db.select().from(instrumentTranslations).where(inArray(instrumentTranslations.instrumentId, instrumentIds)) : [],
-  ]);
   // Titles in the reader's language when the document has one (the hit carries the title of the text's language).
   const hitIds = [...new Set(found.hits.map((hit) => hit.documentId))];
-  const [titleRows, symbolRows] = hitIds.length === 0 ? [[], []] : await Promise.all([
-    deps.db.select().from(libraryDocumentTitles).where(inArray(libraryDocumentTitles.documentId, hitIds)),
-    deps.db.select({ id: libraryDocuments.id, symbol: libraryDocuments.symbol }).from(libraryDocuments).where(inArray(libraryDocuments.id, hitIds)),
+  // Independent look-ups, side by side: each is a round trip.
+  const [countries, regions, instruments, titleRows, symbolRows] = await Promise.all([
+    countryNames(deps.db, [...found.facets.country.map((f) => f.value), ...found.hits.flatMap((h) => h.countryId ?? [])], lang),
+    regionIds.length ? deps.db.select().from(regionTranslations).where(inArray(regionTranslations.regionM49, regionIds)) : [],
+    instrumentIds.length ? deps.db.select().from(instrumentTranslations).where(inArray(instrumentTranslations.instrumentId, instrumentIds)) : [],
+    hitIds.length ? deps.db.select().from(libraryDocumentTitles).where(inArray(libraryDocumentTitles.documentId, hitIds)) : [],
+    hitIds.length ? deps.db.select({ id: libraryDocuments.id, symbol: libraryDocuments.symbol }).from(libraryDocuments).where(inArray(libraryDocuments.id, hitIds)) : [],
   ]);
   const titleIn = (id: string, fallback: string) => titleRows.find((row) => row.documentId === id && row.lang === lang)?.title ?? fallback;
   const symbols = new Map(symbolRows.map((row) => [row.id, row.symbol]));
