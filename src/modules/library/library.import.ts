@@ -160,6 +160,7 @@ export async function importLibraryFolder(
     }
     return done;
   });
+  await deps.search.settle(deps.db);
   return report;
 }
 

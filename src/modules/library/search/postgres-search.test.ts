@@ -127,6 +127,20 @@ describe('relevance ranking of many and of few matches', () => {
     }
   });
 
+  it('settling after a bulk change leaves nothing pending in the text indexes, which new entries otherwise wait in', async () => {
+    const pendingPages = async () => (await database.db.execute(sql`
+      select coalesce(sum(gin_clean_pending_list(i.indexrelid::regclass)), 0)::int as pages from pg_index i
+      join pg_class c on c.oid = i.indexrelid join pg_am am on am.oid = c.relam
+      where am.amname = 'gin' and i.indrelid in (select inhrelid from pg_inherits where inhparent = 'library_search'::regclass)`) as unknown as { rows: { pages: number }[] }).rows[0]!.pages;
+    const index = createPostgresSearchIndex();
+    await database.db.execute(sql`update library_search set index_version = 1`);
+    expect(await index.reindexOutdated(database.db)).toBe(7);
+    expect(await pendingPages()).toBe(0);
+    // Without settling, the rebuilt entries would still be pending (cleaning them now finds pages).
+    await index.indexDocuments(database.db, Object.values(ids));
+    expect(await pendingPages()).toBeGreaterThan(0);
+  });
+
   it('a year filter keeps the documents dated in that year only', async () => {
     expect((await order(1_000, { q: 'financing', year: 2012 })).ids).toEqual([ids.newer]);
     expect((await order(1_000, { q: 'financing', year: 2013 })).total).toBe(0);

@@ -38,7 +38,10 @@ async function reindexOutdated(db: Db): Promise<number> {
   for (;;) {
     const ids = rowsOf<{ document_id: string }>(await db.execute(sql`
       select distinct document_id from library_search where index_version < ${SEARCH_INDEX_VERSION} limit ${OUTDATED_BATCH}`)).map((row) => row.document_id);
-    if (ids.length === 0) return done;
+    if (ids.length === 0) {
+      if (done > 0) await settle(db);
+      return done;
+    }
     // Several servers may start at once: the one holding the lock rebuilds, the others leave it to it.
     const rebuilt = await inTransaction(db, async (tx) => {
       const [lock] = rowsOf<{ held: boolean }>(await tx.execute(sql`select pg_try_advisory_xact_lock(${REINDEX_LOCK}) as held`));
@@ -48,6 +51,23 @@ async function reindexOutdated(db: Db): Promise<number> {
     });
     if (!rebuilt) return done;
     done += ids.length;
+  }
+}
+
+/**
+ * GIN indexes take new entries into a pending list, merged into the index later (by autovacuum, or by
+ * a write that finds the list full); every search reads the whole list meanwhile, up to 4 MB per
+ * partition. After a bulk change the lists are merged at once. Merging needs the tables' owner, which
+ * the application is where it ran the migrations; elsewhere autovacuum does it in its time.
+ */
+async function settle(db: Db): Promise<void> {
+  try {
+    await db.execute(sql`
+      select gin_clean_pending_list(i.indexrelid::regclass) from pg_index i
+      join pg_class c on c.oid = i.indexrelid join pg_am am on am.oid = c.relam
+      where am.amname = 'gin' and i.indrelid in (select inhrelid from pg_inherits where inhparent = 'library_search'::regclass)`);
+  } catch {
+    // Not the owner, or another session merging the same list: searches stay correct, only slower until autovacuum runs.
   }
 }
 
@@ -195,7 +215,7 @@ async function fuzzySearch(db: Db, params: SearchParams, base: SQL[]): Promise<S
 }
 
 export function createPostgresSearchIndex({ rankAllLimit = RANK_ALL_LIMIT }: { rankAllLimit?: number } = {}): LibrarySearchIndex {
-  return { indexDocuments, reindexOutdated, search: (db, params, scope) => search(db, params, scope, rankAllLimit) };
+  return { indexDocuments, settle, reindexOutdated, search: (db, params, scope) => search(db, params, scope, rankAllLimit) };
 }
 
 export const postgresSearchIndex = createPostgresSearchIndex();

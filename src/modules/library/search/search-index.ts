@@ -9,6 +9,11 @@ import type { Db } from '../../../db/client.ts';
 export interface LibrarySearchIndex {
   /** Rebuilds the entries of documents from their stored state (removes those of deleted ones). */
   indexDocuments(db: Db, documentIds: string[]): Promise<void>;
+  /**
+   * After a bulk change (an import, a rebuild): folds into the index what it keeps aside for quick
+   * writes, so that searches right after are as fast as later ones. Never fails the change it follows.
+   */
+  settle(db: Db): Promise<void>;
   /** Rebuilds the entries that an older version of the indexing built; returns how many documents it rebuilt. */
   reindexOutdated(db: Db): Promise<number>;
   search(db: Db, params: SearchParams, scope: SearchScope, lang: Language): Promise<SearchHits>;
