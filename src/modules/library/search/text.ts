@@ -13,6 +13,7 @@ export const TEXT_SEARCH_CONFIG: Record<Language, 'arabic' | 'english' | 'french
 
 const HAN = /[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff]/u;
 const ARABIC = /[\u0600-\u06ff]/u;
+const NON_BLANK = /\S/u;
 
 /** Arabic spelling variants folded: vowel marks and tatweel dropped, alef/yaa/taa marbuta/hamza forms unified. */
 export function normalizeArabic(text: string): string {
@@ -37,12 +38,16 @@ export function segmentHan(text: string): string {
   if (!HAN.test(text)) return text;
   chineseSegmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   let result = '';
-  let previous = '';
+  // Each segment is looked at once; a space goes between two non-blank segments when either is Chinese.
+  let previousWritten = false;
+  let previousHan = false;
   for (const { segment } of chineseSegmenter.segment(text)) {
-    const blank = segment.trim() === '';
-    if (!blank && previous !== '' && previous.trim() !== '' && (HAN.test(previous) || HAN.test(segment))) result += ' ';
+    const written = NON_BLANK.test(segment);
+    const han = written && HAN.test(segment);
+    if (written && previousWritten && (previousHan || han)) result += ' ';
     result += segment;
-    previous = segment;
+    previousWritten = written;
+    previousHan = han;
   }
   return result;
 }
