@@ -91,6 +91,18 @@ export function concurrencyOf(db: Db): number {
   return client instanceof pg.Pool ? (client.options.max ?? 10) : 1;
 }
 
+/**
+ * Whether a parameter given as a Buffer reaches the database in binary form, to be read by the type's
+ * binary input: node-postgres sends it so; PGlite takes parameters as text.
+ */
+export function takesBinaryParameters(db: Db): boolean {
+  const client = (db._.session as unknown as { client?: unknown }).client;
+  return client instanceof pg.Pool || client instanceof pg.Client;
+}
+
+/** A statement parameter: text, binary (see takesBinaryParameters), or null. */
+export type Parameter = string | Buffer | null;
+
 /** PostgreSQL takes at most 65,535 parameters in one statement. */
 const MAX_PARAMETERS = 65_535;
 
@@ -104,7 +116,7 @@ interface DriverClient {
  * examines every parameter through several class checks, about 15 µs each, and a bulk import sends
  * tens of thousands. Parameters are strings or null, cast in the statement text.
  */
-export async function executeWithParameters(db: Db, text: string, params: (string | null)[]): Promise<void> {
+export async function executeWithParameters(db: Db, text: string, params: Parameter[]): Promise<void> {
   const client = (db._.session as unknown as { client?: DriverClient }).client;
   if (client) {
     await client.query(text, params);
@@ -120,10 +132,10 @@ export async function executeWithParameters(db: Db, text: string, params: (strin
  * `(…), (…)`, each value cast to its column's type (undefined is written `default`, which only an
  * INSERT's own VALUES accepts); the rows are split over as many statements as the parameter limit needs.
  */
-export async function executeForRows(db: Db, types: string[], rows: (string | null | undefined)[][], statement: (values: string) => string): Promise<void> {
+export async function executeForRows(db: Db, types: string[], rows: (Parameter | undefined)[][], statement: (values: string) => string): Promise<void> {
   const perStatement = Math.floor(MAX_PARAMETERS / Math.max(1, types.length));
   for (let start = 0; start < rows.length; start += perStatement) {
-    const params: (string | null)[] = [];
+    const params: Parameter[] = [];
     const tuples = rows.slice(start, start + perStatement).map((row) => `(${types.map((type, k) => {
       const value = row[k];
       if (value === undefined) return 'default';

@@ -16,7 +16,7 @@ export const ANALYSIS_IN_PLACE_BELOW = 8;
 
 export type AnalysisTask =
   | { task: 'references'; gazetteerKey: number; gazetteer: Gazetteer; texts: string[][] }
-  | { task: 'entries'; sources: SourceRow[]; texts: [string, [Language, string][]][] };
+  | { task: 'entries'; sources: SourceRow[]; texts: [string, [Language, string][]][]; vectorForm: 'text' | 'binary' };
 
 export interface AnalysisResult {
   references: References[];

@@ -16,7 +16,7 @@ parentPort!.on('message', (message: AnalysisTask & { id: number }) => {
       parentPort!.postMessage({ id: message.id, result: message.texts.map((texts) => referencesOfTexts(extract, texts)) });
     } else {
       const texts = new Map(message.texts.map(([id, byLanguage]) => [id, new Map(byLanguage)]));
-      const entries = message.sources.flatMap((source) => entriesOf(source, texts.get(source.id) ?? new Map()));
+      const entries = message.sources.flatMap((source) => entriesOf(source, texts.get(source.id) ?? new Map(), message.vectorForm));
       parentPort!.postMessage({ id: message.id, result: entries });
     }
   } catch (error) {

@@ -9,11 +9,10 @@ import { analyse, hanPairs, TEXT_SEARCH_CONFIG } from './text.ts';
  */
 
 /**
- * Longest stretch of text a snippet is looked for in. ts_headline re-parses the text and its fragment
- * search grows faster than linearly with the number of matches, so a long text full of common words
- * could take seconds: the snippet comes from the opening of the text.
+ * Longest stretch of text a snippet is looked for in (see snippets.ts): the opening of the text, read
+ * for every row shown, so that a page of long texts does not cost a reading of each whole text.
  */
-const HEADLINE_SOURCE_CHARS = 6_000;
+const SNIPPET_SOURCE_CHARS = 6_000;
 /** PostgreSQL refuses tsvectors over 1 MB; text beyond this is stored but not indexed. */
 const INDEXED_TEXT_CHARS = 400_000;
 /** Opening of the text that counts for relevance, with title and metadata (see rank_vector). */
@@ -53,13 +52,16 @@ export const SEARCH_INDEX_VERSION = 3;
  */
 export interface Entry {
   document_id: string; lang: Language; config: string; title: string; fuzzy_text: string; body: string;
-  vector: string; country_id: string | null; region_m49: string | null; subregion_m49: string | null;
+  vector: string | Uint8Array; country_id: string | null; region_m49: string | null; subregion_m49: string | null;
   kind: string; categories: string[]; themes: string[]; instruments: string[]; status: string | null; year: number | null;
   sort_date: string | null; visibility: string; owner_organization_id: string | null; index_version: number;
 }
 
-/** Search rows of one document: one per language it has text in (or its first title's language). */
-export function entriesOf(source: SourceRow, texts: Map<Language, string>): Entry[] {
+/**
+ * Search rows of one document: one per language it has text in (or its first title's language). The
+ * vector is in PostgreSQL's input syntax, or binary where the driver sends binary parameters.
+ */
+export function entriesOf(source: SourceRow, texts: Map<Language, string>, vectorForm: 'text' | 'binary' = 'text'): Entry[] {
   const titles = source.titles ?? {};
   const titleLanguages = LANGUAGES.filter((lang) => titles[lang]);
   // A document without text (a bibliography entry, a law not yet uploaded) is still found by its title.
@@ -76,11 +78,11 @@ export function entriesOf(source: SourceRow, texts: Map<Language, string>): Entr
     const analysedTitle = analyse(title);
     // Title (A) and metadata (B) make the head; with the opening (C) they rank a text; the rest (D)
     // and the pairs of Chinese words complete what a search can find.
-    const full = new VectorBuilder(lang).addText(analysedTitle, 'A').addText(metadata, 'B').addText(opening, 'C').addText(rest, 'D')
-      .addLexemes(new Set([...hanPairs(analysedTitle), ...hanPairs(body)]), 'D').literal();
+    const vector = new VectorBuilder(lang).addText(analysedTitle, 'A').addText(metadata, 'B').addText(opening, 'C').addText(rest, 'D')
+      .addLexemes(new Set([...hanPairs(analysedTitle), ...hanPairs(body)]), 'D');
     return {
-      document_id: source.id, lang, config: TEXT_SEARCH_CONFIG[lang], title, fuzzy_text: fuzzyText, body: body.slice(0, HEADLINE_SOURCE_CHARS),
-      vector: full, country_id: source.country_id, region_m49: source.region_m49,
+      document_id: source.id, lang, config: TEXT_SEARCH_CONFIG[lang], title, fuzzy_text: fuzzyText, body: body.slice(0, SNIPPET_SOURCE_CHARS),
+      vector: vectorForm === 'binary' ? vector.binary() : vector.literal(), country_id: source.country_id, region_m49: source.region_m49,
       subregion_m49: source.subregion_m49, kind: source.kind, categories: source.categories, themes: source.themes,
       instruments: source.instruments ?? [], status: source.status, year: source.sort_date ? Number(source.sort_date.slice(0, 4)) : null,
       sort_date: source.sort_date, visibility: source.visibility, owner_organization_id: source.owner_organization_id, index_version: SEARCH_INDEX_VERSION,

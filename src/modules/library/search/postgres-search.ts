@@ -2,7 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { makePgArray } from 'drizzle-orm/pg-core';
 import { isLanguage, type Language } from '../../../contracts/languages.ts';
 import type { SearchParams } from '../../../contracts/library.ts';
-import { executeForRows, inTransaction, rowsOf, type Db } from '../../../db/client.ts';
+import { executeForRows, inTransaction, rowsOf, takesBinaryParameters, type Db, type Parameter } from '../../../db/client.ts';
 import { analyse } from './text.ts';
 import { textQuery, tsQueryLiteral, type TextQuery } from './lexemes.ts';
 import { parseQuery } from './query.ts';
@@ -88,9 +88,10 @@ async function indexDocuments(db: Db, documentIds: string[]): Promise<void> {
     where d.id in ${idList(documentIds)} and d.deleted_at is null`));
   if (sources.length === 0) return;
   const texts = await latestTexts(db, sources.map((source) => source.id));
+  const vectorForm = takesBinaryParameters(db) ? 'binary' : 'text';
   const entries = sources.length >= ANALYSIS_IN_PLACE_BELOW
-    ? await analyseOnWorker({ task: 'entries', sources, texts: [...texts].map(([id, byLanguage]): [string, [Language, string][]] => [id, [...byLanguage]]) })
-    : sources.flatMap((source) => entriesOf(source, texts.get(source.id) ?? new Map()));
+    ? await analyseOnWorker({ task: 'entries', sources, texts: [...texts].map(([id, byLanguage]): [string, [Language, string][]] => [id, [...byLanguage]]), vectorForm })
+    : sources.flatMap((source) => entriesOf(source, texts.get(source.id) ?? new Map(), vectorForm));
   // Parameters rather than one JSON document: PostgreSQL reads JSON a character at a time, which cost
   // a third of its share of an import. The ranking vectors are filtered out of the full one by weight.
   const names = ENTRY_COLUMNS.map(([name]) => name).join(', ');
@@ -107,10 +108,13 @@ const ENTRY_COLUMNS = [
   ['visibility', 'text'], ['owner_organization_id', 'uuid'], ['index_version', 'smallint'],
 ] as const satisfies readonly (readonly [keyof Entry, string])[];
 
-function entryValues(entry: Entry): (string | null)[] {
+function entryValues(entry: Entry): Parameter[] {
   return ENTRY_COLUMNS.map(([name]) => {
     const value = entry[name];
-    return value === null ? null : Array.isArray(value) ? makePgArray(value) : String(value);
+    if (value === null) return null;
+    // A binary vector comes back from a worker as a plain Uint8Array; the driver sends Buffers in binary.
+    if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+    return Array.isArray(value) ? makePgArray(value) : String(value);
   });
 }
 

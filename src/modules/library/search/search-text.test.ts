@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDb, type TestDb } from '../../../../test/helpers/db.ts';
+import { createTestDb, TEST_DB_KIND, type TestDb } from '../../../../test/helpers/db.ts';
+import { takesBinaryParameters } from '../../../db/client.ts';
 import { LANGUAGES } from '../../../contracts/languages.ts';
 import { MAX_TERMS, parseQuery } from './query.ts';
 import { snippetOf } from './snippets.ts';
@@ -154,6 +155,24 @@ describe('search on the database', () => {
       const result = (await database.db.execute(sql`
         select ${ours}::tsvector::text as ours, setweight(to_tsvector(${TEXT_SEARCH_CONFIG[lang]}::regconfig, ${text}), 'B')::text as theirs`)) as unknown as { rows: { ours: string; theirs: string }[] };
       expect(result.rows[0]!.ours, lang).toBe(result.rows[0]!.theirs);
+    }
+  });
+
+  it('stores the same vector from its binary form as from its text form, where the driver sends binary', async () => {
+    // PGlite takes parameters as text: the indexer gives it the text form.
+    expect(takesBinaryParameters(database.db)).toBe(TEST_DB_KIND === 'postgres');
+    if (TEST_DB_KIND !== 'postgres') return;
+    const samples: [Language, string][] = [
+      ['en', "The State's \\ back-slashed financing of terrorism 🙂 financing 𝒳 terrorism again and again"],
+      ['zh', analyse('联合国毒品和犯罪问题办公室在预防恐怖主义方面提供的技术援助。')],
+      ['ar', analyse('تتخذ الدول الأطراف التدابير اللازمة لتجريم تمويل الإرهاب')],
+      ['ru', 'финансирование терроризма и выдача'],
+      ['fr', ''],
+    ];
+    for (const [lang, text] of samples) {
+      const vector = new VectorBuilder(lang).addText('Titre du texte', 'A').addText(text, 'C').addText(text.repeat(300), 'D').addLexemes(hanPairs(text), 'D');
+      const result = (await database.db.execute(sql`select ${vector.binary()}::tsvector::text as binary, ${vector.literal()}::tsvector::text as literal`)) as unknown as { rows: { binary: string; literal: string }[] };
+      expect(result.rows[0]!.binary, lang).toBe(result.rows[0]!.literal);
     }
   });
 
