@@ -111,6 +111,9 @@ describe('relevance ranking of many and of few matches', () => {
     const cases: { limit: number; params: Partial<SearchParams> }[] = [
       { limit: 1_000, params: { q: 'financing terrorism' } },
       { limit: 3, params: { q: 'financing terrorism' } },
+      // As many matches as the limit: ranked on text, and a partition holding more than twice its even
+      // share of them (3 of 4) is read again for that ranking.
+      { limit: 4, params: { q: 'financing terrorism' } },
       { limit: 3, params: { q: 'financing terrorism', pageSize: 2, page: 2 } },
       { limit: 1_000, params: { q: 'code', sort: 'date_asc' } },
       { limit: 1_000, params: { sort: 'date_desc', pageSize: 3, page: 2 } },

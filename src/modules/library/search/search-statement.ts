@@ -98,8 +98,11 @@ function compareCandidates(sort: SearchParams['sort'], ranked: boolean): (a: Can
   return (a, b) => b.score - a.score || byDate(a.date, b.date, -1) || tie(a, b);
 }
 
-/** One partition (or the whole table): facet counts and its best `limit` rows under each ranking. */
-async function readPart(tx: Db, table: string, statement: SearchStatement, limit: number): Promise<PartRow[]> {
+/**
+ * One partition (or the whole table): facet counts and its best `limit` rows under each ranking, the
+ * ranking on text only if it has at most `textUpTo` matches.
+ */
+async function readPart(tx: Db, table: string, statement: SearchStatement, limit: number, textUpTo: number): Promise<PartRow[]> {
   const { score } = statement;
   const ranked = score !== null && statement.sort === 'relevance';
   const text = score !== null && 'text' in score ? score : null;
@@ -116,7 +119,7 @@ async function readPart(tx: Db, table: string, statement: SearchStatement, limit
       select 'head' as part, ${columns}, score from (select * from m order by ${order} limit ${limit}) m
       union all
       select 'text' as part, ${columns}, text_score from (
-        select m.*, ts_rank_cd(${rankVector}, ${text.text}, 1)::float8 as text_score from m where (select count(*) from m) <= ${text.rankAllLimit}
+        select m.*, ts_rank_cd(${rankVector}, ${text.text}, 1)::float8 as text_score from m where (select count(*) from m) <= ${textUpTo}
         order by text_score desc, sort_date desc nulls last, document_id, lang limit ${limit}) t`;
   } else {
     // Sorted by date, a text search still shows each row's relevance: computed for the rows returned only.
@@ -148,14 +151,23 @@ async function applySettings(tx: Db, settings: Record<string, string>): Promise<
 export async function runSearchStatement(db: Db, statement: SearchStatement): Promise<Omit<SearchHits, 'fuzzy'>> {
   const tables: readonly string[] = concurrencyOf(db) >= SEARCH_PARTITIONS.length ? SEARCH_PARTITIONS : ['library_search'];
   const limit = statement.page * statement.pageSize;
-  const parts = await Promise.all(tables.map((table) => inTransaction(db, async (tx) => {
-    await applySettings(tx, statement.settings ?? {});
-    return { table, rows: await readPart(tx, table, statement, limit) };
-  })));
-  const { total, facets } = countFacets(parts.flatMap((part) => part.rows));
   const ranked = statement.score !== null && statement.sort === 'relevance';
   const text = statement.score !== null && 'text' in statement.score ? statement.score : null;
-  const list: ListName = ranked && text ? (total <= text.rankAllLimit ? 'text' : 'head') : 'only';
+  // Ranking on text costs a look-up per match, so a partition does it only while the whole search may
+  // stay within the limit by its share: twice the even share, as hash partitions come out close to
+  // even. A partition past that share, in a search that does stay within the limit, is read again.
+  const rankAllLimit = text?.rankAllLimit ?? 0;
+  const textUpTo = tables.length === 1 ? rankAllLimit : Math.ceil((2 * rankAllLimit) / tables.length);
+  const read = (table: string, upTo: number) => inTransaction(db, async (tx) => {
+    await applySettings(tx, statement.settings ?? {});
+    return { table, rows: await readPart(tx, table, statement, limit, upTo) };
+  });
+  let parts = await Promise.all(tables.map((table) => read(table, textUpTo)));
+  const { total, facets } = countFacets(parts.flatMap((part) => part.rows));
+  const list: ListName = ranked && text ? (total <= rankAllLimit ? 'text' : 'head') : 'only';
+  if (list === 'text') {
+    parts = await Promise.all(parts.map((part) => (countFacets(part.rows).total > textUpTo ? read(part.table, rankAllLimit) : part)));
+  }
   const candidates = parts.flatMap(({ table, rows }) => rows.filter((row) => row.part === list).map((row): Candidate => ({
     table, documentId: row.document_id!, lang: row.lang!, countryId: row.country_id, kind: row.kind!, date: row.sort_date, score: Number(row.score),
   })));
