@@ -111,8 +111,8 @@ describe('relevance ranking of many and of few matches', () => {
     const cases: { limit: number; params: Partial<SearchParams> }[] = [
       { limit: 1_000, params: { q: 'financing terrorism' } },
       { limit: 3, params: { q: 'financing terrorism' } },
-      // As many matches as the limit: ranked on text, and a partition holding more than twice its even
-      // share of them (3 of 4) is read again for that ranking.
+      // As many matches as the limit: ranked on text; a partition holding more than its even share and a
+      // quarter of them (3 or 4 of the 4) is read again for that ranking.
       { limit: 4, params: { q: 'financing terrorism' } },
       { limit: 3, params: { q: 'financing terrorism', pageSize: 2, page: 2 } },
       { limit: 1_000, params: { q: 'code', sort: 'date_asc' } },
