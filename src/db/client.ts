@@ -114,7 +114,8 @@ interface DriverClient {
  * Runs a statement with positional parameters ($1, $2 …) on the driver underneath Drizzle (the pool,
  * the transaction's connection or PGlite), inside the caller's transaction. Drizzle's own builder
  * examines every parameter through several class checks, about 15 µs each, and a bulk import sends
- * tens of thousands. Parameters are strings or null, cast in the statement text.
+ * tens of thousands. Parameters are text, binary (a Buffer, where takesBinaryParameters) or null,
+ * each cast to its type in the statement text.
  */
 export async function executeWithParameters(db: Db, text: string, params: Parameter[]): Promise<void> {
   const client = (db._.session as unknown as { client?: DriverClient }).client;
