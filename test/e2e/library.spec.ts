@@ -122,6 +122,10 @@ test('an administrator adds a law of Niger with its PDF, then finds it by a word
   await page.getByRole('navigation', { name: common.nav.main }).getByRole('link', { name: common.nav.library }).click();
   await search(page, 'financing');
   await expect(page.getByRole('region', { name: lib.search.results }).getByRole('link', { name: title })).toBeVisible();
+
+  // The country profile lists it among the country's documents.
+  await page.goto('/countries/NER');
+  await expect(page.getByRole('region', { name: lib.country.title }).getByRole('link', { name: title })).toBeVisible();
 });
 
 test('a restricted document is found by the staff who may read it, and by no anonymous visitor', async ({ page }) => {
