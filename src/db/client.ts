@@ -82,12 +82,22 @@ export function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<
 /** Rows of a raw `db.execute(sql…)` answer (both drivers return `{ rows }`). */
 export const rowsOf = <T>(result: unknown): T[] => (result as { rows: T[] }).rows;
 
+interface DriverClient {
+  query(text: string, params: unknown[]): Promise<unknown>;
+}
+
+/**
+ * The driver's client underneath Drizzle: the pool, a transaction's connection, or PGlite. Drizzle
+ * keeps it on its session; undefined if a Drizzle release stops doing so (callers then take Drizzle's way).
+ */
+const driverClientOf = (db: Db) => (db._.session as unknown as { client?: DriverClient }).client;
+
 /**
  * How many statements `db` can run at the same time: the size of a PostgreSQL pool; one for PGlite
  * (a single connection) and for a transaction (it holds one connection).
  */
 export function concurrencyOf(db: Db): number {
-  const client = (db._.session as unknown as { client?: unknown }).client;
+  const client = driverClientOf(db);
   return client instanceof pg.Pool ? (client.options.max ?? 10) : 1;
 }
 
@@ -96,7 +106,7 @@ export function concurrencyOf(db: Db): number {
  * binary input: node-postgres sends it so; PGlite takes parameters as text.
  */
 export function takesBinaryParameters(db: Db): boolean {
-  const client = (db._.session as unknown as { client?: unknown }).client;
+  const client = driverClientOf(db);
   return client instanceof pg.Pool || client instanceof pg.Client;
 }
 
@@ -106,10 +116,6 @@ export type Parameter = string | Buffer | null;
 /** PostgreSQL takes at most 65,535 parameters in one statement. */
 const MAX_PARAMETERS = 65_535;
 
-interface DriverClient {
-  query(text: string, params: unknown[]): Promise<unknown>;
-}
-
 /**
  * Runs a statement with positional parameters ($1, $2 …) on the driver underneath Drizzle (the pool,
  * the transaction's connection or PGlite), inside the caller's transaction. Drizzle's own builder
@@ -118,7 +124,7 @@ interface DriverClient {
  * each cast to its type in the statement text.
  */
 export async function executeWithParameters(db: Db, text: string, params: Parameter[]): Promise<void> {
-  const client = (db._.session as unknown as { client?: DriverClient }).client;
+  const client = driverClientOf(db);
   if (client) {
     await client.query(text, params);
     return;

@@ -23,7 +23,7 @@ const CATEGORY_VALUES = new Set<string>(CATEGORIES);
 const THEME_VALUES = new Set<string>(THEMES);
 
 /** The partitions of library_search (migration 0008). */
-export const SEARCH_PARTITIONS = ['library_search_p0', 'library_search_p1', 'library_search_p2', 'library_search_p3'] as const;
+const SEARCH_PARTITIONS = ['library_search_p0', 'library_search_p1', 'library_search_p2', 'library_search_p3'] as const;
 
 /** Enough for the rows of every match of a common word in a library of 100,000 texts to stay in memory. */
 const SEARCH_WORK_MEM = '32MB';
@@ -167,7 +167,7 @@ export async function runSearchStatement(db: Db, statement: SearchStatement): Pr
   const { total, facets } = countFacets(parts.flatMap((part) => part.rows));
   const list: ListName = ranked && text ? (total <= rankAllLimit ? 'text' : 'head') : 'only';
   if (list === 'text') {
-    parts = await Promise.all(parts.map((part) => (countFacets(part.rows).total > textUpTo ? read(part.table, rankAllLimit) : part)));
+    parts = await Promise.all(parts.map((part) => (matchCount(part.rows) > textUpTo ? read(part.table, rankAllLimit) : part)));
   }
   const candidates = parts.flatMap(({ table, rows }) => rows.filter((row) => row.part === list).map((row): Candidate => ({
     table, documentId: row.document_id!, lang: row.lang!, countryId: row.country_id, kind: row.kind!, date: row.sort_date, score: Number(row.score),
@@ -205,19 +205,24 @@ async function showHits(db: Db, tables: readonly string[], page: Candidate[], sn
   });
 }
 
+/** Bit pattern of grouping() for the grand total (every column facet rolled up). */
+const ALL_GROUPED = (1 << COLUMN_FACETS.length) - 1;
+
+/** How many matches one partition's rows report. */
+const matchCount = (rows: PartRow[]) => Number(rows.find((row) => row.part === 'facet' && Number(row.g) === ALL_GROUPED)?.count ?? 0);
+
 /** The total and the facet counts, added up over the partitions. */
 function countFacets(rows: PartRow[]): Pick<SearchHits, 'total' | 'facets'> {
   const counts = Object.fromEntries(FACETS.map((facet) => [facet, new Map<string, number>()])) as Record<(typeof FACETS)[number], Map<string, number>>;
   const add = (facet: (typeof FACETS)[number], value: string, count: number) => counts[facet].set(value, (counts[facet].get(value) ?? 0) + count);
   let total = 0;
-  const all = (1 << COLUMN_FACETS.length) - 1;
   for (const row of rows) {
     if (row.part === 'tag') {
       add(CATEGORY_VALUES.has(row.tag!) ? 'category' : THEME_VALUES.has(row.tag!) ? 'theme' : 'instrument', row.tag!, Number(row.count));
-    } else if (row.part === 'facet' && Number(row.g) === all) {
+    } else if (row.part === 'facet' && Number(row.g) === ALL_GROUPED) {
       total += Number(row.count);
     } else if (row.part === 'facet') {
-      const index = COLUMN_FACETS.findIndex((_, k) => Number(row.g) === (all ^ (1 << (COLUMN_FACETS.length - 1 - k))));
+      const index = COLUMN_FACETS.findIndex((_, k) => Number(row.g) === (ALL_GROUPED ^ (1 << (COLUMN_FACETS.length - 1 - k))));
       const facet = COLUMN_FACETS[index];
       if (facet === undefined) continue;
       const value = { country: row.country_id, region: row.region_m49, kind: row.kind, language: row.lang, year: row.year, status: row.status }[facet];
