@@ -20,6 +20,9 @@ function printReport(report: ImportReport, format: 'text' | 'json') {
     superseded: `snapshot ${report.snapshotId} (as of ${report.asOf}) is older than what is recorded: nothing changed`,
   };
   console.log(headline[report.outcome]);
+  console.log(report.complete
+    ? `  the depositary's complete list${report.files.length > 1 ? 's' : ''} as of ${report.asOf}: participants not named are not parties`
+    : `  partial data: these actions are added, and a participant not named stays unknown (use --complete for a whole list)`);
   for (const file of report.files) {
     console.log(`  ${file.file} → ${file.instrumentId}: ${file.rows} actions, ${file.outcome.replace('_', ' ')}${file.newerSnapshot ? ` (newer: ${file.newerSnapshot})` : ''}`);
   }
@@ -31,7 +34,7 @@ function printReport(report: ImportReport, format: 'text' | 'json') {
   if (report.changes.length > 50) console.log(`  … and ${report.changes.length - 50} more changes (use --format json for all)`);
 }
 
-interface ImportOptions { asOf?: string; dryRun?: boolean; format: string; source?: string }
+interface ImportOptions { asOf?: string; dryRun?: boolean; format: string; source?: string; complete?: boolean }
 
 export function registerImportCommands(program: Command) {
   const command = program.command('import').description('import treaty actions from depositaries (all-or-nothing)');
@@ -58,6 +61,7 @@ export function registerImportCommands(program: Command) {
     .description('a generic CSV of actions (instrument_id, participant, action, date, effective_date, note, notification_ref) for depositaries other than the UN')
     .option('--as-of <date>', 'date of the list the file was taken from (default: today)')
     .option('--source <name>', 'name of the source, e.g. icao; used in the snapshot id', 'actions')
+    .option('--complete', "the file is the depositary's complete list for its instruments as of --as-of (default: partial, it only adds actions)")
     .option('--dry-run', 'validate and report what would change, write nothing')
     .option('--format <format>', 'text or json', 'text')
     .action(async (file: string, options: ImportOptions) => {
@@ -70,7 +74,9 @@ export function registerImportCommands(program: Command) {
         const content = readFileSync(path);
         // The content hash keeps two different lists of one source and day apart; the same file gives the same id.
         const snapshotId = `${source}-${asOf}-${createHash('sha256').update(content).digest('hex').slice(0, 8)}`;
-        printReport(await importSnapshot({ db, format: 'actions', files: [{ name: basename(path), content }], asOf, snapshotId, dryRun: options.dryRun ?? false, audit: CLI_CONTEXT }), format);
+        printReport(await importSnapshot({
+          db, format: 'actions', files: [{ name: basename(path), content }], asOf, snapshotId, complete: options.complete ?? false, dryRun: options.dryRun ?? false, audit: CLI_CONTEXT,
+        }), format);
       });
     });
 }

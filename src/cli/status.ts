@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import { LANGUAGES, type Language } from '../contracts/languages.ts';
-import { sheetToCsv } from '../lib/spreadsheet.ts';
+import { sheetToCsv, type Sheet } from '../lib/spreadsheet.ts';
 import { today } from '../lib/dates.ts';
 import { loadDataset } from '../modules/status/status.dataset.ts';
 import { BASES, compareDates, countryStatus, nameIn, partiesAsOf, statusMatrix, toSetChoice, type Basis } from '../modules/status/status.service.ts';
+import { compareSheet, dataNotes, matrixSheet, partiesSheet } from '../modules/status/status.sheets.ts';
 import { UsageError, requireChoice, requireDateOption, withDatabase } from './context.ts';
 import { formatTable } from './table.ts';
 
@@ -19,6 +20,17 @@ const common = (options: QueryOptions) => ({
 
 const print = (value: unknown) => console.log(JSON.stringify(value, null, 2));
 
+/** Warnings about partial, missing or old data, printed under a table so that nobody copies a figure without them. */
+const printNotes = (notes: string[]) => {
+  if (notes.length) console.log(`\n${notes.map((note) => `note: ${note}`).join('\n')}`);
+};
+
+/** The CSV goes to standard output; its warnings go to standard error, where the person running the command sees them. */
+const writeCsv = (sheet: Sheet) => {
+  process.stdout.write(sheetToCsv(sheet));
+  for (const note of sheet.notes ?? []) console.error(`note: ${note}`);
+};
+
 export function registerStatusCommands(program: Command) {
   program.command('parties <instrument>')
     .description('parties to an instrument as of a date')
@@ -30,14 +42,16 @@ export function registerStatusCommands(program: Command) {
       const { asOf, basis, lang } = common(options);
       const format = requireChoice(options.format, '--format', ['table', 'json', 'csv'] as const);
       await withDatabase(async ({ db }) => {
-        const result = partiesAsOf({ dataset: await loadDataset(db), instrumentId, asOf, basis, lang });
+        const dataset = await loadDataset(db);
+        const result = partiesAsOf({ dataset, instrumentId, asOf, basis, lang });
         if (format === 'json') return print(result);
-        const header = ['participant', 'name', 'action', 'date', 'in_force_from'];
-        const rows = result.parties.map((p) => [p.participant, p.name, p.action, p.date, p.inForceFrom]);
-        if (format === 'csv') return process.stdout.write(sheetToCsv({ name: 'parties', header, rows }));
+        const sheet = partiesSheet(dataset, result, lang);
+        if (format === 'csv') return writeCsv(sheet);
         if (!result.hasData) return console.log(`${result.instrument}: no status data loaded (its depositary's list has not been imported)`);
-        console.log(`${result.instrument} as of ${asOf} (${basis} basis): ${result.count} parties, ${result.signatoryCount} signatories\n`);
-        console.log(formatTable(header, rows));
+        const atLeast = result.complete ? '' : 'at least ';
+        console.log(`${result.instrument} as of ${asOf} (${basis} basis): ${atLeast}${result.count} parties, ${atLeast}${result.signatoryCount} signatories\n`);
+        console.log(formatTable(['participant', 'name', 'action', 'date', 'in_force_from'], result.parties.map((p) => [p.participant, p.name, p.action, p.date, p.inForceFrom])));
+        printNotes(sheet.notes ?? []);
       });
     });
 
@@ -61,7 +75,9 @@ export function registerStatusCommands(program: Command) {
           i.instrument, i.status.replace('_', ' '), i.signature?.date, i.consent ? `${i.consent.type} ${i.consent.date}` : '', i.inForceFrom,
         ])));
         console.log(`\ngaps: ${result.gaps.join(', ') || 'none'}`);
+        if (result.unknown.length) console.log(`unknown (partial depositary data, no consent recorded): ${result.unknown.join(', ')}`);
         if (result.instrumentsWithoutData.length) console.log(`no data loaded: ${result.instrumentsWithoutData.join(', ')}`);
+        printNotes(dataNotes(dataset, result.instruments.filter((i) => i.hasData), lang));
       });
     });
 
@@ -84,18 +100,19 @@ export function registerStatusCommands(program: Command) {
         const dataset = await loadDataset(db);
         const result = compareDates({ dataset, from, to, set, basis });
         if (format === 'json') return print(result);
-        const header = ['instrument', 'name', `parties_${from}`, `parties_${to}`, 'new_parties'];
-        const rows = result.instruments.map((i) => {
+        const sheet = compareSheet(dataset, result, lang);
+        if (format === 'csv') return writeCsv(sheet);
+        const counted = (i: (typeof result.instruments)[number], n: number | null) => (n === null ? 'no data' : i.complete ? n : `≥ ${n}`);
+        console.log(formatTable(['instrument', 'name', `parties_${from}`, `parties_${to}`, 'new_parties'], result.instruments.map((i) => {
           const instrument = dataset.instrumentsById.get(i.instrument)!;
-          return [i.instrument, nameIn(instrument.shortNames, lang), i.partiesAtFrom ?? 'no data', i.partiesAtTo ?? 'no data', i.newParties ?? 'no data'];
-        });
-        if (format === 'csv') return process.stdout.write(sheetToCsv({ name: 'compare', header, rows }));
-        console.log(formatTable(header, rows));
+          return [i.instrument, nameIn(instrument.shortNames, lang), counted(i, i.partiesAtFrom), counted(i, i.partiesAtTo), counted(i, i.newParties)];
+        })));
         for (const [label, all] of [[from, result.partyToAllAtFrom], [to, result.partyToAllAtTo]] as const) {
           console.log(all.complete
             ? `party to all instruments of the set on ${label}: ${all.count}`
-            : `party to all instruments of the set on ${label}: unknown (no data for ${all.instrumentsWithoutData.length} instruments); party to all ${result.instruments.length - all.instrumentsWithoutData.length} with data: ${all.countOverInstrumentsWithData ?? 'n/a'}`);
+            : `party to all instruments of the set on ${label}: unknown (no data for ${all.instrumentsWithoutData.length}, partial data for ${all.instrumentsWithPartialData.length} instruments); party to all ${result.instruments.length - all.instrumentsWithoutData.length - all.instrumentsWithPartialData.length} with complete data: ${all.countOverInstrumentsWithData ?? 'n/a'}`);
         }
+        printNotes(sheet.notes ?? []);
       });
     });
 
@@ -116,11 +133,7 @@ export function registerStatusCommands(program: Command) {
         if (options.region && !dataset.regions.some((r) => r.m49 === options.region)) throw new UsageError(`--region: no region has the M49 code "${options.region}"`);
         const result = statusMatrix({ dataset, asOf, set, basis, region: options.region, lang });
         if (format === 'json') return print(result);
-        process.stdout.write(sheetToCsv({
-          name: 'matrix',
-          header: ['participant', 'name', ...result.instruments.map((i) => i.id), 'party_count'],
-          rows: result.rows.map((r) => [r.participant, r.name, ...r.cells.map((c) => (c === null ? 'no data' : c.status === 'none' ? '' : `${{ party: 'P', signatory: 'S', withdrawn: 'W' }[c.status]} ${c.date}`)), r.partyCount]),
-        }));
+        writeCsv(matrixSheet(dataset, result, lang));
       });
     });
 }

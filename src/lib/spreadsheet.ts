@@ -7,6 +7,8 @@ export interface Sheet {
   name: string;
   header: string[];
   rows: Cell[][];
+  /** Sentences a reader must see beside the figures (partial or stale data): a second sheet in XLSX. */
+  notes?: string[];
 }
 
 /** One sheet as an XLSX workbook with a bold, frozen header row and filters, as UN staff expect. */
@@ -21,6 +23,11 @@ export async function toXlsx(sheet: Sheet): Promise<Buffer> {
     const widest = Math.max(title.length, ...sheet.rows.map((row) => String(row[index] ?? '').length));
     worksheet.getColumn(index + 1).width = Math.min(60, Math.max(8, widest + 2));
   });
+  if (sheet.notes?.length) {
+    const notes = workbook.addWorksheet('notes');
+    notes.getColumn(1).width = 120;
+    for (const note of sheet.notes) notes.addRow([note]);
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 

@@ -60,8 +60,8 @@ export async function importUntcFolder(db: Db, folder: string, { asOf, dryRun = 
 }
 
 /** Imports one generic actions CSV given as text. */
-export async function importActionsCsv(db: Db, content: string, { asOf, snapshotId, name = 'actions.csv', format = 'actions' }: { asOf: string; snapshotId: string; name?: string; format?: ImportFormat }) {
-  return importSnapshot({ db, format, files: [{ name, content: Buffer.from(content, 'utf8') }], asOf, snapshotId, clock: TEST_CLOCK });
+export async function importActionsCsv(db: Db, content: string, { asOf, snapshotId, name = 'actions.csv', format = 'actions', complete = false }: { asOf: string; snapshotId: string; name?: string; format?: ImportFormat; complete?: boolean }) {
+  return importSnapshot({ db, format, files: [{ name, content: Buffer.from(content, 'utf8') }], asOf, snapshotId, complete, clock: TEST_CLOCK });
 }
 
 const tempRoots: string[] = [];

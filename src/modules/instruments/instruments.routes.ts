@@ -33,6 +33,7 @@ export function presentInstrument(instrument: InstrumentRecord, dataset: StatusD
     relationToParent: instrument.relationToParent,
     sets: INSTRUMENT_SETS.filter((set) => isInSet(instrument, set)),
     hasData: dataset.instrumentsWithData.has(instrument.id),
+    complete: dataset.instrumentsWithCompleteData.has(instrument.id),
     dataAsOf: dataset.dataAsOf.get(instrument.id) ?? null,
     notes: instrument.notes,
   };

@@ -36,7 +36,15 @@ export interface StatusDataset {
   participations: Map<string, Map<string, Participation>>;
   /** Instruments for which a depositary list or actions file has been imported. */
   instrumentsWithData: Set<string>;
-  /** Newest snapshot date per instrument. */
+  /**
+   * Instruments for which the depositary's complete list has been imported: only for these is a
+   * participant with no recorded consent known not to be a party. The others' data are partial.
+   */
+  instrumentsWithCompleteData: Set<string>;
+  /**
+   * Per instrument, the date up to which its data are known: the newest complete list's date, or for
+   * partial data the newest list's. A figure asked for a later date cannot include later actions.
+   */
   dataAsOf: Map<string, string>;
 }
 
@@ -70,18 +78,28 @@ export async function loadDataset(db: Db): Promise<StatusDataset> {
   }
 
   const instrumentsWithData = new Set<string>();
-  const dataAsOf = new Map<string, string>();
+  const instrumentsWithCompleteData = new Set<string>();
+  const newestComplete = new Map<string, string>();
+  const newestAny = new Map<string, string>();
+  const keepNewest = (map: Map<string, string>, id: string, date: string) => {
+    const known = map.get(id);
+    if (!known || date > known) map.set(id, date);
+  };
   for (const snapshot of snapshots) {
     for (const file of snapshot.files) {
       instrumentsWithData.add(file.instrumentId);
-      const known = dataAsOf.get(file.instrumentId);
-      if (!known || snapshot.asOf > known) dataAsOf.set(file.instrumentId, snapshot.asOf);
+      keepNewest(newestAny, file.instrumentId, snapshot.asOf);
+      if (file.complete) {
+        instrumentsWithCompleteData.add(file.instrumentId);
+        keepNewest(newestComplete, file.instrumentId, snapshot.asOf);
+      }
     }
   }
+  const dataAsOf = new Map([...newestAny].map(([id, date]) => [id, newestComplete.get(id) ?? date]));
 
   return {
     version, instruments, instrumentsById, participants, participantsById: new Map(participants.map((p) => [p.id, p])),
-    regions, participations, instrumentsWithData, dataAsOf,
+    regions, participations, instrumentsWithData, instrumentsWithCompleteData, dataAsOf,
   };
 }
 

@@ -32,6 +32,8 @@ export interface ImportReport {
   format: ImportFormat;
   asOf: string;
   dryRun: boolean;
+  /** Whether the files are the depositary's complete lists as of `asOf` (always for UNTC), or only some actions. */
+  complete: boolean;
   /** `applied` when something was written, `unchanged` when the data were already there, `superseded` when only older than what is recorded. */
   outcome: 'applied' | 'unchanged' | 'superseded';
   files: { file: string; instrumentId: string; rows: number; outcome: 'baseline' | 'applied' | 'unchanged' | 'superseded'; newerSnapshot?: string }[];
@@ -63,13 +65,19 @@ const sha256 = (content: Buffer) => createHash('sha256').update(content).digest(
  * longer shows is flagged for review, never deleted.
  */
 export async function importSnapshot({
-  db, format, files, asOf, snapshotId, dryRun = false, clock = systemClock, audit = SYSTEM_CONTEXT,
+  db, format, files, asOf, snapshotId, dryRun = false, clock = systemClock, audit = SYSTEM_CONTEXT, complete: claimedComplete = false,
 }: {
   db: Db; format: ImportFormat; files: ImportFile[]; asOf: string; snapshotId: string; dryRun?: boolean; clock?: Clock;
+  /**
+   * A generic actions file is the depositary's complete list as of `asOf` (`--complete`), not just some
+   * of its actions. A UNTC status table always is.
+   */
+  complete?: boolean;
   /** Who imports: recorded in the audit trail with what the import changed. */
   audit?: AuditContext;
 }): Promise<ImportReport> {
   if (files.length === 0) throw new ImportRejectedError([{ reason: 'no files to import' }]);
+  const complete = format === 'untc' || claimedComplete;
   const instruments = await listInstruments(db);
   const context: ParseContext = { instruments, aliases: buildAliasIndex(await listAliases(db)), asOf };
 
@@ -105,7 +113,7 @@ export async function importSnapshot({
   });
 
   const report: ImportReport = {
-    snapshotId, format, asOf, dryRun, outcome: 'unchanged', files: [],
+    snapshotId, format, asOf, dryRun, complete, outcome: 'unchanged', files: [],
     counts: { added: 0, corrected: 0, flagged: 0, reappeared: 0, unchanged: 0 }, changes: [],
   };
   const now = clock.now().toISOString();
@@ -130,7 +138,8 @@ export async function importSnapshot({
           fileReport.outcome = 'superseded';
           fileReport.newerSnapshot = prior.snapshotId;
         } else if (prior && prior.asOf === asOf && prior.sha256 === group.sha256) {
-          fileReport.outcome = 'unchanged';
+          // The same list again changes no action; saying now that it is complete (or no longer) still counts.
+          fileReport.outcome = prior.complete === complete ? 'unchanged' : 'applied';
           report.counts.unchanged += group.actions.length;
         } else {
           const isBaseline = !prior && format === 'untc' && !existing.some((a) => a.instrumentId === instrumentId);
@@ -141,7 +150,7 @@ export async function importSnapshot({
             snapshotId, now, recordChanges: !isBaseline, inserts, updates, seenIds, report,
           });
         }
-        fileRows.push({ snapshotId, instrumentId, fileName: group.file, sha256: group.sha256, rowCount: group.actions.length, outcome: fileReport.outcome === 'baseline' ? 'applied' : fileReport.outcome });
+        fileRows.push({ snapshotId, instrumentId, fileName: group.file, sha256: group.sha256, rowCount: group.actions.length, outcome: fileReport.outcome === 'baseline' ? 'applied' : fileReport.outcome, complete });
       }
 
       const wroteSomething = report.files.some((f) => f.outcome === 'applied' || f.outcome === 'baseline');
@@ -161,7 +170,7 @@ export async function importSnapshot({
       if (wroteSomething) await repo.bumpDataVersion(tx);
       await recordAudit(tx, audit, {
         action: 'status.import', entityType: 'snapshot', entityId: snapshotId,
-        after: { outcome: report.outcome, asOf, format, counts: report.counts, files: report.files.map((f) => ({ file: f.file, instrumentId: f.instrumentId, outcome: f.outcome })) },
+        after: { outcome: report.outcome, asOf, format, complete, counts: report.counts, files: report.files.map((f) => ({ file: f.file, instrumentId: f.instrumentId, outcome: f.outcome })) },
       }, now);
       if (dryRun) throw new DryRunRollback();
     });

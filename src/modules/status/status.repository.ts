@@ -10,11 +10,11 @@ const CHUNK = 500;
 /** The newest snapshot of a format that covered each instrument, with the checksum it had. */
 export async function latestSnapshotPerInstrument(db: Db, format: string) {
   const rows = await db
-    .select({ instrumentId: snapshotFiles.instrumentId, asOf: snapshots.asOf, sha256: snapshotFiles.sha256, snapshotId: snapshots.id })
+    .select({ instrumentId: snapshotFiles.instrumentId, asOf: snapshots.asOf, sha256: snapshotFiles.sha256, snapshotId: snapshots.id, complete: snapshotFiles.complete })
     .from(snapshotFiles)
     .innerJoin(snapshots, eq(snapshots.id, snapshotFiles.snapshotId))
     .where(and(eq(snapshots.format, format), sql`${snapshotFiles.outcome} <> 'superseded'`));
-  const latest = new Map<string, { asOf: string; sha256: string; snapshotId: string }>();
+  const latest = new Map<string, { asOf: string; sha256: string; snapshotId: string; complete: boolean }>();
   for (const row of rows) {
     const current = latest.get(row.instrumentId);
     if (!current || row.asOf > current.asOf) latest.set(row.instrumentId, row);
@@ -75,7 +75,7 @@ export async function upsertSnapshotFiles(db: Db, rows: (typeof snapshotFiles.$i
     await db
       .insert(snapshotFiles)
       .values(row)
-      .onConflictDoUpdate({ target: [snapshotFiles.snapshotId, snapshotFiles.instrumentId], set: { sha256: row.sha256, rowCount: row.rowCount, outcome: row.outcome, fileName: row.fileName } });
+      .onConflictDoUpdate({ target: [snapshotFiles.snapshotId, snapshotFiles.instrumentId], set: { sha256: row.sha256, rowCount: row.rowCount, outcome: row.outcome, fileName: row.fileName, complete: row.complete ?? false } });
   }
 }
 

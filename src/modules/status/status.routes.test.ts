@@ -86,12 +86,13 @@ describe('the HTTP API', () => {
       expect(parties.basis).toBe('in-force');
     });
 
-    it('GET /api/v1/instruments/{id}/timeline gives cumulative counts at the end of each year from adoption to this year', async () => {
+    it('GET /api/v1/instruments/{id}/timeline gives cumulative counts at the end of each year from adoption to the year of the newest data', async () => {
       const res = await get('/api/v1/instruments/icsft-1999/timeline');
       expect(res.statusCode).toBe(200);
       const timeline = expectShape(timelineSchema, res.json());
       expect(timeline.points[0]!.year).toBe(1999);
-      expect(timeline.points.at(-1)!.year).toBe(2026);
+      expect(timeline.points.at(-1)!.year).toBe(2015);
+      expect(timeline).toMatchObject({ dataAsOf: '2015-03-14', stale: true });
       for (let i = 1; i < timeline.points.length; i++) expect(timeline.points[i]!.parties).toBeGreaterThanOrEqual(timeline.points[i - 1]!.parties);
       const today = expectShape(partiesSchema, (await get('/api/v1/instruments/icsft-1999/parties')).json());
       expect(timeline.points.at(-1)!.parties).toBe(today.count);
@@ -303,7 +304,8 @@ describe('the HTTP API', () => {
       expect(res.headers['content-type']).toMatch(/^text\/csv/);
       expect(res.headers['content-disposition']).toBe('attachment; filename="icsft-1999-parties-2010-01-01.csv"');
       const records = parseCsv(res.body);
-      expect(Object.keys(records[0]!.values)).toEqual(['participant', 'name', 'action', 'date', 'in_force_from', 'signature_date']);
+      expect(Object.keys(records[0]!.values)).toEqual(['participant', 'name', 'action', 'date', 'in_force_from', 'signature_date', 'data_as_of', 'data_complete', 'data_stale']);
+      expect(records[0]!.values).toMatchObject({ data_as_of: '2015-03-14', data_complete: 'yes', data_stale: 'no' });
       const json = (await get('/api/v1/instruments/icsft-1999/parties?asOf=2010-01-01')).json() as { count: number };
       expect(records).toHaveLength(json.count);
     });
@@ -311,7 +313,7 @@ describe('the HTTP API', () => {
     it('format=csv works for the comparison and the matrix too', async () => {
       const compare = await get('/api/v1/status/compare?from=2013-01-01&to=2014-06-30&format=csv');
       expect(compare.headers['content-type']).toMatch(/^text\/csv/);
-      expect(compare.body.replace(/^\uFEFF/, '').split('\n')[0]).toBe('instrument,name,parties_2013-01-01,parties_2014-06-30,new_parties');
+      expect(compare.body.replace(/^\uFEFF/, '').split('\n')[0]).toBe('instrument,name,parties_2013-01-01,parties_2014-06-30,new_parties,data_as_of,data_complete,data_stale');
       const matrix = await get('/api/v1/status/matrix?asOf=2014-06-30&region=002&format=csv');
       expect(matrix.headers['content-type']).toMatch(/^text\/csv/);
       expect(matrix.headers['content-disposition']).toMatch(/filename="status-matrix-2014-06-30\.csv"/);
@@ -328,7 +330,7 @@ describe('the HTTP API', () => {
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
       const sheet = workbook.worksheets[0]!;
-      expect(sheet.getRow(1).values).toEqual([undefined, 'participant', 'name', 'action', 'date', 'in_force_from', 'signature_date']);
+      expect(sheet.getRow(1).values).toEqual([undefined, 'participant', 'name', 'action', 'date', 'in_force_from', 'signature_date', 'data_as_of', 'data_complete', 'data_stale']);
       const json = (await get('/api/v1/instruments/icsft-1999/parties?asOf=2010-01-01')).json() as { count: number };
       expect(sheet.rowCount).toBe(json.count + 1);
     });

@@ -17,6 +17,7 @@ import {
   compareDates, countryStatus, nameIn, overview, partiesAsOf, partiesOverTime, requireInstrument, requireParticipant, statusMatrix, toSetChoice,
 } from './status.service.ts';
 import { changesFeed } from './status.feed.ts';
+import { compareSheet, matrixSheet, partiesSheet } from './status.sheets.ts';
 
 const dateParam = (description: string) =>
   z.string().refine(isIsoDate, 'must be a real date written as YYYY-MM-DD').optional().describe(description);
@@ -53,11 +54,7 @@ export async function statusRoutes(app: FastifyInstance, { cache, db, clock }: {
     const result = partiesAsOf({ dataset, instrumentId: request.params.id, asOf: request.query.asOf ?? today(clock), basis, lang });
     // The busiest read: its answer is serialised once per dataset version and sent as is (the schema still documents it).
     if (format === 'json') return reply.type('application/json; charset=utf-8').send(serialisedOnce(result) as never);
-    return sendSheet(reply, format, `${result.instrument}-parties-${result.asOf}`, {
-      name: result.instrument,
-      header: ['participant', 'name', 'action', 'date', 'in_force_from', 'signature_date'],
-      rows: result.parties.map((p) => [p.participant, p.name, p.action, p.date, p.inForceFrom, p.signatureDate]),
-    });
+    return sendSheet(reply, format, `${result.instrument}-parties-${result.asOf}`, partiesSheet(dataset, result, lang));
   });
 
   api.get('/instruments/:id/timeline', {
@@ -109,11 +106,7 @@ export async function statusRoutes(app: FastifyInstance, { cache, db, clock }: {
     const result = compareDates({ dataset, from, to, set: toSetChoice(set), basis });
     if (format === 'json') return result;
     const lang = requestLanguage(request, request.query.lang);
-    return sendSheet(reply, format, `compare-${from}-${to}`, {
-      name: 'compare',
-      header: ['instrument', 'name', `parties_${from}`, `parties_${to}`, 'new_parties'],
-      rows: result.instruments.map((i) => [i.instrument, instrumentLabel(dataset, i.instrument, lang), i.partiesAtFrom, i.partiesAtTo, i.newParties]),
-    });
+    return sendSheet(reply, format, `compare-${from}-${to}`, compareSheet(dataset, result, lang));
   });
 
   api.get('/status/matrix', {
@@ -136,15 +129,7 @@ export async function statusRoutes(app: FastifyInstance, { cache, db, clock }: {
     }
     const result = statusMatrix({ dataset, asOf: request.query.asOf ?? today(clock), set: toSetChoice(set), basis, region, lang });
     if (format === 'json') return result;
-    return sendSheet(reply, format, `status-matrix-${result.asOf}`, {
-      name: 'matrix',
-      header: ['participant', 'name', ...result.instruments.map((i) => i.id), 'party_count'],
-      rows: result.rows.map((row) => [
-        row.participant, row.name,
-        ...row.cells.map((cell) => (cell === null ? 'no data' : cell.status === 'none' ? '' : `${{ party: 'P', signatory: 'S', withdrawn: 'W' }[cell.status]} ${cell.date}`)),
-        row.partyCount,
-      ]),
-    });
+    return sendSheet(reply, format, `status-matrix-${result.asOf}`, matrixSheet(dataset, result, lang));
   });
 
   api.get('/status/overview', {

@@ -238,7 +238,7 @@ describe('withdrawals and successions loaded from a generic actions file', () =>
       'hague-1970,Niger,accession,1971-10-15,,,',
       'hague-1970,Niger,withdrawal,2010-03-01,2011-03-01,,',
       'hague-1970,Montenegro,succession,2006-10-23,2006-06-03,,',
-    ].join('\n'), { asOf: '2024-01-01', snapshotId: 'icao-2024-01-01' });
+    ].join('\n'), { asOf: '2024-01-01', snapshotId: 'icao-2024-01-01', complete: true });
     dataset = await loadDataset(database.db);
   });
   afterAll(async () => {

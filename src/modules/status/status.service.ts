@@ -47,6 +47,25 @@ export function instrumentsOfSet(dataset: StatusDataset, set: SetChoice): Instru
   return set === 'all' ? dataset.instruments : dataset.instruments.filter((i) => isInSet(i, set));
 }
 
+/** How far an instrument's figures can be trusted as of a date: the same fields in every answer that counts. */
+export interface Coverage {
+  instrument: string;
+  /** Some depositary data are loaded. */
+  hasData: boolean;
+  /** The depositary's complete list is loaded: a participant it does not name is not a party. Otherwise counts are lower bounds. */
+  complete: boolean;
+  /** Date up to which the data are known (newest complete list, else newest list); null without data. */
+  dataAsOf: string | null;
+  /** The date asked for is later than `dataAsOf`: actions after that date are not included. */
+  stale: boolean;
+}
+
+export function coverageOf(dataset: StatusDataset, instrumentId: string, asOf: string): Coverage {
+  const hasData = dataset.instrumentsWithData.has(instrumentId);
+  const dataAsOf = dataset.dataAsOf.get(instrumentId) ?? null;
+  return { instrument: instrumentId, hasData, complete: dataset.instrumentsWithCompleteData.has(instrumentId), dataAsOf, stale: dataAsOf !== null && asOf > dataAsOf };
+}
+
 export interface PartyEntry {
   participant: string;
   name: string;
@@ -79,7 +98,7 @@ export function partiesAsOf(query: { dataset: StatusDataset; instrumentId: strin
 
 function computeParties({ dataset, instrumentId, asOf, basis, lang }: { dataset: StatusDataset; instrumentId: string; asOf: string; basis: Basis; lang: Language }) {
   const instrument = requireInstrument(dataset, instrumentId);
-  const hasData = dataset.instrumentsWithData.has(instrument.id);
+  const { hasData, complete, dataAsOf, stale } = coverageOf(dataset, instrument.id, asOf);
   const participations = [...dataset.participations.get(instrument.id)!.values()];
   const parties: PartyEntry[] = [];
   for (const p of participations) {
@@ -96,7 +115,9 @@ function computeParties({ dataset, instrumentId, asOf, basis, lang }: { dataset:
     asOf,
     basis,
     hasData,
-    dataAsOf: dataset.dataAsOf.get(instrument.id) ?? null,
+    complete,
+    dataAsOf,
+    stale,
     count: hasData ? parties.length : null,
     signatoryCount: hasData ? participations.filter((p) => isSignatoryAsOf(p, asOf)).length : null,
     parties,
@@ -106,11 +127,13 @@ function computeParties({ dataset, instrumentId, asOf, basis, lang }: { dataset:
 /** Number of parties at the end of each year from adoption to `untilYear`, for the cumulative chart. */
 export function partiesOverTime({ dataset, instrumentId, basis, untilYear }: { dataset: StatusDataset; instrumentId: string; basis: Basis; untilYear: number }) {
   const instrument = requireInstrument(dataset, instrumentId);
-  const hasData = dataset.instrumentsWithData.has(instrument.id);
+  const { hasData, complete, dataAsOf } = coverageOf(dataset, instrument.id, `${untilYear}-12-31`);
   const participations = [...dataset.participations.get(instrument.id)!.values()];
   const points: { year: number; parties: number; signatories: number }[] = [];
+  // Past the year of the newest data the line would only repeat the last count: the chart stops there.
+  const lastYear = Math.min(untilYear, dataAsOf ? Number(dataAsOf.slice(0, 4)) : untilYear);
   if (hasData) {
-    for (let year = Number(instrument.adoptedDate.slice(0, 4)); year <= untilYear; year++) {
+    for (let year = Number(instrument.adoptedDate.slice(0, 4)); year <= lastYear; year++) {
       const end = `${year}-12-31`;
       points.push({
         year,
@@ -119,31 +142,33 @@ export function partiesOverTime({ dataset, instrumentId, basis, untilYear }: { d
       });
     }
   }
-  return { instrument: instrument.id, basis, hasData, points };
+  return { instrument: instrument.id, basis, hasData, complete, dataAsOf, stale: dataAsOf !== null && lastYear < untilYear, points };
 }
 
-export type CountryInstrumentStatus = 'party' | 'signatory' | 'not_party' | 'withdrawn' | 'not_adopted' | 'no_data';
+/** `unknown`: the instrument's data are partial and name no consent of this participant, so it may or may not be a party. */
+export type CountryInstrumentStatus = 'party' | 'signatory' | 'not_party' | 'withdrawn' | 'not_adopted' | 'no_data' | 'unknown';
 
 /** A participant's standing with every instrument of a set, and its gaps. */
 export function countryStatus({ dataset, code, asOf, set, basis, lang }: { dataset: StatusDataset; code: string; asOf: string; set: SetChoice; basis: Basis; lang: Language }) {
   const participant = requireParticipant(dataset, code);
   const instruments = instrumentsOfSet(dataset, set).map((instrument) => {
-    const hasData = dataset.instrumentsWithData.has(instrument.id);
+    const coverage = coverageOf(dataset, instrument.id, asOf);
     const p = dataset.participations.get(instrument.id)!.get(participant.id);
     let status: CountryInstrumentStatus = 'no_data';
     // An instrument adopted after the date was not open to anyone then: not a gap.
     if (instrument.adoptedDate > asOf) status = 'not_adopted';
-    else if (hasData) {
+    else if (coverage.hasData) {
       if (p && isPartyAsOf(p, asOf, basis)) status = 'party';
       else if (p && p.consent && withdrawnBy(p, asOf)) status = 'withdrawn';
+      // A partial list proves what it names; it cannot prove that a state has not joined.
+      else if (!coverage.complete) status = 'unknown';
       else if (p && isSignatoryAsOf(p, asOf)) status = 'signatory';
       else status = 'not_party';
     }
     const visible = <T extends { date: string } | null | undefined>(action: T) => (action && action.date <= asOf ? action : null);
     const consent = visible(p?.consent);
     return {
-      instrument: instrument.id,
-      hasData,
+      ...coverage,
       status,
       signature: visible(p?.signature) ? { type: p!.signature!.type, date: p!.signature!.date } : null,
       consent: consent ? { type: consent.type, date: consent.date, effectiveDate: consent.effectiveDate } : null,
@@ -153,37 +178,44 @@ export function countryStatus({ dataset, code, asOf, set, basis, lang }: { datas
       flagged: p?.flagged ?? false,
     };
   });
-  const withData = instruments.filter((i) => i.hasData);
+  const withCompleteData = instruments.filter((i) => i.complete);
   return {
     participant: participant.id,
     name: nameIn(participant.names, lang),
     asOf,
     set,
     basis,
-    partyCount: withData.filter((i) => i.status === 'party').length,
+    partyCount: instruments.filter((i) => i.status === 'party').length,
     instrumentCount: instruments.length,
-    gaps: withData.filter((i) => i.status !== 'party' && i.status !== 'not_adopted').map((i) => i.instrument),
+    gaps: withCompleteData.filter((i) => i.status !== 'party' && i.status !== 'not_adopted').map((i) => i.instrument),
+    unknown: instruments.filter((i) => i.status === 'unknown').map((i) => i.instrument),
     instrumentsWithoutData: instruments.filter((i) => !i.hasData).map((i) => i.instrument),
+    instrumentsWithPartialData: instruments.filter((i) => i.hasData && !i.complete).map((i) => i.instrument),
+    staleInstruments: instruments.filter((i) => i.stale).map((i) => i.instrument),
     instruments,
   };
 }
 
 /**
- * Participants that are party to every instrument of the set. When some instruments have no data the
- * answer is unknown (`count: null`, `complete: false`) and the figure over the instruments with data is
- * given separately: never a silent zero.
+ * Participants that are party to every instrument of the set. When some instruments have no data, or
+ * only a partial list, the answer is unknown (`count: null`, `complete: false`) and the figure over the
+ * instruments with complete data is given separately: never a silent zero.
  */
 export function partyToAll({ dataset, instruments, asOf, basis }: { dataset: StatusDataset; instruments: InstrumentRecord[]; asOf: string; basis: Basis }) {
-  const withData = instruments.filter((i) => dataset.instrumentsWithData.has(i.id));
+  const withCompleteData = instruments.filter((i) => dataset.instrumentsWithCompleteData.has(i.id));
   const withoutData = instruments.filter((i) => !dataset.instrumentsWithData.has(i.id)).map((i) => i.id);
-  const members = withData.length === 0 ? [] : dataset.participants
-    .filter((participant) => withData.every((i) => {
+  const withPartialData = instruments.filter((i) => dataset.instrumentsWithData.has(i.id) && !dataset.instrumentsWithCompleteData.has(i.id)).map((i) => i.id);
+  const members = withCompleteData.length === 0 ? [] : dataset.participants
+    .filter((participant) => withCompleteData.every((i) => {
       const p = dataset.participations.get(i.id)!.get(participant.id);
       return p !== undefined && isPartyAsOf(p, asOf, basis);
     }))
     .map((p) => p.id);
-  const complete = withoutData.length === 0;
-  return { count: complete ? members.length : null, complete, countOverInstrumentsWithData: withData.length ? members.length : null, instrumentsWithoutData: withoutData, participants: members };
+  const complete = withCompleteData.length === instruments.length;
+  return {
+    count: complete ? members.length : null, complete, countOverInstrumentsWithData: withCompleteData.length ? members.length : null,
+    instrumentsWithoutData: withoutData, instrumentsWithPartialData: withPartialData, participants: members,
+  };
 }
 
 /** Parties at the first date and new parties by the second, per instrument: the annual report's table. */
@@ -192,14 +224,13 @@ export function compareDates({ dataset, from, to, set, basis }: { dataset: Statu
   return {
     from, to, set, basis,
     instruments: instruments.map((instrument) => {
-      if (!dataset.instrumentsWithData.has(instrument.id)) {
-        return { instrument: instrument.id, hasData: false, partiesAtFrom: null, partiesAtTo: null, newParties: null };
-      }
+      const coverage = coverageOf(dataset, instrument.id, to);
+      if (!coverage.hasData) return { ...coverage, partiesAtFrom: null, partiesAtTo: null, newParties: null };
       const participations = [...dataset.participations.get(instrument.id)!.values()];
       const atFrom = participations.filter((p) => isPartyAsOf(p, from, basis));
       const atTo = participations.filter((p) => isPartyAsOf(p, to, basis));
       const before = new Set(atFrom.map((p) => p.participantId));
-      return { instrument: instrument.id, hasData: true, partiesAtFrom: atFrom.length, partiesAtTo: atTo.length, newParties: atTo.filter((p) => !before.has(p.participantId)).length };
+      return { ...coverage, partiesAtFrom: atFrom.length, partiesAtTo: atTo.length, newParties: atTo.filter((p) => !before.has(p.participantId)).length };
     }),
     partyToAllAtFrom: partyToAll({ dataset, instruments, asOf: from, basis }),
     partyToAllAtTo: partyToAll({ dataset, instruments, asOf: to, basis }),
@@ -210,7 +241,7 @@ export function compareDates({ dataset, from, to, set, basis }: { dataset: Statu
 export const inRegion = (p: { regionM49: string | null; subregionM49: string | null; intermediateRegionM49: string | null }, m49: string | undefined) =>
   !m49 || m49 === '001' || p.regionM49 === m49 || p.subregionM49 === m49 || p.intermediateRegionM49 === m49;
 
-export type MatrixCell = { status: 'party' | 'signatory' | 'withdrawn' | 'none'; date: string | null; action: string | null } | null;
+export type MatrixCell = { status: 'party' | 'signatory' | 'withdrawn' | 'none' | 'unknown'; date: string | null; action: string | null } | null;
 
 /** Participants × instruments as of a date: each cell says party (with date), signatory or nothing; null where no data. */
 export function statusMatrix({ dataset, asOf, set, basis, region, lang }: { dataset: StatusDataset; asOf: string; set: SetChoice; basis: Basis; region?: string | undefined; lang: Language }) {
@@ -223,6 +254,7 @@ export function statusMatrix({ dataset, asOf, set, basis, region, lang }: { data
         const p = dataset.participations.get(instrument.id)!.get(participant.id);
         if (p && isPartyAsOf(p, asOf, basis)) return { status: 'party', date: p.consent!.date, action: p.consent!.type };
         if (p && p.consent && withdrawnBy(p, asOf)) return { status: 'withdrawn', date: p.withdrawal!.effectiveDate ?? p.withdrawal!.date, action: 'withdrawal' };
+        if (!dataset.instrumentsWithCompleteData.has(instrument.id)) return { status: 'unknown', date: null, action: null };
         if (p && isSignatoryAsOf(p, asOf)) return { status: 'signatory', date: p.signature!.date, action: p.signature!.type };
         return { status: 'none', date: null, action: null };
       });
@@ -232,7 +264,10 @@ export function statusMatrix({ dataset, asOf, set, basis, region, lang }: { data
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name, lang));
-  return { asOf, set, basis, region: region ?? null, instruments: instruments.map((i) => ({ id: i.id, hasData: dataset.instrumentsWithData.has(i.id) })), rows };
+  return { asOf, set, basis, region: region ?? null, instruments: instruments.map((i) => {
+    const { instrument: id, ...coverage } = coverageOf(dataset, i.id, asOf);
+    return { id, ...coverage };
+  }), rows };
 }
 
 /** Headline figures and, per participant, how many instruments of the set it is party to (the world map). */
@@ -247,16 +282,21 @@ export function overview({ dataset, asOf, set, basis }: { dataset: StatusDataset
       return p !== undefined && isPartyAsOf(p, asOf, basis);
     }).length,
   }));
-  const dataDates = [...dataset.dataAsOf.values()].sort();
+  const coverage = instruments.map((i) => coverageOf(dataset, i.id, asOf));
+  const dataDates = coverage.flatMap((c) => (c.dataAsOf ? [c.dataAsOf] : [])).sort();
   return {
     asOf, set, basis,
     instrumentCount: instruments.length,
     instrumentsWithData: withData.map((i) => i.id),
+    instrumentsWithPartialData: coverage.filter((c) => c.hasData && !c.complete).map((c) => c.instrument),
     instrumentsWithoutData: instruments.filter((i) => !dataset.instrumentsWithData.has(i.id)).map((i) => i.id),
+    staleInstruments: coverage.filter((c) => c.stale).map((c) => c.instrument),
     participantCount: dataset.participants.length,
     partiesTotal: perParticipant.reduce((sum, p) => sum + p.partyCount, 0),
     partyToAll: partyToAll({ dataset, instruments, asOf, basis }),
     latestDataAsOf: dataDates.at(-1) ?? null,
+    oldestDataAsOf: dataDates[0] ?? null,
+    coverage,
     participants: perParticipant,
   };
 }

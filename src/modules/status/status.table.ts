@@ -1,4 +1,4 @@
-import { bigserial, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { instruments } from '../instruments/instruments.table.ts';
 import { participants } from '../participants/participants.table.ts';
 
@@ -24,6 +24,11 @@ export const snapshotFiles = pgTable(
     rowCount: integer('row_count').notNull(),
     /** `applied`, `unchanged`, or `superseded` (older than what a newer snapshot already recorded). */
     outcome: text('outcome').notNull(),
+    /**
+     * The file is the depositary's complete list for the instrument as of the snapshot date (every UNTC
+     * status table is), not just some of its actions: only then is a participant it does not name "not party".
+     */
+    complete: boolean('complete').notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.snapshotId, t.instrumentId] })],
 );
