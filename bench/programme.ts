@@ -343,14 +343,14 @@ function measures(db: Db, dataset: StatusDataset, rnd: Random): Measure[] {
       name: 'cohort 2 years, all types, set 19',
       run: async () => {
         const result = await cohort(db, dataset, { ...window(), types: [], set: 19, asOf: LAST_DAY }, 'en');
-        return { assisted: result.assisted, 'became party': result.becameParty };
+        return { assisted: result.assisted, 'became party': result.becameParty ?? -1 };
       },
     },
     {
       name: 'cohort 2 years, 3 workshop types, all',
       run: async () => {
         const result = await cohort(db, dataset, { ...window(), types: rnd.sample(WORKSHOP_TYPES, 3), set: 'all', asOf: LAST_DAY }, 'en');
-        return { assisted: result.assisted, 'became party': result.becameParty };
+        return { assisted: result.assisted, 'became party': result.becameParty ?? -1 };
       },
     },
     {

@@ -149,4 +149,42 @@ describe('the lexpact command line', () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('already exists');
   });
+
+  it('tells a partial list from a complete one, says "at least" and "unknown", and warns beside figures past the newest data', async () => {
+    const file = join(makeTempFolder('icao', { 'icao-tokyo.csv': ['instrument_id,participant,action,date,effective_date,note,notification_ref', 'tokyo-1963,Niger,accession,1969-06-27,,,'].join('\n') }), 'icao-tokyo.csv');
+    const partial = await lexpact('import', 'actions', file, '--source', 'icao', '--as-of', '2015-01-31');
+    expect(partial.code, partial.stderr).toBe(0);
+    expect(partial.stdout).toContain('partial data');
+    const tokyo = await lexpact('parties', 'tokyo-1963', '--as-of', '2014-06-30');
+    expect(tokyo.stdout).toContain('at least 1 parties');
+    expect(tokyo.stdout).toMatch(/only part of the depositary's list is loaded/);
+    const france = await lexpact('country', 'FRA', '--as-of', '2014-06-30');
+    expect(france.stdout).toMatch(/tokyo-1963\s+unknown/);
+    expect(france.stdout).toMatch(/unknown \(partial depositary data, no consent recorded\): tokyo-1963/);
+    expect(france.stdout).not.toMatch(/gaps: .*tokyo-1963/);
+
+    // The same list said to be complete: France is then not party, a gap.
+    const complete = await lexpact('import', 'actions', file, '--source', 'icao', '--as-of', '2015-01-31', '--complete', '--format', 'json');
+    expect(json(complete)).toMatchObject({ complete: true, outcome: 'applied' });
+    expect((await lexpact('country', 'FRA', '--as-of', '2014-06-30')).stdout).toMatch(/gaps: .*tokyo-1963/);
+
+    // Today is years after the shipped lists: every figure says how old its data are.
+    const today = await lexpact('parties', 'icsft-1999');
+    expect(today.stdout).toMatch(/depositary data as of March 14, 2015: later actions are not included/);
+    const csv = await lexpact('compare', '--from', '2010-01-01', '--format', 'csv');
+    expect(csv.stdout.split('\n')[0]).toContain('data_as_of,data_complete,data_stale');
+    expect(csv.stderr).toMatch(/note: .*later actions are not included/);
+  });
+
+  it('`indicators` and `cohort` print the figures with what the ratifications cover, and refuse a reversed period', async () => {
+    const indicators = json(await lexpact('indicators', '--from', '2013-01-01', '--to', '2013-12-31', '--format', 'json'));
+    expect(indicators).toMatchObject({ activitiesDelivered: 0, newRatifications: 0, ratificationData: { stale: false, dataAsOf: '2015-01-31' } });
+    const later = await lexpact('cohort', '--from', '2020-01-01', '--to', '2020-12-31', '--lang', 'fr');
+    expect(later.code, later.stderr).toBe(0);
+    expect(later.stdout).toMatch(/of the 0 countries assisted, 0 became party/);
+    expect(later.stdout).toMatch(/note: Données du dépositaire au .*les ratifications postérieures ne sont pas incluses/);
+    const reversed = await lexpact('indicators', '--from', '2014-01-01', '--to', '2013-01-01');
+    expect(reversed.code).toBe(2);
+    expect(reversed.stderr).toContain('--from 2014-01-01 is after --to 2013-01-01');
+  });
 });

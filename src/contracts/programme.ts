@@ -212,9 +212,20 @@ export const cohortQuerySchema = z.object({
   asOf: dateInput.optional().describe('Count treaty actions up to this date (default today)'),
   region: z.string().regex(/^\d{3}$/).optional(),
 });
+/** What a count of ratifications rests on: the same flags as the status register's. */
+export const ratificationDataSchema = z.object({
+  instrumentsCounted: z.array(z.string()).describe("Instruments counted: those with the depositary's complete list"),
+  instrumentsWithoutData: z.array(z.string()).describe('Instruments not counted: no depositary data loaded'),
+  instrumentsWithPartialData: z.array(z.string()).describe("Instruments not counted: only part of the depositary's list loaded"),
+  dataAsOf: z.string().nullable().describe('Oldest data date among the counted instruments; null when none is counted'),
+  stale: z.boolean().describe('The period asked for runs past the data date of some counted instrument: later ratifications are not included'),
+  staleInstruments: z.array(z.string()),
+}).describe('Which instruments the ratification figures cover, and how old their data are');
+
 export const cohortSchema = z.object({
   assisted: z.number().int().describe('N: countries that received assistance of those types in the window'),
-  becameParty: z.number().int().describe('M: of those, countries that became party to at least one instrument of the set after their first assistance'),
+  becameParty: z.number().int().nullable().describe('M: of those, countries that became party to at least one instrument of the set with complete data after their first assistance; null when no instrument of the set has complete data'),
+  ratificationData: ratificationDataSchema,
   countries: z.array(z.object({
     id: z.string(), name: z.string(), firstAssistance: z.string(),
     joined: z.array(z.object({ instrumentId: z.string(), date: z.string() })),
@@ -229,7 +240,8 @@ export const indicatorsSchema = z.object({
   participants: z.object({ total: z.number().int(), women: z.number().int(), men: z.number().int(), notRecorded: z.number().int(), professions: z.record(z.string(), z.number().int()) }),
   officialsTrained: z.object({ total: z.number().int(), women: z.number().int(), men: z.number().int(), notRecorded: z.number().int(), professions: z.record(z.string(), z.number().int()) })
     .describe('Participants of delivered training-type activities'),
-  newRatifications: z.number().int().describe('Instruments joined in the period by the countries assisted in it'),
+  newRatifications: z.number().int().nullable().describe('Instruments (with complete data) joined in the period by the countries assisted in it; null when no instrument has complete data'),
+  ratificationData: ratificationDataSchema,
   newRatificationsList: z.array(z.object({ participantId: z.string(), name: z.string(), instrumentId: z.string(), date: z.string() })),
   laws: z.object({ drafted: z.number().int(), adopted: z.number().int() }).describe('Laws drafted or adopted with assistance (outcomes)'),
   byMonth: z.array(z.object({ month: z.string(), activities: z.number().int(), participants: z.number().int() })),

@@ -1,7 +1,10 @@
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganization, createUser, sessionHeaders } from '../../../test/helpers/accounts.ts';
 import { createTestApp } from '../../../test/helpers/app.ts';
 import { TEST_CLOCK } from '../../../test/helpers/db.ts';
+import { importActionsCsv, importUntcFolder, seedReferenceData, UNTC_2015_03_14 } from '../../../test/helpers/fixtures.ts';
+import { parseCsv } from '../../lib/csv.ts';
 
 /*
  * Hand-built fixtures on the shipped treaty actions (UN Treaty Collection, 14 March 2015). The expected
@@ -163,5 +166,73 @@ describe('indicators and the cohort analysis', () => {
     expect((await get('/programme/indicators?from=2013-01-01&to=2013-12-31')).laws).toEqual({ drafted: 0, adopted: 1 });
     expect((await get('/programme/indicators?from=2013-01-01&to=2013-12-31&country=MLI')).laws).toEqual({ drafted: 0, adopted: 0 });
     expect((await get(`/programme/outcomes?activity=${ids['ner-2004']}`)).items.map((o: { instrumentId: string }) => o.instrumentId)).toEqual(['icsft-1999']);
+  });
+});
+
+describe('ratification figures over missing, partial or old depositary data', () => {
+  let context: Awaited<ReturnType<typeof createTestApp>>;
+  let officer: Headers;
+  const get = async (url: string) => {
+    const response = await context.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: officer });
+    expect(response.statusCode, response.body).toBe(200);
+    return response;
+  };
+
+  beforeAll(async () => {
+    // Participants and instruments, but no depositary list at all.
+    context = await createTestApp({ seed: false });
+    const db = context.database.db;
+    await seedReferenceData(db);
+    const org = (await createOrganization(db, 'UNODC', 'un')).id;
+    officer = await sessionHeaders(db, TEST_CLOCK, await createUser(db, { email: 'officer@example.org', role: 'programme_officer', organizationId: org }), true);
+    for (const [title, startDate, country] of [['ner-2004', '2004-03-10', 'NER'], ['tcd-2004', '2004-05-05', 'TCD'], ['mli-2004', '2004-06-01', 'MLI']]) {
+      const response = await context.app.inject({
+        method: 'POST', url: '/api/v1/programme/activities', headers: officer,
+        payload: { title, type: 'national_workshop', status: 'delivered', organizationId: org, themes: ['financing_of_terrorism'], startDate, endDate: startDate, countries: [country] },
+      });
+      expect(response.statusCode, response.body).toBe(201);
+    }
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+
+  it('says "unknown", never zero, when no instrument has data: the indicators, the cohort and their exports', async () => {
+    const indicators = (await get('/programme/indicators?from=2004-01-01&to=2004-12-31')).json();
+    expect(indicators.countriesAssisted).toBe(3);
+    expect(indicators.newRatifications).toBeNull();
+    expect(indicators.ratificationData).toMatchObject({ instrumentsCounted: [], dataAsOf: null });
+    expect(indicators.ratificationData.instrumentsWithoutData).toHaveLength(24);
+    const cohort = (await get('/programme/indicators/cohort?from=2004-01-01&to=2004-12-31&set=19')).json();
+    expect(cohort).toMatchObject({ assisted: 3, becameParty: null });
+
+    const csv = parseCsv((await get('/programme/indicators/cohort?from=2004-01-01&to=2004-12-31&set=19&format=csv')).body);
+    expect(csv.map((r) => r.values.became_party)).toEqual(['unknown', 'unknown', 'unknown']);
+    const indicatorRows = parseCsv((await get('/programme/indicators?from=2004-01-01&to=2004-12-31&format=csv')).body);
+    expect(indicatorRows.find((r) => r.values.indicator === 'new_ratifications' && r.values.breakdown === '')!.values.value).toBe('');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await get('/programme/indicators/cohort?from=2004-01-01&to=2004-12-31&format=xlsx&lang=es')).rawPayload as unknown as ArrayBuffer);
+    expect(String(workbook.getWorksheet('notes')!.getRow(1).getCell(1).value)).toMatch(/las nuevas ratificaciones se desconocen, no son cero/);
+  });
+
+  it('counts only instruments whose complete list is loaded, names the others, and flags a period past the data', async () => {
+    await importUntcFolder(context.database.db, UNTC_2015_03_14);
+    // A one-row list for Tokyo shows Chad's accession in 2005; being partial, it is not counted.
+    await importActionsCsv(context.database.db, ['instrument_id,participant,action,date,effective_date,note,notification_ref', 'tokyo-1963,Chad,accession,2005-02-01,,,'].join('\n'), { asOf: '2015-01-31', snapshotId: 'icao-2015-01-31' });
+    const cohort = (await get('/programme/indicators/cohort?from=2004-01-01&to=2004-12-31&set=19&asOf=2014-12-31')).json();
+    expect(cohort.ratificationData.instrumentsWithPartialData).toEqual(['tokyo-1963']);
+    expect(cohort.ratificationData.instrumentsCounted).toHaveLength(5);
+    const chad = cohort.countries.find((c: { id: string }) => c.id === 'TCD');
+    expect(chad.joined).toEqual([{ instrumentId: 'hostages-1979', date: '2006-11-01' }]);
+    expect(cohort.ratificationData.stale).toBe(false);
+
+    const later = (await get('/programme/indicators?from=2020-01-01&to=2020-12-31')).json();
+    expect(later.ratificationData).toMatchObject({ stale: true, dataAsOf: '2015-03-14' });
+    expect(later.newRatifications).toBe(0);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await get('/programme/indicators?from=2020-01-01&to=2020-12-31&format=xlsx&lang=en')).rawPayload as unknown as ArrayBuffer);
+    const notes = workbook.getWorksheet('notes')!.getColumn(1).values.map(String).join('\n');
+    expect(notes).toMatch(/not counted \(no data or a partial list\): .*Tokyo/);
+    expect(notes).toMatch(/Depositary data as of March 14, 2015: ratifications after that date are not included/);
   });
 });

@@ -4,7 +4,7 @@ import { ACTIVITY_TYPES, PROFESSIONS, TRAINING_TYPES, type ActivityType, type In
 import { rowsOf, type Db } from '../../db/client.ts';
 import { isInSet, type InstrumentSet } from '../instruments/instruments.service.ts';
 import type { StatusDataset } from '../status/status.dataset.ts';
-import { inRegion, nameIn } from '../status/status.service.ts';
+import { countableInstruments, inRegion, nameIn } from '../status/status.service.ts';
 import { activityFilterSql } from './activities.service.ts';
 import { participantInRegion } from './programme.shared.ts';
 
@@ -77,8 +77,12 @@ export async function indicators(db: Db, dataset: StatusDataset, scope: Indicato
     byMonth.set(a.start_date.slice(0, 7), month);
   }
 
+  // A ratification is counted only where the depositary's complete list is loaded: elsewhere a missing
+  // one may be a ratification nobody imported, and "0 new ratifications" would be false.
+  const ratificationData = countableInstruments(dataset, dataset.instruments.map((i) => i.id), scope.to);
   const newRatificationsList: Indicators['newRatificationsList'] = [];
-  for (const [instrumentId, byParticipant] of dataset.participations) {
+  for (const instrumentId of ratificationData.instrumentsCounted) {
+    const byParticipant = dataset.participations.get(instrumentId)!;
     for (const participantId of assisted) {
       const consent = byParticipant.get(participantId)?.consent;
       if (consent && consent.date >= scope.from && consent.date <= scope.to) {
@@ -103,8 +107,9 @@ export async function indicators(db: Db, dataset: StatusDataset, scope: Indicato
     countriesAssisted: assisted.size,
     participants,
     officialsTrained,
-    newRatifications: newRatificationsList.length,
+    newRatifications: ratificationData.instrumentsCounted.length ? newRatificationsList.length : null,
     newRatificationsList,
+    ratificationData,
     laws: { drafted: laws.find((l) => l.stage === 'drafted')?.n ?? 0, adopted: laws.find((l) => l.stage === 'adopted')?.n ?? 0 },
     byMonth: [...byMonth].sort(([a], [b]) => a.localeCompare(b)).map(([month, v]) => ({ month, ...v })),
   };
@@ -133,7 +138,10 @@ export async function cohort(db: Db, dataset: StatusDataset, query: CohortQuery,
     where a.deleted_at is null and a.status = 'delivered' and a.start_date between ${query.from} and ${query.to} ${types}
     group by c.participant_id`));
   const inScope = inCountryScope(dataset, { region: query.region });
-  const instruments = dataset.instruments.filter((i) => query.set === 'all' || isInSet(i, query.set as InstrumentSet));
+  const ofSet = dataset.instruments.filter((i) => query.set === 'all' || isInSet(i, query.set as InstrumentSet));
+  // As for the indicators: only instruments whose complete list is loaded can show that a country joined, or did not.
+  const ratificationData = countableInstruments(dataset, ofSet.map((i) => i.id), query.asOf);
+  const instruments = ofSet.filter((i) => ratificationData.instrumentsCounted.includes(i.id));
   const countries = rows.filter((r) => inScope(r.participant_id)).map((r) => {
     const joined = instruments.flatMap((instrument) => {
       const consent = dataset.participations.get(instrument.id)?.get(r.participant_id)?.consent;
@@ -142,5 +150,10 @@ export async function cohort(db: Db, dataset: StatusDataset, query: CohortQuery,
     const participant = dataset.participantsById.get(r.participant_id);
     return { id: r.participant_id, name: participant ? nameIn(participant.names, lang) : r.participant_id, firstAssistance: r.first, joined };
   }).sort((a, b) => a.name.localeCompare(b.name, lang));
-  return { assisted: countries.length, becameParty: countries.filter((c) => c.joined.length > 0).length, countries };
+  return {
+    assisted: countries.length,
+    becameParty: instruments.length ? countries.filter((c) => c.joined.length > 0).length : null,
+    ratificationData,
+    countries,
+  };
 }

@@ -27,8 +27,11 @@ export async function createOutcome(deps: ProgrammeDeps, context: AuditContext, 
     else if (!(await deps.db.select({ id: instruments.id }).from(instruments).where(eq(instruments.id, input.instrumentId))).length) problems.push({ field: 'instrumentId', reason: `${input.instrumentId} is not a known instrument` });
     else if (dataset?.instrumentsWithData.has(input.instrumentId)) {
       const consent = dataset.participations.get(input.instrumentId)?.get(input.participantId)?.consent;
-      if (!consent) problems.push({ field: 'instrumentId', reason: `the register records no ratification, acceptance, approval, accession or succession of ${input.participantId} to ${input.instrumentId}` });
-      else if (consent.date !== input.date) problems.push({ field: 'date', reason: `the register records it on ${consent.date}` });
+      // Only a complete list that reaches the outcome's date can say the ratification did not happen.
+      const listCovers = dataset.instrumentsWithCompleteData.has(input.instrumentId) && input.date <= (dataset.dataAsOf.get(input.instrumentId) ?? '');
+      if (!consent) {
+        if (listCovers) problems.push({ field: 'instrumentId', reason: `the register records no ratification, acceptance, approval, accession or succession of ${input.participantId} to ${input.instrumentId}` });
+      } else if (consent.date !== input.date) problems.push({ field: 'date', reason: `the register records it on ${consent.date}` });
     }
   } else {
     if (!input.documentId) problems.push({ field: 'documentId', reason: 'name the law in the library' });

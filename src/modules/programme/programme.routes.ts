@@ -18,6 +18,7 @@ import { ACTIVITY_SORTS, countryActivities, createActivity, deleteActivity, getA
 import { currenciesWithRates, listDonors, listProjects } from './funding.service.ts';
 import type { ProgrammeDeps } from './programme.shared.ts';
 import { cohort, indicators } from './indicators.ts';
+import { cohortSheet, indicatorsSheet } from './indicators.sheets.ts';
 import { activityMatrix } from './matrix.ts';
 import { matrixWorkbook } from './matrix.export.ts';
 import { createOutcome, listOutcomes } from './outcomes.ts';
@@ -130,17 +131,11 @@ export async function programmeRoutes(app: FastifyInstance, deps: ProgrammeDeps 
   }, async (request, reply) => {
     const { lang: l, format, ...scope } = request.query;
     if (scope.to < scope.from) throw badRequest('validation_failed', 'Some fields are not valid.', [{ field: 'to', reason: 'must be on or after from' }]);
-    const result = await indicators(deps.db, await deps.cache.get(), scope, requestLanguage(request, l));
+    const dataset = await deps.cache.get();
+    const language = requestLanguage(request, l);
+    const result = await indicators(deps.db, dataset, scope, language);
     if (format === 'json') return result;
-    const rows: (string | number)[][] = [
-      ['activities_delivered', '', result.activitiesDelivered], ['countries_assisted', '', result.countriesAssisted],
-      ...result.activitiesByType.map((t) => ['activities_delivered_by_type', t.type, t.delivered]),
-      ...(['total', 'women', 'men', 'notRecorded'] as const).map((k) => ['participants', k, result.participants[k]]),
-      ...Object.entries(result.participants.professions).map(([k, v]) => ['participants_by_profession', k, v]),
-      ...(['total', 'women', 'men', 'notRecorded'] as const).map((k) => ['officials_trained', k, result.officialsTrained[k]]),
-      ['new_ratifications', '', result.newRatifications], ['laws_drafted', '', result.laws.drafted], ['laws_adopted', '', result.laws.adopted],
-    ];
-    return sendSheet(reply, format, `indicators-${scope.from}-${scope.to}`, { name: 'indicators', header: ['indicator', 'breakdown', 'value'], rows });
+    return sendSheet(reply, format, `indicators-${scope.from}-${scope.to}`, indicatorsSheet(dataset, result, language));
   });
 
   api.get('/programme/indicators/cohort', {
@@ -156,14 +151,13 @@ export async function programmeRoutes(app: FastifyInstance, deps: ProgrammeDeps 
     const unknown = types.filter((t) => !(ACTIVITY_TYPES as readonly string[]).includes(t));
     if (unknown.length) throw badRequest('validation_failed', 'Some fields are not valid.', [{ field: 'types', reason: `${unknown.join(', ')} is not an activity type` }]);
     if (query.to < query.from) throw badRequest('validation_failed', 'Some fields are not valid.', [{ field: 'to', reason: 'must be on or after from' }]);
-    const result = await cohort(deps.db, await deps.cache.get(), {
+    const dataset = await deps.cache.get();
+    const language = requestLanguage(request, l);
+    const result = await cohort(deps.db, dataset, {
       ...query, types: types as (typeof ACTIVITY_TYPES)[number][], set: query.set === 'all' ? 'all' : (Number(query.set) as 12 | 16 | 18 | 19), asOf: query.asOf ?? today(deps.clock),
-    }, requestLanguage(request, l));
+    }, language);
     if (format === 'json') return result;
-    return sendSheet(reply, format, `cohort-${query.from}-${query.to}`, {
-      name: 'cohort', header: ['country', 'name', 'first_assistance', 'became_party', 'instruments_joined'],
-      rows: result.countries.map((c) => [c.id, c.name, c.firstAssistance, c.joined.length ? 'yes' : 'no', c.joined.map((j) => `${j.instrumentId} (${j.date})`).join('; ')]),
-    });
+    return sendSheet(reply, format, `cohort-${query.from}-${query.to}`, cohortSheet(dataset, result, language));
   });
 
   const outcomeSchema = z.object({

@@ -66,6 +66,25 @@ export function coverageOf(dataset: StatusDataset, instrumentId: string, asOf: s
   return { instrument: instrumentId, hasData, complete: dataset.instrumentsWithCompleteData.has(instrumentId), dataAsOf, stale: dataAsOf !== null && asOf > dataAsOf };
 }
 
+/**
+ * Which of some instruments a count of treaty actions may rest on: only those with the depositary's
+ * complete list. The rest are named, so that a figure over them is never read as covering them.
+ */
+export function countableInstruments(dataset: StatusDataset, instrumentIds: string[], asOf: string) {
+  const coverage = instrumentIds.map((id) => coverageOf(dataset, id, asOf));
+  const counted = coverage.filter((c) => c.complete);
+  const dates = counted.map((c) => c.dataAsOf!).sort();
+  return {
+    instrumentsCounted: counted.map((c) => c.instrument),
+    instrumentsWithoutData: coverage.filter((c) => !c.hasData).map((c) => c.instrument),
+    instrumentsWithPartialData: coverage.filter((c) => c.hasData && !c.complete).map((c) => c.instrument),
+    /** The oldest of the counted instruments' data dates: up to it, every counted instrument is known. */
+    dataAsOf: dates[0] ?? null,
+    staleInstruments: counted.filter((c) => c.stale).map((c) => c.instrument),
+    stale: counted.some((c) => c.stale),
+  };
+}
+
 export interface PartyEntry {
   participant: string;
   name: string;
