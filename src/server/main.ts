@@ -1,4 +1,5 @@
 import { openDatabase } from '../db/client.ts';
+import { DatabaseInUseError } from '../db/lock.ts';
 import { isSeeded, seedDatabase } from '../db/seed.ts';
 import { fileStoreFor } from '../modules/library/storage/file-store-config.ts';
 import { postgresSearchIndex } from '../modules/library/search/postgres-search.ts';
@@ -6,7 +7,11 @@ import { buildApp, DEFAULT_WEB_DIR } from './app.ts';
 import { databaseDir, loadConfig } from './config.ts';
 
 const config = loadConfig();
-const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: databaseDir(config) });
+const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: databaseDir(config) }).catch((error: unknown) => {
+  if (!(error instanceof DatabaseInUseError)) throw error;
+  console.error(`error: ${error.message}`);
+  process.exit(2);
+});
 await database.migrate();
 const files = fileStoreFor(config.library);
 if (config.seed === 'auto' && !(await isSeeded(database.db))) await seedDatabase({ db: database.db, files });
