@@ -5,6 +5,7 @@ import { registerStatusCommands } from './status.ts';
 import { registerUserCommands } from './user.ts';
 import { registerLibraryCommands } from './library.ts';
 import { registerProgrammeCommands } from './programme.ts';
+import { registerFilesCommands } from './files.ts';
 import { reportError } from './context.ts';
 
 const program = new Command('lexpact')
@@ -18,6 +19,7 @@ registerStatusCommands(program);
 registerUserCommands(program);
 registerLibraryCommands(program);
 registerProgrammeCommands(program);
+registerFilesCommands(program);
 
 try {
   await program.parseAsync(process.argv);
