@@ -145,10 +145,12 @@ export function acquireDatabaseLock(dataDir: string): DatabaseLock {
 }
 
 /**
- * Removes a lock whose process is gone (or an unreadable one, left by a crash mid-write by an older
- * version). It is first renamed to a name of its own, which only one of several processes can do,
- * and deleted only if it is still the lock judged stale: if another process took the lock in the
- * meantime, its lock is linked back in place and that process keeps it.
+ * Removes a lock whose process is gone (or an unreadable one: damaged, since a lock only ever appears
+ * whole). It is first renamed to a name of its own, which only one of several processes can do, and
+ * deleted only if it is still the lock judged stale: if another process took the lock in the meantime,
+ * its lock is linked back in place and that process keeps it. (Only a further process starting in the
+ * microseconds between the rename and the link back could then slip in: three processes at once on a
+ * stale lock, which this accepts.)
  */
 function removeStale(path: string, stale: LockOwner | null): void {
   const aside = `${path}.${randomUUID()}.stale`;
