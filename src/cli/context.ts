@@ -1,4 +1,5 @@
 import { openDatabase, type DatabaseHandle } from '../db/client.ts';
+import { DatabaseInUseError } from '../db/lock.ts';
 import { isSeeded, seedDatabase } from '../db/seed.ts';
 import { fileStoreFor } from '../modules/library/storage/file-store-config.ts';
 import { postgresSearchIndex } from '../modules/library/search/postgres-search.ts';
@@ -40,7 +41,8 @@ export function requireChoice<T extends string>(value: string, option: string, c
 
 /** Prints an error the way a person can act on it and sets the exit code; never a stack trace for known errors. */
 export function reportError(error: unknown): void {
-  if (error instanceof UsageError) {
+  // A database held by another process is a usage matter too: the person stops it or switches to PostgreSQL.
+  if (error instanceof UsageError || error instanceof DatabaseInUseError) {
     console.error(`error: ${error.message}`);
     process.exitCode = 2;
     return;

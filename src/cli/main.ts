@@ -6,6 +6,7 @@ import { registerUserCommands } from './user.ts';
 import { registerLibraryCommands } from './library.ts';
 import { registerProgrammeCommands } from './programme.ts';
 import { registerIndicatorCommands } from './indicators.ts';
+import { registerFilesCommands } from './files.ts';
 import { reportError } from './context.ts';
 
 const program = new Command('lexpact')
@@ -20,6 +21,7 @@ registerUserCommands(program);
 registerLibraryCommands(program);
 registerProgrammeCommands(program);
 registerIndicatorCommands(program);
+registerFilesCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -1,4 +1,5 @@
 import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
@@ -10,6 +11,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { acquireDatabaseLock, type DatabaseLock } from './lock.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -56,9 +58,25 @@ export async function openPostgres(connectionString: string): Promise<DatabaseHa
   };
 }
 
+/**
+ * PGlite has no locking between processes: two opening the same folder both write to it and corrupt it
+ * silently. So a folder is opened under a lock file (see lock.ts), taken before PGlite touches anything
+ * and released on close; a second process gets DatabaseInUseError. In memory, nothing is shared.
+ */
 export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir ? { dataDir, extensions: { pg_trgm, unaccent } } : { extensions: { pg_trgm, unaccent } });
+  let lock: DatabaseLock | undefined;
+  if (dataDir) {
+    mkdirSync(dirname(resolve(dataDir)), { recursive: true });
+    lock = acquireDatabaseLock(resolve(dataDir));
+  }
+  let client: PGlite;
+  try {
+    if (dataDir) mkdirSync(dataDir, { recursive: true });
+    client = await PGlite.create(dataDir ? { dataDir, extensions: { pg_trgm, unaccent } } : { extensions: { pg_trgm, unaccent } });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   return {
     db,
@@ -67,7 +85,13 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
     ping: async () => {
       await client.query('select 1');
     },
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }
 

@@ -168,10 +168,15 @@ export async function prepareUpload(deps: LibraryDeps, upload: Upload): Promise<
   return { upload, fileType: detected.fileType, mediaType: detected.mediaType, sha256: sha256Hex(upload.bytes), text };
 }
 
-/** Stores the original (outside the transaction: content-addressed, so a rolled-back import leaves only an unused copy). */
+/**
+ * Stores the original (outside the transaction: content-addressed, so a rolled-back import leaves only
+ * an unused copy, which the sweep of orphaned originals removes an hour later). A copy already there
+ * is written again all the same: it may be such an unused copy, old enough to be swept before this
+ * transaction commits, and writing it makes it recent. (An S3 object cannot be made recent more cheaply
+ * everywhere: not every S3-compatible server dates an object copied onto itself anew.)
+ */
 export async function storeOriginal(deps: LibraryDeps, file: PreparedFile): Promise<void> {
-  const key = storageKeyFor(file.sha256);
-  if (!(await deps.files.has(key))) await deps.files.put(key, file.upload.bytes, file.mediaType);
+  await deps.files.put(storageKeyFor(file.sha256), file.upload.bytes, file.mediaType);
 }
 
 async function insertExpression(db: Db, documentId: string, file: PreparedFile, versionDate: string, userId: string | null): Promise<string> {

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { HeadObjectCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { FastifyInstance } from 'fastify';
 // @ts-expect-error s3rver publishes no type declarations; the few members used are typed below.
 import S3rverModule from 's3rver';
@@ -10,9 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_SECURITY, createUser, sessionHeaders } from '../../../../test/helpers/accounts.ts';
 import { TEST_CLOCK, createTestDb, type TestDb } from '../../../../test/helpers/db.ts';
 import { documentSchema } from '../../../contracts/library.ts';
+import { insertRows } from '../../../db/client.ts';
+import { fixedClock } from '../../../lib/dates.ts';
 import { buildApp } from '../../../server/app.ts';
+import { libraryFiles } from '../library.table.ts';
 import { fileStoreFor } from './file-store-config.ts';
 import { storageKeyFor } from './file-store.ts';
+import { sweepOrphanedOriginals } from './file-sweep.ts';
 import { s3FileStore, type S3StoreOptions } from './s3-file-store.ts';
 
 const S3rver = S3rverModule as new (options: Record<string, unknown>) => { run(): Promise<{ port: number }>; close(): Promise<void> };
@@ -173,5 +177,77 @@ describe('library originals in S3, through the HTTP API', () => {
     expect(download.statusCode).toBe(200);
     expect(download.headers['x-checksum-sha256']).toBe(sha256);
     expect(Buffer.compare(download.rawPayload, bytes)).toBe(0);
+  });
+});
+
+describe('sweeping orphaned originals from an S3 bucket', () => {
+  const s3 = useS3Server();
+  let database: TestDb;
+  const HOUR = 60 * 60 * 1000;
+  // The sweep's "now"; ages are set on s3rver's files, whose times it gives as LastModified.
+  const now = new Date();
+  const clock = fixedClock(now.toISOString());
+  const age = (objectName: string, ms: number) => {
+    const at = new Date(now.getTime() - ms);
+    utimesSync(join(s3.state.folder, BUCKET, `${objectName}._S3rver_object`), at, at);
+  };
+  const stored = async (...texts: string[]) => Promise.all(texts.map(async (text) => {
+    const bytes = new TextEncoder().encode(text);
+    await s3FileStore(s3.options({ prefix: 'lexpact' })).put(keyOf(bytes), bytes, 'text/plain');
+    return { key: keyOf(bytes), bytes };
+  }));
+
+  beforeAll(async () => {
+    database = await createTestDb();
+  });
+  afterAll(async () => {
+    await database?.destroy();
+  });
+
+  it('lists the originals under its prefix with their size and age, and nothing else of the bucket', async () => {
+    const [law] = await stored('Listed law');
+    age(`lexpact/${law!.key}`, 3 * HOUR);
+    const client = new S3Client({ endpoint: s3.state.endpoint, region: 'us-east-1', forcePathStyle: true, credentials: CREDENTIALS });
+    await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'lexpact/README.txt', Body: 'not an original' }));
+    await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: `other-app/${law!.key}`, Body: 'another application' }));
+    client.destroy();
+    const listed = [];
+    for await (const file of s3FileStore(s3.options({ prefix: 'lexpact' })).list()) listed.push(file);
+    expect(listed).toEqual([{ key: law!.key, size: law!.bytes.byteLength, modifiedAt: expect.any(Date) }]);
+    // S3 dates objects to the second.
+    expect(Math.abs(listed[0]!.modifiedAt.getTime() - (now.getTime() - 3 * HOUR))).toBeLessThan(1000);
+  });
+
+  it('removes an unreferenced object older than an hour, and keeps a recent one and a referenced one', async () => {
+    const [referenced, old, recent] = await stored('Referenced law', 'Left by a killed import', 'Stored by an import still running');
+    await insertRows(database.db, libraryFiles, [{
+      sha256: referenced!.key.slice(3), size: referenced!.bytes.byteLength, mediaType: 'text/plain', fileType: 'txt', filename: 'law.txt', storageKey: referenced!.key,
+    }]);
+    age(`lexpact/${referenced!.key}`, 2 * HOUR);
+    age(`lexpact/${old!.key}`, 2 * HOUR);
+    age(`lexpact/${recent!.key}`, 10 * 60 * 1000);
+    const files = s3FileStore(s3.options({ prefix: 'lexpact' }));
+
+    const dryRun = await sweepOrphanedOriginals({ db: database.db, files, clock, dryRun: true });
+    expect(dryRun.removed.map((file) => file.key)).toContain(old!.key);
+    expect(await files.has(old!.key)).toBe(true);
+
+    const report = await sweepOrphanedOriginals({ db: database.db, files, clock });
+    expect(report.removed.map((file) => file.key)).toContain(old!.key);
+    expect(report.removed.map((file) => file.key)).not.toContain(recent!.key);
+    expect(report.removed.map((file) => file.key)).not.toContain(referenced!.key);
+    const keys = await s3.listKeys();
+    expect(keys).not.toContain(`lexpact/${old!.key}`);
+    expect(keys).toEqual(expect.arrayContaining([`lexpact/${recent!.key}`, `lexpact/${referenced!.key}`, 'lexpact/README.txt']));
+  });
+
+  it('remove() leaves an object written after the given time', async () => {
+    const [fresh] = await stored('Written again a moment ago');
+    const files = s3FileStore(s3.options({ prefix: 'lexpact' }));
+    expect(await files.remove(fresh!.key, { notModifiedAfter: new Date(now.getTime() - HOUR) })).toBe(false);
+    expect(await files.has(fresh!.key)).toBe(true);
+    age(`lexpact/${fresh!.key}`, 2 * HOUR);
+    expect(await files.remove(fresh!.key, { notModifiedAfter: new Date(now.getTime() - HOUR) })).toBe(true);
+    expect(await files.has(fresh!.key)).toBe(false);
   });
 });

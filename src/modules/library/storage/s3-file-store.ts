@@ -1,5 +1,7 @@
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
-import { assertStorageKey, sha256Hex, type FileStore } from './file-store.ts';
+import {
+  DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client, S3ServiceException,
+} from '@aws-sdk/client-s3';
+import { assertStorageKey, isStorageKey, sha256Hex, type FileStore } from './file-store.ts';
 
 export interface S3StoreOptions {
   /** For S3-compatible servers (MinIO, Ceph, Garage…); absent = AWS S3 itself. */
@@ -37,17 +39,28 @@ export function s3FileStore(options: S3StoreOptions): FileStore {
   };
 
   /** The server's error code and status in one line that names what was asked, instead of an SDK stack. */
-  const failure = (action: string, key: string, error: unknown) => {
+  const failure = (action: string, key: string | null, error: unknown) => {
     let reason = error instanceof Error ? error.message : String(error);
     if (error instanceof S3ServiceException) {
       // Answers to HEAD have no body: the SDK then only knows the status ("UnknownError").
       const message = error.message && error.message !== 'UnknownError' ? `: ${error.message}` : '';
       reason = `${error.name}${message} (HTTP ${error.$metadata.httpStatusCode ?? '?'})`;
     }
-    return new Error(`could not ${action} ${prefix}${key} in ${where}: ${reason}`, { cause: error });
+    const what = key === null ? `the objects${prefix ? ` under ${prefix}` : ''}` : `${prefix}${key}`;
+    return new Error(`could not ${action} ${what} in ${where}: ${reason}`, { cause: error });
   };
   const isMissing = (error: unknown) =>
     error instanceof S3ServiceException && (error.name === 'NoSuchKey' || error.name === 'NotFound' || error.$metadata.httpStatusCode === 404);
+
+  /** The object's metadata, or null when there is no such object. */
+  const headOf = async (name: string, key: string) => {
+    try {
+      return await client.send(new HeadObjectCommand({ Bucket: bucket, Key: name }));
+    } catch (error) {
+      if (isMissing(error)) return null;
+      throw failure('look up', key, error);
+    }
+  };
 
   return {
     kind: 's3',
@@ -78,14 +91,35 @@ export function s3FileStore(options: S3StoreOptions): FileStore {
       }
     },
     async has(key) {
+      // A missing bucket also answers 404 to HEAD; the following put then fails with NoSuchBucket.
+      return (await headOf(objectKey(key), key)) !== null;
+    },
+    async *list() {
+      let token: string | undefined;
+      do {
+        let page;
+        try {
+          page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+        } catch (error) {
+          throw failure('list', null, error);
+        }
+        for (const object of page.Contents ?? []) {
+          const key = object.Key?.slice(prefix.length) ?? '';
+          // Other objects sharing the bucket or the prefix are not the store's.
+          if (object.Key?.startsWith(prefix) && isStorageKey(key)) yield { key, size: object.Size ?? 0, modifiedAt: object.LastModified ?? new Date(0) };
+        }
+        token = page.IsTruncated ? page.NextContinuationToken : undefined;
+      } while (token);
+    },
+    async remove(key, { notModifiedAfter }) {
       const name = objectKey(key);
+      const head = await headOf(name, key);
+      if (!head || (head.LastModified && head.LastModified > notModifiedAfter)) return false;
       try {
-        await client.send(new HeadObjectCommand({ Bucket: bucket, Key: name }));
+        await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: name }));
         return true;
       } catch (error) {
-        // A missing bucket also answers 404 to HEAD; the following put then fails with NoSuchBucket.
-        if (isMissing(error)) return false;
-        throw failure('look up', key, error);
+        throw failure('remove', key, error);
       }
     },
   };
