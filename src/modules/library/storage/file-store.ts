@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
@@ -33,8 +33,10 @@ export function localFileStore(root: string): FileStore {
     async put(key, bytes) {
       const path = pathOf(key);
       await mkdir(dirname(path), { recursive: true });
-      // Written under a temporary name and renamed, so a crash never leaves a half-written original.
-      const temporary = `${path}.${process.pid}.${Date.now()}.part`;
+      // Written under a temporary name and renamed, so a crash never leaves a half-written original. The
+      // name is random: two uploads of the same file at once (same key, same process, same millisecond)
+      // must not write to, then rename, one temporary file.
+      const temporary = `${path}.${randomUUID()}.part`;
       await writeFile(temporary, bytes);
       await rename(temporary, path);
     },
