@@ -3,7 +3,7 @@ import { basename, join, resolve } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { LANGUAGES, isLanguage, type Language } from '../../contracts/languages.ts';
 import { dateInput, documentInputSchema, type DocumentInput } from '../../contracts/library.ts';
-import { inTransaction } from '../../db/client.ts';
+import { inTransaction, type Db } from '../../db/client.ts';
 import { parseCsvRows } from '../../lib/csv.ts';
 import { AppError, isAppError, type FieldProblem } from '../../lib/errors.ts';
 import type { Actor } from '../accounts/policy.ts';
@@ -16,10 +16,12 @@ import { insertDocuments, prepareUpload, refreshDerived, storeOriginal, type Lib
  * Bulk import of a folder: `metadata.csv` describes one document per line and names its file in the
  * folder. Everything is checked first (metadata, files, text extraction); one problem anywhere and
  * nothing is stored. A line whose file is already in the library for the same kind and country is
- * skipped, so importing the same folder twice adds nothing.
+ * skipped, so importing the same folder twice adds nothing, even when both imports run at once.
  */
 
 export const METADATA_FILE = 'metadata.csv';
+/** Advisory lock key of the write phase of an import ("LXLI"). */
+const LIBRARY_IMPORT_LOCK = 0x4c584c49;
 /** Documents whose references and search entries are computed together. */
 const IMPORT_BATCH = 50;
 
@@ -102,7 +104,6 @@ export async function importLibraryFolder(
     deps.db.select({ id: instruments.id }).from(instruments).then((r) => new Set(r.map((x) => x.id))),
   ]);
   const planned: PlannedRow[] = [];
-  const skipped: LibraryImportReport['skipped'] = [];
   const seenFiles = new Map<string, number>();
   for (const row of body) {
     if (row.cells.every((cell) => cell.trim() === '')) continue;
@@ -138,36 +139,47 @@ export async function importLibraryFolder(
   }
   if (problems.length > 0) throw importFailed(problems);
 
-  const toImport: PlannedRow[] = [];
-  for (const row of planned) {
-    const duplicate = row.file ? await alreadyStored(deps, row.file.sha256, row.input) : await sameEntryStored(deps, row.input);
-    if (duplicate) skipped.push({ line: row.line, file: row.fileName, reason: 'already in the library' });
-    else toImport.push(row);
-  }
-  const report: LibraryImportReport = { folder, dryRun, imported: [], skipped };
+  const titleOf = (row: PlannedRow) => Object.values(row.input.titles)[0] ?? '';
   if (dryRun) {
-    report.imported = toImport.map((row) => ({ line: row.line, id: null, file: row.fileName, title: Object.values(row.input.titles)[0] ?? '' }));
-    return report;
+    const { toImport, skipped } = await sortOutStored(deps.db, planned);
+    return { folder, dryRun, imported: toImport.map((row) => ({ line: row.line, id: null, file: row.fileName, title: titleOf(row) })), skipped };
   }
-  for (const row of toImport) if (row.file) await storeOriginal(deps, row.file);
-  report.imported = await inTransaction(deps.db, async (tx) => {
+  const report = await inTransaction(deps.db, async (tx) => {
+    // Two imports of the same folder at once would each find the other's documents missing and both
+    // store them. Under this lock the second waits until the first has committed; its check below then
+    // runs in a later snapshot (read committed) and finds them.
+    await tx.execute(sql`select pg_advisory_xact_lock(${LIBRARY_IMPORT_LOCK})`);
+    const { toImport, skipped } = await sortOutStored(tx, planned);
+    for (const row of toImport) if (row.file) await storeOriginal(deps, row.file);
     const done: LibraryImportReport['imported'] = [];
     for (let start = 0; start < toImport.length; start += IMPORT_BATCH) {
       const rows = toImport.slice(start, start + IMPORT_BATCH);
       const ids = await insertDocuments(deps, tx, actor, context, rows.map((row) => ({ input: row.input, prepared: row.file })));
-      rows.forEach((row, k) => done.push({ line: row.line, id: ids[k]!, file: row.fileName, title: Object.values(row.input.titles)[0] ?? '' }));
+      rows.forEach((row, k) => done.push({ line: row.line, id: ids[k]!, file: row.fileName, title: titleOf(row) }));
       await refreshDerived(deps, tx, ids);
     }
-    return done;
+    return { folder, dryRun, imported: done, skipped };
   });
   await deps.search.settle(deps.db);
   return report;
 }
 
+/** The lines already in the library (skipped, with the reason) and those to import. */
+async function sortOutStored(db: Db, planned: PlannedRow[]): Promise<{ toImport: PlannedRow[]; skipped: LibraryImportReport['skipped'] }> {
+  const toImport: PlannedRow[] = [];
+  const skipped: LibraryImportReport['skipped'] = [];
+  for (const row of planned) {
+    const duplicate = row.file ? await alreadyStored(db, row.file.sha256, row.input) : await sameEntryStored(db, row.input);
+    if (duplicate) skipped.push({ line: row.line, file: row.fileName, reason: 'already in the library' });
+    else toImport.push(row);
+  }
+  return { toImport, skipped };
+}
+
 /** A line without a file (a bibliography entry, say) is the same entry when kind, country and a title agree. */
-async function sameEntryStored(deps: LibraryDeps, input: DocumentInput): Promise<boolean> {
+async function sameEntryStored(db: Db, input: DocumentInput): Promise<boolean> {
   const titles = Object.entries(input.titles).map(([lang, title]) => sql`(t.lang = ${lang} and t.title = ${title})`);
-  const result = (await deps.db.execute(sql`
+  const result = (await db.execute(sql`
     select 1 from library_documents d join library_document_titles t on t.document_id = d.id
     where d.kind = ${input.kind} and d.country_id is not distinct from ${input.country ?? null} and d.deleted_at is null
       and (${sql.join(titles, sql` or `)})
@@ -179,8 +191,8 @@ function importFailed(problems: FieldProblem[]): AppError {
   return new AppError({ status: 400, code: 'library.import_invalid', message: `The import was refused: ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was stored.`, problems });
 }
 
-async function alreadyStored(deps: LibraryDeps, sha256: string, input: DocumentInput): Promise<boolean> {
-  const result = (await deps.db.execute(sql`
+async function alreadyStored(db: Db, sha256: string, input: DocumentInput): Promise<boolean> {
+  const result = (await db.execute(sql`
     select 1 from library_files f join library_expressions e on e.file_id = f.id join library_documents d on d.id = e.document_id
     where f.sha256 = ${sha256} and d.kind = ${input.kind} and d.country_id is not distinct from ${input.country ?? null} and d.deleted_at is null
     limit 1`)) as unknown as { rows: unknown[] };
