@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -220,6 +220,39 @@ describe('bulk import of a library folder', () => {
       const path = folder([HEADER, LAW_EN, LAW_EN.replace('NER', 'MLI')].join('\n'), ['law-en.pdf']);
       const error = await refusal(path);
       expect(error.problems).toEqual([expect.objectContaining({ line: 3, field: 'file', reason: expect.stringContaining('line 2') })]);
+    });
+
+    it('refuses a file that is a symbolic link, to a file outside the folder or inside it, and a file named with a path', async () => {
+      const outside = join(root, 'outside.txt');
+      writeFileSync(outside, 'Private notes that must not reach the library.', 'utf8');
+      const path = folder([
+        HEADER,
+        LAW_EN,
+        'linked-out.txt,en,legislation,act,Law linked from outside,,NER,2012-01-01,,,,public',
+        'linked-in.txt,ru,ta_tool,manual,Note linked inside the folder,,,,,,,public',
+        '../outside.txt,en,legislation,act,Law named with a path,,NER,2013-01-01,,,,public',
+      ].join('\n'), ['law-en.pdf', 'note-ru.txt']);
+      symlinkSync(outside, join(path, 'linked-out.txt'));
+      symlinkSync(join(path, 'note-ru.txt'), join(path, 'linked-in.txt'));
+      const before = await counts();
+      const error = await refusal(path);
+      expect(error.problems).toEqual([
+        { file: 'metadata.csv', line: 3, field: 'file', reason: 'linked-out.txt is a symbolic link; copy the file into the folder' },
+        { file: 'metadata.csv', line: 4, field: 'file', reason: 'linked-in.txt is a symbolic link; copy the file into the folder' },
+        { file: 'metadata.csv', line: 5, field: 'file', reason: 'must be the name of a file in the folder, without a path' },
+      ]);
+      expect(await counts()).toEqual(before);
+      expect((await search('q=private')).total).toBe(0);
+    });
+
+    it('refuses a metadata.csv that is a symbolic link', async () => {
+      const outside = mkdtempSync(join(root, 'elsewhere-'));
+      writeFileSync(join(outside, 'metadata.csv'), [HEADER, LAW_EN].join('\n'), 'utf8');
+      const path = folder('', ['law-en.pdf']);
+      rmSync(join(path, 'metadata.csv'));
+      symlinkSync(join(outside, 'metadata.csv'), join(path, 'metadata.csv'));
+      const error = await refusal(path);
+      expect(error.problems).toEqual([{ file: 'metadata.csv', reason: 'metadata.csv is a symbolic link; copy the file into the folder' }]);
     });
 
     it('refuses a header with an unknown column before reading any line', async () => {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { LANGUAGES, isLanguage, type Language } from '../../contracts/languages.ts';
@@ -84,11 +84,12 @@ export async function importLibraryFolder(
   deps: LibraryDeps, actor: Actor, context: AuditContext, folderPath: string, { dryRun = false }: { dryRun?: boolean } = {},
 ): Promise<LibraryImportReport> {
   const folder = resolve(folderPath);
-  const csvPath = join(folder, METADATA_FILE);
-  if (!existsSync(csvPath)) {
+  const metadata = readFolderFile(folder, METADATA_FILE);
+  if (metadata === 'missing') {
     throw new AppError({ status: 400, code: 'library.import_no_metadata', message: `${folderPath} has no ${METADATA_FILE}.`, problems: [{ file: METADATA_FILE, reason: 'missing' }] });
   }
-  const rows = parseCsvRows(readFileSync(csvPath));
+  if (metadata === 'link') throw importFailed([{ file: METADATA_FILE, reason: LINK_REASON(METADATA_FILE) }]);
+  const rows = parseCsvRows(Buffer.from(metadata));
   const [header, ...body] = rows;
   const problems: FieldProblem[] = [];
   const at = (line: number, field: string, reason: string) => problems.push({ file: METADATA_FILE, line, field, reason });
@@ -119,14 +120,15 @@ export async function importLibraryFolder(
     const fileName = blankToNull(record.file);
     let file: PreparedFile | null = null;
     if (fileName) {
-      const path = join(folder, fileName);
       const language = record.language?.trim();
-      if (basename(fileName) !== fileName) at(row.line, 'file', 'must be the name of a file in the folder, without a path');
-      else if (!existsSync(path) || !statSync(path).isFile()) at(row.line, 'file', `${fileName} is not in the folder`);
+      const bytes = basename(fileName) === fileName ? readFolderFile(folder, fileName) : null;
+      if (bytes === null) at(row.line, 'file', 'must be the name of a file in the folder, without a path');
+      else if (bytes === 'missing') at(row.line, 'file', `${fileName} is not in the folder`);
+      else if (bytes === 'link') at(row.line, 'file', LINK_REASON(fileName));
       else if (!isLanguage(language)) at(row.line, 'language', `the language of the file is required: one of ${LANGUAGES.join(', ')}`);
       else if (problems.length === before) {
         try {
-          file = await prepareUpload(deps, { bytes: new Uint8Array(readFileSync(path)), filename: fileName, language: language as Language, versionDate });
+          file = await prepareUpload(deps, { bytes, filename: fileName, language: language as Language, versionDate });
         } catch (error) {
           if (!isAppError(error)) throw error;
           at(row.line, 'file', `${fileName}: ${error.message}${error.problems[0] ? ` (${error.problems[0].reason})` : ''}`);
@@ -185,6 +187,37 @@ async function sameEntryStored(db: Db, input: DocumentInput): Promise<boolean> {
       and (${sql.join(titles, sql` or `)})
     limit 1`)) as unknown as { rows: unknown[] };
   return result.rows.length > 0;
+}
+
+const LINK_REASON = (name: string) => `${name} is a symbolic link; copy the file into the folder`;
+
+/**
+ * The bytes of a regular file directly in the folder; 'missing' when there is none, 'link' for a
+ * symbolic link. A folder received from someone else could hold a link to any file the importing
+ * account may read, which would then be stored and published: links are refused, even those that
+ * point inside the folder. Names carry no path, so the final component is the only one to check;
+ * O_NOFOLLOW (where the system has it) keeps a link swapped in after the check from being followed.
+ */
+function readFolderFile(folder: string, name: string): Uint8Array | 'missing' | 'link' {
+  const path = join(folder, name);
+  let fd: number;
+  try {
+    const entry = lstatSync(path);
+    if (entry.isSymbolicLink()) return 'link';
+    // A folder or a named pipe is not a document (and opening a pipe would wait for a writer).
+    if (!entry.isFile()) return 'missing';
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return 'link';
+    if (code === 'ENOENT' || code === 'ENOTDIR') return 'missing';
+    throw error;
+  }
+  try {
+    return fstatSync(fd).isFile() ? new Uint8Array(readFileSync(fd)) : 'missing';
+  } finally {
+    closeSync(fd);
+  }
 }
 
 function importFailed(problems: FieldProblem[]): AppError {
