@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openPglite, openPostgres, type DatabaseHandle } from '../../src/db/client.ts';
+import { openPglite, openPostgres, type DatabaseHandle, type Db } from '../../src/db/client.ts';
 import { seedDatabase } from '../../src/db/seed.ts';
 import { fixedClock } from '../../src/lib/dates.ts';
 
@@ -13,6 +13,8 @@ export const TEST_CLOCK = fixedClock('2026-06-30T12:00:00Z');
 export interface TestDb extends DatabaseHandle {
   /** Closes the connection and, on PostgreSQL, drops the test database. */
   destroy(): Promise<void>;
+  /** Connection string of the PostgreSQL test database; null for PGlite. */
+  url: string | null;
 }
 
 /**
@@ -42,10 +44,12 @@ export async function createPostgresDatabase({ adminUrl = ADMIN_URL, prefix = 'l
 export async function createTestDb({ seed = false }: { seed?: boolean } = {}): Promise<TestDb> {
   let handle: DatabaseHandle;
   let drop = async () => {};
+  let url: string | null = null;
   if (TEST_DB_KIND === 'postgres') {
     const created = await createPostgresDatabase();
     handle = await openPostgres(created.url);
     drop = created.drop;
+    url = created.url;
   } else {
     handle = await openPglite();
   }
@@ -53,9 +57,22 @@ export async function createTestDb({ seed = false }: { seed?: boolean } = {}): P
   if (seed) await seedDatabase({ db: handle.db, clock: TEST_CLOCK });
   return {
     ...handle,
+    url,
     destroy: async () => {
       await handle.close();
       await drop();
     },
   };
+}
+
+/**
+ * Another handle on the same test database, as a second process (a second `lexpact` command, another
+ * server) would open: its own connection pool on PostgreSQL. PGlite is a single connection inside this
+ * process, so there it is the same handle, and work on the two is serialised; closing it leaves the
+ * database open.
+ */
+export async function openSecondHandle(test: TestDb): Promise<{ db: Db; close(): Promise<void> }> {
+  if (!test.url) return { db: test.db, close: async () => {} };
+  const other = await openPostgres(test.url);
+  return { db: other.db, close: () => other.close() };
 }

@@ -1,11 +1,11 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/helpers/app.ts';
-import { TEST_CLOCK } from '../../../test/helpers/db.ts';
+import { TEST_CLOCK, openSecondHandle, type TestDb } from '../../../test/helpers/db.ts';
 import { FIXTURES_DIR } from '../../../test/helpers/fixtures.ts';
 import { documentSchema, searchResponseSchema, type LibraryDocument } from '../../contracts/library.ts';
 import type { Db } from '../../db/client.ts';
@@ -29,6 +29,7 @@ const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
 
 describe('bulk import of a library folder', () => {
   let app: FastifyInstance;
+  let database: TestDb;
   let db: Db;
   let close: () => Promise<void>;
   let root: string;
@@ -80,7 +81,8 @@ describe('bulk import of a library folder', () => {
     mkdirSync(filesDir);
     const made = await createTestApp({ library: { filesDir } });
     app = made.app;
-    db = made.database.db;
+    database = made.database;
+    db = database.db;
     close = made.close;
     deps = { db, files: localFileStore(filesDir), search: postgresSearchIndex, clock: TEST_CLOCK, maxUploadBytes: 50 * 1_048_576 };
   });
@@ -220,6 +222,39 @@ describe('bulk import of a library folder', () => {
       expect(error.problems).toEqual([expect.objectContaining({ line: 3, field: 'file', reason: expect.stringContaining('line 2') })]);
     });
 
+    it('refuses a file that is a symbolic link, to a file outside the folder or inside it, and a file named with a path', async () => {
+      const outside = join(root, 'outside.txt');
+      writeFileSync(outside, 'Private notes that must not reach the library.', 'utf8');
+      const path = folder([
+        HEADER,
+        LAW_EN,
+        'linked-out.txt,en,legislation,act,Law linked from outside,,NER,2012-01-01,,,,public',
+        'linked-in.txt,ru,ta_tool,manual,Note linked inside the folder,,,,,,,public',
+        '../outside.txt,en,legislation,act,Law named with a path,,NER,2013-01-01,,,,public',
+      ].join('\n'), ['law-en.pdf', 'note-ru.txt']);
+      symlinkSync(outside, join(path, 'linked-out.txt'));
+      symlinkSync(join(path, 'note-ru.txt'), join(path, 'linked-in.txt'));
+      const before = await counts();
+      const error = await refusal(path);
+      expect(error.problems).toEqual([
+        { file: 'metadata.csv', line: 3, field: 'file', reason: 'linked-out.txt is a symbolic link; copy the file into the folder' },
+        { file: 'metadata.csv', line: 4, field: 'file', reason: 'linked-in.txt is a symbolic link; copy the file into the folder' },
+        { file: 'metadata.csv', line: 5, field: 'file', reason: 'must be the name of a file in the folder, without a path' },
+      ]);
+      expect(await counts()).toEqual(before);
+      expect((await search('q=private')).total).toBe(0);
+    });
+
+    it('refuses a metadata.csv that is a symbolic link', async () => {
+      const outside = mkdtempSync(join(root, 'elsewhere-'));
+      writeFileSync(join(outside, 'metadata.csv'), [HEADER, LAW_EN].join('\n'), 'utf8');
+      const path = folder('', ['law-en.pdf']);
+      rmSync(join(path, 'metadata.csv'));
+      symlinkSync(join(outside, 'metadata.csv'), join(path, 'metadata.csv'));
+      const error = await refusal(path);
+      expect(error.problems).toEqual([{ file: 'metadata.csv', reason: 'metadata.csv is a symbolic link; copy the file into the folder' }]);
+    });
+
     it('refuses a header with an unknown column before reading any line', async () => {
       const path = folder([`${HEADER},colour`, `${LAW_EN},blue`].join('\n'), ['law-en.pdf']);
       const before = await counts();
@@ -267,6 +302,34 @@ describe('bulk import of a library folder', () => {
     const second = await run(path);
     expect(second.imported).toEqual([]);
     expect(await counts()).toEqual(before);
+  });
+
+  it('two imports of the same folder at once store each document once: one imports every line, the other skips every line', async () => {
+    const count = 12;
+    const lines = Array.from({ length: count }, (_, n) => `race-${n}.txt,en,legislation,act,Race decree ${n} on terrorist financing,,MLI,2016-02-${String(10 + n)},,,,public`);
+    const path = folder([HEADER, ...lines, ',,bibliography,,Race survey of counter-terrorism legislation,,,,,,,public'].join('\n'), []);
+    for (let n = 0; n < count; n++) writeFileSync(join(path, `race-${n}.txt`), `Race decree ${n}. Financing of terrorism is an offence in Mali.`, 'utf8');
+    // Two handles, as two `lexpact library import` commands would open (two connection pools on PostgreSQL).
+    const other = await openSecondHandle(database);
+    const before = await counts();
+    try {
+      const reports = await Promise.all([run(path), importLibraryFolder({ ...deps, db: other.db }, COMMAND_LINE_ACTOR, CLI_CONTEXT, path)]);
+      const [winner, loser] = [...reports].sort((a, b) => b.imported.length - a.imported.length);
+      expect(winner!.imported.map((r) => r.line)).toEqual(Array.from({ length: count + 1 }, (_, n) => n + 2));
+      expect(winner!.skipped).toEqual([]);
+      expect(loser!.imported).toEqual([]);
+      expect(loser!.skipped.map((r) => [r.line, r.reason])).toEqual(Array.from({ length: count + 1 }, (_, n) => [n + 2, 'already in the library']));
+    } finally {
+      await other.close();
+    }
+    const after = await counts();
+    expect(after.documents - before.documents).toBe(count + 1);
+    expect(after.files - before.files).toBe(count);
+    const titles = rowsOf<{ title: string; n: number }>(await db.execute(sql`
+      select t.title, count(*)::int as n from library_document_titles t join library_documents d on d.id = t.document_id
+      where t.title like 'Race %' and d.deleted_at is null group by t.title order by t.title`));
+    expect(titles).toHaveLength(count + 1);
+    expect(titles.filter((t) => t.n !== 1)).toEqual([]);
   });
 
   it('imports the shipped sample folder; the Chinese report is then found by a Chinese query', async () => {

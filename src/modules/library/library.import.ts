@@ -1,9 +1,9 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { LANGUAGES, isLanguage, type Language } from '../../contracts/languages.ts';
 import { dateInput, documentInputSchema, type DocumentInput } from '../../contracts/library.ts';
-import { inTransaction } from '../../db/client.ts';
+import { inTransaction, type Db } from '../../db/client.ts';
 import { parseCsvRows } from '../../lib/csv.ts';
 import { AppError, isAppError, type FieldProblem } from '../../lib/errors.ts';
 import type { Actor } from '../accounts/policy.ts';
@@ -16,10 +16,12 @@ import { insertDocuments, prepareUpload, refreshDerived, storeOriginal, type Lib
  * Bulk import of a folder: `metadata.csv` describes one document per line and names its file in the
  * folder. Everything is checked first (metadata, files, text extraction); one problem anywhere and
  * nothing is stored. A line whose file is already in the library for the same kind and country is
- * skipped, so importing the same folder twice adds nothing.
+ * skipped, so importing the same folder twice adds nothing, even when both imports run at once.
  */
 
 export const METADATA_FILE = 'metadata.csv';
+/** Advisory lock key of the write phase of an import ("LXLI"). */
+const LIBRARY_IMPORT_LOCK = 0x4c584c49;
 /** Documents whose references and search entries are computed together. */
 const IMPORT_BATCH = 50;
 
@@ -82,11 +84,12 @@ export async function importLibraryFolder(
   deps: LibraryDeps, actor: Actor, context: AuditContext, folderPath: string, { dryRun = false }: { dryRun?: boolean } = {},
 ): Promise<LibraryImportReport> {
   const folder = resolve(folderPath);
-  const csvPath = join(folder, METADATA_FILE);
-  if (!existsSync(csvPath)) {
+  const metadata = readFolderFile(folder, METADATA_FILE);
+  if (metadata === 'missing') {
     throw new AppError({ status: 400, code: 'library.import_no_metadata', message: `${folderPath} has no ${METADATA_FILE}.`, problems: [{ file: METADATA_FILE, reason: 'missing' }] });
   }
-  const rows = parseCsvRows(readFileSync(csvPath));
+  if (metadata === 'link') throw importFailed([{ file: METADATA_FILE, reason: LINK_REASON(METADATA_FILE) }]);
+  const rows = parseCsvRows(Buffer.from(metadata));
   const [header, ...body] = rows;
   const problems: FieldProblem[] = [];
   const at = (line: number, field: string, reason: string) => problems.push({ file: METADATA_FILE, line, field, reason });
@@ -102,7 +105,6 @@ export async function importLibraryFolder(
     deps.db.select({ id: instruments.id }).from(instruments).then((r) => new Set(r.map((x) => x.id))),
   ]);
   const planned: PlannedRow[] = [];
-  const skipped: LibraryImportReport['skipped'] = [];
   const seenFiles = new Map<string, number>();
   for (const row of body) {
     if (row.cells.every((cell) => cell.trim() === '')) continue;
@@ -118,14 +120,15 @@ export async function importLibraryFolder(
     const fileName = blankToNull(record.file);
     let file: PreparedFile | null = null;
     if (fileName) {
-      const path = join(folder, fileName);
       const language = record.language?.trim();
-      if (basename(fileName) !== fileName) at(row.line, 'file', 'must be the name of a file in the folder, without a path');
-      else if (!existsSync(path) || !statSync(path).isFile()) at(row.line, 'file', `${fileName} is not in the folder`);
+      const bytes = basename(fileName) === fileName ? readFolderFile(folder, fileName) : null;
+      if (bytes === null) at(row.line, 'file', 'must be the name of a file in the folder, without a path');
+      else if (bytes === 'missing') at(row.line, 'file', `${fileName} is not in the folder`);
+      else if (bytes === 'link') at(row.line, 'file', LINK_REASON(fileName));
       else if (!isLanguage(language)) at(row.line, 'language', `the language of the file is required: one of ${LANGUAGES.join(', ')}`);
       else if (problems.length === before) {
         try {
-          file = await prepareUpload(deps, { bytes: new Uint8Array(readFileSync(path)), filename: fileName, language: language as Language, versionDate });
+          file = await prepareUpload(deps, { bytes, filename: fileName, language: language as Language, versionDate });
         } catch (error) {
           if (!isAppError(error)) throw error;
           at(row.line, 'file', `${fileName}: ${error.message}${error.problems[0] ? ` (${error.problems[0].reason})` : ''}`);
@@ -138,36 +141,47 @@ export async function importLibraryFolder(
   }
   if (problems.length > 0) throw importFailed(problems);
 
-  const toImport: PlannedRow[] = [];
-  for (const row of planned) {
-    const duplicate = row.file ? await alreadyStored(deps, row.file.sha256, row.input) : await sameEntryStored(deps, row.input);
-    if (duplicate) skipped.push({ line: row.line, file: row.fileName, reason: 'already in the library' });
-    else toImport.push(row);
-  }
-  const report: LibraryImportReport = { folder, dryRun, imported: [], skipped };
+  const titleOf = (row: PlannedRow) => Object.values(row.input.titles)[0] ?? '';
   if (dryRun) {
-    report.imported = toImport.map((row) => ({ line: row.line, id: null, file: row.fileName, title: Object.values(row.input.titles)[0] ?? '' }));
-    return report;
+    const { toImport, skipped } = await sortOutStored(deps.db, planned);
+    return { folder, dryRun, imported: toImport.map((row) => ({ line: row.line, id: null, file: row.fileName, title: titleOf(row) })), skipped };
   }
-  for (const row of toImport) if (row.file) await storeOriginal(deps, row.file);
-  report.imported = await inTransaction(deps.db, async (tx) => {
+  const report = await inTransaction(deps.db, async (tx) => {
+    // Two imports of the same folder at once would each find the other's documents missing and both
+    // store them. Under this lock the second waits until the first has committed; its check below then
+    // runs in a later snapshot (read committed) and finds them.
+    await tx.execute(sql`select pg_advisory_xact_lock(${LIBRARY_IMPORT_LOCK})`);
+    const { toImport, skipped } = await sortOutStored(tx, planned);
+    for (const row of toImport) if (row.file) await storeOriginal(deps, row.file);
     const done: LibraryImportReport['imported'] = [];
     for (let start = 0; start < toImport.length; start += IMPORT_BATCH) {
       const rows = toImport.slice(start, start + IMPORT_BATCH);
       const ids = await insertDocuments(deps, tx, actor, context, rows.map((row) => ({ input: row.input, prepared: row.file })));
-      rows.forEach((row, k) => done.push({ line: row.line, id: ids[k]!, file: row.fileName, title: Object.values(row.input.titles)[0] ?? '' }));
+      rows.forEach((row, k) => done.push({ line: row.line, id: ids[k]!, file: row.fileName, title: titleOf(row) }));
       await refreshDerived(deps, tx, ids);
     }
-    return done;
+    return { folder, dryRun, imported: done, skipped };
   });
   await deps.search.settle(deps.db);
   return report;
 }
 
+/** The lines already in the library (skipped, with the reason) and those to import. */
+async function sortOutStored(db: Db, planned: PlannedRow[]): Promise<{ toImport: PlannedRow[]; skipped: LibraryImportReport['skipped'] }> {
+  const toImport: PlannedRow[] = [];
+  const skipped: LibraryImportReport['skipped'] = [];
+  for (const row of planned) {
+    const duplicate = row.file ? await alreadyStored(db, row.file.sha256, row.input) : await sameEntryStored(db, row.input);
+    if (duplicate) skipped.push({ line: row.line, file: row.fileName, reason: 'already in the library' });
+    else toImport.push(row);
+  }
+  return { toImport, skipped };
+}
+
 /** A line without a file (a bibliography entry, say) is the same entry when kind, country and a title agree. */
-async function sameEntryStored(deps: LibraryDeps, input: DocumentInput): Promise<boolean> {
+async function sameEntryStored(db: Db, input: DocumentInput): Promise<boolean> {
   const titles = Object.entries(input.titles).map(([lang, title]) => sql`(t.lang = ${lang} and t.title = ${title})`);
-  const result = (await deps.db.execute(sql`
+  const result = (await db.execute(sql`
     select 1 from library_documents d join library_document_titles t on t.document_id = d.id
     where d.kind = ${input.kind} and d.country_id is not distinct from ${input.country ?? null} and d.deleted_at is null
       and (${sql.join(titles, sql` or `)})
@@ -175,12 +189,43 @@ async function sameEntryStored(deps: LibraryDeps, input: DocumentInput): Promise
   return result.rows.length > 0;
 }
 
+const LINK_REASON = (name: string) => `${name} is a symbolic link; copy the file into the folder`;
+
+/**
+ * The bytes of a regular file directly in the folder; 'missing' when there is none, 'link' for a
+ * symbolic link. A folder received from someone else could hold a link to any file the importing
+ * account may read, which would then be stored and published: links are refused, even those that
+ * point inside the folder. Names carry no path, so the final component is the only one to check;
+ * O_NOFOLLOW (where the system has it) keeps a link swapped in after the check from being followed.
+ */
+function readFolderFile(folder: string, name: string): Uint8Array | 'missing' | 'link' {
+  const path = join(folder, name);
+  let fd: number;
+  try {
+    const entry = lstatSync(path);
+    if (entry.isSymbolicLink()) return 'link';
+    // A folder or a named pipe is not a document (and opening a pipe would wait for a writer).
+    if (!entry.isFile()) return 'missing';
+    fd = openSync(path, constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return 'link';
+    if (code === 'ENOENT' || code === 'ENOTDIR') return 'missing';
+    throw error;
+  }
+  try {
+    return fstatSync(fd).isFile() ? new Uint8Array(readFileSync(fd)) : 'missing';
+  } finally {
+    closeSync(fd);
+  }
+}
+
 function importFailed(problems: FieldProblem[]): AppError {
   return new AppError({ status: 400, code: 'library.import_invalid', message: `The import was refused: ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was stored.`, problems });
 }
 
-async function alreadyStored(deps: LibraryDeps, sha256: string, input: DocumentInput): Promise<boolean> {
-  const result = (await deps.db.execute(sql`
+async function alreadyStored(db: Db, sha256: string, input: DocumentInput): Promise<boolean> {
+  const result = (await db.execute(sql`
     select 1 from library_files f join library_expressions e on e.file_id = f.id join library_documents d on d.id = e.document_id
     where f.sha256 = ${sha256} and d.kind = ${input.kind} and d.country_id is not distinct from ${input.country ?? null} and d.deleted_at is null
     limit 1`)) as unknown as { rows: unknown[] };

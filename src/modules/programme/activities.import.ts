@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { LANGUAGES, type Language } from '../../contracts/languages.ts';
@@ -220,7 +221,7 @@ export async function importActivities(
 
   const find = await lookups(deps.db, lang);
   const defaultOrganization = organizationId ?? (actor.kind === 'user' ? actor.organizationId : null);
-  const planned: { line: number; input: ActivityInput; existing: ActivityRow | null }[] = [];
+  const planned: { line: number; input: ActivityInput }[] = [];
   const seen = new Map<string, number>();
   for (const row of filled) {
     const before = problems.length;
@@ -245,17 +246,17 @@ export async function importActivities(
     if (!canEditOrganisationRecord(actor, input.organizationId)) at('organization', 'you may only import your own organisation\'s activities');
     for (const problem of await activityProblems(deps.db, input)) at(columnOf((problem.field ?? 'row').split('.')), problem.reason);
     if (problems.length > before) continue;
-    const [existing] = await deps.db.select().from(activities).where(and(eq(activities.organizationId, input.organizationId), eq(activities.code, input.code!), isNull(activities.deletedAt)));
-    // The spreadsheet has no column for attached documents: an update keeps those already attached.
-    if (existing) input.documents = (await deps.db.select().from(activityDocuments).where(eq(activityDocuments.activityId, existing.id))).map((d) => ({ documentId: d.documentId, role: d.role as 'agenda' | 'report' | 'materials' }));
-    planned.push({ line: row.line, input, existing: existing ?? null });
+    planned.push({ line: row.line, input });
   }
   if (problems.length) throw importFailed(problems);
 
   const report: ImportReport = { dryRun, created: 0, updated: 0, unchanged: 0, rows: [] };
+  let current: { line: number; code: string } | null = null;
   const write = async (tx: Db) => {
     const at = deps.clock.now().toISOString();
-    for (const { line, input, existing } of planned) {
+    for (const { line, input } of planned) {
+      current = { line, code: input.code! };
+      const existing = await storedActivity(tx, input);
       if (!existing) {
         const id = dryRun ? null : await insertActivity(tx, actor, context, input, at);
         report.created++;
@@ -270,9 +271,63 @@ export async function importActivities(
       }
     }
   };
-  if (dryRun) await write(deps.db);
-  else await inTransaction(deps.db, write);
+  if (dryRun) {
+    await write(deps.db);
+    return report;
+  }
+  try {
+    await inTransaction(deps.db, async (tx) => {
+      await lockOrganisations(tx, planned.map((row) => row.input.organizationId));
+      await write(tx);
+    });
+  } catch (error) {
+    throw (current && codeConflict(error, filename, current)) || error;
+  }
   return report;
+}
+
+/** Advisory lock namespace of activity imports ("LXAI"); the second key stands for the organiser. */
+const ACTIVITY_IMPORT_LOCK = 0x4c584149;
+const organisationKey = (organizationId: string) => createHash('sha256').update(organizationId).digest().readInt32BE(0);
+
+/**
+ * Two imports for the same organiser at once would both find a code missing and both create it; the
+ * second then failed on the unique code. Imports of an organiser's activities take turns instead: the
+ * second waits for the first to commit, then finds its rows (read committed: each statement sees what
+ * was committed before it) and updates them or leaves them unchanged, so neither import is refused.
+ * Keys are taken in one order, so two imports naming the same organisers cannot wait for each other.
+ */
+async function lockOrganisations(tx: Db, organizationIds: string[]): Promise<void> {
+  for (const key of [...new Set(organizationIds.map(organisationKey))].sort((a, b) => a - b)) {
+    await tx.execute(sql`select pg_advisory_xact_lock(${ACTIVITY_IMPORT_LOCK}::int, ${key}::int)`);
+  }
+}
+
+/**
+ * Saving a single activity does not wait for imports, so one with the same code can still be committed
+ * between an import's look-up and its insert: the unique code index then refuses the row. The import,
+ * rolled back whole, becomes a 409 naming the code and line; run again, it updates that activity.
+ */
+function codeConflict(error: unknown, filename: string, row: { line: number; code: string }): AppError | null {
+  for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
+    const { code, constraint } = cause as { code?: unknown; constraint?: unknown };
+    if (code === '23505' && constraint === 'activities_code_idx') {
+      return new AppError({
+        status: 409, code: 'programme.import_conflict',
+        message: `Nothing was imported: an activity with code ${row.code} was saved by someone else while this import ran. Import the file again.`,
+        problems: [{ file: filename, line: row.line, field: 'code', reason: `${row.code} was saved by someone else while this import ran` }],
+      });
+    }
+  }
+  return null;
+}
+
+/** The organiser's activity with the row's code; an update keeps its attached documents, as the spreadsheet has no column for them. */
+async function storedActivity(db: Db, input: ActivityInput): Promise<ActivityRow | null> {
+  const [existing] = await db.select().from(activities).where(and(eq(activities.organizationId, input.organizationId), eq(activities.code, input.code!), isNull(activities.deletedAt)));
+  if (!existing) return null;
+  input.documents = (await db.select().from(activityDocuments).where(eq(activityDocuments.activityId, existing.id))).map((d) => ({ documentId: d.documentId, role: d.role as 'agenda' | 'report' | 'materials' }));
+  return existing;
 }
 
 /** A re-imported row that changes nothing is left alone, so the audit trail shows only real changes. */

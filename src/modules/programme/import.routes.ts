@@ -60,7 +60,7 @@ export async function importRoutes(app: FastifyInstance, deps: ProgrammeDeps) {
     config: write,
     schema: {
       tags, summary: 'Import activities from CSV or XLSX (multipart: file, mapping JSON or mappingId, dryRun, saveMappingAs); rows whose code matches update, others create; all or nothing',
-      consumes: ['multipart/form-data'], response: { 200: reportSchema, ...problems },
+      consumes: ['multipart/form-data'], response: { 200: reportSchema, 409: problemSchema, ...problems },
     },
   }, async (request) => {
     const { file, fields, mapping: given } = await readImportForm(request);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
@@ -43,8 +43,8 @@ export function assertStorageKey(key: string): void {
 
 export const isStorageKey = (key: string) => STORAGE_KEY.test(key);
 
-/** The temporary name `put` writes under before renaming: what a process killed mid-write leaves. */
-const PARTIAL = /^[0-9a-f]{2}\/[0-9a-f]{64}\.\d+\.\d+\.part$/;
+/** The temporary name `put` writes under before renaming (a random id; `pid.ms` in earlier versions): what a process killed mid-write leaves. */
+const PARTIAL = /^[0-9a-f]{2}\/[0-9a-f]{64}\.(?:[0-9a-f-]{36}|\d+\.\d+)\.part$/;
 
 const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
 
@@ -58,8 +58,10 @@ export function localFileStore(root: string): FileStore {
     async put(key, bytes) {
       const path = pathOf(key);
       await mkdir(dirname(path), { recursive: true });
-      // Written under a temporary name and renamed, so a crash never leaves a half-written original.
-      const temporary = `${path}.${process.pid}.${Date.now()}.part`;
+      // Written under a temporary name and renamed, so a crash never leaves a half-written original. The
+      // name is random: two uploads of the same file at once (same key, same process, same millisecond)
+      // must not write to, then rename, one temporary file.
+      const temporary = `${path}.${randomUUID()}.part`;
       await writeFile(temporary, bytes);
       await rename(temporary, path);
     },
