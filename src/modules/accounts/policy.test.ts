@@ -3,7 +3,7 @@ import { ANONYMOUS, authorize, canEditCountryRecord, canEditOrganisationRecord, 
 import type { Role } from './accounts.table.ts';
 
 const user = (role: Role, scope: { participantId?: string; organizationId?: string } = {}, token: 'read' | 'read-write' | null = null): Actor => ({
-  kind: 'user', userId: 'u', email: 'u@example.org', role, participantId: scope.participantId ?? null, organizationId: scope.organizationId ?? null,
+  kind: 'user', userId: 'u', email: 'u@example.org', role, participantId: scope.participantId ?? null, organizationId: scope.organizationId ?? null, donorId: null,
   via: token ? 'token' : 'session', sessionId: token ? null : 's', tokenScope: token,
 });
 

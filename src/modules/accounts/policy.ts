@@ -14,6 +14,8 @@ export type Actor =
       role: Role;
       participantId: string | null;
       organizationId: string | null;
+      /** For donors: the donor record whose contributions bound what they read. */
+      donorId: string | null;
       via: 'session' | 'token';
       sessionId: string | null;
       /** For API tokens: `read` tokens cannot write. */
