@@ -26,6 +26,7 @@ export const userSchema = z.object({
   role: roleSchema,
   participantId: z.string().nullable().describe('Country a member-state official or state donor acts for (ISO3)'),
   organizationId: z.string().nullable().describe('Organisation of a partner, programme officer or donor'),
+  donorId: z.string().nullable().describe('Donor record (programme) of a donor user: it reads what that donor\'s contributions funded; null: it reads no funding data'),
   lastSignInAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -26,11 +26,13 @@ export async function createOrganization(db: Db, name: string, kind = 'partner')
 }
 
 /** An active user with TEST_PASSWORD (hashed once per run: argon2 is slow on purpose). */
-export async function createUser(db: Db, { email, role, participantId = null, organizationId = null, status = 'active' }: {
-  email: string; role: Role; participantId?: string | null; organizationId?: string | null; status?: 'active' | 'invited' | 'disabled';
+export async function createUser(db: Db, { email, role, participantId = null, organizationId = null, donorId = null, status = 'active' }: {
+  email: string; role: Role; participantId?: string | null; organizationId?: string | null; donorId?: string | null; status?: 'active' | 'invited' | 'disabled';
 }) {
   cachedHash ??= await hashPassword(TEST_PASSWORD);
-  const [row] = await db.insert(users).values({ email, displayName: email.split('@')[0]!, role, participantId, organizationId, status, passwordHash: status === 'invited' ? null : cachedHash }).returning();
+  const [row] = await db.insert(users).values({
+    email, displayName: email.split('@')[0]!, role, participantId, organizationId, donorId, status, passwordHash: status === 'invited' ? null : cachedHash,
+  }).returning();
   return row!;
 }
 

@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
+import { donors } from '../programme/programme.table.ts';
 import { apiTokens, oneTimeTokens, organizations, outbox, sessions, signInAttempts, users, type UserRow } from './accounts.table.ts';
 
 export const findUserByEmail = async (db: Db, email: string): Promise<UserRow | undefined> =>
@@ -15,6 +16,10 @@ export async function listUsers(db: Db, filter: { status?: string | undefined; r
   if (filter.q) conditions.push(sql`(lower(${users.email}) like ${`%${filter.q.toLowerCase()}%`} or lower(${users.displayName}) like ${`%${filter.q.toLowerCase()}%`})`);
   return db.select().from(users).where(conditions.length ? and(...conditions) : undefined).orderBy(asc(users.displayName));
 }
+
+/** A donor record of the programme, not deleted: what a donor user may be linked to. */
+export const donorExists = async (db: Db, id: string): Promise<boolean> =>
+  (await db.select({ id: donors.id }).from(donors).where(and(eq(donors.id, id), isNull(donors.deletedAt)))).length > 0;
 
 export const countUsers = async (db: Db) => (await db.select({ n: sql<number>`count(*)::int` }).from(users))[0]!.n;
 

@@ -2,6 +2,9 @@ import { sql } from 'drizzle-orm';
 import { check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { timestamps } from '../../db/columns.ts';
 import { participants } from '../participants/participants.table.ts';
+// A cycle with programme.table.ts (which names users and organisations): both sides only reach the
+// other's columns inside the lazy `references` callbacks, after both modules have loaded.
+import { donors } from '../programme/programme.table.ts';
 import type { ROLES } from '../../contracts/accounts.ts';
 
 /** Organisations users can belong to: UN offices, partners, donors. */
@@ -32,6 +35,8 @@ export const users = pgTable(
     participantId: text('participant_id').references(() => participants.id),
     /** Organisation a partner, programme officer or donor belongs to. */
     organizationId: uuid('organization_id').references(() => organizations.id),
+    /** The donor record (programme) whose contributions bound what a donor user reads; none: it reads nothing. */
+    donorId: uuid('donor_id').references(() => donors.id),
     passwordHash: text('password_hash'),
     passwordChangedAt: timestamp('password_changed_at', { withTimezone: true, mode: 'string' }),
     lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true, mode: 'string' }),

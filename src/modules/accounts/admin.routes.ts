@@ -46,6 +46,7 @@ export async function adminRoutes(app: FastifyInstance, { db, clock, mailer, pub
         email: emailSchema, displayName: z.string().trim().min(1).max(200), role: roleSchema,
         participantId: z.string().trim().length(3).nullable().optional().describe('ISO3 of the country (member-state officials, state donors)'),
         organizationId: z.string().uuid().nullable().optional().describe('Organisation (partners, programme officers, donors)'),
+        donorId: z.string().uuid().nullable().optional().describe('Donor record a donor user reads the funding of (GET /programme/donors); without it, it reads none'),
         preferredLanguage: languageSchema.optional(),
       }),
       response: { 201: userSchema, 409: problemSchema, ...denied },
@@ -72,6 +73,7 @@ export async function adminRoutes(app: FastifyInstance, { db, clock, mailer, pub
       body: z.object({
         displayName: z.string().trim().min(1).max(200).optional(), role: roleSchema.optional(),
         participantId: z.string().trim().length(3).nullable().optional(), organizationId: z.string().uuid().nullable().optional(),
+        donorId: z.string().uuid().nullable().optional().describe('Donor record of a donor user; dropped when the role changes to another'),
         status: z.enum(['active', 'disabled']).optional(), preferredLanguage: languageSchema.optional(),
       }),
       response: { 200: userSchema, 404: problemSchema, ...denied },

@@ -88,6 +88,29 @@ describe('accounts', () => {
       expect(noOrganisation.json().errors).toEqual([expect.objectContaining({ field: 'organizationId' })]);
       expect(((await db.execute(sql`select count(*)::int as n from users where email = 'x@example.org'`)) as unknown as { rows: unknown[] }).rows[0]).toEqual({ n: 0 });
     });
+
+    it('links a donor user to its donor record when inviting or changing it, and only a donor user', async () => {
+      const headers = await sessionHeaders(db, clock, admin, true);
+      const norway = (await inject({ method: 'POST', url: '/api/v1/programme/donors', headers, payload: { kind: 'state', participantId: 'NOR' } })).json().id as string;
+      const invite = (payload: object) => inject({ method: 'POST', url: '/api/v1/admin/users', headers, payload: { displayName: 'D', ...payload } });
+      const donor = await invite({ email: 'donor@mfa.no', role: 'donor', participantId: 'NOR', donorId: norway });
+      expect(donor.statusCode).toBe(201);
+      expect(donor.json()).toMatchObject({ role: 'donor', donorId: norway });
+
+      const forPartner = await invite({ email: 'p@example.org', role: 'partner', organizationId: (await createOrganization(db, 'P')).id, donorId: norway });
+      expect(forPartner.json().errors).toEqual([{ field: 'donorId', reason: 'only a donor user is linked to a donor record' }]);
+      const unknown = await invite({ email: 'p@example.org', role: 'donor', participantId: 'NOR', donorId: '00000000-0000-4000-8000-000000000000' });
+      expect(unknown.json().errors).toEqual([{ field: 'donorId', reason: 'no such donor record' }]);
+
+      const id = donor.json().id as string;
+      const patch = (payload: object) => inject({ method: 'PATCH', url: `/api/v1/admin/users/${id}`, headers, payload });
+      expect((await patch({ donorId: null })).json()).toMatchObject({ donorId: null });
+      expect((await patch({ donorId: norway })).json()).toMatchObject({ donorId: norway });
+      // A user who stops being a donor loses the link, without the administrator having to clear it.
+      const official = await patch({ role: 'member_state_official' });
+      expect(official.json()).toMatchObject({ role: 'member_state_official', donorId: null });
+      expect(await auditActions(db, id)).toEqual(['user.invite', 'user.role_change', 'user.role_change', 'user.role_change']);
+    });
   });
 
   describe('signing in', () => {

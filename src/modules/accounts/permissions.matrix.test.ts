@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp } from '../../../test/helpers/app.ts';
 import { createOrganization, createUser, sessionHeaders, tokenHeaders } from '../../../test/helpers/accounts.ts';
 import { TEST_CLOCK } from '../../../test/helpers/db.ts';
+import { fundTwoDonors } from '../../../test/helpers/funding.ts';
 
 /**
  * Every /api/v1 route × every kind of caller. The expected column is written here by hand, not
@@ -120,6 +121,30 @@ const ROLES_OF: Partial<Record<Access, readonly string[]>> = {
 
 const SAFE = new Set(['GET', 'HEAD']);
 
+/**
+ * Every route a donor may read, and what bounds it: `scoped` routes show a donor only what its donor
+ * record funded (README, roles); `aggregate` ones give programme-wide figures and no record;
+ * `reference` is the rate table. Written by hand for the same reason as EXPECTED.
+ */
+const DONOR_READS: Record<string, 'scoped' | 'aggregate' | 'reference'> = {
+  'GET /api/v1/programme/options': 'scoped',
+  'GET /api/v1/programme/activities': 'scoped',
+  'GET /api/v1/programme/activities/:id': 'scoped',
+  'POST /api/v1/programme/activities/overlaps': 'scoped',
+  'GET /api/v1/programme/countries/:code/activities': 'scoped',
+  'GET /api/v1/programme/matrix': 'scoped',
+  'GET /api/v1/programme/indicators': 'aggregate',
+  'GET /api/v1/programme/indicators/cohort': 'aggregate',
+  'GET /api/v1/programme/outcomes': 'scoped',
+  'GET /api/v1/programme/rates': 'reference',
+  'GET /api/v1/programme/donors': 'scoped',
+  'GET /api/v1/programme/projects': 'scoped',
+  'GET /api/v1/programme/projects/:id': 'scoped',
+  'GET /api/v1/programme/transactions': 'scoped',
+  'GET /api/v1/programme/funding/projects': 'scoped',
+  'GET /api/v1/programme/funding/donors': 'scoped',
+};
+
 /** 200-range, 3xx, 400, 404 and 409 all mean the caller got through the policy; 401 and 403 mean refused. */
 function expectedStatus(expected: Access, caller: Caller, method: string): 'allowed' | 401 | 403 {
   if (expected === 'public') return 'allowed';
@@ -135,6 +160,8 @@ function expectedStatus(expected: Access, caller: Caller, method: string): 'allo
 describe('permissions: every route × every role', () => {
   let context: Awaited<ReturnType<typeof createTestApp>>;
   let callers: Caller[];
+  let funding: Awaited<ReturnType<typeof fundTwoDonors>>;
+  let users: Record<'officer' | 'norwayDonor' | 'unlinkedDonor', Awaited<ReturnType<typeof createUser>>>;
 
   beforeAll(async () => {
     context = await createTestApp({ seed: true });
@@ -151,6 +178,11 @@ describe('permissions: every route × every role', () => {
       { name: 'official of another country', user: await createUser(db, { email: 'mli@example.org', role: 'member_state_official', participantId: 'MLI' }) },
     ];
     const clock = TEST_CLOCK;
+    funding = await fundTwoDonors(context.app, await sessionHeaders(db, clock, people[0]!.user, true), orgA.id);
+    users = {
+      officer: people[0]!.user, unlinkedDonor: people[3]!.user,
+      norwayDonor: await createUser(db, { email: 'nor@example.org', role: 'donor', participantId: 'NOR', donorId: funding.norway }),
+    };
     callers = [
       { name: 'anonymous', headers: async () => ({}), admin: false, signedIn: false, readOnlyToken: false },
       { name: 'administrator', headers: (write) => sessionHeaders(db, clock, admin, write), admin: true, signedIn: true, readOnlyToken: false },
@@ -185,6 +217,51 @@ describe('permissions: every route × every role', () => {
       }
     }
     expect(cells).toEqual([]);
+  });
+
+  it('names every route a donor may read, and how its records are bounded', () => {
+    const donorReadable = context.app.apiRoutes.filter((r) => r.policy === 'programme.read' || r.policy === 'funding.read').map((r) => `${r.method} ${r.url}`).sort();
+    expect(donorReadable).toEqual(Object.keys(DONOR_READS).sort());
+  });
+
+  it('shows a donor no record another donor funded on any scoped route, and an unlinked donor no record at all', async () => {
+    const { projectA, projectB, activityA, activityB, activityNorway, outcomeB, norway, eu } = funding;
+    // Fresh sessions: the matrix above signs every caller out everywhere.
+    const session = (user: Awaited<ReturnType<typeof createUser>>) => sessionHeaders(context.database.db, TEST_CLOCK, user, true);
+    const [officer, norwayDonor, unlinkedDonor] = [await session(users.officer), await session(users.norwayDonor), await session(users.unlinkedDonor)];
+    const ofEu = [projectB, 'GLO/B', activityB, 'Workshop of project B', outcomeB, eu, 'European Union'];
+    const ofNorway = [projectA, 'GLO/A', activityA, 'Workshop of project A', activityNorway, 'Mission paid by Norway', norway];
+    const overlapQuery = { startDate: '2013-05-06', endDate: '2013-05-08', countries: ['NER'], themes: [], organizationId: '00000000-0000-4000-8000-000000000000' };
+    const probes: Record<string, { url: string; payload?: object }[]> = {
+      'GET /api/v1/programme/options': [{ url: '/programme/options' }],
+      'GET /api/v1/programme/activities': [{ url: '/programme/activities' }, { url: '/programme/activities?format=csv' }],
+      'GET /api/v1/programme/activities/:id': [{ url: `/programme/activities/${activityB}` }],
+      'POST /api/v1/programme/activities/overlaps': [{ url: '/programme/activities/overlaps', payload: overlapQuery }],
+      'GET /api/v1/programme/countries/:code/activities': [{ url: '/programme/countries/NER/activities' }],
+      'GET /api/v1/programme/matrix': [{ url: '/programme/matrix?start=2013-05&months=1' }],
+      'GET /api/v1/programme/outcomes': [{ url: '/programme/outcomes' }],
+      'GET /api/v1/programme/donors': [{ url: '/programme/donors' }],
+      'GET /api/v1/programme/projects': [{ url: '/programme/projects' }],
+      'GET /api/v1/programme/projects/:id': [{ url: `/programme/projects/${projectB}` }],
+      'GET /api/v1/programme/transactions': [{ url: '/programme/transactions' }],
+      'GET /api/v1/programme/funding/projects': [{ url: '/programme/funding/projects' }, { url: '/programme/funding/projects?format=csv' }],
+      'GET /api/v1/programme/funding/donors': [{ url: '/programme/funding/donors' }, { url: '/programme/funding/donors?format=csv' }],
+    };
+    expect(Object.keys(probes).sort()).toEqual(Object.keys(DONOR_READS).filter((k) => DONOR_READS[k] === 'scoped').sort());
+    const leaks: string[] = [];
+    for (const [route, requests] of Object.entries(probes)) {
+      for (const { url, payload } of requests) {
+        const call = (headers: Record<string, string>) => context.app.inject({ method: payload ? 'POST' : 'GET', url: `/api/v1${url}`, headers, ...(payload ? { payload } : {}) });
+        const [asOfficer, asNorway, asUnlinked] = [await call(officer), await call(norwayDonor), await call(unlinkedDonor)];
+        // The officer's answer shows the other donor's records, so the probe would see a leak.
+        if (!ofEu.some((marker) => asOfficer.body.includes(marker))) leaks.push(`${route} ${url}: the officer sees nothing of the EU's, the probe proves nothing`);
+        for (const marker of ofEu) if (asNorway.body.includes(marker)) leaks.push(`${route} ${url}: Norway's donor sees ${marker}`);
+        for (const marker of [...ofEu, ...ofNorway]) if (asUnlinked.body.includes(marker)) leaks.push(`${route} ${url}: an unlinked donor sees ${marker}`);
+        if (url.includes(activityB) || url.includes(projectB)) expect([asOfficer.statusCode, asNorway.statusCode], url).toEqual([200, 404]);
+        else expect([asNorway.statusCode, asUnlinked.statusCode], url).toEqual([200, 200]);
+      }
+    }
+    expect(leaks).toEqual([]);
   });
 
   it('refuses a cookie-authenticated write that lacks the CSRF token of the session', async () => {

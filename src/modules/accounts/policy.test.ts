@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ANONYMOUS, authorize, canEditCountryRecord, canEditOrganisationRecord, canReadProgrammeRecord, type Actor } from './policy.ts';
+import { ANONYMOUS, authorize, canEditCountryRecord, canEditOrganisationRecord, fundingScopeOf, type Actor } from './policy.ts';
 import type { Role } from './accounts.table.ts';
 
-const user = (role: Role, scope: { participantId?: string; organizationId?: string } = {}, token: 'read' | 'read-write' | null = null): Actor => ({
-  kind: 'user', userId: 'u', email: 'u@example.org', role, participantId: scope.participantId ?? null, organizationId: scope.organizationId ?? null,
+const user = (role: Role, scope: { participantId?: string; organizationId?: string; donorId?: string } = {}, token: 'read' | 'read-write' | null = null): Actor => ({
+  kind: 'user', userId: 'u', email: 'u@example.org', role, participantId: scope.participantId ?? null, organizationId: scope.organizationId ?? null, donorId: scope.donorId ?? null,
   via: token ? 'token' : 'session', sessionId: token ? null : 's', tokenScope: token,
 });
 
@@ -46,14 +46,11 @@ describe('the policy module', () => {
     expect(canEditOrganisationRecord(user('member_state_official', { participantId: 'NER' }), 'A')).toBe(false);
   });
 
-  it('lets programme officers read all programme data, partners their own, donors what they funded', () => {
-    expect(canReadProgrammeRecord(user('programme_officer', { organizationId: 'A' }), 'B')).toBe(true);
-    expect(canReadProgrammeRecord(user('partner', { organizationId: 'A' }), 'A')).toBe(true);
-    expect(canReadProgrammeRecord(user('partner', { organizationId: 'A' }), 'B')).toBe(false);
-    expect(canReadProgrammeRecord(user('donor', { organizationId: 'D' }), 'B', ['D'])).toBe(true);
-    expect(canReadProgrammeRecord(user('donor', { participantId: 'NOR' }), 'B', ['NOR'])).toBe(true);
-    expect(canReadProgrammeRecord(user('donor', { organizationId: 'D' }), 'B', ['E'])).toBe(false);
-    expect(canReadProgrammeRecord(user('member_state_official', { participantId: 'NER' }), 'B')).toBe(false);
-    expect(canReadProgrammeRecord(ANONYMOUS, 'B')).toBe(false);
+  it('bounds a donor\'s reading of programme data by its donor record, and nobody else\'s', () => {
+    expect(fundingScopeOf(user('donor', { organizationId: 'D', donorId: 'd1' }))).toEqual({ kind: 'donor', donorId: 'd1' });
+    // A donor no administrator has linked to a donor record reads nothing, whatever its organisation or country.
+    expect(fundingScopeOf(user('donor', { participantId: 'NOR' }))).toEqual({ kind: 'donor', donorId: null });
+    expect(fundingScopeOf(user('programme_officer', { organizationId: 'A' }))).toEqual({ kind: 'all' });
+    expect(fundingScopeOf(user('administrator'))).toEqual({ kind: 'all' });
   });
 });

@@ -14,6 +14,8 @@ export type Actor =
       role: Role;
       participantId: string | null;
       organizationId: string | null;
+      /** For donors: the donor record whose contributions bound what they read. */
+      donorId: string | null;
       via: 'session' | 'token';
       sessionId: string | null;
       /** For API tokens: `read` tokens cannot write. */
@@ -87,13 +89,18 @@ export function canEditOrganisationRecord(actor: Actor, organizationId: string):
   return (actor.role === 'partner' || actor.role === 'programme_officer') && actor.organizationId === organizationId;
 }
 
-/** Programme data (not public): programme officers read all of it, partners and donors their own organisation's. */
-export function canReadProgrammeRecord(actor: Actor, organizationId: string, fundedBy: readonly string[] = []): boolean {
-  if (actor.kind === 'anonymous') return false;
-  if (actor.role === 'administrator' || actor.role === 'programme_officer') return true;
-  if (actor.role === 'partner') return actor.organizationId === organizationId;
-  if (actor.role === 'donor') return (actor.organizationId !== null && fundedBy.includes(actor.organizationId)) || (actor.participantId !== null && fundedBy.includes(actor.participantId));
-  return false;
+/**
+ * How much of the programme's projects, transactions, funding tables and activities a reader sees:
+ * all of it, or — a donor — only what one donor record's contributions funded. A donor user that no
+ * administrator has linked to a donor record yet (`donorId: null`) sees nothing.
+ */
+export type FundingScope = { kind: 'all' } | { kind: 'donor'; donorId: string | null };
+
+export const ALL_FUNDING: FundingScope = { kind: 'all' };
+
+export function fundingScopeOf(actor: Actor): FundingScope {
+  if (actor.kind === 'user' && actor.role === 'donor') return { kind: 'donor', donorId: actor.donorId };
+  return ALL_FUNDING;
 }
 
 export { ROLE_SCOPE } from '../../contracts/accounts.ts';

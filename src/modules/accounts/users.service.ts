@@ -18,7 +18,7 @@ export const RESET_HOURS = 2;
 export function presentUser(user: UserRow) {
   return {
     id: user.id, email: user.email, displayName: user.displayName, preferredLanguage: user.preferredLanguage, status: user.status as UserStatus, role: user.role as Role,
-    participantId: user.participantId, organizationId: user.organizationId, lastSignInAt: isoTimestamp(user.lastSignInAt),
+    participantId: user.participantId, organizationId: user.organizationId, donorId: user.donorId, lastSignInAt: isoTimestamp(user.lastSignInAt),
     createdAt: isoTimestamp(user.createdAt), updatedAt: isoTimestamp(user.updatedAt), deletedAt: isoTimestamp(user.deletedAt),
   };
 }
@@ -32,7 +32,7 @@ export interface AccountsDeps {
   context: AuditContext;
 }
 
-interface Scope { role: Role; participantId: string | null; organizationId: string | null }
+interface Scope { role: Role; participantId: string | null; organizationId: string | null; donorId: string | null }
 
 /** A role needs its scope: an official a country, a partner or programme officer an organisation. */
 async function checkScope(db: Db, scope: Scope) {
@@ -46,6 +46,10 @@ async function checkScope(db: Db, scope: Scope) {
   if (scope.organizationId) {
     const organization = await repo.findOrganization(db, scope.organizationId);
     if (!organization || organization.deletedAt) problems.push({ field: 'organizationId', reason: 'no such organisation' });
+  }
+  if (scope.donorId) {
+    if (scope.role !== 'donor') problems.push({ field: 'donorId', reason: 'only a donor user is linked to a donor record' });
+    else if (!(await repo.donorExists(db, scope.donorId))) problems.push({ field: 'donorId', reason: 'no such donor record' });
   }
   if (problems.length) throw invalidInput('The role and its scope do not fit.', problems);
 }
@@ -77,13 +81,15 @@ export interface InviteInput {
   role: Role;
   participantId?: string | null | undefined;
   organizationId?: string | null | undefined;
+  /** A donor's donor record; without it the donor reads nothing until an administrator sets it. */
+  donorId?: string | null | undefined;
   preferredLanguage?: string | undefined;
 }
 
 /** Creates an invited user and mails them a one-time link to choose a password. */
 export async function inviteUser(deps: AccountsDeps & { input: InviteInput }) {
   const { db, clock, context, input } = deps;
-  const scope = { role: input.role, participantId: input.participantId?.toUpperCase() ?? null, organizationId: input.organizationId ?? null };
+  const scope = { role: input.role, participantId: input.participantId?.toUpperCase() ?? null, organizationId: input.organizationId ?? null, donorId: input.donorId ?? null };
   const result = await inTransaction(db, async (tx) => {
     const existing = await repo.findUserByEmail(tx, input.email);
     if (existing) throw emailTaken(existing.deletedAt !== null);
@@ -202,6 +208,7 @@ export interface AdminChanges {
   role?: Role | undefined;
   participantId?: string | null | undefined;
   organizationId?: string | null | undefined;
+  donorId?: string | null | undefined;
   status?: 'active' | 'disabled' | undefined;
   preferredLanguage?: string | undefined;
 }
@@ -222,6 +229,8 @@ export async function updateUser({ db, clock, context, userId, changes }: Pick<A
       role,
       participantId: changes.participantId !== undefined ? changes.participantId?.toUpperCase() ?? null : before.participantId,
       organizationId: changes.organizationId !== undefined ? changes.organizationId : before.organizationId,
+      // A user who stops being a donor drops the link without being asked to clear it.
+      donorId: changes.donorId !== undefined ? changes.donorId : role === 'donor' ? before.donorId : null,
     };
     await checkScope(tx, scope);
     const now = clock.now().toISOString();
@@ -231,7 +240,7 @@ export async function updateUser({ db, clock, context, userId, changes }: Pick<A
       await repo.revokeSessions(tx, userId, now);
       await repo.revokeApiTokensOf(tx, userId, now);
     }
-    const scopeChanged = before.role !== scope.role || before.participantId !== scope.participantId || before.organizationId !== scope.organizationId;
+    const scopeChanged = before.role !== scope.role || before.participantId !== scope.participantId || before.organizationId !== scope.organizationId || before.donorId !== scope.donorId;
     await recordAudit(tx, context, { action: scopeChanged ? 'user.role_change' : 'user.update', entityType: 'user', entityId: userId, before: presentUser(before), after: presentUser(after!) }, now);
     return presentUser(after!);
   });

@@ -210,7 +210,7 @@ export async function refreshDerived(deps: LibraryDeps, db: Db, documentIds: str
 
 /** The command line acts as an administrator without a user account (the audit trail records it as `cli`). */
 export const COMMAND_LINE_ACTOR: Actor = {
-  kind: 'user', userId: '00000000-0000-0000-0000-000000000000', email: 'cli', role: 'administrator', participantId: null, organizationId: null,
+  kind: 'user', userId: '00000000-0000-0000-0000-000000000000', email: 'cli', role: 'administrator', participantId: null, organizationId: null, donorId: null,
   via: 'token', sessionId: null, tokenScope: 'read-write',
 };
 

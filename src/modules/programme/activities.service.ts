@@ -4,7 +4,7 @@ import { TRAINING_TYPES, type Activity, type ActivityFilter, type ActivityInput,
 import { inTransaction, rowsOf, type Db } from '../../db/client.ts';
 import { AppError, badRequest, notFound, type FieldProblem } from '../../lib/errors.ts';
 import { organizations } from '../accounts/accounts.table.ts';
-import { canEditOrganisationRecord, type Actor } from '../accounts/policy.ts';
+import { canEditOrganisationRecord, fundingScopeOf, type Actor } from '../accounts/policy.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
 import { instruments } from '../instruments/instruments.table.ts';
 import { COMMAND_LINE_ACTOR } from '../library/library.documents.ts';
@@ -13,6 +13,7 @@ import { participants } from '../participants/participants.table.ts';
 import { isUuid, nowOf, participantInRegion, type ProgrammeDeps } from './programme.shared.ts';
 import { activities, activityCountries, activityDocuments, donors, projects } from './programme.table.ts';
 import { findOverlaps, type Overlap } from './overlaps.ts';
+import { activityVisible } from './donor.scope.ts';
 
 export type ActivityRow = typeof activities.$inferSelect;
 
@@ -144,7 +145,7 @@ export function activityFilterSql(filter: Omit<ActivityFilter, 'from' | 'to'>) {
 export const ACTIVITY_SORTS = { startDate: sql`a.start_date asc, a.title`, '-startDate': sql`a.start_date desc, a.title`, title: sql`lower(a.title), a.start_date` } as const;
 
 export async function listActivities(db: Db, actor: Actor, filter: ActivityFilter & { sort: keyof typeof ACTIVITY_SORTS; limit: number; offset: number }, lang: Language) {
-  const where = sql`${activityFilterSql(filter)}
+  const where = sql`${activityFilterSql(filter)} and ${activityVisible(fundingScopeOf(actor))}
     ${filter.from ? sql`and a.end_date >= ${filter.from}` : sql``} ${filter.to ? sql`and a.start_date <= ${filter.to}` : sql``}`;
   const [idRows, totalRows] = await Promise.all([
     db.execute(sql`select a.id from activities a where ${where} order by ${ACTIVITY_SORTS[filter.sort]} limit ${filter.limit} offset ${filter.offset}`),
@@ -198,14 +199,17 @@ export async function presentActivities(db: Db, actor: Actor, ids: string[], lan
   });
 }
 
+/** One activity; one the reader may not see (a donor's unfunded activity) is "not found", so that its existence does not leak. */
 export async function getActivity(db: Db, actor: Actor, id: string, lang: Language): Promise<Activity> {
   await findActivity(db, id);
+  const visible = rowsOf(await db.execute(sql`select 1 from activities a where a.id = ${id} and ${activityVisible(fundingScopeOf(actor))}`));
+  if (!visible.length) throw notFound('programme.activity_not_found', 'There is no such activity.');
   return (await presentActivities(db, actor, [id], lang))[0]!;
 }
 
 /** A country's activity history, newest first. */
 export async function countryActivities(db: Db, actor: Actor, code: string, lang: Language, limit = 500) {
   const rows = rowsOf<{ id: string }>(await db.execute(sql`select a.id from activity_countries c join activities a on a.id = c.activity_id
-    where c.participant_id = ${code} and a.deleted_at is null order by a.start_date desc, a.title limit ${limit}`));
+    where c.participant_id = ${code} and a.deleted_at is null and ${activityVisible(fundingScopeOf(actor))} order by a.start_date desc, a.title limit ${limit}`));
   return presentActivities(db, actor, rows.map((r) => r.id), lang);
 }

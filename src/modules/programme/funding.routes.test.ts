@@ -10,12 +10,13 @@ describe('funding: rates, donors, projects, transactions and the annual report t
   let admin: Headers;
   let officer: Headers;
   let donorUser: Headers;
+  let donorUserId: string;
   let partner: Headers;
   let norway: string;
   let eu: string;
   let project: string;
 
-  const inject = (method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, headers: Headers, payload?: unknown) =>
+  const inject = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, headers: Headers, payload?: unknown) =>
     context.app.inject({ method, url: `/api/v1${url}`, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
   const transactionCount = async () => (await inject('GET', '/programme/transactions?limit=500', officer)).json().total as number;
 
@@ -25,7 +26,9 @@ describe('funding: rates, donors, projects, transactions and the annual report t
     const unodc = await createOrganization(db, 'UNODC', 'un');
     admin = await sessionHeaders(db, TEST_CLOCK, await createUser(db, { email: 'admin@example.org', role: 'administrator' }), true);
     officer = await sessionHeaders(db, TEST_CLOCK, await createUser(db, { email: 'officer@example.org', role: 'programme_officer', organizationId: unodc.id }), true);
-    donorUser = await sessionHeaders(db, TEST_CLOCK, await createUser(db, { email: 'donor@example.org', role: 'donor', participantId: 'NOR' }), true);
+    const donorAccount = await createUser(db, { email: 'donor@example.org', role: 'donor', participantId: 'NOR' });
+    donorUserId = donorAccount.id;
+    donorUser = await sessionHeaders(db, TEST_CLOCK, donorAccount, true);
     partner = await sessionHeaders(db, TEST_CLOCK, await createUser(db, { email: 'partner@example.org', role: 'partner', organizationId: (await createOrganization(db, 'Partner')).id }), true);
   });
   afterAll(async () => {
@@ -49,6 +52,8 @@ describe('funding: rates, donors, projects, transactions and the annual report t
   it('records donors and a project, refusing an unknown country and a second project with the same code', async () => {
     norway = (await inject('POST', '/programme/donors', officer, { kind: 'state', participantId: 'NOR' })).json().id;
     eu = (await inject('POST', '/programme/donors', officer, { kind: 'organization', name: 'European Union' })).json().id;
+    // The donor user reads what the Norwegian donor record funds.
+    expect((await inject('PATCH', `/admin/users/${donorUserId}`, admin, { donorId: norway })).json().donorId).toBe(norway);
     expect((await inject('POST', '/programme/donors', officer, { kind: 'state', participantId: 'XXX' })).json().errors[0]).toMatchObject({ field: 'participantId', reason: 'XXX is not a known country' });
     expect((await inject('POST', '/programme/donors', officer, { kind: 'state', participantId: 'NOR' })).json().errors[0].reason).toBe('is already a donor');
     const donors = (await inject('GET', '/programme/donors?lang=fr', officer)).json().items;

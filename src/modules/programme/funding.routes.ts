@@ -10,6 +10,7 @@ import { problemSchema } from '../../contracts/status.ts';
 import { badRequest } from '../../lib/errors.ts';
 import { sendSheet } from '../../server/plugins/export.ts';
 import { requestLanguage } from '../../server/plugins/locale.ts';
+import { fundingScopeOf } from '../accounts/policy.ts';
 import {
   addDonor, addRate, createProject, deleteProject, deleteRate, deleteTransaction, donorTableFor, findProject, fundingByProject, fundingOfProject, listDonors,
   listProjects, listRates, listTransactions, presentProject, recordTransaction, updateProject,
@@ -49,20 +50,20 @@ export async function fundingRoutes(app: FastifyInstance, deps: ProgrammeDeps) {
   });
 
   api.get('/programme/donors', {
-    config: read, schema: { tags, summary: 'Donors', querystring: z.object({ lang }), response: { 200: z.object({ items: z.array(donorSchema) }), ...problems } },
-  }, async (request) => ({ items: await listDonors(deps.db, requestLanguage(request, request.query.lang)) }));
+    config: read, schema: { tags, summary: 'Donors; a donor user sees its own record only', querystring: z.object({ lang }), response: { 200: z.object({ items: z.array(donorSchema) }), ...problems } },
+  }, async (request) => ({ items: await listDonors(deps.db, requestLanguage(request, request.query.lang), fundingScopeOf(request.actor)) }));
   api.post('/programme/donors', {
     config: write, schema: { tags, summary: 'Add a donor: a state or an organisation', body: donorInputSchema, response: { 201: donorSchema, ...problems } },
   }, async (request, reply) => reply.code(201).send(await addDonor(deps, request.auditContext, request.body, requestLanguage(request))));
 
   api.get('/programme/projects', {
-    config: read, schema: { tags, summary: 'Projects', querystring: z.object(page), response: { 200: z.object({ total: z.number().int(), items: z.array(projectSchema) }), ...problems } },
-  }, async (request) => listProjects(deps.db, request.query));
+    config: read, schema: { tags, summary: 'Projects; a donor user sees those its contributions funded', querystring: z.object(page), response: { 200: z.object({ total: z.number().int(), items: z.array(projectSchema) }), ...problems } },
+  }, async (request) => listProjects(deps.db, request.query, fundingScopeOf(request.actor)));
   api.get('/programme/projects/:id', {
     config: read,
-    schema: { tags, summary: 'A project with its funding (all time) and its results framework', params: idParam, response: { 200: projectSchema.extend({ funding: projectFundingSchema.omit({ projectId: true, code: true, title: true }), indicators: z.array(indicatorSchema) }), ...problems } },
+    schema: { tags, summary: 'A project with its funding (all time) and its results framework; a project a donor user did not fund is not found (404)', params: idParam, response: { 200: projectSchema.extend({ funding: projectFundingSchema.omit({ projectId: true, code: true, title: true }), indicators: z.array(indicatorSchema) }), ...problems } },
   }, async (request) => {
-    const project = await findProject(deps.db, request.params.id);
+    const project = await findProject(deps.db, request.params.id, fundingScopeOf(request.actor));
     const [funding, indicators] = await Promise.all([fundingOfProject(deps.db, project.id, {}), projectIndicatorsOf(deps.db, project.id)]);
     return { ...presentProject(project), funding, indicators };
   });
@@ -95,13 +96,13 @@ export async function fundingRoutes(app: FastifyInstance, deps: ProgrammeDeps) {
   api.get('/programme/transactions', {
     config: read,
     schema: {
-      tags, summary: 'Transactions (IATI types), newest first',
+      tags, summary: 'Transactions (IATI types), newest first; a donor user sees its own and the spending of the projects it funded',
       querystring: z.object({ project: z.string().uuid().optional(), donor: z.string().uuid().optional(), type: z.enum(TRANSACTION_TYPES).optional(), ...fundingQuerySchema.shape, ...page, lang }),
       response: { 200: z.object({ total: z.number().int(), items: z.array(transactionSchema) }), ...problems },
     },
   }, async (request) => {
     checkPeriod(request.query);
-    return listTransactions(deps.db, request.query, requestLanguage(request, request.query.lang));
+    return listTransactions(deps.db, request.query, requestLanguage(request, request.query.lang), fundingScopeOf(request.actor));
   });
   api.post('/programme/transactions', {
     config: write, schema: { tags, summary: 'Record a pledge, commitment, incoming funds, disbursement or expenditure; converted to US dollars at the rate of its date', body: transactionInputSchema, response: { 201: transactionSchema, ...problems } },
@@ -119,11 +120,11 @@ export async function fundingRoutes(app: FastifyInstance, deps: ProgrammeDeps) {
 
   api.get('/programme/funding/projects', {
     config: read,
-    schema: { tags, summary: 'Per project: pledged, paid, expenditure, balance and execution rate over a period, in US dollars', querystring: fundingQuerySchema.extend({ format: sheetFormat }), response: { 200: z.object({ rows: z.array(projectFundingSchema) }), ...problems } },
+    schema: { tags, summary: 'Per project: pledged, paid, expenditure, balance and execution rate over a period, in US dollars; a donor user sees the projects it funded, with their whole figures', querystring: fundingQuerySchema.extend({ format: sheetFormat }), response: { 200: z.object({ rows: z.array(projectFundingSchema) }), ...problems } },
   }, async (request, reply) => {
     const { format, ...period } = request.query;
     checkPeriod(period);
-    const rows = await fundingByProject(deps.db, period);
+    const rows = await fundingByProject(deps.db, period, fundingScopeOf(request.actor));
     if (format === 'json') return { rows };
     return sendSheet(reply, format, `project-funding-${period.from ?? 'start'}-${period.to ?? 'now'}`, {
       name: 'projects', header: ['code', 'title', 'pledged_usd', 'committed_usd', 'paid_usd', 'expenditure_usd', 'opening_balance_usd', 'funds_available_usd', 'balance_usd', 'execution_rate'],
@@ -132,11 +133,11 @@ export async function fundingRoutes(app: FastifyInstance, deps: ProgrammeDeps) {
   });
   api.get('/programme/funding/donors', {
     config: read,
-    schema: { tags, summary: 'What each donor paid in a period, in US dollars, largest first, with the total and the share of general-purpose funds', querystring: fundingQuerySchema.extend({ format: sheetFormat, lang }), response: { 200: donorTableSchema, ...problems } },
+    schema: { tags, summary: 'What each donor paid in a period, in US dollars, largest first, with the total and the share of general-purpose funds; a donor user sees its own row', querystring: fundingQuerySchema.extend({ format: sheetFormat, lang }), response: { 200: donorTableSchema, ...problems } },
   }, async (request, reply) => {
     const { format, lang: l, ...period } = request.query;
     checkPeriod(period);
-    const table = await donorTableFor(deps.db, period, requestLanguage(request, l));
+    const table = await donorTableFor(deps.db, period, requestLanguage(request, l), fundingScopeOf(request.actor));
     if (format === 'json') return table;
     return sendSheet(reply, format, `donors-${period.from ?? 'start'}-${period.to ?? 'now'}`, {
       name: 'donors', header: ['donor', 'paid_usd', 'general_purpose_usd'],

@@ -4,12 +4,13 @@ import type { ProjectInput, TransactionInput, TransactionType } from '../../cont
 import { IATI_TRANSACTION_CODES } from '../../contracts/programme.ts';
 import { inTransaction, type Db } from '../../db/client.ts';
 import { badRequest, notFound, type FieldProblem } from '../../lib/errors.ts';
+import { ALL_FUNDING, type FundingScope } from '../accounts/policy.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
 import { participantTranslations, participants } from '../participants/participants.table.ts';
 import { donorTable, projectFunding, rateOn, toUsd, type Period } from './funding.arithmetic.ts';
 import { currencyRates, donors, projects, transactions } from './programme.table.ts';
 import { isUuid, nowOf, type ProgrammeDeps } from './programme.shared.ts';
-
+import { donorVisible, projectVisible, transactionVisible } from './donor.scope.ts';
 
 /* Currency rates */
 
@@ -63,8 +64,8 @@ export async function donorNames(db: Db, lang: Language): Promise<Map<string, st
   return new Map([...names].map(([id, { name }]) => [id, name]));
 }
 
-export async function listDonors(db: Db, lang: Language) {
-  const [rows, names] = await Promise.all([db.select().from(donors).where(isNull(donors.deletedAt)), donorNames(db, lang)]);
+export async function listDonors(db: Db, lang: Language, scope: FundingScope = ALL_FUNDING) {
+  const [rows, names] = await Promise.all([db.select().from(donors).where(and(isNull(donors.deletedAt), donorVisible(scope, donors.id))), donorNames(db, lang)]);
   return rows.map((d) => ({ id: d.id, kind: d.kind as 'state' | 'organization', participantId: d.participantId, name: names.get(d.id) ?? d.id }))
     .sort((a, b) => a.name.localeCompare(b.name, lang));
 }
@@ -98,14 +99,15 @@ export const presentProject = (p: ProjectRow) => ({
   updatedAt: new Date(p.updatedAt).toISOString(),
 });
 
-export async function findProject(db: Db, id: string): Promise<ProjectRow> {
-  const [row] = isUuid(id) ? await db.select().from(projects).where(and(eq(projects.id, id), isNull(projects.deletedAt))) : [];
+/** A project the reader may see; one it may not is "not found" too, so that its existence does not leak. */
+export async function findProject(db: Db, id: string, scope: FundingScope = ALL_FUNDING): Promise<ProjectRow> {
+  const [row] = isUuid(id) ? await db.select().from(projects).where(and(eq(projects.id, id), isNull(projects.deletedAt), projectVisible(scope, projects.id))) : [];
   if (!row) throw notFound('programme.project_not_found', 'There is no such project.');
   return row;
 }
 
-export async function listProjects(db: Db, { limit, offset }: { limit: number; offset: number }) {
-  const where = isNull(projects.deletedAt);
+export async function listProjects(db: Db, { limit, offset }: { limit: number; offset: number }, scope: FundingScope = ALL_FUNDING) {
+  const where = and(isNull(projects.deletedAt), projectVisible(scope, projects.id));
   const [rows, [total]] = await Promise.all([
     db.select().from(projects).where(where).orderBy(desc(projects.startDate), asc(projects.code)).limit(limit).offset(offset),
     db.select({ n: count() }).from(projects).where(where),
@@ -204,8 +206,8 @@ export interface TransactionFilter extends Period {
   type?: TransactionType | undefined;
 }
 
-function transactionConditions(filter: TransactionFilter): SQL[] {
-  const conditions: SQL[] = [isNull(transactions.deletedAt)];
+function transactionConditions(filter: TransactionFilter, scope: FundingScope): SQL[] {
+  const conditions: SQL[] = [isNull(transactions.deletedAt), transactionVisible(scope, transactions.donorId, transactions.projectId)];
   if (filter.id) conditions.push(eq(transactions.id, filter.id));
   if (filter.project) conditions.push(eq(transactions.projectId, filter.project));
   if (filter.donor) conditions.push(eq(transactions.donorId, filter.donor));
@@ -215,8 +217,8 @@ function transactionConditions(filter: TransactionFilter): SQL[] {
   return conditions;
 }
 
-export async function listTransactions(db: Db, filter: TransactionFilter & { limit: number; offset: number }, lang: Language) {
-  const where = and(...transactionConditions(filter));
+export async function listTransactions(db: Db, filter: TransactionFilter & { limit: number; offset: number }, lang: Language, scope: FundingScope = ALL_FUNDING) {
+  const where = and(...transactionConditions(filter, scope));
   const [rows, [total], names] = await Promise.all([
     db.select({ t: transactions, projectCode: projects.code }).from(transactions).leftJoin(projects, eq(projects.id, transactions.projectId))
       .where(where).orderBy(desc(transactions.date), desc(transactions.createdAt)).limit(filter.limit).offset(filter.offset),
@@ -233,26 +235,29 @@ export async function listTransactions(db: Db, filter: TransactionFilter & { lim
   };
 }
 
-async function fundingRows(db: Db, projectId?: string) {
+async function fundingRows(db: Db, { projectId, donorScope = ALL_FUNDING }: { projectId?: string; donorScope?: FundingScope } = {}) {
   return db.select({ projectId: transactions.projectId, type: transactions.type, date: transactions.date, usdAmount: transactions.usdAmount, donorId: transactions.donorId, earmarking: transactions.earmarking })
-    .from(transactions).where(and(isNull(transactions.deletedAt), projectId ? eq(transactions.projectId, projectId) : undefined));
+    .from(transactions).where(and(isNull(transactions.deletedAt), projectId ? eq(transactions.projectId, projectId) : undefined, donorVisible(donorScope, transactions.donorId)));
 }
 
 export async function fundingOfProject(db: Db, projectId: string, period: Period) {
-  const rows = await fundingRows(db, projectId);
+  const rows = await fundingRows(db, { projectId });
   return projectFunding(rows.map((r) => ({ ...r, type: r.type as TransactionType })), period);
 }
 
-export async function fundingByProject(db: Db, period: Period) {
-  const [rows, projectRows] = await Promise.all([fundingRows(db), db.select().from(projects).where(isNull(projects.deletedAt)).orderBy(asc(projects.code))]);
+/** Each project's figures are the whole project's, whoever reads them: a balance or an execution rate over one donor's money alone would be wrong. */
+export async function fundingByProject(db: Db, period: Period, scope: FundingScope = ALL_FUNDING) {
+  const [rows, projectRows] = await Promise.all([
+    fundingRows(db), db.select().from(projects).where(and(isNull(projects.deletedAt), projectVisible(scope, projects.id))).orderBy(asc(projects.code)),
+  ]);
   return projectRows.map((p) => ({
     projectId: p.id, code: p.code, title: p.title,
     ...projectFunding(rows.filter((r) => r.projectId === p.id).map((r) => ({ ...r, type: r.type as TransactionType })), period),
   }));
 }
 
-export async function donorTableFor(db: Db, period: Period, lang: Language) {
-  const [rows, names] = await Promise.all([fundingRows(db), donorNames(db, lang)]);
+export async function donorTableFor(db: Db, period: Period, lang: Language, scope: FundingScope = ALL_FUNDING) {
+  const [rows, names] = await Promise.all([fundingRows(db, { donorScope: scope }), donorNames(db, lang)]);
   return donorTable(rows.map((r) => ({ ...r, type: r.type as TransactionType })), names, period);
 }
 

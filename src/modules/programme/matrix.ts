@@ -2,9 +2,11 @@ import { sql } from 'drizzle-orm';
 import type { Language } from '../../contracts/languages.ts';
 import type { ActivityFilter, Matrix } from '../../contracts/programme.ts';
 import { rowsOf, type Db } from '../../db/client.ts';
+import { ALL_FUNDING, type FundingScope } from '../accounts/policy.ts';
 import type { StatusDataset } from '../status/status.dataset.ts';
 import { nameIn } from '../status/status.service.ts';
 import { activityFilterSql } from './activities.service.ts';
+import { activityVisible } from './donor.scope.ts';
 import { participantInRegion } from './programme.shared.ts';
 
 export interface MatrixQuery extends Omit<ActivityFilter, 'from' | 'to' | 'status'> {
@@ -31,13 +33,13 @@ type Entry = Matrix['regions'][number]['subregions'][number]['countries'][number
  * during that month (an activity spanning two months shows in both). Countries without activities in the
  * window are left out; rows are grouped by region and subregion, sorted by name in the reader's language.
  */
-export async function activityMatrix(db: Db, dataset: StatusDataset, query: MatrixQuery, lang: Language): Promise<Matrix> {
+export async function activityMatrix(db: Db, dataset: StatusDataset, query: MatrixQuery, lang: Language, scope: FundingScope = ALL_FUNDING): Promise<Matrix> {
   const { months, from, to } = monthWindow(query.start, query.months);
   const { country, region, ...activityFilter } = query;
   const rows = rowsOf<{ id: string; title: string; type: string; status: string; start_date: string; end_date: string; organization_name: string; participant_id: string }>(await db.execute(sql`
     select a.id, a.title, a.type, a.status, a.start_date::text as start_date, a.end_date::text as end_date, o.name as organization_name, c.participant_id
     from activities a join activity_countries c on c.activity_id = a.id join organizations o on o.id = a.organization_id
-    where daterange(a.start_date, a.end_date, '[]') && daterange(${from}::date, ${to}::date, '[]') and ${activityFilterSql(activityFilter)}
+    where daterange(a.start_date, a.end_date, '[]') && daterange(${from}::date, ${to}::date, '[]') and ${activityFilterSql(activityFilter)} and ${activityVisible(scope)}
       ${country ? sql`and c.participant_id = ${country}` : sql``}
       ${region ? sql`and ${participantInRegion(sql`c.participant_id`, region)}` : sql``}
     order by a.start_date, a.title`));

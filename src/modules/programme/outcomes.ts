@@ -3,6 +3,7 @@ import type { Language } from '../../contracts/languages.ts';
 import type { IndicatorInput, OutcomeInput } from '../../contracts/programme.ts';
 import { inTransaction, rowsOf, type Db } from '../../db/client.ts';
 import { badRequest, notFound, type FieldProblem } from '../../lib/errors.ts';
+import { ALL_FUNDING, type FundingScope } from '../accounts/policy.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
 import { instruments } from '../instruments/instruments.table.ts';
 import { libraryDocuments } from '../library/library.table.ts';
@@ -10,6 +11,7 @@ import { participants } from '../participants/participants.table.ts';
 import type { StatusDataset } from '../status/status.dataset.ts';
 import { nowOf, type ProgrammeDeps } from './programme.shared.ts';
 import { activities, outcomeContributions, outcomes, projectIndicators, projects } from './programme.table.ts';
+import { activityVisible } from './donor.scope.ts';
 
 
 /**
@@ -55,7 +57,9 @@ export async function createOutcome(deps: ProgrammeDeps, context: AuditContext, 
   });
 }
 
-export async function listOutcomes(db: Db, filter: { id?: string | undefined; country?: string | undefined; activity?: string | undefined }, lang: Language) {
+/** Outcomes with their contributions; a donor sees those an activity it funded contributed to, and only those contributions. */
+export async function listOutcomes(db: Db, filter: { id?: string | undefined; country?: string | undefined; activity?: string | undefined }, lang: Language, scope: FundingScope = ALL_FUNDING) {
+  const visible = activityVisible(scope);
   const rows = rowsOf<{ id: string; kind: string; participant_id: string; country_name: string; instrument_id: string | null; document_id: string | null; document_title: string | null; stage: string | null; date: string; description: string | null }>(await db.execute(sql`
     select o.id, o.kind, o.participant_id, coalesce(pt.name, pe.name, o.participant_id) as country_name, o.instrument_id, o.document_id,
       (select t.title from library_document_titles t where t.document_id = o.document_id order by t.lang = ${lang} desc, t.lang = 'en' desc, t.lang limit 1) as document_title, o.stage, o.date::text as date, o.description
@@ -64,10 +68,11 @@ export async function listOutcomes(db: Db, filter: { id?: string | undefined; co
     left join participant_translations pe on pe.participant_id = o.participant_id and pe.lang = 'en'
     where o.deleted_at is null ${filter.id ? sql`and o.id = ${filter.id}` : sql``} ${filter.country ? sql`and o.participant_id = ${filter.country}` : sql``}
       ${filter.activity ? sql`and exists (select 1 from outcome_contributions oc where oc.outcome_id = o.id and oc.activity_id = ${filter.activity})` : sql``}
+      ${scope.kind === 'all' ? sql`` : sql`and exists (select 1 from outcome_contributions oc join activities a on a.id = oc.activity_id where oc.outcome_id = o.id and ${visible})`}
     order by o.date desc limit 500`));
   const contributions = rows.length ? rowsOf<{ outcome_id: string; activity_id: string; title: string; note: string }>(await db.execute(sql`
     select oc.outcome_id, oc.activity_id, a.title, oc.note from outcome_contributions oc join activities a on a.id = oc.activity_id
-    where oc.outcome_id in (${sql.join(rows.map((r) => sql`${r.id}`), sql`, `)}) order by a.start_date`)) : [];
+    where oc.outcome_id in (${sql.join(rows.map((r) => sql`${r.id}`), sql`, `)}) and ${visible} order by a.start_date`)) : [];
   return rows.map((r) => ({
     id: r.id, kind: r.kind, participantId: r.participant_id, countryName: r.country_name, instrumentId: r.instrument_id, documentId: r.document_id,
     documentTitle: r.document_title, stage: r.stage, date: r.date, description: r.description,

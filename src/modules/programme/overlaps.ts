@@ -1,5 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { rowsOf, type Db } from '../../db/client.ts';
+import { ALL_FUNDING, type FundingScope } from '../accounts/policy.ts';
+import { activityVisible } from './donor.scope.ts';
 
 export const DEFAULT_OVERLAP_WINDOW_DAYS = 14;
 
@@ -11,6 +13,8 @@ export interface OverlapQuery {
   organizationId: string;
   excludeId?: string | undefined;
   windowDays?: number | undefined;
+  /** Whose reading: a donor only learns of the activities it funded. */
+  scope?: FundingScope | undefined;
 }
 
 export interface Overlap {
@@ -43,7 +47,7 @@ export async function findOverlaps(db: Db, query: OverlapQuery): Promise<Overlap
       array(select t from unnest(a.themes) t where t = any(${themes}) order by 1) as themes,
       greatest(0, a.start_date - ${query.endDate}::date, ${query.startDate}::date - a.end_date) as days_apart
     from activities a join organizations o on o.id = a.organization_id
-    where a.deleted_at is null and a.status <> 'cancelled' and a.organization_id <> ${query.organizationId}
+    where a.deleted_at is null and a.status <> 'cancelled' and a.organization_id <> ${query.organizationId} and ${activityVisible(query.scope ?? ALL_FUNDING)}
       ${query.excludeId ? sql`and a.id <> ${query.excludeId}` : sql``}
       and daterange(a.start_date, a.end_date, '[]') && daterange(${query.startDate}::date - ${window}::int, ${query.endDate}::date + ${window}::int, '[]')
       and exists (select 1 from activity_countries c where c.activity_id = a.id and c.participant_id = any(${countries}))

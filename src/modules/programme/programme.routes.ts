@@ -13,6 +13,7 @@ import { badRequest } from '../../lib/errors.ts';
 import { sendSheet, sendWorkbook } from '../../server/plugins/export.ts';
 import { requestLanguage } from '../../server/plugins/locale.ts';
 import { organizations } from '../accounts/accounts.table.ts';
+import { fundingScopeOf } from '../accounts/policy.ts';
 import type { DatasetCache } from '../status/status.dataset.ts';
 import { ACTIVITY_SORTS, countryActivities, createActivity, deleteActivity, getActivity, listActivities, updateActivity } from './activities.service.ts';
 import { currenciesWithRates, listDonors, listProjects } from './funding.service.ts';
@@ -41,9 +42,10 @@ export async function programmeRoutes(app: FastifyInstance, deps: ProgrammeDeps 
     config: read, schema: { tags, summary: 'Organisations, projects, donors and currencies to choose from in the forms', querystring: z.object({ lang }), response: { 200: optionsSchema, ...problems } },
   }, async (request) => {
     const language = requestLanguage(request, request.query.lang);
+    const scope = fundingScopeOf(request.actor);
     const [orgs, projectList, donorList, currencies] = await Promise.all([
       deps.db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(isNull(organizations.deletedAt)).orderBy(asc(organizations.name)),
-      listProjects(deps.db, { limit: 1000, offset: 0 }), listDonors(deps.db, language), currenciesWithRates(deps.db),
+      listProjects(deps.db, { limit: 1000, offset: 0 }, scope), listDonors(deps.db, language, scope), currenciesWithRates(deps.db),
     ]);
     return { organizations: orgs, projects: projectList.items.map((p) => ({ id: p.id, code: p.code, title: p.title })), donors: donorList.map((d) => ({ id: d.id, name: d.name })), currencies };
   });
@@ -51,7 +53,7 @@ export async function programmeRoutes(app: FastifyInstance, deps: ProgrammeDeps 
   api.get('/programme/activities', {
     config: read,
     schema: {
-      tags, summary: 'Activities, filtered and sorted; format=csv|xlsx downloads them (up to 10,000)',
+      tags, summary: 'Activities, filtered and sorted; format=csv|xlsx downloads them (up to 10,000); a donor user sees those of the projects it funded or that name it among their donors',
       querystring: activityFilterSchema.extend({
         sort: z.enum(Object.keys(ACTIVITY_SORTS) as [keyof typeof ACTIVITY_SORTS]).default('-startDate'),
         limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).default(0), format: sheetFormat, lang,
@@ -73,7 +75,7 @@ export async function programmeRoutes(app: FastifyInstance, deps: ProgrammeDeps 
   });
 
   api.get('/programme/activities/:id', {
-    config: read, schema: { tags, summary: 'One activity', params: idParam, querystring: z.object({ lang }), response: { 200: activitySchema, ...problems } },
+    config: read, schema: { tags, summary: 'One activity; one a donor user did not fund is not found (404)', params: idParam, querystring: z.object({ lang }), response: { 200: activitySchema, ...problems } },
   }, async (request) => getActivity(deps.db, request.actor, request.params.id, requestLanguage(request, request.query.lang)));
 
   api.post('/programme/activities', {
@@ -106,7 +108,7 @@ export async function programmeRoutes(app: FastifyInstance, deps: ProgrammeDeps 
   }, async (request) => {
     if (request.body.endDate < request.body.startDate) throw badRequest('validation_failed', 'Some fields are not valid.', [{ field: 'endDate', reason: 'must be on or after the start date' }]);
     const windowDays = request.body.windowDays ?? deps.overlapWindowDays;
-    return { windowDays, overlaps: await findOverlaps(deps.db, { ...request.body, windowDays }) };
+    return { windowDays, overlaps: await findOverlaps(deps.db, { ...request.body, windowDays, scope: fundingScopeOf(request.actor) }) };
   });
 
   api.get('/programme/countries/:code/activities', {
@@ -120,7 +122,7 @@ export async function programmeRoutes(app: FastifyInstance, deps: ProgrammeDeps 
   }, async (request, reply) => {
     const { lang: l, format, ...query } = request.query;
     const language = requestLanguage(request, l);
-    const matrix = await activityMatrix(deps.db, await deps.cache.get(), query, language);
+    const matrix = await activityMatrix(deps.db, await deps.cache.get(), query, language, fundingScopeOf(request.actor));
     if (format === 'json') return matrix;
     return sendWorkbook(reply, `activity-matrix-${query.start}-${query.months}m`, await matrixWorkbook(matrix, language));
   });
@@ -167,8 +169,8 @@ export async function programmeRoutes(app: FastifyInstance, deps: ProgrammeDeps 
   });
   api.get('/programme/outcomes', {
     config: read,
-    schema: { tags, summary: 'Outcomes (treaty actions, laws) with the activities that contributed', querystring: z.object({ country: z.string().regex(/^[A-Z]{3}$/).optional(), activity: z.string().uuid().optional(), lang }), response: { 200: z.object({ items: z.array(outcomeSchema) }), ...problems } },
-  }, async (request) => ({ items: await listOutcomes(deps.db, request.query, requestLanguage(request, request.query.lang)) }));
+    schema: { tags, summary: 'Outcomes (treaty actions, laws) with the activities that contributed; a donor user sees those its funded activities contributed to', querystring: z.object({ country: z.string().regex(/^[A-Z]{3}$/).optional(), activity: z.string().uuid().optional(), lang }), response: { 200: z.object({ items: z.array(outcomeSchema) }), ...problems } },
+  }, async (request) => ({ items: await listOutcomes(deps.db, request.query, requestLanguage(request, request.query.lang), fundingScopeOf(request.actor)) }));
 
   api.post('/programme/outcomes', {
     config: write, schema: { tags, summary: 'Record an outcome and the activities that contributed to it, each with a note', body: outcomeInputSchema, response: { 201: outcomeSchema, ...problems } },

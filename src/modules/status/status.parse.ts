@@ -43,6 +43,92 @@ export interface ParsedFile {
 export const GENERIC_COLUMNS = ['instrument_id', 'participant', 'action', 'date', 'effective_date', 'note', 'notification_ref'] as const;
 const REQUIRED_GENERIC_COLUMNS = ['instrument_id', 'participant', 'action', 'date'] as const;
 
+/** Largest file accepted: a depositary's whole list, with the text of every declaration, is a fraction of it. */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+/** Longest text of a declaration, reservation or objection (the `note` column). */
+export const MAX_NOTE_CHARACTERS = 10_000;
+/** Longest value of any other column (names, dates, action words, references) and of a UNTC cell. */
+export const MAX_FIELD_CHARACTERS = 200;
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The text of a file, or the one problem that stops it from being read at all: too large, or not
+ * UTF-8. A Latin-1 or Windows-1252 file would otherwise decode to names such as "C\uFFFDte d'Ivoire"
+ * and be reported row by row as unknown participants, hiding the actual mistake.
+ */
+export function readDepositaryText(file: string, content: string | Buffer): { text: string; problem?: never } | { text?: never; problem: FieldProblem } {
+  const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
+  if (bytes > MAX_FILE_BYTES) {
+    return { problem: { file, reason: `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; at most ${MAX_FILE_BYTES / 1024 / 1024} MB is accepted: split it into several files` } };
+  }
+  if (typeof content === 'string') return { text: content };
+  try {
+    return { text: decoder.decode(content) };
+  } catch {
+    const offset = firstInvalidUtf8(content);
+    // lastIndexOf counts a negative offset from the end: the first line starts at 0.
+    const lineStart = offset === 0 ? 0 : content.lastIndexOf(0x0a, offset - 1) + 1;
+    const line = countNewlines(content, offset) + 1;
+    const character = [...decoder.decode(content.subarray(lineStart, offset))].length + 1;
+    const byte = offset < content.length ? `: byte 0x${content[offset]!.toString(16).toUpperCase().padStart(2, '0')}` : '';
+    return { problem: { file, line, reason: `this file is not UTF-8 (line ${line}, character ${character}${byte}); save it as UTF-8 (in Excel: "CSV UTF-8") and import it again` } };
+  }
+}
+
+/** Offset of the first byte that does not begin a well-formed UTF-8 sequence (the WHATWG decoder's rules). */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i]!;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    let trailing: number;
+    // The second byte's range excludes overlong forms, surrogates and code points past U+10FFFF.
+    let low = 0x80;
+    let high = 0xbf;
+    if (lead >= 0xc2 && lead <= 0xdf) trailing = 1;
+    else if (lead >= 0xe0 && lead <= 0xef) {
+      trailing = 2;
+      if (lead === 0xe0) low = 0xa0;
+      if (lead === 0xed) high = 0x9f;
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      trailing = 3;
+      if (lead === 0xf0) low = 0x90;
+      if (lead === 0xf4) high = 0x8f;
+    } else return i;
+    for (let k = 1; k <= trailing; k++) {
+      const next = bytes[i + k];
+      if (next === undefined || next < (k === 1 ? low : 0x80) || next > (k === 1 ? high : 0xbf)) return i;
+    }
+    i += trailing + 1;
+  }
+  return bytes.length;
+}
+
+function countNewlines(bytes: Uint8Array, end: number): number {
+  let count = 0;
+  for (let i = 0; i < end; i++) if (bytes[i] === 0x0a) count++;
+  return count;
+}
+
+/** Length in characters (code points), as people count them; counted without copying the value. */
+function characters(value: string): number {
+  let count = 0;
+  for (const _ of value) count++;
+  return count;
+}
+
+/** A problem for each value over its limit, naming the column and the limit but not repeating the value. */
+function overLong(file: string, line: number, values: [field: string, value: string, limit: number][]): FieldProblem[] {
+  return values.flatMap(([field, value, limit]) => {
+    const length = value.length <= limit ? value.length : characters(value);
+    return length <= limit ? [] : [{ file, line, field, reason: `is ${length.toLocaleString('en')} characters long; at most ${limit.toLocaleString('en')} are accepted` }];
+  });
+}
+
 /**
  * Parses one UNTC status table (`XVIII-11.csv`): participant, signature, consent, read by position
  * because the header text differs between files and snapshots.
@@ -55,9 +141,11 @@ export function parseUntcFile({ file, content, context }: { file: string; conten
     return { file, instrumentId: null, actions: [], problems: [{ file, line: 1, field: 'file name', reason: `no instrument has the UNTC reference "${untcNo}"` }] };
   }
 
+  const { text, problem } = readDepositaryText(file, content);
+  if (problem) return { file, instrumentId: instrument.id, actions: [], problems: [problem] };
   let rows: { line: number; cells: string[] }[];
   try {
-    rows = parseCsvRows(content);
+    rows = parseCsvRows(text);
   } catch (error) {
     return { file, instrumentId: instrument.id, actions: [], problems: [{ file, reason: `not a readable CSV file: ${(error as Error).message}` }] };
   }
@@ -69,7 +157,13 @@ export function parseUntcFile({ file, content, context }: { file: string; conten
 
   const actions: ParsedAction[] = [];
   const seenParticipants = new Map<string, number>();
+  const cellNames = ['Participant', 'Signature', 'consent'];
   for (const { line, cells } of body) {
+    const tooLong = overLong(file, line, cells.map((cell, i) => [cellNames[i] ?? `column ${i + 1}`, cell, MAX_FIELD_CHARACTERS]));
+    if (tooLong.length > 0) {
+      problems.push(...tooLong);
+      continue;
+    }
     const [name = '', signatureCell = '', consentCell = ''] = cells.map((cell) => cell.trim());
     if (cells.length !== 3) problems.push({ file, line, reason: `expected 3 cells, found ${cells.length}` });
     if (!name) {
@@ -116,9 +210,11 @@ export function parseUntcFile({ file, content, context }: { file: string; conten
 /** Parses a generic actions file (see GENERIC_COLUMNS); one file may cover several instruments. */
 export function parseActionsFile({ file, content, context }: { file: string; content: string | Buffer; context: ParseContext }): ParsedFile {
   const problems: FieldProblem[] = [];
+  const { text, problem } = readDepositaryText(file, content);
+  if (problem) return { file, instrumentId: null, actions: [], problems: [problem] };
   let records;
   try {
-    records = parseCsv(content);
+    records = parseCsv(text);
   } catch (error) {
     return { file, instrumentId: null, actions: [], problems: [{ file, reason: `not a readable CSV file: ${(error as Error).message}` }] };
   }
@@ -135,6 +231,15 @@ export function parseActionsFile({ file, content, context }: { file: string; con
   const actions: ParsedAction[] = [];
   const seenKeys = new Map<string, number>();
   for (const { line, values } of records) {
+    // Before anything else: the other checks quote values back, and a 20 MB value must not be.
+    const tooLong = overLong(file, line, GENERIC_COLUMNS.flatMap((column) => {
+      const value = values[column];
+      return value === undefined ? [] : [[column, value, column === 'note' ? MAX_NOTE_CHARACTERS : MAX_FIELD_CHARACTERS] as [string, string, number]];
+    }));
+    if (tooLong.length > 0) {
+      problems.push(...tooLong);
+      continue;
+    }
     const instrumentId = (values.instrument_id ?? '').trim();
     const name = (values.participant ?? '').trim();
     const actionText = (values.action ?? '').trim().toLowerCase();

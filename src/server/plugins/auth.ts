@@ -98,8 +98,11 @@ export async function registerAuth(app: FastifyInstance, { db, clock, sessionSet
   });
 }
 
-function actorOf(user: { id: string; email: string; role: string; participantId: string | null; organizationId: string | null }, via: 'session' | 'token', sessionId: string | null, tokenScope: 'read' | 'read-write' | null): Actor {
-  return { kind: 'user', userId: user.id, email: user.email, role: user.role as Role, participantId: user.participantId, organizationId: user.organizationId, via, sessionId, tokenScope };
+function actorOf(user: { id: string; email: string; role: string; participantId: string | null; organizationId: string | null; donorId: string | null }, via: 'session' | 'token', sessionId: string | null, tokenScope: 'read' | 'read-write' | null): Actor {
+  return {
+    kind: 'user', userId: user.id, email: user.email, role: user.role as Role, participantId: user.participantId, organizationId: user.organizationId,
+    donorId: user.role === 'donor' ? user.donorId : null, via, sessionId, tokenScope,
+  };
 }
 
 /** The signed-in user of a request whose policy already required one. */

@@ -27,6 +27,8 @@ export interface UserInput {
   role: Role;
   participantId: string | null;
   organizationId: string | null;
+  /** A donor user's donor record (programme); null: it reads no funding data yet. */
+  donorId: string | null;
   preferredLanguage: string;
 }
 

@@ -2,10 +2,11 @@ import { NativeSelect, Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { Organization } from '../../../../../src/contracts/accounts.ts';
 import type { Participant } from '../../../../../src/contracts/status.ts';
+import { useDonors } from '../../programme/funding.api.ts';
 import { useParticipants } from '../../status/status.api.ts';
 import { ROLE_SCOPE, useOrganizations, type Role } from '../admin.api.ts';
 
-export interface Scope { participantId: string | null; organizationId: string | null }
+export interface Scope { participantId: string | null; organizationId: string | null; donorId: string | null }
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 
@@ -15,6 +16,7 @@ export function scopeFor(role: Role, scope: Scope): Scope {
   return {
     participantId: need === 'participant' || need === 'either' ? scope.participantId || null : null,
     organizationId: need === 'organization' || need === 'either' ? scope.organizationId || null : null,
+    donorId: role === 'donor' ? scope.donorId || null : null,
   };
 }
 
@@ -27,14 +29,18 @@ export function checkScope(t: T, role: Role, scope: Scope): Partial<Record<keyof
   return {};
 }
 
-/** Names for the scope column: countries in the UI language, organisations (deleted ones too). */
+/** Names for the scope column: countries in the UI language, organisations (deleted ones too), donor records. */
 export function useScopeNames() {
   const participants = useParticipants();
   const organizations = useOrganizations(true);
+  const donorRecords = useDonors();
   const countries = new Map((participants.data?.items ?? []).map((p) => [p.id, p.name]));
   const orgs = new Map((organizations.data?.items ?? []).map((o) => [o.id, o.name]));
-  return (scope: Scope) => [scope.participantId ? countries.get(scope.participantId) ?? scope.participantId : null, scope.organizationId ? orgs.get(scope.organizationId) ?? '' : null]
-    .filter((name): name is string => name !== null && name !== '').join(' · ');
+  const donors = new Map((donorRecords.data?.items ?? []).map((d) => [d.id, d.name]));
+  return (scope: Scope) => [
+    scope.participantId ? countries.get(scope.participantId) ?? scope.participantId : null, scope.organizationId ? orgs.get(scope.organizationId) ?? '' : null,
+    scope.donorId ? donors.get(scope.donorId) ?? '' : null,
+  ].filter((name): name is string => name !== null && name !== '').join(' · ');
 }
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
@@ -46,6 +52,7 @@ export function ScopeFields({ role, scope, onChange, errors = {} }: {
   const { t } = useTranslation('accounts');
   const participants = useParticipants();
   const organizations = useOrganizations(true);
+  const donorRecords = useDonors();
   const need = ROLE_SCOPE[role];
   const countries: Participant[] = [...(participants.data?.items ?? [])].sort(byName);
   // Deleted organisations cannot be chosen; the one a user already has still shows.
@@ -69,6 +76,14 @@ export function ScopeFields({ role, scope, onChange, errors = {} }: {
           onChange={(event) => onChange({ ...scope, participantId: event.currentTarget.value || null })}
           data={[{ value: '', label: t('scope.chooseCountry') }, ...countries.map((p) => ({ value: p.id, label: p.name }))]}
           error={errors.participantId}
+        />
+      )}
+      {role === 'donor' && (
+        <NativeSelect
+          label={t('fields.donorRecord')} description={t('scope.donorRecordHint')} value={scope.donorId ?? ''} className="field-wide"
+          onChange={(event) => onChange({ ...scope, donorId: event.currentTarget.value || null })}
+          data={[{ value: '', label: t('scope.noDonorRecord') }, ...(donorRecords.data?.items ?? []).map((d) => ({ value: d.id, label: d.name }))]}
+          error={errors.donorId}
         />
       )}
     </Stack>

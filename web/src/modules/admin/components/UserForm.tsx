@@ -23,7 +23,7 @@ export function UserForm({ initial, withEmail, roleLocked = false, disabled = fa
   const [email, setEmail] = useState(initial.email);
   const [displayName, setDisplayName] = useState(initial.displayName);
   const [role, setRole] = useState<Role>(initial.role);
-  const [scope, setScope] = useState<Scope>({ participantId: initial.participantId, organizationId: initial.organizationId });
+  const [scope, setScope] = useState<Scope>({ participantId: initial.participantId, organizationId: initial.organizationId, donorId: initial.donorId });
   const [language, setLanguage] = useState(initial.preferredLanguage);
   const [checked, setChecked] = useState<Record<string, string | undefined>>({});
   const server = pending ? {} : serverFieldErrors(error, tCommon, {}, t('form.invalid'));
@@ -72,9 +72,9 @@ export function UserForm({ initial, withEmail, roleLocked = false, disabled = fa
         </Group>
         <fieldset className="plain-fieldset" disabled={disabled}>
           <legend className="field-legend">{t('scope.title')}</legend>
-          <ScopeFields role={role} scope={scope} onChange={setScope} errors={{ participantId: error$('participantId'), organizationId: error$('organizationId') }} />
+          <ScopeFields role={role} scope={scope} onChange={setScope} errors={{ participantId: error$('participantId'), organizationId: error$('organizationId'), donorId: error$('donorId') }} />
         </fieldset>
-        <ErrorAlert error={error} shownFields={['email', 'displayName', 'role', 'participantId', 'organizationId']} />
+        <ErrorAlert error={error} shownFields={['email', 'displayName', 'role', 'participantId', 'organizationId', 'donorId']} />
         <Group gap="md">
           <Button type="submit" loading={pending} disabled={disabled}>{submitLabel}</Button>
           {after}

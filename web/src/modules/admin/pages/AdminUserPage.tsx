@@ -107,7 +107,7 @@ function UserDetail({ id, me }: { id: string; me: User }) {
               {u.deletedAt && <Text mb="sm">{t('user.restoreToEdit')}</Text>}
               <UserForm
                 key={u.updatedAt}
-                initial={{ email: u.email, displayName: u.displayName, role: u.role, participantId: u.participantId, organizationId: u.organizationId, preferredLanguage: u.preferredLanguage }}
+                initial={{ email: u.email, displayName: u.displayName, role: u.role, participantId: u.participantId, organizationId: u.organizationId, donorId: u.donorId, preferredLanguage: u.preferredLanguage }}
                 withEmail={false} roleLocked={self} disabled={u.deletedAt !== null}
                 submitLabel={t('user.save')} pending={update.isPending} error={update.error}
                 onSubmit={({ email: _email, role, ...changes }) => update.mutate(self ? changes : { ...changes, role })}

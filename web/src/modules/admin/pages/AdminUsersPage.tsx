@@ -23,7 +23,7 @@ function InviteUser() {
   const invite = useInviteUser();
   const [opened, setOpened] = useState(false);
   const [formKey, setFormKey] = useState(0);
-  const blank: UserInput = { email: '', displayName: '', role: 'partner', participantId: null, organizationId: null, preferredLanguage: currentLanguage() };
+  const blank: UserInput = { email: '', displayName: '', role: 'partner', participantId: null, organizationId: null, donorId: null, preferredLanguage: currentLanguage() };
 
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="invite-title">

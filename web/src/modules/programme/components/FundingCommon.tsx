@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../../src/contracts/accounts.ts';
 import { errorAt, moduleErrors } from '../../../components/ModuleErrors.tsx';
 import { useFormat } from '../../../lib/format.ts';
-import { ProgrammeLinks } from './ProgrammeNav.tsx';
+import { DonorScopeNotice, ProgrammeLinks } from './ProgrammeNav.tsx';
 import { RequireSignIn } from '../../accounts/components/RequireSignIn.tsx';
 import { useFundingRights, type Project } from '../funding.api.ts';
 
@@ -68,6 +68,7 @@ export function FundingFrame({ funding = true, children }: { funding?: boolean; 
       {(user) => (
         <Stack gap="lg">
           <ProgrammeLinks />
+          <DonorScopeNotice user={user} />
           {funding && !rights.canRead ? (
             <Stack gap="md" maw={640}>
               <Title order={1}>{t('gate.title')}</Title>

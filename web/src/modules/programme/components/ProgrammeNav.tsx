@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { Anchor, Group, Stack } from '@mantine/core';
+import { Alert, Anchor, Group, Stack, Text } from '@mantine/core';
 import { NavLink } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../../src/contracts/accounts.ts';
@@ -30,6 +30,17 @@ export function ProgrammeLinks() {
   );
 }
 
+/**
+ * A donor reads only what its donor record's contributions funded (the server filters every list):
+ * say so, and say why everything is empty while no administrator has linked the account to a record.
+ */
+export function DonorScopeNotice({ user }: { user: User }) {
+  const { t } = useTranslation('funding');
+  if (user.role !== 'donor') return null;
+  if (user.donorId === null) return <Alert color="yellow" title={t('donorScope.unlinkedTitle')} role="status">{t('donorScope.unlinkedBody')}</Alert>;
+  return <Text size="sm">{t('donorScope.linked')}</Text>;
+}
+
 /** Every activity page: only for signed-in users, with the sub-navigation between the programme's views. */
 export function ProgrammeFrame({ children }: { children: (user: User) => ReactNode }) {
   return (
@@ -37,6 +48,7 @@ export function ProgrammeFrame({ children }: { children: (user: User) => ReactNo
       {(user) => (
         <Stack gap="lg">
           <ProgrammeLinks />
+          <DonorScopeNotice user={user} />
           {children(user)}
         </Stack>
       )}
