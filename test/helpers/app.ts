@@ -11,8 +11,8 @@ export async function createTestApp({ seed = true, dataDir, clock = TEST_CLOCK, 
   dataDir?: string;
   /** Programme settings: the overlap window. */
   programme?: { overlapWindowDays?: number };
-  /** Library settings: upload limit and the folder originals are kept in. */
-  library?: { maxUploadBytes?: number; filesDir?: string };
+  /** Library settings: upload limit, extraction limits and the folder originals are kept in. */
+  library?: { maxUploadBytes?: number; maxExtractedBytes?: number; maxTextChars?: number; filesDir?: string };
 } = {}) {
   const database: TestDb = await createTestDb({ seed, ...(dataDir ? { dataDir } : {}) });
   const app = await buildApp({ database, clock, datasetCheckIntervalMs: 0, security, ...(library ? { library } : {}), ...(programme ? { programme } : {}) });

@@ -7,13 +7,16 @@ import { createOrganization, createUser, sessionHeaders } from '../../../test/he
 import { createTestApp } from '../../../test/helpers/app.ts';
 import { TEST_CLOCK } from '../../../test/helpers/db.ts';
 import { libraryCounts, multipart } from '../../../test/helpers/library.ts';
+import { docxWithParagraphs } from '../../../test/helpers/zip.ts';
 
 type Headers = Record<string, string>;
 
 const METADATA = JSON.stringify({ kind: 'legislation', titles: { en: 'Law on the financing of terrorism' }, country: 'NER', adoptedDate: '2008-06-01' });
 const TEXT = Buffer.from('Article 1. Whoever provides or collects funds for a terrorist act is punished.\n'.repeat(200));
+const MAX_EXTRACTED_BYTES = 2 * 1_048_576;
+const MAX_TEXT_CHARS = 50_000;
 
-describe('multipart uploads cut short', () => {
+describe('library uploads: bodies cut short, decompression bombs, texts over the limit', () => {
   let context: Awaited<ReturnType<typeof createTestApp>>;
   let filesDir: string;
   let admin: Headers;
@@ -30,7 +33,7 @@ describe('multipart uploads cut short', () => {
 
   beforeAll(async () => {
     filesDir = mkdtempSync(join(tmpdir(), 'lexpact-library-cut-'));
-    context = await createTestApp({ library: { filesDir } });
+    context = await createTestApp({ library: { filesDir, maxExtractedBytes: MAX_EXTRACTED_BYTES, maxTextChars: MAX_TEXT_CHARS } });
     const db = context.database.db;
     const organisation = await createOrganization(db, 'UNODC', 'un');
     admin = await sessionHeaders(db, TEST_CLOCK, await createUser(db, { email: 'admin@example.org', role: 'administrator', organizationId: organisation.id }), true);
@@ -82,5 +85,35 @@ describe('multipart uploads cut short', () => {
   it('a multipart body sent without its boundary → 400 request.malformed_multipart', async () => {
     const body = await multipart({ metadata: METADATA, language: 'en' }, { name: 'law.txt', bytes: TEXT });
     expectMalformed(await send('/library/documents', 'multipart/form-data', body.payload));
+  });
+
+  describe('files that would make the server read too much', () => {
+    const upload = async (name: string, bytes: Uint8Array) => {
+      const body = await multipart({ metadata: METADATA.replace('Law on', `${name}: law on`), language: 'en' }, { name, bytes });
+      return send('/library/documents', body.contentType, body.payload);
+    };
+    const expectRefused = async (name: string, bytes: Uint8Array, code: string, reason: string) => {
+      const before = await libraryCounts(context.database.db, filesDir);
+      const response = await upload(name, bytes);
+      expect(response.statusCode, response.body).toBe(413);
+      expect(response.json()).toMatchObject({ status: 413, code, errors: [{ field: 'file', reason: expect.stringContaining(reason) }] });
+      expect(await libraryCounts(context.database.db, filesDir)).toEqual(before);
+    };
+
+    it('a DOCX bomb (40 KB that unpacks to 10 MB of XML) → 413 library.archive_too_large naming the cap, nothing stored', async () => {
+      const bomb = docxWithParagraphs(100_000);
+      expect(bomb.length).toBeLessThan(64 * 1024);
+      await expectRefused('bomb.docx', bomb, 'library.archive_too_large', `limit of ${MAX_EXTRACTED_BYTES} bytes (LEXPACT_MAX_EXTRACTED_MB)`);
+    });
+
+    it('the same bomb with headers that claim 1,000 bytes → the same refusal', async () => {
+      await expectRefused('liar.docx', docxWithParagraphs(100_000, { declaredSize: 1000 }), 'library.archive_too_large', `limit of ${MAX_EXTRACTED_BYTES} bytes`);
+    });
+
+    it('a text longer than the limit → 413 library.text_too_long naming the limit, nothing stored; a DOCX under both limits is stored', async () => {
+      await expectRefused('long.txt', Buffer.from('terrorism financing '.repeat(3000)), 'library.text_too_long', `limit of ${MAX_TEXT_CHARS} characters (LEXPACT_MAX_TEXT_CHARS)`);
+      await expectRefused('long.docx', docxWithParagraphs(1000), 'library.text_too_long', `limit of ${MAX_TEXT_CHARS} characters`);
+      expect((await upload('short.docx', docxWithParagraphs(500))).statusCode).toBe(201);
+    });
   });
 });
