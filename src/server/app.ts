@@ -122,7 +122,7 @@ export async function buildApp({
     });
     await programmeRoutes(api, { db: database.db, clock, cache, overlapWindowDays: programme.overlapWindowDays ?? DEFAULT_OVERLAP_WINDOW_DAYS });
     await fundingRoutes(api, { db: database.db, clock });
-    await importRoutes(api, { db: database.db, clock });
+    await importRoutes(api, { db: database.db, clock, maxExtractedBytes: library.maxExtractedBytes ?? DEFAULT_EXTRACTION_LIMITS.maxExtractedBytes });
   }, { prefix: API_PREFIX });
 
   app.get('/healthz', { schema: { tags: ['system'], summary: 'The process is up' } }, async () => ({ status: 'ok' }));

@@ -6,7 +6,7 @@ import { isAppError } from '../../../lib/errors.ts';
 import { archiveTooLarge, fileCorrupt, fileEmpty, pdfEncrypted, textTooLong } from './errors.ts';
 import { DEFAULT_EXTRACTION_LIMITS, type ExtractionLimits } from './limits.ts';
 import { decodeHtml, decodeText, tidyText } from './text.ts';
-import { checkZipSize, ZipTooLargeError } from './zip.ts';
+import { checkZipSize, ZipTooLargeError } from '../../../lib/zip.ts';
 
 export { detectFileType, MEDIA_TYPES, type DetectedFile } from './detect.ts';
 export { DEFAULT_EXTRACTION_LIMITS, type ExtractionLimits } from './limits.ts';
@@ -61,7 +61,7 @@ async function pdfText(bytes: Uint8Array, maxTextChars: number): Promise<string>
       const { items } = await (await pdf.getPage(number)).getTextContent();
       // As unpdf's extractText reads a page.
       const page = tidyText(items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''));
-      if (page) length += (pages.length > 0 ? 2 : 0) + page.length;
+      if (page) length += (length > 0 ? 2 : 0) + page.length;
       if (length > maxTextChars) throw textTooLong(maxTextChars);
       pages.push(page);
     }
