@@ -25,6 +25,13 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/**/*.ts'],
+    ignores: ['src/lib/csv.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'csv-stringify', message: 'Write CSV with toCsv (src/lib/csv.ts): it neutralises cells that a spreadsheet would run as formulas.' }, { name: 'csv-stringify/sync', message: 'Write CSV with toCsv (src/lib/csv.ts): it neutralises cells that a spreadsheet would run as formulas.' }] }],
+    },
+  },
+  {
     files: ['src/cli/**/*.ts', 'bench/**/*.ts', 'data/scripts/**/*.ts', 'bin/**/*.js'],
     rules: { 'no-console': 'off' },
   },

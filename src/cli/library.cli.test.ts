@@ -114,7 +114,7 @@ describe('the lexpact library commands', { timeout: 180_000 }, () => {
     expect(results[0]!.snippet).toContain('[[技术援助]]');
   });
 
-  it('`library import` of a folder with bad lines exits non-zero and names the file and line of each problem', async () => {
+  it('`library import` of a folder with bad lines exits non-zero and names the file and line of each problem, LEXPACT_MAX_TEXT_CHARS included', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'lexpact-library-cli-import-'));
     try {
       writeFileSync(join(folder, 'metadata.csv'), [
@@ -122,14 +122,18 @@ describe('the lexpact library commands', { timeout: 180_000 }, () => {
         'note-ru.txt,ru,ta_tool,Note on terrorist financing,,',
         'guide-es.md,es,legislation,Law of nowhere,XYZ,2010-01-01',
         'missing.pdf,en,legislation,Law whose file was forgotten,NER,2012-01-01',
+        'long.txt,en,legislation,Law longer than the configured limit,NER,2012-01-01',
       ].join('\n'));
+      writeFileSync(join(folder, 'long.txt'), 'Whoever provides or collects funds for a terrorist act is punished. '.repeat(20));
       copyFileSync(join(LIBRARY_FIXTURES, 'note-ru.txt'), join(folder, 'note-ru.txt'));
       copyFileSync(join(LIBRARY_FIXTURES, 'guide-es.md'), join(folder, 'guide-es.md'));
-      const run = await lexpact('library', 'import', folder);
+      env.LEXPACT_MAX_TEXT_CHARS = '1000';
+      const run = await lexpact('library', 'import', folder).finally(() => delete env.LEXPACT_MAX_TEXT_CHARS);
       expect(run.code).not.toBe(0);
       expect(run.stderr).toContain('nothing was stored');
       expect(run.stderr).toMatch(/metadata\.csv, line 3, country: .*XYZ/);
       expect(run.stderr).toMatch(/metadata\.csv, line 4, file: .*missing\.pdf/);
+      expect(run.stderr).toMatch(/metadata\.csv, line 5, file: long\.txt: .*limit of 1000 characters \(LEXPACT_MAX_TEXT_CHARS\)/);
       expect(run.stderr).not.toMatch(/line 2/);
       expect(run.stderr).not.toMatch(STACK_FRAME);
     } finally {

@@ -21,7 +21,10 @@ import { formatTable } from './table.ts';
 /** The same services the server uses, on the same file store (folder or bucket). */
 function libraryDeps(db: Db): LibraryDeps {
   const { library } = loadConfig();
-  return { db, files: fileStoreFor(library), search: postgresSearchIndex, clock: systemClock, maxUploadBytes: library.maxUploadBytes };
+  return {
+    db, files: fileStoreFor(library), search: postgresSearchIndex, clock: systemClock, maxUploadBytes: library.maxUploadBytes,
+    extraction: { maxExtractedBytes: library.maxExtractedBytes, maxTextChars: library.maxTextChars },
+  };
 }
 
 const print = (value: unknown) => console.log(JSON.stringify(value, null, 2));

@@ -8,6 +8,7 @@ import { organizations } from '../modules/accounts/accounts.table.ts';
 import { COMMAND_LINE_ACTOR } from '../modules/library/library.documents.ts';
 import { importActivities, type ColumnMapping } from '../modules/programme/activities.import.ts';
 import { importMappings } from '../modules/programme/programme.table.ts';
+import { loadConfig } from '../server/config.ts';
 import { UsageError, requireChoice, withDatabase } from './context.ts';
 
 export function registerProgrammeCommands(program: Command) {
@@ -43,7 +44,7 @@ export function registerProgrammeCommands(program: Command) {
           mapping = saved.mapping as ColumnMapping;
         }
         const report = await importActivities({ db, clock: systemClock }, COMMAND_LINE_ACTOR, CLI_CONTEXT, {
-          bytes: new Uint8Array(readFileSync(path)), filename: basename(path), mapping, dryRun: options.dryRun ?? false, organizationId,
+          bytes: new Uint8Array(readFileSync(path)), filename: basename(path), maxExtractedBytes: loadConfig().library.maxExtractedBytes, mapping, dryRun: options.dryRun ?? false, organizationId,
         });
         if (format === 'json') return console.log(JSON.stringify(report, null, 2));
         const verb = report.dryRun ? 'would be ' : '';

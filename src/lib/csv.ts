@@ -31,7 +31,25 @@ export function parseCsvRows(text: string | Buffer): { line: number; cells: stri
 
 export const readCsvFile = (path: string): CsvRecord[] => parseCsv(readFileSync(path));
 
-/** Writes rows as RFC 4180 CSV with a header row. */
-export function toCsv(header: string[], rows: (string | number | null | undefined)[][]): string {
-  return stringify([header, ...rows.map((row) => row.map((cell) => (cell === null || cell === undefined ? '' : String(cell))))]);
+export type CsvCell = string | number | null | undefined;
+
+/** First characters that make Excel, LibreOffice or Google Sheets read a cell as a formula (OWASP's list). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * The text written for one cell. A string that starts like a formula gets a leading `'`, so that a
+ * spreadsheet shows it as text instead of running it: titles, names and notes are typed by users, and
+ * `=HYPERLINK(…)` in a title must not become a live link in an officer's spreadsheet. A JS number is
+ * our own figure, not user text, and is written as is: -12.5 stays a number. So a figure must reach
+ * this function as a number; a negative amount passed as a string would be written `'-12.5`.
+ */
+export function csvCell(cell: CsvCell): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'number') return String(cell);
+  return FORMULA_START.test(cell) ? `'${cell}` : cell;
+}
+
+/** Writes rows as RFC 4180 CSV with a header row; every CSV the product writes goes through here (see csvCell). */
+export function toCsv(header: string[], rows: CsvCell[][]): string {
+  return stringify([header.map(csvCell), ...rows.map((row) => row.map(csvCell))]);
 }

@@ -24,6 +24,7 @@ import { DEFAULT_OVERLAP_WINDOW_DAYS } from '../modules/programme/overlaps.ts';
 import { programmeRoutes } from '../modules/programme/programme.routes.ts';
 import type { FileStore } from '../modules/library/storage/file-store.ts';
 import { fileStoreFor } from '../modules/library/storage/file-store-config.ts';
+import { DEFAULT_EXTRACTION_LIMITS } from '../modules/library/extract/limits.ts';
 import { postgresSearchIndex } from '../modules/library/search/postgres-search.ts';
 import { authRoutes } from '../modules/accounts/auth.routes.ts';
 import { accountRoutes } from '../modules/accounts/account.routes.ts';
@@ -45,7 +46,7 @@ export interface AppDeps {
   security?: SecurityConfig;
   /** Replaces the SMTP/outbox mailer (tests). */
   mailer?: Mailer;
-  /** Where library originals go (`fileStore` wins over `s3` and `filesDir`) and how large they may be; default: a folder under the system's temporary folder, 50 MB. */
+  /** Where library originals go (`fileStore` wins over `s3` and `filesDir`), how large they may be and how much text is read from them; default: a folder under the system's temporary folder, 50 MB, DEFAULT_EXTRACTION_LIMITS. */
   library?: Partial<LibraryConfig> & { fileStore?: FileStore };
   programme?: Partial<ProgrammeConfig>;
 }
@@ -114,10 +115,14 @@ export async function buildApp({
       db: database.db, clock, search: postgresSearchIndex, publicUrl: security.publicUrl,
       files: library.fileStore ?? fileStoreFor({ filesDir: library.filesDir ?? join(tmpdir(), `lexpact-files-${process.pid}`), s3: library.s3 ?? null }),
       maxUploadBytes: library.maxUploadBytes ?? 50 * 1_048_576,
+      extraction: {
+        maxExtractedBytes: library.maxExtractedBytes ?? DEFAULT_EXTRACTION_LIMITS.maxExtractedBytes,
+        maxTextChars: library.maxTextChars ?? DEFAULT_EXTRACTION_LIMITS.maxTextChars,
+      },
     });
     await programmeRoutes(api, { db: database.db, clock, cache, overlapWindowDays: programme.overlapWindowDays ?? DEFAULT_OVERLAP_WINDOW_DAYS });
     await fundingRoutes(api, { db: database.db, clock });
-    await importRoutes(api, { db: database.db, clock });
+    await importRoutes(api, { db: database.db, clock, maxExtractedBytes: library.maxExtractedBytes ?? DEFAULT_EXTRACTION_LIMITS.maxExtractedBytes });
   }, { prefix: API_PREFIX });
 
   app.get('/healthz', { schema: { tags: ['system'], summary: 'The process is up' } }, async () => ({ status: 'ok' }));

@@ -5,7 +5,15 @@ import { loadConfig } from './config.ts';
 describe('configuration from the environment', () => {
   it('keeps library originals in the local folder when no bucket is set', () => {
     const config = loadConfig({ LEXPACT_DATA_DIR: '/srv/lexpact' });
-    expect(config.library).toEqual({ filesDir: resolve('/srv/lexpact/files'), maxUploadBytes: 50 * 1_048_576, s3: null });
+    expect(config.library).toEqual({ filesDir: resolve('/srv/lexpact/files'), maxUploadBytes: 50 * 1_048_576, maxExtractedBytes: 100 * 1_048_576, maxTextChars: 5_000_000, s3: null });
+  });
+
+  it('reads at most 100 MB unpacked and 5 million characters of text from one file unless LEXPACT_MAX_EXTRACTED_MB and LEXPACT_MAX_TEXT_CHARS say otherwise', () => {
+    const { library } = loadConfig({ LEXPACT_MAX_EXTRACTED_MB: '20', LEXPACT_MAX_TEXT_CHARS: '1000000' });
+    expect({ maxExtractedBytes: library.maxExtractedBytes, maxTextChars: library.maxTextChars }).toEqual({ maxExtractedBytes: 20 * 1_048_576, maxTextChars: 1_000_000 });
+    expect(() => loadConfig({ LEXPACT_MAX_EXTRACTED_MB: '0' })).toThrow(/^invalid configuration: LEXPACT_MAX_EXTRACTED_MB: /);
+    expect(() => loadConfig({ LEXPACT_MAX_TEXT_CHARS: 'many' })).toThrow(/^invalid configuration: LEXPACT_MAX_TEXT_CHARS: /);
+    expect(() => loadConfig({ LEXPACT_MAX_TEXT_CHARS: '2.5' })).toThrow(/^invalid configuration: LEXPACT_MAX_TEXT_CHARS: /);
   });
 
   it('flags other organisations\' activities within 14 days unless LEXPACT_OVERLAP_WINDOW_DAYS says otherwise', () => {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_EXTRACTION_LIMITS } from '../modules/library/extract/limits.ts';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -20,6 +21,8 @@ const configSchema = z.object({
   LEXPACT_MAIL_FROM: z.string().min(3).default('Lexpact <no-reply@localhost>'),
   LEXPACT_FILES_DIR: z.string().min(1).optional(),
   LEXPACT_MAX_UPLOAD_MB: z.coerce.number().min(1).max(2048).default(50),
+  LEXPACT_MAX_EXTRACTED_MB: z.coerce.number().min(1).max(4096).default(DEFAULT_EXTRACTION_LIMITS.maxExtractedBytes / 1_048_576),
+  LEXPACT_MAX_TEXT_CHARS: z.coerce.number().int().min(1000).max(500_000_000).default(DEFAULT_EXTRACTION_LIMITS.maxTextChars),
   LEXPACT_S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a bucket name: 3 to 63 lowercase letters, digits, dots and hyphens').optional(),
   LEXPACT_S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' }).optional(),
   LEXPACT_S3_REGION: z.string().min(1).default('us-east-1'),
@@ -57,6 +60,10 @@ export interface LibraryConfig {
   /** Folder the original files of library documents are kept in, unless `s3` is set. */
   filesDir: string;
   maxUploadBytes: number;
+  /** Most bytes unpacked from one archive-based file (DOCX), all its parts together. */
+  maxExtractedBytes: number;
+  /** Longest extracted text kept for one file, in characters. */
+  maxTextChars: number;
   /** S3-compatible bucket for the originals instead of the folder; absent keys = the SDK's default credential chain. */
   s3: S3Config | null;
 }
@@ -119,7 +126,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } : null;
   return {
     programme: { overlapWindowDays: c.LEXPACT_OVERLAP_WINDOW_DAYS },
-    library: { filesDir: resolve(c.LEXPACT_FILES_DIR ?? `${c.LEXPACT_DATA_DIR}/files`), maxUploadBytes: Math.round(c.LEXPACT_MAX_UPLOAD_MB * 1_048_576), s3 },
+    library: {
+      filesDir: resolve(c.LEXPACT_FILES_DIR ?? `${c.LEXPACT_DATA_DIR}/files`), maxUploadBytes: Math.round(c.LEXPACT_MAX_UPLOAD_MB * 1_048_576),
+      maxExtractedBytes: Math.round(c.LEXPACT_MAX_EXTRACTED_MB * 1_048_576), maxTextChars: c.LEXPACT_MAX_TEXT_CHARS, s3,
+    },
     port: c.PORT, host: c.HOST, dataDir: resolve(c.LEXPACT_DATA_DIR), databaseUrl: c.LEXPACT_DATABASE_URL, logLevel: c.LEXPACT_LOG_LEVEL, seed: c.LEXPACT_SEED,
     security: {
       publicUrl: (c.LEXPACT_PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),

@@ -40,8 +40,11 @@ export async function createPostgresDatabase({ adminUrl = ADMIN_URL, prefix = 'l
   };
 }
 
-/** A migrated, empty database of the kind under test; `seed` loads the shipped reference data. */
-export async function createTestDb({ seed = false }: { seed?: boolean } = {}): Promise<TestDb> {
+/**
+ * A migrated, empty database of the kind under test; `seed` loads the shipped reference data, or the
+ * reference data of `dataDir` (a changed copy of `data/`).
+ */
+export async function createTestDb({ seed = false, dataDir }: { seed?: boolean; dataDir?: string } = {}): Promise<TestDb> {
   let handle: DatabaseHandle;
   let drop = async () => {};
   let url: string | null = null;
@@ -54,7 +57,7 @@ export async function createTestDb({ seed = false }: { seed?: boolean } = {}): P
     handle = await openPglite();
   }
   await handle.migrate();
-  if (seed) await seedDatabase({ db: handle.db, clock: TEST_CLOCK });
+  if (seed) await seedDatabase({ db: handle.db, clock: TEST_CLOCK, ...(dataDir ? { dataDir } : {}) });
   return {
     ...handle,
     url,

@@ -8,7 +8,8 @@ import type { Actor } from '../accounts/policy.ts';
 import { recordAudit, recordAudits, type AuditContext } from '../audit/audit.service.ts';
 import { instruments } from '../instruments/instruments.table.ts';
 import { participants } from '../participants/participants.table.ts';
-import { detectFileType, extractText } from './extract/extract.ts';
+import { DEFAULT_EXTRACTION_LIMITS, detectFileType, type ExtractionLimits } from './extract/extract.ts';
+import { extractTextOffThread } from './extract/off-thread.ts';
 import { canEditDocument, canReadDocument } from './library.access.ts';
 import { storeReferences } from './library.references.ts';
 import {
@@ -24,6 +25,8 @@ export interface LibraryDeps {
   clock: Clock;
   /** Largest original accepted, in bytes. */
   maxUploadBytes: number;
+  /** How much text extraction may read from one file; DEFAULT_EXTRACTION_LIMITS when absent. */
+  extraction?: ExtractionLimits;
 }
 
 /** A file as received, before anything is stored. */
@@ -164,7 +167,7 @@ export async function prepareUpload(deps: LibraryDeps, upload: Upload): Promise<
     });
   }
   const detected = await detectFileType(upload.bytes, upload.filename);
-  const text = await extractText(upload.bytes, detected.fileType);
+  const text = await extractTextOffThread(upload.bytes, detected.fileType, deps.extraction ?? DEFAULT_EXTRACTION_LIMITS);
   return { upload, fileType: detected.fileType, mediaType: detected.mediaType, sha256: sha256Hex(upload.bytes), text };
 }
 

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateXML } from 'xmllint-wasm';
@@ -10,6 +9,7 @@ import { createTestApp } from '../../../test/helpers/app.ts';
 import { createOrganization, createUser, sessionHeaders, tokenHeaders } from '../../../test/helpers/accounts.ts';
 import { TEST_CLOCK } from '../../../test/helpers/db.ts';
 import { FIXTURES_DIR } from '../../../test/helpers/fixtures.ts';
+import { libraryCounts, multipart } from '../../../test/helpers/library.ts';
 import { documentSchema, searchResponseSchema, type DocumentInput, type LibraryDocument } from '../../contracts/library.ts';
 import type { Db } from '../../db/client.ts';
 import { SHIPPED_DATA_DIR, SHIPPED_DOCUMENTS } from '../../db/seed.ts';
@@ -25,15 +25,6 @@ const fixture = (name: string) => readFileSync(join(LIBRARY_FIXTURES, name));
 type Headers = Record<string, string>;
 type Input = Partial<DocumentInput> & Pick<DocumentInput, 'kind' | 'titles'>;
 
-/** A multipart body as a browser form or `curl -F` sends it. */
-async function multipart(fields: Record<string, string>, file?: { name: string; bytes: Uint8Array; type?: string }) {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  if (file) form.append('file', new Blob([new Uint8Array(file.bytes)], file.type ? { type: file.type } : {}), file.name);
-  const response = new Response(form);
-  return { payload: Buffer.from(await response.arrayBuffer()), contentType: response.headers.get('content-type')! };
-}
-
 /** Validates against the OASIS Akoma Ntoso 3.0 schema, failing with the schema's own messages. */
 async function expectValidAkomaNtoso(xml: string) {
   const result = await validateXML({
@@ -43,24 +34,6 @@ async function expectValidAkomaNtoso(xml: string) {
   });
   expect(result.errors.map((error) => error.message)).toEqual([]);
   expect(result.valid).toBe(true);
-}
-
-const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
-
-/** Everything the library writes: equal before and after a refused request means nothing was stored. */
-async function libraryCounts(db: Db, filesDir: string) {
-  const count = async (table: string) => Number(rowsOf<{ n: number }>(await db.execute(sql.raw(`select count(*)::int as n from ${table}`)))[0]!.n);
-  const files = (() => {
-    try {
-      return readdirSync(filesDir, { recursive: true }).length;
-    } catch {
-      return 0;
-    }
-  })();
-  return {
-    documents: await count('library_documents'), expressions: await count('library_expressions'), files: await count('library_files'),
-    search: await count('library_search'), audit: await count('audit_log'), originals: files,
-  };
 }
 
 describe('the legal library over HTTP', () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganization, createUser, sessionHeaders } from '../../../test/helpers/accounts.ts';
 import { createTestApp } from '../../../test/helpers/app.ts';
 import { TEST_CLOCK } from '../../../test/helpers/db.ts';
+import { zipArchive } from '../../../test/helpers/zip.ts';
 
 type Headers = Record<string, string>;
 
@@ -114,6 +115,20 @@ describe('importing activities from a spreadsheet', () => {
     expect((await upload(partner, {}, { name: 'a.csv', bytes: '' })).json().errors[0]).toMatchObject({ field: 'file', reason: 'is empty' });
     expect((await upload(partner, {}, { name: 'a.pdf', bytes: '%PDF-1.4' })).statusCode).toBe(415);
     expect((await upload(partner, {}, { name: 'a.xlsx', bytes: 'not a workbook' })).json().errors[0]).toMatchObject({ field: 'file', reason: 'is not a readable XLSX workbook' });
+  });
+
+  it('refuses an XLSX that unpacks to more than LEXPACT_MAX_EXTRACTED_MB (413, naming the cap) before reading it, and imports nothing', async () => {
+    // A sheet of 300 MB of rows in a file of about a megabyte.
+    const row = '<row><c t="inlineStr"><is><t>National workshop on the financing of terrorism</t></is></c></row>';
+    const bomb = zipArchive([
+      { name: '[Content_Types].xml', runs: [{ bytes: Buffer.from('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>') }] },
+      { name: 'xl/worksheets/sheet1.xml', runs: [{ bytes: Buffer.from('<worksheet><sheetData>') }, { bytes: Buffer.from(row.repeat(10_000)), times: 300 }, { bytes: Buffer.from('</sheetData></worksheet>') }] },
+    ]);
+    const before = (await activities()).total;
+    const response = await upload(partner, {}, { name: 'activities.xlsx', bytes: bomb });
+    expect(response.statusCode, response.body).toBe(413);
+    expect(response.json()).toMatchObject({ code: 'programme.archive_too_large', errors: [{ field: 'file', reason: `Unpacked contents exceed the limit of ${100 * 1_048_576} bytes (LEXPACT_MAX_EXTRACTED_MB).` }] });
+    expect((await activities()).total).toBe(before);
   });
 
   it('previews a dry run without writing anything', async () => {

@@ -8,6 +8,7 @@ import { inTransaction, rowsOf, type Db } from '../../db/client.ts';
 import { parseCsvRows } from '../../lib/csv.ts';
 import { isIsoDate } from '../../lib/dates.ts';
 import { AppError, type FieldProblem } from '../../lib/errors.ts';
+import { checkZipSize, ZipTooLargeError } from '../../lib/zip.ts';
 import { organizations } from '../accounts/accounts.table.ts';
 import { canEditOrganisationRecord, type Actor } from '../accounts/policy.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
@@ -42,10 +43,24 @@ export interface ImportReport {
 const importFailed = (problems: FieldProblem[]) =>
   new AppError({ status: 400, code: 'programme.import_failed', message: `Nothing was imported: ${problems.length} problem${problems.length === 1 ? '' : 's'} to fix.`, problems });
 
-/** The rows of a CSV or of the first sheet of an XLSX workbook, as text, with their line numbers. */
-export async function readTable(bytes: Uint8Array, filename: string): Promise<{ line: number; cells: string[] }[]> {
+/**
+ * The rows of a CSV or of the first sheet of an XLSX workbook, as text, with their line numbers. An
+ * XLSX is a ZIP archive: one that unpacks to more than `maxExtractedBytes` (LEXPACT_MAX_EXTRACTED_MB)
+ * is refused before ExcelJS unpacks it whole.
+ */
+export async function readTable(bytes: Uint8Array, filename: string, maxExtractedBytes: number): Promise<{ line: number; cells: string[] }[]> {
   if (/\.xlsx$/i.test(filename)) {
     const workbook = new ExcelJS.Workbook();
+    try {
+      checkZipSize(bytes, maxExtractedBytes);
+    } catch (error) {
+      if (!(error instanceof ZipTooLargeError)) throw importFailed([{ file: filename, field: 'file', reason: 'is not a readable XLSX workbook' }]);
+      throw new AppError({
+        status: 413, code: 'programme.archive_too_large',
+        message: `The XLSX file unpacks to more than ${Math.round(maxExtractedBytes / 1_048_576)} MB, the most the server reads from one file. Save the sheet as CSV, or split it.`,
+        problems: [{ file: filename, field: 'file', reason: `Unpacked contents exceed the limit of ${maxExtractedBytes} bytes (LEXPACT_MAX_EXTRACTED_MB).` }],
+      });
+    }
     try {
       await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
     } catch {
@@ -196,13 +211,15 @@ const HINTS: Partial<Record<ImportField, string>> = {
  */
 export async function importActivities(
   deps: ProgrammeDeps, actor: Actor, context: AuditContext,
-  { bytes, filename, mapping = {}, dryRun = false, lang = 'en', organizationId = null }: {
+  { bytes, filename, maxExtractedBytes, mapping = {}, dryRun = false, lang = 'en', organizationId = null }: {
     bytes: Uint8Array; filename: string; mapping?: ColumnMapping; dryRun?: boolean; lang?: Language;
+    /** Most an XLSX may unpack to (LEXPACT_MAX_EXTRACTED_MB). */
+    maxExtractedBytes: number;
     /** Organiser of rows that name none (default: the importer's own organisation). */
     organizationId?: string | null;
   },
 ): Promise<ImportReport> {
-  const rows = await readTable(bytes, filename);
+  const rows = await readTable(bytes, filename, maxExtractedBytes);
   const [header, ...body] = rows;
   const problems: FieldProblem[] = [];
   const headers = header?.cells.map((c) => c.trim()) ?? [];

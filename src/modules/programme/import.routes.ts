@@ -51,7 +51,7 @@ async function readImportForm(request: FastifyRequest) {
  * Bulk import of activities (CSV or XLSX), all or nothing, with saved column mappings.
  * Multipart parsing comes from the plugin the library registers on the same API scope.
  */
-export async function importRoutes(app: FastifyInstance, deps: ProgrammeDeps) {
+export async function importRoutes(app: FastifyInstance, deps: ProgrammeDeps & { maxExtractedBytes: number }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const write = { policy: 'programme.write' as const };
   const tags = ['programme'];
@@ -66,7 +66,7 @@ export async function importRoutes(app: FastifyInstance, deps: ProgrammeDeps) {
     const { file, fields, mapping: given } = await readImportForm(request);
     const mapping = fields.mappingId ? { ...(await findMapping(deps.db, request.actor, fields.mappingId)), ...given } : given;
     const report = await importActivities(deps, request.actor, request.auditContext, {
-      bytes: file.bytes, filename: file.filename, mapping, dryRun: fields.dryRun === 'true', lang: requestLanguage(request),
+      bytes: file.bytes, filename: file.filename, maxExtractedBytes: deps.maxExtractedBytes, mapping, dryRun: fields.dryRun === 'true', lang: requestLanguage(request),
     });
     const name = fields.saveMappingAs?.trim();
     if (name && !report.dryRun) await saveMapping(deps, request.actor, request.auditContext, name.slice(0, 200), mapping);

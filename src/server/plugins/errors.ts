@@ -14,6 +14,13 @@ export function sendProblem(reply: FastifyReply, { status, code, detail, errors 
     .send({ type: `https://lexpact.org/problems/${code.replace(/\./g, '/')}`, title: TITLES[status] ?? 'Error', status, detail, code, errors });
 }
 
+/**
+ * What @fastify/busboy says of a multipart body that ends early (no closing boundary, a part cut off by a
+ * dropped connection or a broken client) or that has no boundary at all. It throws plain errors without a
+ * code or status, so they are known by their messages.
+ */
+const MALFORMED_MULTIPART = /^(Unexpected end of multipart data|(Part|Preamble) terminated early due to unexpected end of multipart data|Multipart: Boundary not found)$/;
+
 interface ValidationIssue {
   instancePath?: string;
   message?: string;
@@ -34,6 +41,11 @@ export function registerErrorHandling(app: FastifyInstance) {
       });
       return sendProblem(reply, {
         status: 400, code: 'validation.invalid_request', detail: `invalid ${where}: ${errors.map((e) => `${e.field}: ${e.reason}`).join('; ')}`, errors,
+      });
+    }
+    if (!error.statusCode && MALFORMED_MULTIPART.test(error.message)) {
+      return sendProblem(reply, {
+        status: 400, code: 'request.malformed_multipart', detail: 'The form data is incomplete or malformed (it may have been cut short), so nothing was saved. Send the form again.',
       });
     }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;

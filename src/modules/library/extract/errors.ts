@@ -26,3 +26,29 @@ export const pdfEncrypted = () =>
     'The PDF is protected by a password. Remove the password (or save an unprotected copy) and upload it again.',
     'PDF is encrypted.',
   );
+
+const megabytes = (bytes: number) => `${Math.round((bytes / 1_048_576) * 10) / 10} MB`;
+
+export const archiveTooLarge = (label: 'DOCX', limit: number) =>
+  fileError(
+    413,
+    'library.archive_too_large',
+    `The ${label} file unpacks to more than ${megabytes(limit)}, the most the library reads from one file. Split the document into smaller files.`,
+    `Unpacked contents exceed the limit of ${limit} bytes (LEXPACT_MAX_EXTRACTED_MB).`,
+  );
+
+export const textTooLong = (limit: number) =>
+  fileError(
+    413,
+    'library.text_too_long',
+    `The text of the file is longer than ${limit.toLocaleString('en')} characters, the most the library keeps for one file. Split the document into smaller files.`,
+    `Extracted text exceeds the limit of ${limit} characters (LEXPACT_MAX_TEXT_CHARS).`,
+  );
+
+export const fileTooComplex = () =>
+  fileError(
+    413,
+    'library.file_too_complex',
+    'Reading the text of this file needs more memory than the server allows. Split the document into smaller files.',
+    'Text extraction ran out of memory.',
+  );

@@ -1,29 +1,40 @@
 import { convert, type HtmlToTextOptions } from 'html-to-text';
 import mammoth from 'mammoth';
-import { extractText as extractPdfPages, getDocumentProxy } from 'unpdf';
+import { getDocumentProxy } from 'unpdf';
 import type { FileType } from '../../../contracts/library.ts';
-import { fileCorrupt, fileEmpty, pdfEncrypted } from './errors.ts';
+import { isAppError } from '../../../lib/errors.ts';
+import { archiveTooLarge, fileCorrupt, fileEmpty, pdfEncrypted, textTooLong } from './errors.ts';
+import { DEFAULT_EXTRACTION_LIMITS, type ExtractionLimits } from './limits.ts';
 import { decodeHtml, decodeText, tidyText } from './text.ts';
+import { checkZipSize, ZipTooLargeError } from '../../../lib/zip.ts';
 
 export { detectFileType, MEDIA_TYPES, type DetectedFile } from './detect.ts';
+export { DEFAULT_EXTRACTION_LIMITS, type ExtractionLimits } from './limits.ts';
 
 /**
  * Plain text of the file, whitespace tidied and NFC-normalised. A PDF without a text layer
- * (a scan) yields '' rather than an error: the document is still worth keeping.
+ * (a scan) yields '' rather than an error: the document is still worth keeping. A file that unpacks
+ * to more bytes, or holds more text, than the limits allow is refused (413).
  */
-export async function extractText(bytes: Uint8Array, fileType: FileType): Promise<string> {
+export async function extractText(bytes: Uint8Array, fileType: FileType, limits: ExtractionLimits = DEFAULT_EXTRACTION_LIMITS): Promise<string> {
   if (bytes.length === 0) throw fileEmpty();
+  const text = tidyText(await rawText(bytes, fileType, limits));
+  if (text.length > limits.maxTextChars) throw textTooLong(limits.maxTextChars);
+  return text;
+}
+
+async function rawText(bytes: Uint8Array, fileType: FileType, limits: ExtractionLimits): Promise<string> {
   switch (fileType) {
     case 'pdf':
-      return tidyText(await pdfText(bytes));
+      return pdfText(bytes, limits.maxTextChars);
     case 'docx':
-      return tidyText(await docxText(bytes));
+      return docxText(bytes, limits.maxExtractedBytes);
     case 'html':
-      return tidyText(convert(nonBlank(decodeHtml(bytes)), HTML_OPTIONS));
+      return convert(nonBlank(decodeHtml(bytes)), HTML_OPTIONS);
     case 'txt':
     case 'md':
       // Markdown is kept as written: its markup is light and the search analyser ignores punctuation.
-      return tidyText(nonBlank(decodeText(bytes)));
+      return nonBlank(decodeText(bytes));
   }
 }
 
@@ -32,7 +43,7 @@ function nonBlank(text: string): string {
   return text;
 }
 
-async function pdfText(bytes: Uint8Array): Promise<string> {
+async function pdfText(bytes: Uint8Array, maxTextChars: number): Promise<string> {
   let pdf;
   try {
     // pdfjs transfers (detaches) the buffer it is given, so it gets a copy and the caller keeps theirs.
@@ -42,12 +53,21 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
     throw isPasswordError(error) ? pdfEncrypted() : fileCorrupt('PDF');
   }
   try {
-    // Pages are joined with a blank line (unlike mergePages, which uses one line break), so the last
-    // line of a page and the first of the next do not read as one paragraph.
-    const { text } = await extractPdfPages(pdf, { mergePages: false });
-    return text.join('\n\n');
-  } catch {
-    throw fileCorrupt('PDF');
+    // Page by page, to stop reading once the text is over the limit. Pages are joined with a blank
+    // line, so the last line of a page and the first of the next do not read as one paragraph.
+    const pages: string[] = [];
+    let length = 0;
+    for (let number = 1; number <= pdf.numPages; number++) {
+      const { items } = await (await pdf.getPage(number)).getTextContent();
+      // As unpdf's extractText reads a page.
+      const page = tidyText(items.map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : '')).join(''));
+      if (page) length += (length > 0 ? 2 : 0) + page.length;
+      if (length > maxTextChars) throw textTooLong(maxTextChars);
+      pages.push(page);
+    }
+    return pages.join('\n\n');
+  } catch (error) {
+    throw isAppError(error) ? error : fileCorrupt('PDF');
   } finally {
     await pdf.destroy();
   }
@@ -55,7 +75,13 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
 
 const isPasswordError = (error: unknown) => error instanceof Error && error.name === 'PasswordException';
 
-async function docxText(bytes: Uint8Array): Promise<string> {
+async function docxText(bytes: Uint8Array, maxExtractedBytes: number): Promise<string> {
+  try {
+    // Before mammoth, which unpacks whole parts and holds their XML in memory many times over.
+    checkZipSize(bytes, maxExtractedBytes);
+  } catch (error) {
+    throw error instanceof ZipTooLargeError ? archiveTooLarge('DOCX', maxExtractedBytes) : fileCorrupt('DOCX');
+  }
   try {
     const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
     return value;
