@@ -1,3 +1,4 @@
+import { DEFAULT_EXTRACTION_LIMITS } from '../library/extract/limits.ts';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrganization, createUser, sessionHeaders } from '../../../test/helpers/accounts.ts';
@@ -39,7 +40,7 @@ describe('activity imports at the same time', () => {
     select count(*)::int as n from audit_log where action = 'programme.activity.create' and after->>'code' like ${`${prefix}-%`}`))[0]!.n);
   /** As `lexpact activities import --organization …` runs it. */
   const importOn = (handle: Db, csv: string) => importActivities({ db: handle, clock: TEST_CLOCK }, COMMAND_LINE_ACTOR, CLI_CONTEXT, {
-    bytes: new TextEncoder().encode(csv), filename: 'activities.csv', organizationId,
+    bytes: new TextEncoder().encode(csv), filename: 'activities.csv', maxExtractedBytes: DEFAULT_EXTRACTION_LIMITS.maxExtractedBytes, organizationId,
   });
 
   beforeAll(async () => {
