@@ -1,8 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { expectAccessible, openIn } from './helpers.ts';
 
 const messages = (lang: string, ns: string) => JSON.parse(readFileSync(new URL(`../../locales/${lang}/${ns}.json`, import.meta.url), 'utf8'));
+/** A date as the app writes it in that language (medium style, calendar day in UTC). */
+const dateIn = (lang: string, iso: string) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+// serve.ts loads the UN lists as of 14 March 2015 and a partial list of the Tokyo Convention (Niger only).
+const NEWEST_DATA = '2015-03-14';
 
 for (const lang of ['en', 'ar']) {
   const status = messages(lang, 'status');
@@ -14,7 +19,7 @@ for (const lang of ['en', 'ar']) {
       await openIn(page, lang, '/?asOf=2014-06-30');
       await expect(page.locator('html')).toHaveAttribute('dir', dir);
       await expect(page.getByRole('heading', { level: 1 })).toHaveText(status.overview.title);
-      await expect(page.getByText(status.overview.incompleteTitle)).toBeVisible();
+      await expect(page.getByRole('status').filter({ hasText: status.coverage.title })).toBeVisible();
       await expect(page.locator('svg.world-map path').first()).toBeVisible();
       expect(await page.locator('svg.world-map path').count()).toBeGreaterThan(150);
       await expect(page.getByRole('table')).toBeVisible();
@@ -38,9 +43,27 @@ for (const lang of ['en', 'ar']) {
       await expectAccessible(page);
     });
 
+    test('at today\'s date the overview says how old the depositary data are and how to import newer ones', async ({ page }) => {
+      await openIn(page, lang, '/');
+      const notice = page.getByRole('status').filter({ hasText: status.coverage.title });
+      await expect(notice).toBeVisible();
+      await expect(notice).toContainText(dateIn(lang, NEWEST_DATA));
+      await expect(notice).toContainText('lexpact import untc <folder>');
+      await expect(notice).toContainText('lexpact import actions <file.csv> --complete');
+      await expectAccessible(page);
+    });
+
     test('an instrument without depositary data says so instead of showing zero parties', async ({ page }) => {
-      await openIn(page, lang, '/instruments/tokyo-1963');
+      await openIn(page, lang, '/instruments/montreal-1971');
       await expect(page.getByText(status.instrument.noDataBody)).toBeVisible();
+      await expectAccessible(page);
+    });
+
+    test('an instrument with a partial list gives its counts as lower bounds', async ({ page }) => {
+      await openIn(page, lang, '/instruments/tokyo-1963?asOf=2014-06-30');
+      const counts = new IntlMessageFormat(status.instrument.countsPartial, lang).format({ parties: 1, signatories: 0, date: dateIn(lang, '2014-06-30') });
+      await expect(page.getByText(String(counts))).toBeVisible();
+      await expect(page.getByRole('status').filter({ hasText: status.coverage.title })).toBeVisible();
       await expectAccessible(page);
     });
 
@@ -52,10 +75,24 @@ for (const lang of ['en', 'ar']) {
       await expectAccessible(page);
     });
 
+    test('a State a partial list does not name is shown as unknown, not as a gap', async ({ page }) => {
+      await openIn(page, lang, '/countries/FRA');
+      await expect(page.getByRole('table').getByText(status.statuses.unknown, { exact: true })).toBeVisible();
+      const unknown = page.getByRole('region', { name: status.country.unknownTitle });
+      await expect(unknown.getByRole('link')).toHaveCount(1);
+      const tokyo = (await unknown.getByRole('link').textContent())!;
+      await expect(page.getByRole('region', { name: status.country.gapsTitle }).getByRole('link', { name: tokyo, exact: true })).toHaveCount(0);
+      await expect(page.getByRole('status').filter({ hasText: status.coverage.title })).toContainText(dateIn(lang, NEWEST_DATA));
+      await expectAccessible(page);
+    });
+
     test('the compare page gives the report table and bar chart', async ({ page }) => {
       await openIn(page, lang, '/compare?from=2013-01-01&to=2014-06-30&set=all');
       await expect(page.getByRole('columnheader', { name: new RegExp(status.compare.newParties) })).toBeVisible();
       await expect(page.locator('.recharts-wrapper').first()).toBeVisible();
+      // The Tokyo Convention's list is partial: its counts read "at least".
+      await expect(page.getByRole('status').filter({ hasText: status.coverage.title })).toBeVisible();
+      await expect(page.getByRole('row').filter({ has: page.locator('a[href="/instruments/tokyo-1963"]') })).toContainText('≥');
       await expectAccessible(page);
     });
 
@@ -63,6 +100,8 @@ for (const lang of ['en', 'ar']) {
       await openIn(page, lang, '/matrix?asOf=2014-06-30');
       const rows = page.locator('.matrix-table tbody tr');
       await expect(rows).toHaveCount(198);
+      await expect(page.getByText(status.matrix.legendUnknown)).toBeVisible();
+      await expect(page.locator('td.matrix-cell-unknown').first()).toHaveAttribute('title', status.statuses.unknown);
       await page.getByRole('combobox', { name: status.controls.region }).selectOption('002');
       await expect(rows).toHaveCount(54);
       await expect(page).toHaveURL(/region=002/);
@@ -81,6 +120,7 @@ for (const lang of ['en', 'ar']) {
     test('the instruments and countries lists open and sort', async ({ page }) => {
       await openIn(page, lang, '/instruments');
       await expect(page.locator('a[href="/instruments/uncac-2003"]')).toBeVisible();
+      await expect(page.getByText(String(new IntlMessageFormat(status.instruments.partialAsOf, lang).format({ date: dateIn(lang, '2015-01-31') })))).toBeVisible();
       await expectAccessible(page);
       await page.goto('/countries');
       await page.getByRole('button', { name: new RegExp(status.columns.code) }).click();

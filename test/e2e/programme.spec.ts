@@ -126,3 +126,14 @@ test('an administrator adds a rate and a donor; a payment before the rate is ref
   await expect(donors).toContainText('280,000');
   await expectAccessible(page);
 });
+
+test('the dashboard says which instruments its ratification count leaves out and how old their data are', async ({ page }) => {
+  const funding = messages('en', 'funding');
+  await signIn(page, 'officer@lexpact.test');
+  await page.goto('/programme/dashboard?from=2030-01-01&to=2030-12-31');
+  const notice = page.getByRole('status').filter({ hasText: funding.dashboard.ratificationData.title });
+  // serve.ts: complete UN lists as of 14 March 2015, and only part of the Tokyo Convention's list.
+  await expect(notice).toContainText('Mar 14, 2015');
+  await expect(notice).toContainText('Tokyo Convention 1963');
+  await expectAccessible(page);
+});

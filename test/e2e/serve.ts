@@ -1,5 +1,5 @@
 // Serves the built app for the browser tests on a fresh embedded database holding two snapshots,
-// so that the changes page has something to show.
+// so that the changes page has something to show, and a partial list for one more instrument.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,6 +30,9 @@ const older = readSnapshotFolder(new URL('../fixtures/untc/untc-2013-12-22', imp
 await importSnapshot({ db: database.db, format: 'untc', files: older.files, asOf: '2013-12-22', snapshotId: 'untc-2013-12-22' });
 const newest = readSnapshotFolder(join(SHIPPED_DATA_DIR, 'treaty-actions', SHIPPED_SNAPSHOT));
 await importSnapshot({ db: database.db, format: 'untc', files: newest.files, asOf: '2015-03-14', snapshotId: SHIPPED_SNAPSHOT });
+// One action of the Tokyo Convention, not the depositary's whole list: partial data, so a State it does not name is unknown.
+const tokyo = ['instrument_id,participant,action,date,effective_date,note,notification_ref', 'tokyo-1963,Niger,accession,1969-06-27,,,'].join('\n');
+await importSnapshot({ db: database.db, format: 'actions', files: [{ name: 'icao-tokyo.csv', content: Buffer.from(tokyo) }], asOf: '2015-01-31', snapshotId: 'icao-2015-01-31' });
 
 // People for the account pages' tests; TEST_PASSWORD is in test/helpers/accounts.ts.
 const nigerJustice = await createOrganization(database.db, 'Ministry of Justice of Niger', 'government');

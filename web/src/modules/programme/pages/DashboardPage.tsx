@@ -10,6 +10,7 @@ import { DateControl, RegionControl, SetControl } from '../../status/components/
 import { useInstruments, useParticipants } from '../../status/status.api.ts';
 import { Figure, FundingFrame, FundingQueryState, useMoney } from '../components/FundingCommon.tsx';
 import { ChartDataTable, ChartFigure } from '../components/DashboardFigure.tsx';
+import { RatificationDataNote } from '../components/RatificationDataNote.tsx';
 import {
   ACTIVITY_TYPES, PROFESSIONS, THEMES, previousYear, useCohort, useIndicators, useProgrammeOptions, type Cohort, type Indicators,
 } from '../funding.api.ts';
@@ -102,13 +103,18 @@ function Headlines({ data }: { data: Indicators }) {
         <Figure label={t('dashboard.figures.countriesAssisted')} value={format.number(data.countriesAssisted)} />
         <Figure label={t('dashboard.figures.participants')} value={format.number(data.participants.total)} note={genderNote(data.participants)} />
         <Figure label={t('dashboard.figures.officialsTrained')} value={format.number(data.officialsTrained.total)} note={genderNote(data.officialsTrained)} />
-        <Figure label={t('dashboard.figures.newRatifications')} value={format.number(data.newRatifications)} note={t('dashboard.figures.newRatificationsNote')} />
+        <Figure
+          label={t('dashboard.figures.newRatifications')}
+          value={data.newRatifications === null ? t('dashboard.figures.unknown') : format.number(data.newRatifications)}
+          note={t(data.newRatifications === null ? 'dashboard.figures.newRatificationsUnknown' : 'dashboard.figures.newRatificationsNote')}
+        />
         <Figure
           label={t('dashboard.figures.laws')}
           value={t('dashboard.figures.lawsValue', { drafted: data.laws.drafted, adopted: data.laws.adopted })}
           note={t('dashboard.figures.lawsNote')}
         />
       </SimpleGrid>
+      <RatificationDataNote data={data.ratificationData} mt="md" />
     </section>
   );
 }
@@ -240,9 +246,14 @@ function CohortSentence({ data, state }: { data: Cohort; state: State }) {
   const dates = { from: format.date(state.cfrom), to: format.date(state.cto) };
   if (data.assisted === 0) return <Text fw={600}>{t('cohort.none', dates)}</Text>;
   return (
-    <Text fw={600} role="status">
-      {t(state.ctypes ? 'cohort.sentence' : 'cohort.sentenceAny', { ...dates, assisted: data.assisted, becameParty: data.becameParty })}
-    </Text>
+    <>
+      <Text fw={600} role="status">
+        {data.becameParty === null
+          ? t('cohort.unknown', { ...dates, assisted: data.assisted })
+          : t(state.ctypes ? 'cohort.sentence' : 'cohort.sentenceAny', { ...dates, assisted: data.assisted, becameParty: data.becameParty })}
+      </Text>
+      <RatificationDataNote data={data.ratificationData} />
+    </>
   );
 }
 

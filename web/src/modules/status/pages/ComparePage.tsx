@@ -9,18 +9,26 @@ import { QueryState } from '../../../components/QueryState.tsx';
 import { todayIso, useFormat } from '../../../lib/format.ts';
 import { useSearchState } from '../../../lib/useSearchState.ts';
 import { BasisControl, DateControl, SetControl } from '../components/Controls.tsx';
+import { AtLeast, DataCoverageNote } from '../components/DataCoverageNote.tsx';
 import { useCompare, useInstruments } from '../status.api.ts';
 
 const CompareChart = lazy(async () => ({ default: (await import('../components/Charts.tsx')).CompareChart }));
 
 function PartyToAll({ label, value }: { label: string; value: Compare['partyToAllAtFrom'] }) {
   const { t } = useTranslation('status');
+  const format = useFormat();
   return (
     <Paper withBorder p="md" radius="md">
       <Text size="sm" c="dimmed">{label}</Text>
-      <Text size="xl" fw={700}>{value.complete ? value.count : t('overview.unknown')}</Text>
+      <Text size="xl" fw={700} className="ltr-figures">{value.complete ? format.number(value.count) : t('overview.unknown')}</Text>
       {!value.complete && (
-        <Text size="xs">{t('overview.partyToAllWithData', { count: value.countOverInstrumentsWithData ?? 0, instruments: '' })} · {t('compare.missing', { count: value.instrumentsWithoutData.length })}</Text>
+        <Text size="xs">
+          {[
+            value.countOverInstrumentsWithData === null ? null : t('overview.partyToAllWithData', { count: value.countOverInstrumentsWithData }),
+            value.instrumentsWithoutData.length > 0 ? t('compare.missing', { count: value.instrumentsWithoutData.length }) : null,
+            value.instrumentsWithPartialData.length > 0 ? t('compare.partial', { count: value.instrumentsWithPartialData.length }) : null,
+          ].filter(Boolean).join(' · ')}
+        </Text>
       )}
     </Paper>
   );
@@ -34,6 +42,8 @@ export function ComparePage() {
   const instruments = useInstruments();
   const nameOf = new Map((instruments.data?.items ?? []).map((i) => [i.id, i.shortName]));
   const data = compare.data;
+  // A partial list only proves the parties it names: its counts are lower bounds.
+  const count = (row: Compare['instruments'][number], value: number | null) => (!row.hasData ? t('noData') : row.complete ? format.number(value) : <AtLeast value={value} />);
   const chartRows = (data?.instruments ?? []).filter((i) => i.hasData).map((i) => ({ name: nameOf.get(i.instrument) ?? i.instrument, atFrom: i.partiesAtFrom ?? 0, newParties: i.newParties ?? 0 }));
 
   return (
@@ -55,6 +65,7 @@ export function ComparePage() {
               <PartyToAll label={t('compare.partyToAllAt', { date: format.date(data.from) })} value={data.partyToAllAtFrom} />
               <PartyToAll label={t('compare.partyToAllAt', { date: format.date(data.to) })} value={data.partyToAllAtTo} />
             </SimpleGrid>
+            <DataCoverageNote coverage={data.instruments} names={nameOf} />
             <ExportLinks path="/status/compare" params={{ from: state.from, to: state.to, set: state.set, basis: state.basis }} />
             <DataTable
               caption={t('compare.caption', { from: format.date(data.from), to: format.date(data.to) })}
@@ -63,9 +74,9 @@ export function ComparePage() {
               empty={t('empty')}
               columns={[
                 { key: 'instrument', label: t('columns.instrument'), sortValue: (i) => nameOf.get(i.instrument) ?? i.instrument, render: (i) => <Anchor component={Link} to={`/instruments/${i.instrument}`}>{nameOf.get(i.instrument) ?? i.instrument}</Anchor> },
-                { key: 'from', label: t('compare.partiesAt', { date: format.date(data.from) }), numeric: true, sortValue: (i) => i.partiesAtFrom, render: (i) => (i.hasData ? format.number(i.partiesAtFrom) : t('noData')) },
-                { key: 'to', label: t('compare.partiesAt', { date: format.date(data.to) }), numeric: true, sortValue: (i) => i.partiesAtTo, render: (i) => (i.hasData ? format.number(i.partiesAtTo) : t('noData')) },
-                { key: 'new', label: t('compare.newParties'), numeric: true, sortValue: (i) => i.newParties, render: (i) => (i.hasData ? format.number(i.newParties) : t('noData')) },
+                { key: 'from', label: t('compare.partiesAt', { date: format.date(data.from) }), numeric: true, sortValue: (i) => i.partiesAtFrom, render: (i) => count(i, i.partiesAtFrom) },
+                { key: 'to', label: t('compare.partiesAt', { date: format.date(data.to) }), numeric: true, sortValue: (i) => i.partiesAtTo, render: (i) => count(i, i.partiesAtTo) },
+                { key: 'new', label: t('compare.newParties'), numeric: true, sortValue: (i) => i.newParties, render: (i) => count(i, i.newParties) },
               ]}
             />
             <section aria-labelledby="compare-chart">

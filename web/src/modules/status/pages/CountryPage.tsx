@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Group, List, Stack, Text, Timeline, Title } from '@mantine/core';
+import { Anchor, Badge, Group, List, Stack, Text, Timeline, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/DataTable.tsx';
@@ -7,6 +7,7 @@ import { todayIso, useFormat } from '../../../lib/format.ts';
 import { useSearchState } from '../../../lib/useSearchState.ts';
 import { CountryLibrary } from '../../library/components/LibrarySections.tsx';
 import { CountryActivities } from '../../programme/components/CountryActivities.tsx';
+import { DataCoverageNote } from '../components/DataCoverageNote.tsx';
 import { StatusControls } from '../components/StatusControls.tsx';
 import { useCountryStatus, useInstruments } from '../status.api.ts';
 
@@ -18,6 +19,8 @@ const STATUS_COLORS: Record<string, { bg: string; fg: string }> = {
   withdrawn: { bg: '#8b1a1a', fg: '#ffffff' },
   not_adopted: { bg: '#dee2e6', fg: '#1a1b1e' },
   no_data: { bg: '#dee2e6', fg: '#1a1b1e' },
+  // Neither party nor not party: its own colour, so that it is never read as either.
+  unknown: { bg: '#4a2d7a', fg: '#ffffff' },
 };
 
 export function CountryPage() {
@@ -52,9 +55,7 @@ export function CountryPage() {
             <Group align="end" gap="md" wrap="wrap">
               <StatusControls state={state} set={set} />
             </Group>
-            {data.instrumentsWithoutData.length > 0 && (
-              <Alert color="yellow" title={t('overview.incompleteTitle')}>{t('country.noDataBody', { count: data.instrumentsWithoutData.length })}</Alert>
-            )}
+            <DataCoverageNote coverage={data.instruments} names={nameOf} />
             <section aria-labelledby="gaps-title">
               <Title order={2} size="h3" id="gaps-title">{t('country.gapsTitle')}</Title>
               {data.gaps.length === 0 ? <Text mt="xs">{t('country.noGaps')}</Text> : (
@@ -63,6 +64,15 @@ export function CountryPage() {
                 </List>
               )}
             </section>
+            {data.unknown.length > 0 && (
+              <section aria-labelledby="unknown-title">
+                <Title order={2} size="h3" id="unknown-title">{t('country.unknownTitle')}</Title>
+                <Text mt="xs">{t('country.unknownIntro', { name: data.name, count: data.unknown.length })}</Text>
+                <List mt="xs">
+                  {data.unknown.map((id) => <List.Item key={id}><Anchor component={Link} to={`/instruments/${id}`}>{nameOf.get(id) ?? id}</Anchor></List.Item>)}
+                </List>
+              </section>
+            )}
             <section aria-labelledby="status-title">
               <Title order={2} size="h3" id="status-title" mb="xs">{t('country.statusTitle')}</Title>
               <DataTable

@@ -11,9 +11,9 @@ import { InstrumentLibrary } from '../../library/components/LibrarySections.tsx'
 import { BasisControl, DateControl, RegionControl } from '../components/Controls.tsx';
 import { useInstrument, useParties, useTimeline } from '../status.api.ts';
 import { Fact } from '../../../components/Fact.tsx';
+import { DataCoverageNote } from '../components/DataCoverageNote.tsx';
 
 const CumulativeChart = lazy(async () => ({ default: (await import('../components/Charts.tsx')).CumulativeChart }));
-
 
 export function InstrumentPage() {
   const { id = '' } = useParams();
@@ -70,6 +70,8 @@ export function InstrumentPage() {
                       <CumulativeChart data={timeline.data.points} partiesLabel={t('columns.parties')} signatoriesLabel={t('columns.signatories')} />
                     )}
                   </Suspense>
+                  {timeline.data?.stale && <Text size="sm" mt={4}>{t('instrument.chartStops', { date: format.date(timeline.data.dataAsOf) })}</Text>}
+                  {timeline.data && !timeline.data.complete && <Text size="sm" mt={4}>{t('instrument.chartPartial')}</Text>}
                 </section>
                 <section aria-labelledby="parties-title">
                   <Title order={2} size="h3" id="parties-title" mb="xs">{t('instrument.partiesTitle')}</Title>
@@ -83,8 +85,11 @@ export function InstrumentPage() {
                     {parties.data && (
                       <>
                         <Text mb="xs" role="status">
-                          {t('instrument.counts', { parties: parties.data.count ?? 0, signatories: parties.data.signatoryCount ?? 0, date: format.date(parties.data.asOf) })}
+                          {t(parties.data.complete ? 'instrument.counts' : 'instrument.countsPartial', {
+                            parties: parties.data.count ?? 0, signatories: parties.data.signatoryCount ?? 0, date: format.date(parties.data.asOf),
+                          })}
                         </Text>
+                        <DataCoverageNote coverage={[parties.data]} names={new Map([[i.id, i.shortName]])} mb="sm" />
                         <ExportLinks path={`/instruments/${id}/parties`} params={{ asOf: state.asOf, basis: state.basis }} />
                         <DataTable
                           caption={t('instrument.partiesCaption', { date: format.date(parties.data.asOf) })}

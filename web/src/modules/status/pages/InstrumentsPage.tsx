@@ -36,7 +36,9 @@ export function InstrumentsPage() {
             { key: 'sets', label: t('columns.sets'), render: (i) => (
               <Group gap={4}>{i.sets.length ? i.sets.map((s) => <Badge key={s} variant="light" size="sm">{s}</Badge>) : <Text size="xs">{t(`families.${i.family}`)}</Text>}</Group>
             ) },
-            { key: 'data', label: t('columns.statusData'), sortValue: (i) => (i.hasData ? 1 : 0), render: (i) => (i.hasData ? t('instruments.dataAsOf', { date: format.date(i.dataAsOf) }) : <Text size="sm" c="dimmed">{t('noData')}</Text>) },
+            { key: 'data', label: t('columns.statusData'), sortValue: (i) => (i.hasData ? (i.complete ? 2 : 1) : 0), render: (i) => (i.hasData
+              ? t(i.complete ? 'instruments.completeAsOf' : 'instruments.partialAsOf', { date: format.date(i.dataAsOf) })
+              : <Text size="sm" c="dimmed">{t('noData')}</Text>) },
           ]}
         />
       </QueryState>

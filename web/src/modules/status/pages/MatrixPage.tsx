@@ -6,6 +6,7 @@ import { QueryState } from '../../../components/QueryState.tsx';
 import { todayIso, useFormat } from '../../../lib/format.ts';
 import { useSearchState } from '../../../lib/useSearchState.ts';
 import { RegionControl } from '../components/Controls.tsx';
+import { DataCoverageNote } from '../components/DataCoverageNote.tsx';
 import { StatusControls } from '../components/StatusControls.tsx';
 import { useInstruments, useMatrix } from '../status.api.ts';
 
@@ -31,11 +32,13 @@ export function MatrixPage() {
       <Group gap="lg">
         <Text size="sm"><span className="legend-swatch matrix-cell-party" aria-hidden="true" />{t('matrix.legendParty')}</Text>
         <Text size="sm"><span className="legend-swatch matrix-cell-signatory" aria-hidden="true" />{t('matrix.legendSignatory')}</Text>
+        <Text size="sm"><span className="legend-swatch matrix-cell-unknown" aria-hidden="true" />{t('matrix.legendUnknown')}</Text>
         <Text size="sm"><span className="legend-swatch matrix-cell-nodata" aria-hidden="true" />{t('noData')}</Text>
       </Group>
       <QueryState isLoading={matrix.isLoading} error={matrix.error}>
         {data && (
           <>
+            <DataCoverageNote coverage={data.instruments.map(({ id, ...coverage }) => ({ instrument: id, ...coverage }))} names={nameOf} />
             <ExportLinks path="/status/matrix" params={{ asOf: state.asOf, set: state.set, basis: state.basis, region: state.region || undefined }} />
             <div className="table-scroll" tabIndex={0} role="region" aria-label={t('matrix.title')}>
               <Table withTableBorder withColumnBorders className="matrix-table" fz="xs">
@@ -55,9 +58,9 @@ export function MatrixPage() {
                     <Table.Tr key={row.participant}>
                       <Table.Th scope="row"><Anchor component={Link} to={`/countries/${row.participant}`} size="xs">{row.name}</Anchor></Table.Th>
                       {row.cells.map((cell, index) => {
-                        const label = cell === null ? t('noData') : cell.status === 'none' ? t('statuses.not_party') : `${t(`statuses.${cell.status}`)} ${format.date(cell.date)}`;
-                        const className = cell === null ? 'matrix-cell-nodata' : cell.status === 'party' ? 'matrix-cell-party' : cell.status === 'signatory' ? 'matrix-cell-signatory' : undefined;
-                        const symbol = cell === null ? '·' : cell.status === 'party' ? t('matrix.partySymbol') : cell.status === 'signatory' ? t('matrix.signatorySymbol') : '';
+                        const label = cell === null ? t('noData') : cell.status === 'none' ? t('statuses.not_party') : cell.status === 'unknown' ? t('statuses.unknown') : `${t(`statuses.${cell.status}`)} ${format.date(cell.date)}`;
+                        const className = cell === null ? 'matrix-cell-nodata' : cell.status === 'none' || cell.status === 'withdrawn' ? undefined : `matrix-cell-${cell.status}`;
+                        const symbol = cell === null ? '·' : cell.status === 'party' ? t('matrix.partySymbol') : cell.status === 'signatory' ? t('matrix.signatorySymbol') : cell.status === 'unknown' ? t('matrix.unknownSymbol') : '';
                         return (
                           <Table.Td key={data.instruments[index]!.id} className={className} ta="center" title={label}>
                             <span aria-hidden="true">{symbol}</span>

@@ -1,19 +1,22 @@
-import { Alert, Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/DataTable.tsx';
 import { QueryState } from '../../../components/QueryState.tsx';
 import { todayIso, useFormat } from '../../../lib/format.ts';
 import { useSearchState } from '../../../lib/useSearchState.ts';
+import { DataCoverageNote } from '../components/DataCoverageNote.tsx';
+import { DataAge } from '../components/DataAge.tsx';
 import { StatusControls } from '../components/StatusControls.tsx';
 import { WorldMap } from '../components/WorldMap.tsx';
-import { useOverview, useParticipants } from '../status.api.ts';
+import { useInstruments, useOverview, useParticipants } from '../status.api.ts';
 
-function Figure({ label, value, note }: { label: string; value: string; note?: string | undefined }) {
+// A date keeps the direction of the UI language: forced left-to-right, an Arabic date's marks reorder its parts.
+function Figure({ label, value, note, date = false }: { label: string; value: string; note?: string | undefined; date?: boolean }) {
   return (
     <Paper withBorder p="md" radius="md">
       <Text size="sm" c="dimmed">{label}</Text>
-      <Text size="xl" fw={700} className="ltr-figures">{value}</Text>
+      <Text size="xl" fw={700} className={date ? undefined : 'ltr-figures'}>{value}</Text>
       {note && <Text size="xs" mt={4}>{note}</Text>}
     </Paper>
   );
@@ -25,6 +28,8 @@ export function OverviewPage() {
   const [state, set] = useSearchState({ asOf: todayIso(), set: '19', basis: 'deposit' });
   const overview = useOverview(state.asOf, state.set, state.basis);
   const participants = useParticipants();
+  const instruments = useInstruments();
+  const instrumentNames = new Map((instruments.data?.items ?? []).map((i) => [i.id, i.shortName]));
   const data = overview.data;
   const namesById = new Map((participants.data?.items ?? []).map((p) => [p.id, p.name]));
   const namesByM49 = new Map((participants.data?.items ?? []).filter((p) => p.m49).map((p) => [p.m49!, p.name]));
@@ -47,16 +52,19 @@ export function OverviewPage() {
               <Figure
                 label={t('overview.partyToAll')}
                 value={data.partyToAll.complete ? format.number(data.partyToAll.count) : t('overview.unknown')}
-                note={data.partyToAll.complete ? undefined : t('overview.partyToAllWithData', { count: data.partyToAll.countOverInstrumentsWithData ?? 0, instruments: withData })}
+                note={data.partyToAll.complete || data.partyToAll.countOverInstrumentsWithData === null ? undefined : t('overview.partyToAllWithData', { count: data.partyToAll.countOverInstrumentsWithData })}
               />
               <Figure label={t('overview.participants')} value={format.number(data.participantCount)} />
-              <Figure label={t('overview.latestData')} value={format.date(data.latestDataAsOf)} />
+              <Figure
+                label={t('overview.latestData')}
+                value={format.date(data.latestDataAsOf)}
+                date
+                note={data.oldestDataAsOf && data.oldestDataAsOf !== data.latestDataAsOf ? t('overview.oldestData', { date: format.date(data.oldestDataAsOf) }) : undefined}
+              />
             </SimpleGrid>
-            {data.instrumentsWithoutData.length > 0 && (
-              <Alert color="yellow" title={t('overview.incompleteTitle')}>
-                {t('overview.incompleteBody', { count: data.instrumentsWithoutData.length })}
-              </Alert>
-            )}
+            <DataCoverageNote coverage={data.coverage} names={instrumentNames}>
+              {data.staleInstruments.length > 0 && <DataAge newest={data.latestDataAsOf} asOf={data.asOf} />}
+            </DataCoverageNote>
             <section aria-labelledby="map-title">
               <Title order={2} id="map-title" size="h3" mb="xs">{t('overview.mapTitle', { count: withData })}</Title>
               <WorldMap
