@@ -25,3 +25,7 @@ export function translate(lang: string, ns: string, key: string, values: Record<
   if (typeof message !== 'string') return key;
   return String(new IntlMessageFormat(message, language).format(values));
 }
+
+/** A calendar date (YYYY-MM-DD) written out in the language, as a sentence of an export or a command's note needs it. */
+export const longDate = (date: string, lang: string): string =>
+  new Intl.DateTimeFormat(asLanguage(lang), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));

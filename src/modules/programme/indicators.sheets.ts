@@ -1,15 +1,12 @@
 import type { Language } from '../../contracts/languages.ts';
 import type { Indicators } from '../../contracts/programme.ts';
-import { translate } from '../../lib/locales.ts';
+import { longDate, translate } from '../../lib/locales.ts';
 import type { Cell, Sheet } from '../../lib/spreadsheet.ts';
 import type { StatusDataset } from '../status/status.dataset.ts';
 import { nameIn, type countableInstruments } from '../status/status.service.ts';
 import type { cohort } from './indicators.ts';
 
 type RatificationData = ReturnType<typeof countableInstruments>;
-
-const formatDate = (date: string, lang: Language) =>
-  new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 
 /** What the ratification figures leave out, in the reader's language: they go beside the figures in every export. */
 export function ratificationNotes(dataset: StatusDataset, data: RatificationData, lang: Language): string[] {
@@ -23,7 +20,7 @@ export function ratificationNotes(dataset: StatusDataset, data: RatificationData
   if (left.length) {
     notes.push(translate(lang, 'programme', 'ratificationNotes.notCounted', { count: data.instrumentsCounted.length, instruments: left.map(label).join(', ') }));
   }
-  if (data.stale) notes.push(translate(lang, 'programme', 'ratificationNotes.stale', { date: formatDate(data.dataAsOf!, lang) }));
+  if (data.stale) notes.push(translate(lang, 'programme', 'ratificationNotes.stale', { date: longDate(data.dataAsOf!, lang) }));
   return notes;
 }
 

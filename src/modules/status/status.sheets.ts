@@ -1,5 +1,5 @@
 import type { Language } from '../../contracts/languages.ts';
-import { translate } from '../../lib/locales.ts';
+import { longDate, translate } from '../../lib/locales.ts';
 import type { Sheet } from '../../lib/spreadsheet.ts';
 import type { StatusDataset } from './status.dataset.ts';
 import { nameIn, type compareDates, type Coverage, type partiesAsOf, type statusMatrix } from './status.service.ts';
@@ -9,9 +9,6 @@ import { nameIn, type compareDates, type Coverage, type partiesAsOf, type status
  * row that holds a count carries its instrument's coverage (complete or partial list, data as of,
  * stale), so a CSV read far from Lexpact still says which figures are lower bounds or out of date.
  */
-
-const formatDate = (date: string, lang: Language) =>
-  new Intl.DateTimeFormat(lang, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 
 const instrumentLabel = (dataset: StatusDataset, id: string, lang: Language) => {
   const instrument = dataset.instrumentsById.get(id);
@@ -23,7 +20,7 @@ export function dataNotes(dataset: StatusDataset, coverage: Coverage[], lang: La
   return coverage.flatMap((c) => {
     const instrument = instrumentLabel(dataset, c.instrument, lang);
     if (!c.hasData) return [translate(lang, 'status', 'dataNotes.noData', { instrument })];
-    const date = formatDate(c.dataAsOf!, lang);
+    const date = longDate(c.dataAsOf!, lang);
     const notes: string[] = [];
     if (!c.complete) notes.push(translate(lang, 'status', 'dataNotes.partial', { instrument, date }));
     if (c.stale) notes.push(translate(lang, 'status', 'dataNotes.stale', { instrument, date }));
