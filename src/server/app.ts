@@ -16,6 +16,7 @@ import { participantsRoutes } from '../modules/participants/participants.routes.
 import { registerErrorHandling, sendProblem } from './plugins/errors.ts';
 import { registerAuth } from './plugins/auth.ts';
 import { registerSecurity } from './plugins/security.ts';
+import { registerRateLimits } from './plugins/rate-limit.ts';
 import { DEFAULT_SECURITY, type LibraryConfig, type ProgrammeConfig, type SecurityConfig } from './config.ts';
 import { libraryRoutes } from '../modules/library/library.routes.ts';
 import { fundingRoutes } from '../modules/programme/funding.routes.ts';
@@ -78,8 +79,9 @@ export async function buildApp({
   const mail = mailer ?? createMailer({ smtpUrl: security.smtpUrl, from: security.mailFrom, log: app.log });
   const oidc = security.oidc ? createOidc({ ...security.oidc, redirectUri: `${security.publicUrl}${API_PREFIX}/auth/oidc/callback` }) : null;
 
-  await registerSecurity(app, { rateLimitPerMinute: security.rateLimitPerMinute });
-  await registerAuth(app, { db: database.db, clock, sessionSettings, apiPrefix: API_PREFIX, exempt: [`${API_PREFIX}/docs`] });
+  registerSecurity(app);
+  const limitRequest = await registerRateLimits(app, { perAddressPerMinute: security.rateLimitPerMinute, perAccountPerMinute: security.accountRateLimitPerMinute, apiPrefix: API_PREFIX });
+  await registerAuth(app, { db: database.db, clock, sessionSettings, apiPrefix: API_PREFIX, exempt: [`${API_PREFIX}/docs`], limitRequest });
 
   await app.register(fastifySwagger, {
     openapi: {

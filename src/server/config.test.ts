@@ -22,6 +22,13 @@ describe('configuration from the environment', () => {
     expect(() => loadConfig({ LEXPACT_OVERLAP_WINDOW_DAYS: '-1' })).toThrow(/LEXPACT_OVERLAP_WINDOW_DAYS/);
   });
 
+  it('allows 3000 anonymous API calls a minute per address and 1200 per account unless LEXPACT_RATE_LIMIT_PER_MINUTE and LEXPACT_RATE_LIMIT_PER_ACCOUNT_PER_MINUTE say otherwise', () => {
+    const limits = ({ security }: ReturnType<typeof loadConfig>) => ({ perAddress: security.rateLimitPerMinute, perAccount: security.accountRateLimitPerMinute, auth: security.authRateLimitPerMinute });
+    expect(limits(loadConfig({}))).toEqual({ perAddress: 3000, perAccount: 1200, auth: 10 });
+    expect(limits(loadConfig({ LEXPACT_RATE_LIMIT_PER_MINUTE: '10000', LEXPACT_RATE_LIMIT_PER_ACCOUNT_PER_MINUTE: '300' }))).toEqual({ perAddress: 10000, perAccount: 300, auth: 10 });
+    expect(() => loadConfig({ LEXPACT_RATE_LIMIT_PER_ACCOUNT_PER_MINUTE: '0' })).toThrow(/^invalid configuration: LEXPACT_RATE_LIMIT_PER_ACCOUNT_PER_MINUTE: /);
+  });
+
   it('an empty LEXPACT_S3_BUCKET counts as unset', () => {
     expect(loadConfig({ LEXPACT_S3_BUCKET: '' }).library.s3).toBeNull();
   });

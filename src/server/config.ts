@@ -15,7 +15,8 @@ const configSchema = z.object({
   LEXPACT_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   LEXPACT_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   LEXPACT_SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(720).default(12),
-  LEXPACT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  LEXPACT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(3000),
+  LEXPACT_RATE_LIMIT_PER_ACCOUNT_PER_MINUTE: z.coerce.number().int().min(1).default(1200),
   LEXPACT_AUTH_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
   LEXPACT_SMTP_URL: z.string().url().optional(),
   LEXPACT_MAIL_FROM: z.string().min(3).default('Lexpact <no-reply@localhost>'),
@@ -85,7 +86,11 @@ export interface SecurityConfig {
   trustProxy: boolean;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
+  /** Anonymous API calls per minute from one client address (pages, their files and probes are not counted). */
   rateLimitPerMinute: number;
+  /** API calls per minute of one signed-in user or API token owner, wherever they come from. */
+  accountRateLimitPerMinute: number;
+  /** Sign-in, password reset and invitation acceptance, per client address. */
   authRateLimitPerMinute: number;
   /** smtp(s)://user:password@host:port; absent = mails go to the outbox table and the log. */
   smtpUrl: string | undefined;
@@ -95,7 +100,7 @@ export interface SecurityConfig {
 
 export const DEFAULT_SECURITY: SecurityConfig = {
   publicUrl: 'http://localhost:3000', trustProxy: false, sessionIdleMinutes: 30, sessionMaxHours: 12,
-  rateLimitPerMinute: 600, authRateLimitPerMinute: 10, smtpUrl: undefined, mailFrom: 'Lexpact <no-reply@localhost>', oidc: null,
+  rateLimitPerMinute: 3000, accountRateLimitPerMinute: 1200, authRateLimitPerMinute: 10, smtpUrl: undefined, mailFrom: 'Lexpact <no-reply@localhost>', oidc: null,
 };
 
 /** Reads the configuration from environment variables only, and says which variable is wrong. */
@@ -137,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       sessionIdleMinutes: c.LEXPACT_SESSION_IDLE_MINUTES,
       sessionMaxHours: c.LEXPACT_SESSION_MAX_HOURS,
       rateLimitPerMinute: c.LEXPACT_RATE_LIMIT_PER_MINUTE,
+      accountRateLimitPerMinute: c.LEXPACT_RATE_LIMIT_PER_ACCOUNT_PER_MINUTE,
       authRateLimitPerMinute: c.LEXPACT_AUTH_RATE_LIMIT_PER_MINUTE,
       smtpUrl: c.LEXPACT_SMTP_URL,
       mailFrom: c.LEXPACT_MAIL_FROM,

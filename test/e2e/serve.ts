@@ -55,5 +55,5 @@ await createActivity({ db: database.db, clock: systemClock }, COMMAND_LINE_ACTOR
 await importLibraryFolder({ db: database.db, files, search: postgresSearchIndex, clock: systemClock, maxUploadBytes: 50 * 1_048_576 }, COMMAND_LINE_ACTOR, SYSTEM_CONTEXT, join(SHIPPED_DATA_DIR, SHIPPED_DOCUMENTS));
 
 // The browser tests make many requests and sign-ins from one address: the per-address limits are raised, the account lockout is not.
-const app = await buildApp({ database, webDir: DEFAULT_WEB_DIR, security: { ...DEFAULT_SECURITY, rateLimitPerMinute: 100_000, authRateLimitPerMinute: 1000 }, library: { fileStore: files } });
+const app = await buildApp({ database, webDir: DEFAULT_WEB_DIR, security: { ...DEFAULT_SECURITY, rateLimitPerMinute: 100_000, accountRateLimitPerMinute: 100_000, authRateLimitPerMinute: 1000 }, library: { fileStore: files } });
 await app.listen({ port: Number(process.env.PORT ?? 3210), host: '127.0.0.1' });

@@ -15,7 +15,7 @@ export function mutableClock(iso: string): Clock & { advanceMinutes(n: number): 
 }
 
 /** Security settings for tests: generous rate limits so that suites can sign in many times. */
-export const TEST_SECURITY: SecurityConfig = { ...DEFAULT_SECURITY, rateLimitPerMinute: 100_000, authRateLimitPerMinute: 100_000 };
+export const TEST_SECURITY: SecurityConfig = { ...DEFAULT_SECURITY, rateLimitPerMinute: 100_000, accountRateLimitPerMinute: 100_000, authRateLimitPerMinute: 100_000 };
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 let cachedHash: string | null = null;

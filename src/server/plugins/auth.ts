@@ -43,7 +43,11 @@ export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply)
  * the route's policy before validation or the handler run. Every /api/v1 route must name a policy:
  * registering one without fails at start-up.
  */
-export async function registerAuth(app: FastifyInstance, { db, clock, sessionSettings, apiPrefix, exempt = [] }: { db: Db; clock: Clock; sessionSettings: SessionSettings; apiPrefix: string; exempt?: string[] }) {
+export async function registerAuth(app: FastifyInstance, { db, clock, sessionSettings, apiPrefix, exempt = [], limitRequest }: {
+  db: Db; clock: Clock; sessionSettings: SessionSettings; apiPrefix: string; exempt?: string[];
+  /** Counts the request against its caller's budget once known, before anything else is refused (src/server/plugins/rate-limit.ts). */
+  limitRequest?: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+}) {
   await app.register(fastifyCookie);
   app.decorateRequest('actor', null as never);
   app.decorateRequest('sessionCsrfToken', null);
@@ -62,10 +66,11 @@ export async function registerAuth(app: FastifyInstance, { db, clock, sessionSet
     request.actor = ANONYMOUS;
     request.sessionCsrfToken = null;
     const authorization = request.headers.authorization;
+    let tokenRefused = false;
     if (authorization?.startsWith('Bearer ')) {
       const resolved = await resolveApiToken({ db, clock, token: authorization.slice(7).trim() });
-      if (!resolved) throw invalidToken();
-      request.actor = actorOf(resolved.user, 'token', null, resolved.scope);
+      if (resolved) request.actor = actorOf(resolved.user, 'token', null, resolved.scope);
+      else tokenRefused = true;
     } else {
       const token = request.cookies[SESSION_COOKIE];
       if (token) {
@@ -84,6 +89,9 @@ export async function registerAuth(app: FastifyInstance, { db, clock, sessionSet
       requestId: request.id,
       clientAddress: request.ip,
     };
+    // Refused tokens count against the address too, or guessing them would be free.
+    await limitRequest?.(request, reply);
+    if (tokenRefused) throw invalidToken();
 
     const policy = request.routeOptions.config?.policy;
     if (!policy) return;

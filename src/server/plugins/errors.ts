@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { isAppError, type FieldProblem } from '../../lib/errors.ts';
+import { RATE_LIMITED, sendRateLimitPage, wantsPage } from './rate-limit.ts';
 
 const TITLES: Record<number, string> = {
   400: 'Bad Request', 404: 'Not Found', 405: 'Method Not Allowed', 406: 'Not Acceptable', 409: 'Conflict', 413: 'Content Too Large', 415: 'Unsupported Media Type',
@@ -31,6 +32,7 @@ interface ValidationIssue {
 export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (isAppError(error)) {
+      if (error.code === RATE_LIMITED && wantsPage(request)) return sendRateLimitPage(request, reply);
       return sendProblem(reply, { status: error.status, code: error.code, detail: error.message, errors: error.problems });
     }
     if (error.validation) {

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import helmet from 'helmet';
-import fastifyRateLimit from '@fastify/rate-limit';
 
 /**
  * The headers helmet would set, computed once: they do not depend on the request (no CSP nonces), and
@@ -14,11 +13,11 @@ function securityHeaders(options: Parameters<typeof helmet>[0]): Record<string, 
 }
 
 /**
- * Security headers with a strict Content-Security-Policy (scripts only from this origin, no framing)
- * and rate limits. Styles allow 'unsafe-inline' because the component library sets CSS variables in
+ * Security headers with a strict Content-Security-Policy (scripts only from this origin, no framing).
+ * Styles allow 'unsafe-inline' because the component library sets CSS variables in
  * style attributes; scripts do not.
  */
-export async function registerSecurity(app: FastifyInstance, { rateLimitPerMinute }: { rateLimitPerMinute: number }) {
+export function registerSecurity(app: FastifyInstance) {
   const headers = securityHeaders({
     contentSecurityPolicy: {
       useDefaults: false,
@@ -40,11 +39,5 @@ export async function registerSecurity(app: FastifyInstance, { rateLimitPerMinut
   });
   app.addHook('onRequest', async (_request, reply) => {
     reply.headers(headers);
-  });
-  await app.register(fastifyRateLimit, {
-    max: rateLimitPerMinute,
-    timeWindow: '1 minute',
-    // Thrown, so the error handler answers with problem details; the plugin has already set Retry-After.
-    errorResponseBuilder: (_request, context) => Object.assign(new Error(`Too many requests: try again in ${Math.ceil(context.ttl / 1000)} seconds.`), { statusCode: 429, code: 'RATE_LIMITED' }),
   });
 }
