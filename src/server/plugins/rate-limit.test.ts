@@ -106,3 +106,18 @@ describe('rate limits', () => {
     expect((await signIn('10.0.7.2')).statusCode).toBe(401);
   });
 });
+
+describe('rate limits behind a reverse proxy', () => {
+  it('with LEXPACT_TRUST_PROXY, counts each client address the proxy reports, not the proxy\'s own', async () => {
+    const database = await createTestDb();
+    const app = await buildApp({ database, clock: TEST_CLOCK, datasetCheckIntervalMs: 0, security: { ...TEST_SECURITY, trustProxy: true, rateLimitPerMinute: 2 } });
+    try {
+      const call = (client: string) => app.inject({ url: '/api/v1/instruments', remoteAddress: '10.9.9.9', headers: { 'x-forwarded-for': client } });
+      expect([(await call('203.0.113.7')).statusCode, (await call('203.0.113.7')).statusCode, (await call('203.0.113.7')).statusCode]).toEqual([200, 200, 429]);
+      expect((await call('198.51.100.20')).statusCode).toBe(200);
+    } finally {
+      await app.close();
+      await database.destroy();
+    }
+  });
+});
