@@ -160,7 +160,7 @@ export type ActivityFilter = z.infer<typeof activityFilterSchema>;
 
 export const MATRIX_MAX_MONTHS = 36;
 export const matrixQuerySchema = activityFilterSchema.omit({ from: true, to: true, status: true }).extend({
-  start: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written as YYYY-MM').describe('First month of the window'),
+  start: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written as YYYY-MM').optional().describe('First month of the window; default this month'),
   months: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(MATRIX_MAX_MONTHS, `cannot be more than ${MATRIX_MAX_MONTHS} months`).default(12),
 });
 export const matrixEntrySchema = z.object({ id: z.string(), title: z.string(), type: z.string(), status: z.string(), startDate: z.string(), endDate: z.string(), organizationName: z.string() });

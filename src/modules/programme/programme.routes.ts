@@ -118,9 +118,10 @@ export async function programmeRoutes(app: FastifyInstance, deps: ProgrammeDeps 
 
   api.get('/programme/matrix', {
     config: read,
-    schema: { tags, summary: 'Monthly matrix: beneficiary countries by region × months (at most 36); format=xlsx downloads it laid out for A4 landscape', querystring: matrixQuerySchema.extend({ lang, format: z.enum(['json', 'xlsx']).default('json') }), response: { 200: matrixSchema, ...problems } },
+    schema: { tags, summary: 'Monthly matrix: beneficiary countries by region × months (at most 36; by default the 12 months from this one); format=xlsx downloads it laid out for A4 landscape', querystring: matrixQuerySchema.extend({ lang, format: z.enum(['json', 'xlsx']).default('json') }), response: { 200: matrixSchema, ...problems } },
   }, async (request, reply) => {
-    const { lang: l, format, ...query } = request.query;
+    const { lang: l, format, start, ...rest } = request.query;
+    const query = { ...rest, start: start ?? today(deps.clock).slice(0, 7) };
     const language = requestLanguage(request, l);
     const matrix = await activityMatrix(deps.db, await deps.cache.get(), query, language, fundingScopeOf(request.actor));
     if (format === 'json') return matrix;
