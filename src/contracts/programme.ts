@@ -62,7 +62,7 @@ export const projectInputSchema = z.object({
   scope: z.enum(PROJECT_SCOPES),
   startDate: dateInput,
   endDate: dateInput.nullable().optional(),
-  organization: z.string().trim().min(1).max(300).describe('Responsible organisation'),
+  organizationId: uuid.describe('Responsible organisation'),
   themes: z.array(z.enum(THEMES)).default([]),
   regions: z.array(z.string().regex(/^\d{3}$/, 'must be a UN M49 region code')).default([]),
   countries: z.array(countryCode).default([]),
@@ -71,7 +71,7 @@ export const projectInputSchema = z.object({
 });
 export type ProjectInput = z.infer<typeof projectInputSchema>;
 export const projectSchema = projectInputSchema.extend({
-  id: z.string(), endDate: z.string().nullable(), budgetAmount: z.number().nullable(), budgetCurrency: z.string().nullable(), updatedAt: z.string(),
+  id: z.string(), endDate: z.string().nullable(), organizationName: z.string(), budgetAmount: z.number().nullable(), budgetCurrency: z.string().nullable(), updatedAt: z.string(),
 });
 
 export const transactionInputSchema = z.object({

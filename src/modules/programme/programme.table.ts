@@ -48,7 +48,7 @@ export const projects = pgTable(
     scope: text('scope').notNull(),
     startDate: date('start_date', { mode: 'string' }).notNull(),
     endDate: date('end_date', { mode: 'string' }),
-    organization: text('organization').notNull(),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id),
     themes: text('themes').array().notNull().default(sql`'{}'`),
     regions: text('regions').array().notNull().default(sql`'{}'`),
     countries: text('countries').array().notNull().default(sql`'{}'`),
