@@ -142,9 +142,14 @@ export type Activity = z.infer<typeof activitySchema>;
 /** Another organisation's activity close in time, for the same country, on a shared theme. */
 export const overlapSchema = z.object({
   id: z.string(), title: z.string(), type: z.string(), status: z.string(), startDate: z.string(), endDate: z.string(),
-  organizationName: z.string(), countries: z.array(z.string()).describe('The beneficiary countries the two activities share'),
+  organizationId: z.string(), organizationName: z.string(), countries: z.array(z.string()).describe('The beneficiary countries the two activities share'),
   themes: z.array(z.string()).describe('The themes they share'), daysApart: z.number().int().describe('0 when the dates overlap'),
 });
+/** One activity as GET, POST and PUT answer it: with the other organisations' activities close to it, computed when read. */
+export const activityDetailSchema = activitySchema.extend({
+  overlaps: z.array(overlapSchema).describe('Other organisations\' activities close to this one that the reader may see: coordinate before going ahead'),
+});
+export type ActivityDetail = z.infer<typeof activityDetailSchema>;
 export const overlapQuerySchema = z.object({
   startDate: dateInput, endDate: dateInput, countries: z.array(countryCode).min(1), themes: z.array(z.enum(THEMES)).default([]),
   organizationId: uuid, excludeId: uuid.optional(),
