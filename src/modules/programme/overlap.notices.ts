@@ -91,5 +91,6 @@ export async function queueOverlapNotices(tx: Db, deps: OverlapMailDeps, activit
 
 /** After commit: sends (or leaves in the outbox, without SMTP) the mails queued by `queueOverlapNotices`. */
 export async function deliverOverlapNotices(db: Db, deps: OverlapMailDeps | undefined, mailIds: string[]) {
-  for (const id of mailIds) await deps!.mailer.deliver(db, id);
+  if (!deps) return;
+  for (const id of mailIds) await deps.mailer.deliver(db, id);
 }
