@@ -165,7 +165,7 @@ async function generate(db: Db, rnd: Random) {
     const themes = rnd.sample(THEMES, rnd.int(1, 3));
     return {
       id: rnd.uuid(), code: `PRJ-${String(i + 1).padStart(3, '0')}`, title: `Strengthening the legal regime against terrorism: ${THEME_LABELS[themes[0]!]} (${i + 1})`,
-      scope, startDate: isoOf(start), endDate: end >= LAST && rnd.next() < 0.5 ? null : isoOf(end), organization: rnd.pick(orgRows).name,
+      scope, startDate: isoOf(start), endDate: end >= LAST && rnd.next() < 0.5 ? null : isoOf(end), organizationId: rnd.pick(orgRows).id,
       themes, regions: scope === 'global' ? [] : [region], countries: scope === 'national' ? [rnd.pick(byRegion.get(region)!).id] : [],
       budgetAmount: rnd.int(200, 8_000) * 1_000, budgetCurrency: rnd.pick(['USD', 'USD', 'EUR', 'GBP']),
     };

@@ -98,7 +98,7 @@ describe('CSV exports neutralise cells that would run as formulas', () => {
     });
 
     const donor = await post('/programme/donors', { kind: 'organization', name: DONOR });
-    const project = await post('/programme/projects', { code: '-P1', title: PROJECT, scope: 'global', startDate: '2013-01-01', organization: ORGANISATION, budgetAmount: 1000, budgetCurrency: 'USD' });
+    const project = await post('/programme/projects', { code: '-P1', title: PROJECT, scope: 'global', startDate: '2013-01-01', organizationId: organisation.id, budgetAmount: 1000, budgetCurrency: 'USD' });
     await post('/programme/transactions', { type: 'incoming_funds', donorId: donor.id, projectId: project.id, earmarking: 'project', date: '2013-02-01', amount: 1000, currency: 'USD' });
     await post('/programme/transactions', { type: 'expenditure', projectId: project.id, date: '2013-03-01', amount: 1500, currency: 'USD' });
   });

@@ -62,7 +62,7 @@ export const projectInputSchema = z.object({
   scope: z.enum(PROJECT_SCOPES),
   startDate: dateInput,
   endDate: dateInput.nullable().optional(),
-  organization: z.string().trim().min(1).max(300).describe('Responsible organisation'),
+  organizationId: uuid.describe('Responsible organisation'),
   themes: z.array(z.enum(THEMES)).default([]),
   regions: z.array(z.string().regex(/^\d{3}$/, 'must be a UN M49 region code')).default([]),
   countries: z.array(countryCode).default([]),
@@ -71,7 +71,7 @@ export const projectInputSchema = z.object({
 });
 export type ProjectInput = z.infer<typeof projectInputSchema>;
 export const projectSchema = projectInputSchema.extend({
-  id: z.string(), endDate: z.string().nullable(), budgetAmount: z.number().nullable(), budgetCurrency: z.string().nullable(), updatedAt: z.string(),
+  id: z.string(), endDate: z.string().nullable(), organizationName: z.string(), budgetAmount: z.number().nullable(), budgetCurrency: z.string().nullable(), updatedAt: z.string(),
 });
 
 export const transactionInputSchema = z.object({
@@ -142,9 +142,14 @@ export type Activity = z.infer<typeof activitySchema>;
 /** Another organisation's activity close in time, for the same country, on a shared theme. */
 export const overlapSchema = z.object({
   id: z.string(), title: z.string(), type: z.string(), status: z.string(), startDate: z.string(), endDate: z.string(),
-  organizationName: z.string(), countries: z.array(z.string()).describe('The beneficiary countries the two activities share'),
+  organizationId: z.string(), organizationName: z.string(), countries: z.array(z.string()).describe('The beneficiary countries the two activities share'),
   themes: z.array(z.string()).describe('The themes they share'), daysApart: z.number().int().describe('0 when the dates overlap'),
 });
+/** One activity as GET, POST and PUT answer it: with the other organisations' activities close to it, computed when read. */
+export const activityDetailSchema = activitySchema.extend({
+  overlaps: z.array(overlapSchema).describe('Other organisations\' activities close to this one that the reader may see: coordinate before going ahead'),
+});
+export type ActivityDetail = z.infer<typeof activityDetailSchema>;
 export const overlapQuerySchema = z.object({
   startDate: dateInput, endDate: dateInput, countries: z.array(countryCode).min(1), themes: z.array(z.enum(THEMES)).default([]),
   organizationId: uuid, excludeId: uuid.optional(),
@@ -160,7 +165,7 @@ export type ActivityFilter = z.infer<typeof activityFilterSchema>;
 
 export const MATRIX_MAX_MONTHS = 36;
 export const matrixQuerySchema = activityFilterSchema.omit({ from: true, to: true, status: true }).extend({
-  start: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written as YYYY-MM').describe('First month of the window'),
+  start: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month written as YYYY-MM').optional().describe('First month of the window; default this month'),
   months: z.coerce.number().int('must be a whole number').min(1, 'must be at least 1').max(MATRIX_MAX_MONTHS, `cannot be more than ${MATRIX_MAX_MONTHS} months`).default(12),
 });
 export const matrixEntrySchema = z.object({ id: z.string(), title: z.string(), type: z.string(), status: z.string(), startDate: z.string(), endDate: z.string(), organizationName: z.string() });

@@ -14,7 +14,7 @@ const EXPECTED_TABLES = [
   'api_tokens', 'audit_log', 'one_time_tokens', 'organizations', 'outbox', 'sessions', 'sign_in_attempts', 'users',
   'library_document_titles', 'library_documents', 'library_events', 'library_expressions', 'library_files', 'library_instrument_links',
   'library_references', 'library_search', 'library_search_p0', 'library_search_p1', 'library_search_p2', 'library_search_p3',
-  'activities', 'activity_countries', 'activity_documents', 'currency_rates', 'donors', 'import_mappings', 'outcome_contributions', 'outcomes',
+  'activities', 'activity_countries', 'activity_documents', 'activity_overlap_notices', 'currency_rates', 'donors', 'import_mappings', 'outcome_contributions', 'outcomes',
   'project_indicators', 'projects', 'transactions',
 ];
 

@@ -122,7 +122,7 @@ export async function buildApp({
         maxTextChars: library.maxTextChars ?? DEFAULT_EXTRACTION_LIMITS.maxTextChars,
       },
     });
-    await programmeRoutes(api, { db: database.db, clock, cache, overlapWindowDays: programme.overlapWindowDays ?? DEFAULT_OVERLAP_WINDOW_DAYS });
+    await programmeRoutes(api, { db: database.db, clock, cache, overlapWindowDays: programme.overlapWindowDays ?? DEFAULT_OVERLAP_WINDOW_DAYS, mailer: mail, publicUrl: security.publicUrl });
     await fundingRoutes(api, { db: database.db, clock });
     await importRoutes(api, { db: database.db, clock, maxExtractedBytes: library.maxExtractedBytes ?? DEFAULT_EXTRACTION_LIMITS.maxExtractedBytes });
   }, { prefix: API_PREFIX });

@@ -16,7 +16,7 @@ export async function fundTwoDonors(app: FastifyInstance, officer: Headers, orga
   };
   const norway = (await post('/programme/donors', { kind: 'state', participantId: 'NOR' })).id;
   const eu = (await post('/programme/donors', { kind: 'organization', name: 'European Union' })).id;
-  const project = (code: string) => post('/programme/projects', { code, title: `Project ${code}`, scope: 'global', startDate: '2013-01-01', organization: 'UNODC', themes: [] });
+  const project = (code: string) => post('/programme/projects', { code, title: `Project ${code}`, scope: 'global', startDate: '2013-01-01', organizationId, themes: [] });
   const projectA = (await project('GLO/A')).id;
   const projectB = (await project('GLO/B')).id;
   const money = (payload: object) => post('/programme/transactions', { date: '2013-03-01', currency: 'USD', earmarking: 'project', ...payload });

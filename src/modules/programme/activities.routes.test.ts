@@ -199,4 +199,16 @@ describe('activities: recording, validation, roles, overlaps and the monthly mat
     const audit = (await context.app.inject({ method: 'GET', url: `/api/v1/admin/audit?entityId=${target.id}`, headers: admin })).json();
     expect(audit.items.map((e: { action: string }) => e.action)).toEqual(['programme.activity.delete', 'programme.activity.create']);
   });
+  it('shows the twelve months from this one when the matrix is asked for without a start', async () => {
+    await post(officer, activity({ title: 'Upcoming workshop in Nairobi', startDate: '2026-07-06', endDate: '2026-07-08', countries: ['KEN'], venueCountry: 'KEN', venueCity: 'Nairobi' }));
+    await post(officer, activity({ title: 'Workshop a year away', startDate: '2027-06-01', endDate: '2027-06-02', countries: ['KEN'], venueCountry: 'KEN', venueCity: 'Nairobi' }));
+    const response = await context.app.inject({ method: 'GET', url: '/api/v1/programme/matrix?country=KEN', headers: official });
+    expect(response.statusCode).toBe(200);
+    const matrix = response.json();
+    // The test clock reads 30 June 2026.
+    expect(matrix.months).toHaveLength(12);
+    expect([matrix.months[0], matrix.months.at(-1)]).toEqual(['2026-06', '2027-05']);
+    expect(JSON.stringify(matrix)).toContain('Upcoming workshop in Nairobi');
+    expect(JSON.stringify(matrix)).not.toContain('Workshop a year away');
+  });
 });

@@ -12,7 +12,7 @@ import { libraryDocuments } from '../library/library.table.ts';
 import { participants } from '../participants/participants.table.ts';
 import { isUuid, nowOf, participantInRegion, type ProgrammeDeps } from './programme.shared.ts';
 import { activities, activityCountries, activityDocuments, donors, projects } from './programme.table.ts';
-import { findOverlaps, type Overlap } from './overlaps.ts';
+import { deliverOverlapNotices, queueOverlapNotices, type OverlapMailDeps } from './overlap.notices.ts';
 import { activityVisible } from './donor.scope.ts';
 
 export type ActivityRow = typeof activities.$inferSelect;
@@ -85,12 +85,26 @@ export async function findActivity(db: Db, id: string): Promise<ActivityRow> {
   return row;
 }
 
-export async function createActivity(deps: ProgrammeDeps, actor: Actor, context: AuditContext, input: ActivityInput, windowDays?: number): Promise<{ id: string; overlaps: Overlap[] }> {
+/** Who to tell about new overlaps: with `overlapMail`, both organisations' programme officers are mailed once per pair. */
+type WriteDeps = ProgrammeDeps & { overlapMail?: OverlapMailDeps | undefined };
+
+/** The pair's mails are queued in the saving transaction and go out after commit, so a rolled-back save mails nobody. */
+async function saveAndNotify(deps: WriteDeps, save: (tx: Db, at: string) => Promise<string>, input: ActivityInput): Promise<string> {
+  const at = nowOf(deps);
+  const { activityId, mailIds } = await inTransaction(deps.db, async (tx) => {
+    const activityId = await save(tx, at);
+    const mailIds = deps.overlapMail ? await queueOverlapNotices(tx, deps.overlapMail, { ...input, id: activityId }, at) : [];
+    return { activityId, mailIds };
+  });
+  await deliverOverlapNotices(deps.db, deps.overlapMail, mailIds);
+  return activityId;
+}
+
+export async function createActivity(deps: WriteDeps, actor: Actor, context: AuditContext, input: ActivityInput): Promise<{ id: string }> {
   refuseOutsideOrganisation(actor, input.organizationId);
   const problems = await activityProblems(deps.db, input);
   if (problems.length) throw badRequest('validation_failed', 'Some fields are not valid.', problems);
-  const id = await inTransaction(deps.db, (tx) => insertActivity(tx, actor, context, input, nowOf(deps)));
-  return { id, overlaps: await findOverlaps(deps.db, { ...input, excludeId: id, windowDays }) };
+  return { id: await saveAndNotify(deps, (tx, at) => insertActivity(tx, actor, context, input, at), input) };
 }
 
 export async function insertActivity(tx: Db, actor: Actor, context: AuditContext, input: ActivityInput, at: string): Promise<string> {
@@ -101,14 +115,16 @@ export async function insertActivity(tx: Db, actor: Actor, context: AuditContext
   return row!.id;
 }
 
-export async function updateActivity(deps: ProgrammeDeps, actor: Actor, context: AuditContext, id: string, input: ActivityInput, windowDays?: number): Promise<{ overlaps: Overlap[] }> {
+export async function updateActivity(deps: WriteDeps, actor: Actor, context: AuditContext, id: string, input: ActivityInput): Promise<void> {
   const before = await findActivity(deps.db, id);
   refuseOutsideOrganisation(actor, before.organizationId);
   refuseOutsideOrganisation(actor, input.organizationId);
   const problems = await activityProblems(deps.db, input);
   if (problems.length) throw badRequest('validation_failed', 'Some fields are not valid.', problems);
-  await inTransaction(deps.db, (tx) => replaceActivity(tx, context, before, input, nowOf(deps)));
-  return { overlaps: await findOverlaps(deps.db, { ...input, excludeId: id, windowDays }) };
+  await saveAndNotify(deps, async (tx, at) => {
+    await replaceActivity(tx, context, before, input, at);
+    return id;
+  }, input);
 }
 
 export async function replaceActivity(tx: Db, context: AuditContext, before: ActivityRow, input: ActivityInput, at: string) {

@@ -18,12 +18,14 @@ describe('funding: rates, donors, projects, transactions and the annual report t
 
   const inject = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, headers: Headers, payload?: unknown) =>
     context.app.inject({ method, url: `/api/v1${url}`, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
+  let unodcId: string;
   const transactionCount = async () => (await inject('GET', '/programme/transactions?limit=500', officer)).json().total as number;
 
   beforeAll(async () => {
     context = await createTestApp({ seed: true });
     const db = context.database.db;
     const unodc = await createOrganization(db, 'UNODC', 'un');
+    unodcId = unodc.id;
     admin = await sessionHeaders(db, TEST_CLOCK, await createUser(db, { email: 'admin@example.org', role: 'administrator' }), true);
     officer = await sessionHeaders(db, TEST_CLOCK, await createUser(db, { email: 'officer@example.org', role: 'programme_officer', organizationId: unodc.id }), true);
     const donorAccount = await createUser(db, { email: 'donor@example.org', role: 'donor', participantId: 'NOR' });
@@ -59,9 +61,17 @@ describe('funding: rates, donors, projects, transactions and the annual report t
     const donors = (await inject('GET', '/programme/donors?lang=fr', officer)).json().items;
     expect(donors.map((d: { name: string }) => d.name)).toEqual(['European Union', 'Norvège']);
 
-    const input = { code: 'GLO/R35', title: 'Strengthening the legal regime against terrorism', scope: 'global', startDate: '2003-01-01', organization: 'UNODC', themes: ['financing_of_terrorism'], budgetAmount: 2_000_000, budgetCurrency: 'USD' };
+    const input = { code: 'GLO/R35', title: 'Strengthening the legal regime against terrorism', scope: 'global', startDate: '2003-01-01', organizationId: unodcId, themes: ['financing_of_terrorism'], budgetAmount: 2_000_000, budgetCurrency: 'USD' };
     const created = await inject('POST', '/programme/projects', officer, input);
     expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ organizationId: unodcId, organizationName: 'UNODC' });
+    expect((await inject('GET', `/programme/projects/${created.json().id}`, officer)).json()).toMatchObject({ organizationId: unodcId, organizationName: 'UNODC' });
+    // One way only, by id, as for an activity: a name is refused, so is an id no organisation has.
+    const byName = await inject('POST', '/programme/projects', officer, { ...input, code: 'X3', organizationId: undefined, organization: 'UNODC' });
+    expect(byName.statusCode).toBe(400);
+    expect(byName.json().errors[0]).toMatchObject({ field: 'organizationId' });
+    const unknownOrganisation = await inject('POST', '/programme/projects', officer, { ...input, code: 'X4', organizationId: '00000000-0000-4000-8000-000000000000' });
+    expect(unknownOrganisation.json().errors).toEqual([{ field: 'organizationId', reason: 'is not a known organisation' }]);
     project = created.json().id;
     expect((await inject('POST', '/programme/projects', officer, { ...input, code: 'glo/r35' })).json().errors[0]).toMatchObject({ field: 'code' });
     expect((await inject('POST', '/programme/projects', officer, { ...input, code: 'X1', endDate: '2002-01-01' })).json().errors[0]).toMatchObject({ field: 'endDate' });

@@ -1,9 +1,10 @@
-import { and, asc, count, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Language } from '../../contracts/languages.ts';
 import type { ProjectInput, TransactionInput, TransactionType } from '../../contracts/programme.ts';
 import { IATI_TRANSACTION_CODES } from '../../contracts/programme.ts';
 import { inTransaction, type Db } from '../../db/client.ts';
 import { badRequest, notFound, type FieldProblem } from '../../lib/errors.ts';
+import { organizations } from '../accounts/accounts.table.ts';
 import { ALL_FUNDING, type FundingScope } from '../accounts/policy.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
 import { participantTranslations, participants } from '../participants/participants.table.ts';
@@ -91,17 +92,22 @@ export async function addDonor(deps: ProgrammeDeps, context: AuditContext, input
 
 /* Projects */
 
-export type ProjectRow = typeof projects.$inferSelect;
+/** A project with the name of its responsible organisation, for display. */
+export type ProjectRow = typeof projects.$inferSelect & { organizationName: string };
+
+const projectWithOrganisation = (db: Db) =>
+  db.select({ ...getTableColumns(projects), organizationName: organizations.name }).from(projects).innerJoin(organizations, eq(organizations.id, projects.organizationId));
 
 export const presentProject = (p: ProjectRow) => ({
-  id: p.id, code: p.code, title: p.title, scope: p.scope as ProjectInput['scope'], startDate: p.startDate, endDate: p.endDate, organization: p.organization,
+  id: p.id, code: p.code, title: p.title, scope: p.scope as ProjectInput['scope'], startDate: p.startDate, endDate: p.endDate,
+  organizationId: p.organizationId, organizationName: p.organizationName,
   themes: p.themes as ProjectInput['themes'], regions: p.regions, countries: p.countries, budgetAmount: p.budgetAmount, budgetCurrency: p.budgetCurrency,
   updatedAt: new Date(p.updatedAt).toISOString(),
 });
 
 /** A project the reader may see; one it may not is "not found" too, so that its existence does not leak. */
 export async function findProject(db: Db, id: string, scope: FundingScope = ALL_FUNDING): Promise<ProjectRow> {
-  const [row] = isUuid(id) ? await db.select().from(projects).where(and(eq(projects.id, id), isNull(projects.deletedAt), projectVisible(scope, projects.id))) : [];
+  const [row] = isUuid(id) ? await projectWithOrganisation(db).where(and(eq(projects.id, id), isNull(projects.deletedAt), projectVisible(scope, projects.id))) : [];
   if (!row) throw notFound('programme.project_not_found', 'There is no such project.');
   return row;
 }
@@ -109,13 +115,14 @@ export async function findProject(db: Db, id: string, scope: FundingScope = ALL_
 export async function listProjects(db: Db, { limit, offset }: { limit: number; offset: number }, scope: FundingScope = ALL_FUNDING) {
   const where = and(isNull(projects.deletedAt), projectVisible(scope, projects.id));
   const [rows, [total]] = await Promise.all([
-    db.select().from(projects).where(where).orderBy(desc(projects.startDate), asc(projects.code)).limit(limit).offset(offset),
+    projectWithOrganisation(db).where(where).orderBy(desc(projects.startDate), asc(projects.code)).limit(limit).offset(offset),
     db.select({ n: count() }).from(projects).where(where),
   ]);
   return { total: total!.n, items: rows.map(presentProject) };
 }
 
-async function validateProject(db: Db, input: ProjectInput, id: string | null) {
+/** Refuses a project with any problem, by field; answers the responsible organisation's name. */
+async function validateProject(db: Db, input: ProjectInput, id: string | null): Promise<string> {
   const problems: FieldProblem[] = [];
   if (input.endDate && input.endDate < input.startDate) problems.push({ field: 'endDate', reason: 'must be on or after the start date' });
   if ((input.budgetAmount ?? null) !== null && !input.budgetCurrency) problems.push({ field: 'budgetCurrency', reason: 'say which currency the budget is in' });
@@ -125,31 +132,34 @@ async function validateProject(db: Db, input: ProjectInput, id: string | null) {
   }
   const clash = await db.select({ id: projects.id }).from(projects).where(and(isNull(projects.deletedAt), sql`lower(${projects.code}) = lower(${input.code})`));
   if (clash.some((r) => r.id !== id)) problems.push({ field: 'code', reason: `another project already has the code ${input.code}` });
+  const [organisation] = await db.select({ name: organizations.name }).from(organizations).where(and(eq(organizations.id, input.organizationId), isNull(organizations.deletedAt)));
+  if (!organisation) problems.push({ field: 'organizationId', reason: 'is not a known organisation' });
   if (problems.length) throw badRequest('validation_failed', 'Some fields are not valid.', problems);
+  return organisation!.name;
 }
 
 const projectColumns = (input: ProjectInput) => ({
-  code: input.code, title: input.title, scope: input.scope, startDate: input.startDate, endDate: input.endDate ?? null, organization: input.organization,
+  code: input.code, title: input.title, scope: input.scope, startDate: input.startDate, endDate: input.endDate ?? null, organizationId: input.organizationId,
   themes: input.themes, regions: input.regions, countries: input.countries, budgetAmount: input.budgetAmount ?? null, budgetCurrency: input.budgetCurrency ?? null,
 });
 
 export async function createProject(deps: ProgrammeDeps, context: AuditContext, input: ProjectInput) {
-  await validateProject(deps.db, input, null);
+  const organizationName = await validateProject(deps.db, input, null);
   return inTransaction(deps.db, async (tx) => {
     const [row] = await tx.insert(projects).values(projectColumns(input)).returning();
     await recordAudit(tx, context, { action: 'programme.project.create', entityType: 'project', entityId: row!.id, after: input }, nowOf(deps));
-    return presentProject(row!);
+    return presentProject({ ...row!, organizationName });
   });
 }
 
 export async function updateProject(deps: ProgrammeDeps, context: AuditContext, id: string, input: ProjectInput) {
   const before = await findProject(deps.db, id);
-  await validateProject(deps.db, input, id);
+  const organizationName = await validateProject(deps.db, input, id);
   return inTransaction(deps.db, async (tx) => {
     const at = nowOf(deps);
     const [row] = await tx.update(projects).set({ ...projectColumns(input), updatedAt: at }).where(eq(projects.id, id)).returning();
     await recordAudit(tx, context, { action: 'programme.project.update', entityType: 'project', entityId: id, before, after: input }, at);
-    return presentProject(row!);
+    return presentProject({ ...row!, organizationName });
   });
 }
 

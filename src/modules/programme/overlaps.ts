@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import type { Activity } from '../../contracts/programme.ts';
 import { rowsOf, type Db } from '../../db/client.ts';
 import { ALL_FUNDING, type FundingScope } from '../accounts/policy.ts';
 import { activityVisible } from './donor.scope.ts';
@@ -24,6 +25,7 @@ export interface Overlap {
   status: string;
   startDate: string;
   endDate: string;
+  organizationId: string;
   organizationName: string;
   countries: string[];
   themes: string[];
@@ -41,8 +43,8 @@ export async function findOverlaps(db: Db, query: OverlapQuery): Promise<Overlap
   const window = query.windowDays ?? DEFAULT_OVERLAP_WINDOW_DAYS;
   const countries = sql`array[${sql.join(query.countries.map((c) => sql`${c}`), sql`, `)}]::text[]`;
   const themes = query.themes.length ? sql`array[${sql.join(query.themes.map((t) => sql`${t}`), sql`, `)}]::text[]` : sql`'{}'::text[]`;
-  const rows = rowsOf<Omit<Overlap, 'daysApart'> & { days_apart: number; start_date: string; end_date: string; organization_name: string }>(await db.execute(sql`
-    select a.id, a.title, a.type, a.status, a.start_date::text as start_date, a.end_date::text as end_date, o.name as organization_name,
+  const rows = rowsOf<Omit<Overlap, 'daysApart'> & { days_apart: number; start_date: string; end_date: string; organization_id: string; organization_name: string }>(await db.execute(sql`
+    select a.id, a.title, a.type, a.status, a.start_date::text as start_date, a.end_date::text as end_date, a.organization_id, o.name as organization_name,
       array(select c.participant_id from activity_countries c where c.activity_id = a.id and c.participant_id = any(${countries}) order by 1) as countries,
       array(select t from unnest(a.themes) t where t = any(${themes}) order by 1) as themes,
       greatest(0, a.start_date - ${query.endDate}::date, ${query.startDate}::date - a.end_date) as days_apart
@@ -55,7 +57,18 @@ export async function findOverlaps(db: Db, query: OverlapQuery): Promise<Overlap
     order by days_apart, a.start_date, a.title
     limit 50`));
   return rows.map((r) => ({
-    id: r.id, title: r.title, type: r.type, status: r.status, startDate: r.start_date, endDate: r.end_date, organizationName: r.organization_name,
+    id: r.id, title: r.title, type: r.type, status: r.status, startDate: r.start_date, endDate: r.end_date, organizationId: r.organization_id, organizationName: r.organization_name,
     countries: r.countries, themes: r.themes, daysApart: Number(r.days_apart),
   }));
+}
+
+/**
+ * Other organisations' activities close to this one, computed when read so that they are always current
+ * and seen from either side; only those the reader may see (a donor's scope), so none leaks.
+ */
+export function overlapsOf(db: Db, activity: Activity, windowDays: number, scope: FundingScope): Promise<Overlap[]> {
+  return findOverlaps(db, {
+    startDate: activity.startDate, endDate: activity.endDate, countries: activity.countries.map((c) => c.id), themes: activity.themes,
+    organizationId: activity.organizationId, excludeId: activity.id, windowDays, scope,
+  });
 }

@@ -2,9 +2,9 @@ import { asc, isNull } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { LANGUAGES } from '../../contracts/languages.ts';
+import { LANGUAGES, type Language } from '../../contracts/languages.ts';
 import {
-  ACTIVITY_TYPES, activityFilterSchema, activityInputSchema, activitySchema, cohortQuerySchema, cohortSchema, indicatorScopeSchema, indicatorsSchema,
+  ACTIVITY_TYPES, activityDetailSchema, activityFilterSchema, activityInputSchema, activitySchema, cohortQuerySchema, cohortSchema, indicatorScopeSchema, indicatorsSchema,
   matrixQuerySchema, matrixSchema, optionsSchema, outcomeInputSchema, overlapQuerySchema, overlapSchema,
 } from '../../contracts/programme.ts';
 import { problemSchema } from '../../contracts/status.ts';
@@ -13,7 +13,8 @@ import { badRequest } from '../../lib/errors.ts';
 import { sendSheet, sendWorkbook } from '../../server/plugins/export.ts';
 import { requestLanguage } from '../../server/plugins/locale.ts';
 import { organizations } from '../accounts/accounts.table.ts';
-import { fundingScopeOf } from '../accounts/policy.ts';
+import { fundingScopeOf, type Actor } from '../accounts/policy.ts';
+import type { Mailer } from '../accounts/mail.ts';
 import type { DatasetCache } from '../status/status.dataset.ts';
 import { ACTIVITY_SORTS, countryActivities, createActivity, deleteActivity, getActivity, listActivities, updateActivity } from './activities.service.ts';
 import { currenciesWithRates, listDonors, listProjects } from './funding.service.ts';
@@ -23,20 +24,24 @@ import { cohortSheet, indicatorsSheet } from './indicators.sheets.ts';
 import { activityMatrix } from './matrix.ts';
 import { matrixWorkbook } from './matrix.export.ts';
 import { createOutcome, listOutcomes } from './outcomes.ts';
-import { findOverlaps } from './overlaps.ts';
+import { findOverlaps, overlapsOf } from './overlaps.ts';
 
 const idParam = z.object({ id: z.string().uuid('must be an id (UUID)') });
 const problems = { 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema };
 const lang = z.enum(LANGUAGES).optional().describe('Language of names');
 const sheetFormat = z.enum(['json', 'csv', 'xlsx']).default('json');
-const withOverlaps = activitySchema.extend({ overlaps: z.array(overlapSchema).describe('Other organisations\' activities close to this one: coordinate before going ahead') });
 
 /** Activities, overlaps, the monthly matrix, outcomes and indicators. */
-export async function programmeRoutes(app: FastifyInstance, deps: ProgrammeDeps & { cache: DatasetCache; overlapWindowDays: number }) {
+export async function programmeRoutes(app: FastifyInstance, deps: ProgrammeDeps & { cache: DatasetCache; overlapWindowDays: number; mailer: Mailer; publicUrl: string }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
   const read = { policy: 'programme.read' as const };
   const write = { policy: 'programme.write' as const };
   const tags = ['programme'];
+  const writeDeps = { ...deps, overlapMail: { mailer: deps.mailer, publicUrl: deps.publicUrl, windowDays: deps.overlapWindowDays } };
+  const detail = async (actor: Actor, id: string, language: Language) => {
+    const activity = await getActivity(deps.db, actor, id, language);
+    return { ...activity, overlaps: await overlapsOf(deps.db, activity, deps.overlapWindowDays, fundingScopeOf(actor)) };
+  };
 
   api.get('/programme/options', {
     config: read, schema: { tags, summary: 'Organisations, projects, donors and currencies to choose from in the forms', querystring: z.object({ lang }), response: { 200: optionsSchema, ...problems } },
@@ -75,21 +80,25 @@ export async function programmeRoutes(app: FastifyInstance, deps: ProgrammeDeps 
   });
 
   api.get('/programme/activities/:id', {
-    config: read, schema: { tags, summary: 'One activity; one a donor user did not fund is not found (404)', params: idParam, querystring: z.object({ lang }), response: { 200: activitySchema, ...problems } },
-  }, async (request) => getActivity(deps.db, request.actor, request.params.id, requestLanguage(request, request.query.lang)));
+    config: read,
+    schema: {
+      tags, summary: 'One activity, with the other organisations\' activities close to it; one a donor user did not fund is not found (404)',
+      params: idParam, querystring: z.object({ lang }), response: { 200: activityDetailSchema, ...problems },
+    },
+  }, async (request) => detail(request.actor, request.params.id, requestLanguage(request, request.query.lang)));
 
   api.post('/programme/activities', {
-    config: write, schema: { tags, summary: 'Record an activity; the answer lists other organisations\' activities close to it', body: activityInputSchema, response: { 201: withOverlaps, ...problems } },
+    config: write, schema: { tags, summary: 'Record an activity; the answer lists other organisations\' activities close to it', body: activityInputSchema, response: { 201: activityDetailSchema, ...problems } },
   }, async (request, reply) => {
-    const { id, overlaps } = await createActivity(deps, request.actor, request.auditContext, request.body, deps.overlapWindowDays);
-    return reply.code(201).send({ ...(await getActivity(deps.db, request.actor, id, requestLanguage(request))), overlaps });
+    const { id } = await createActivity(writeDeps, request.actor, request.auditContext, request.body);
+    return reply.code(201).send(await detail(request.actor, id, requestLanguage(request)));
   });
 
   api.put('/programme/activities/:id', {
-    config: write, schema: { tags, summary: 'Change an activity (dates, status…); the answer lists activities close to it', params: idParam, body: activityInputSchema, response: { 200: withOverlaps, ...problems } },
+    config: write, schema: { tags, summary: 'Change an activity (dates, status…); the answer lists activities close to it', params: idParam, body: activityInputSchema, response: { 200: activityDetailSchema, ...problems } },
   }, async (request) => {
-    const { overlaps } = await updateActivity(deps, request.actor, request.auditContext, request.params.id, request.body, deps.overlapWindowDays);
-    return { ...(await getActivity(deps.db, request.actor, request.params.id, requestLanguage(request))), overlaps };
+    await updateActivity(writeDeps, request.actor, request.auditContext, request.params.id, request.body);
+    return detail(request.actor, request.params.id, requestLanguage(request));
   });
 
   api.delete('/programme/activities/:id', {
@@ -118,9 +127,10 @@ export async function programmeRoutes(app: FastifyInstance, deps: ProgrammeDeps 
 
   api.get('/programme/matrix', {
     config: read,
-    schema: { tags, summary: 'Monthly matrix: beneficiary countries by region × months (at most 36); format=xlsx downloads it laid out for A4 landscape', querystring: matrixQuerySchema.extend({ lang, format: z.enum(['json', 'xlsx']).default('json') }), response: { 200: matrixSchema, ...problems } },
+    schema: { tags, summary: 'Monthly matrix: beneficiary countries by region × months (at most 36; by default the 12 months from this one); format=xlsx downloads it laid out for A4 landscape', querystring: matrixQuerySchema.extend({ lang, format: z.enum(['json', 'xlsx']).default('json') }), response: { 200: matrixSchema, ...problems } },
   }, async (request, reply) => {
-    const { lang: l, format, ...query } = request.query;
+    const { lang: l, format, start, ...rest } = request.query;
+    const query = { ...rest, start: start ?? today(deps.clock).slice(0, 7) };
     const language = requestLanguage(request, l);
     const matrix = await activityMatrix(deps.db, await deps.cache.get(), query, language, fundingScopeOf(request.actor));
     if (format === 'json') return matrix;

@@ -48,7 +48,7 @@ export const projects = pgTable(
     scope: text('scope').notNull(),
     startDate: date('start_date', { mode: 'string' }).notNull(),
     endDate: date('end_date', { mode: 'string' }),
-    organization: text('organization').notNull(),
+    organizationId: uuid('organization_id').notNull().references(() => organizations.id),
     themes: text('themes').array().notNull().default(sql`'{}'`),
     regions: text('regions').array().notNull().default(sql`'{}'`),
     countries: text('countries').array().notNull().default(sql`'{}'`),
@@ -147,6 +147,24 @@ export const activityDocuments = pgTable(
     role: text('role').notNull(),
   },
   (t) => [primaryKey({ columns: [t.activityId, t.documentId, t.role] })],
+);
+
+/**
+ * Two organisations' activities found close to each other, whose programme officers were mailed about it:
+ * each pair is remembered once (the smaller id first) so that later edits do not mail them again.
+ */
+export const activityOverlapNotices = pgTable(
+  'activity_overlap_notices',
+  {
+    firstActivityId: uuid('first_activity_id').notNull().references(() => activities.id, { onDelete: 'cascade' }),
+    secondActivityId: uuid('second_activity_id').notNull().references(() => activities.id, { onDelete: 'cascade' }),
+    notifiedAt: timestamp('notified_at', { withTimezone: true, mode: 'string' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.firstActivityId, t.secondActivityId] }),
+    index('activity_overlap_notices_second_idx').on(t.secondActivityId),
+    check('activity_overlap_notices_order_check', sql`${t.firstActivityId} < ${t.secondActivityId}`),
+  ],
 );
 
 /** A change in a country that assistance contributed to: joining an instrument, or a law drafted or adopted. */

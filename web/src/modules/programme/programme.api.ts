@@ -17,7 +17,7 @@ export type Overlap = z.infer<typeof overlapSchema>;
 export type OverlapQuery = z.input<typeof overlapQuerySchema>;
 export type ProgrammeOptions = z.infer<typeof optionsSchema>;
 export type MatrixEntry = Matrix['regions'][number]['subregions'][number]['countries'][number]['cells'][number][number];
-/** What POST and PUT of an activity answer: the activity, and other organisations' activities close to it. */
+/** What GET, POST and PUT of an activity answer: the activity, and the other organisations' activities close to it, as of now. */
 export type SavedActivity = Activity & { overlaps: Overlap[] };
 
 /** Roles the server lets record activities (it still decides per activity: `canEdit`). */
@@ -43,7 +43,7 @@ export type ActivityFilters = Partial<Record<keyof ActivityFilter | 'sort' | 'li
 export const useActivities = (filters: ActivityFilters, enabled = true) =>
   usePrivateApi<{ total: number; items: Activity[] }>(enabled ? '/programme/activities' : null, filters as Params);
 
-export const useActivity = (id: string) => usePrivateApi<Activity>(id ? `/programme/activities/${encodeURIComponent(id)}` : null);
+export const useActivity = (id: string) => usePrivateApi<SavedActivity>(id ? `/programme/activities/${encodeURIComponent(id)}` : null);
 
 export const useProgrammeOptions = () => usePrivateApi<ProgrammeOptions>('/programme/options');
 

@@ -181,7 +181,7 @@ function ActivityForm({ initial, activityId }: { initial: FormState; activityId:
     // The previous answer's problems describe values that may have changed since.
     save.reset();
     save.mutate(inputOf(state), {
-      onSuccess: (result) => void navigate(`/programme/activities/${result.id}`, { state: { saved: activityId ? 'updated' : 'created', overlaps: result.overlaps ?? [] } }),
+      onSuccess: (result) => void navigate(`/programme/activities/${result.id}`, { state: { saved: activityId ? 'updated' : 'created' } }),
     });
   };
 

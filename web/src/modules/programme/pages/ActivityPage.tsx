@@ -11,7 +11,7 @@ import { StatusBadge } from '../components/ActivityStatus.tsx';
 import { ProgrammeErrorAlert, ProgrammeQueryState } from '../components/Errors.tsx';
 import { OverlapAlert } from '../components/OverlapAlert.tsx';
 import { ProgrammeFrame } from '../components/ProgrammeNav.tsx';
-import { PROFESSIONS, useActivity, useDeleteActivity, useProgrammeOptions, type Activity, type Overlap } from '../programme.api.ts';
+import { PROFESSIONS, useActivity, useDeleteActivity, useProgrammeOptions, type Activity } from '../programme.api.ts';
 import { useProgrammeFormat } from '../labels.ts';
 
 function Facts({ activity }: { activity: Activity }) {
@@ -181,8 +181,8 @@ export function ActivityPage() {
   const { t } = useTranslation('programme');
   const activity = useActivity(id);
   const data = activity.data;
-  // After saving, the form passes on what the server answered: whether it was created, and the overlaps it found.
-  const saved = useLocation().state as { saved?: 'created' | 'updated'; overlaps?: Overlap[] } | null;
+  // After saving, the form says whether the activity was created or changed; the overlaps come with the activity, from either side.
+  const saved = useLocation().state as { saved?: 'created' | 'updated' } | null;
 
   return (
     <ProgrammeFrame>
@@ -199,7 +199,7 @@ export function ActivityPage() {
                   <Title order={1}>{data.title}</Title>
                 </div>
                 {saved?.saved && <Alert color="green" role="status" title={saved.saved === 'created' ? t('activity.created') : t('activity.updated')} />}
-                {saved?.overlaps && <OverlapAlert overlaps={saved.overlaps} saved />}
+                <OverlapAlert overlaps={data.overlaps} saved />
                 <Facts activity={data} />
                 <Participants activity={data} />
                 <Documents activity={data} />

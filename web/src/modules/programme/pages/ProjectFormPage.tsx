@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Anchor, Autocomplete, Button, Checkbox, Group, MultiSelect, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Checkbox, Group, MultiSelect, NativeSelect, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useParticipants, useRegions } from '../../status/status.api.ts';
@@ -16,7 +16,9 @@ interface FormState {
   scope: ProjectInput['scope'];
   startDate: string;
   endDate: string;
-  organization: string;
+  organizationId: string;
+  /** Shown when the organisation has since been removed from the list to choose from. */
+  organizationName: string;
   themes: string[];
   regions: string[];
   countries: string[];
@@ -25,15 +27,15 @@ interface FormState {
 }
 
 const EMPTY: FormState = {
-  code: '', title: '', scope: 'national', startDate: '', endDate: '', organization: '', themes: [], regions: [], countries: [], budgetAmount: '', budgetCurrency: 'USD',
+  code: '', title: '', scope: 'national', startDate: '', endDate: '', organizationId: '', organizationName: '', themes: [], regions: [], countries: [], budgetAmount: '', budgetCurrency: 'USD',
 };
 
-const FIELDS = ['code', 'title', 'scope', 'startDate', 'endDate', 'organization', 'themes', 'regions', 'countries', 'budgetAmount', 'budgetCurrency'];
+const FIELDS = ['code', 'title', 'scope', 'startDate', 'endDate', 'organizationId', 'themes', 'regions', 'countries', 'budgetAmount', 'budgetCurrency'];
 
 function stateOf(project: Project): FormState {
   return {
     code: project.code, title: project.title, scope: project.scope, startDate: project.startDate, endDate: project.endDate ?? '',
-    organization: project.organization, themes: [...project.themes], regions: [...project.regions], countries: [...project.countries],
+    organizationId: project.organizationId, organizationName: project.organizationName, themes: [...project.themes], regions: [...project.regions], countries: [...project.countries],
     budgetAmount: project.budgetAmount === null ? '' : String(project.budgetAmount), budgetCurrency: project.budgetCurrency ?? '',
   };
 }
@@ -46,7 +48,7 @@ function inputOf(state: FormState): ProjectInput {
     scope: state.scope,
     startDate: state.startDate,
     endDate: state.endDate || null,
-    organization: state.organization.trim(),
+    organizationId: state.organizationId,
     themes: state.themes as ProjectInput['themes'],
     regions: state.regions,
     countries: state.countries,
@@ -73,7 +75,10 @@ function ProjectForm({ initial, projectId }: { initial: FormState; projectId: st
   const collator = new Intl.Collator(i18n.language);
   const countryOptions = [...(participants.data?.items ?? [])].sort((a, b) => collator.compare(a.name, b.name)).map((p) => ({ value: p.id, label: p.name }));
   const regionOptions = [...(regions.data?.items ?? [])].filter((r) => r.m49 !== '001').sort((a, b) => collator.compare(a.name, b.name)).map((r) => ({ value: r.m49, label: r.name }));
-  const organizations = [...new Set((options.data?.organizations ?? []).map((o) => o.name))].sort(collator.compare);
+  const listed = options.data?.organizations ?? [];
+  const organizations = [
+    ...listed, ...(state.organizationId && !listed.some((o) => o.id === state.organizationId) ? [{ id: state.organizationId, name: state.organizationName }] : []),
+  ].sort((a, b) => collator.compare(a.name, b.name));
   const currencies = [...new Set(['USD', ...(options.data?.currencies ?? []), ...(state.budgetCurrency ? [state.budgetCurrency] : [])])].sort();
 
   const submit = (event: FormEvent) => {
@@ -83,7 +88,7 @@ function ProjectForm({ initial, projectId }: { initial: FormState; projectId: st
     if (!state.code.trim()) problems.code = t('form.required');
     else if (!/^[A-Za-z0-9._/-]+$/.test(state.code.trim())) problems.code = t('projects.form.codeInvalid');
     if (!state.title.trim()) problems.title = t('form.required');
-    if (!state.organization.trim()) problems.organization = t('form.required');
+    if (!state.organizationId) problems.organizationId = t('form.required');
     if (!state.startDate) problems.startDate = t('form.required');
     if (state.startDate && state.endDate && state.endDate < state.startDate) problems.endDate = t('form.endBeforeStart');
     const amount = parseAmount(state.budgetAmount);
@@ -118,9 +123,10 @@ function ProjectForm({ initial, projectId }: { initial: FormState; projectId: st
                 onChange={(event) => change('scope', event.currentTarget.value as FormState['scope'])}
                 data={PROJECT_SCOPES.map((scope) => ({ value: scope, label: t(`scopes.${scope}`) }))}
               />
-              <Autocomplete
-                label={t('fields.organization')} description={t('projects.form.organizationHint')} required value={state.organization} maxLength={300}
-                className="field-wide" error={error('organization')} data={organizations} onChange={(value) => change('organization', value)}
+              <NativeSelect
+                label={t('fields.organization')} description={t('projects.form.organizationHint')} required value={state.organizationId} className="field-wide"
+                error={error('organizationId')} onChange={(event) => change('organizationId', event.currentTarget.value)}
+                data={[{ value: '', label: t('form.chooseOrganization', { ns: 'programme' }) }, ...organizations.map((o) => ({ value: o.id, label: o.name }))]}
               />
             </Group>
             <Group align="start" gap="md" wrap="wrap">

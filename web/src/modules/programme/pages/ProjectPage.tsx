@@ -32,7 +32,7 @@ function Metadata({ project }: { project: ProjectDetail }) {
         <Fact label={t('fields.code')}><span className="ltr-figures">{project.code}</span></Fact>
         <Fact label={t('fields.scope')}>{t(`scopes.${project.scope}`)}</Fact>
         <Fact label={t('fields.period')}>{period(project)}</Fact>
-        <Fact label={t('fields.organization')}>{project.organization}</Fact>
+        <Fact label={t('fields.organization')}>{project.organizationName}</Fact>
         <Fact label={t('fields.budget')}>{project.budgetAmount === null ? t('projects.noBudget') : money.money(project.budgetAmount, project.budgetCurrency ?? 'USD')}</Fact>
         {project.themes.length > 0 && <Fact label={t('fields.themes')}>{list.format(project.themes.map((theme) => t(`themes.${theme}`, { ns: 'library' })))}</Fact>}
         {project.regions.length > 0 && <Fact label={t('fields.regions')}>{list.format(project.regions.map((m49) => regionName.get(m49) ?? m49))}</Fact>}

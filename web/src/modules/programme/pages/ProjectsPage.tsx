@@ -46,7 +46,7 @@ function Projects() {
                 { key: 'title', label: t('fields.title'), sortValue: (p) => p.title, render: (p) => p.title },
                 { key: 'scope', label: t('fields.scope'), sortValue: (p) => p.scope, render: (p) => t(`scopes.${p.scope}`) },
                 { key: 'period', label: t('fields.period'), sortValue: (p) => p.startDate, render: (p) => <span className="nowrap">{period(p)}</span> },
-                { key: 'organization', label: t('fields.organization'), sortValue: (p) => p.organization, render: (p) => p.organization },
+                { key: 'organization', label: t('fields.organization'), sortValue: (p) => p.organizationName, render: (p) => p.organizationName },
                 {
                   key: 'budget', label: t('fields.budget'), numeric: true, sortValue: (p) => p.budgetAmount,
                   render: (p) => (p.budgetAmount === null ? t('projects.noBudget') : <span className="nowrap">{money.money(p.budgetAmount, p.budgetCurrency ?? 'USD')}</span>),
