@@ -47,6 +47,13 @@ export function reportError(error: unknown): void {
     process.exitCode = 2;
     return;
   }
+  // Something named on the command line does not exist (an instrument, a country, a document): a wrong value, and its
+  // message already carries the nearest valid ids.
+  if (isAppError(error) && error.status === 404) {
+    console.error(`error: ${error.message}`);
+    process.exitCode = 2;
+    return;
+  }
   if (isAppError(error)) {
     console.error(`error: ${(error as AppError).message}`);
     for (const problem of error.problems) {
