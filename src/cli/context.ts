@@ -22,7 +22,9 @@ export async function withDatabase<T>(run: (database: DatabaseHandle) => Promise
     if (seed && config.seed === 'auto') {
       const { isSeeded } = await import('../db/seeded.ts');
       if (!(await isSeeded(database.db))) {
-        const [{ seedDatabase }, { fileStoreFor }] = await Promise.all([import('../db/seed.ts'), import('../modules/library/storage/file-store-config.ts')]);
+        const [{ seedDatabase }, { fileStoreFor }] = await Promise.all([
+          import('../db/seed.ts'), import('../modules/library/storage/file-store-config.ts'),
+        ]);
         await seedDatabase({ db: database.db, files: fileStoreFor(config.library) });
       }
     }

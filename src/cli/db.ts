@@ -13,7 +13,9 @@ export function registerDbCommands(program: Command) {
   db.command('seed')
     .description('load the shipped reference data (instruments, participants, newest UNTC snapshot) into an empty database')
     .action(async () => {
-      const [{ isSeeded, seedDatabase }, { CLI_CONTEXT }, { fileStoreFor }, { loadConfig }] = await Promise.all([import('../db/seed.ts'), import('../modules/audit/audit.service.ts'), import('../modules/library/storage/file-store-config.ts'), import('../server/config.ts')]);
+      const [{ isSeeded, seedDatabase }, { CLI_CONTEXT }, { fileStoreFor }, { loadConfig }] = await Promise.all([
+        import('../db/seed.ts'), import('../modules/audit/audit.service.ts'), import('../modules/library/storage/file-store-config.ts'), import('../server/config.ts'),
+      ]);
       await withDatabase(async ({ db: handle }) => {
         if (await isSeeded(handle)) throw new UsageError('the database already holds reference data; run "lexpact db reset --yes" first to start again');
         const result = await seedDatabase({ db: handle, context: CLI_CONTEXT, files: fileStoreFor(loadConfig().library) });

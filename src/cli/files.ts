@@ -13,7 +13,9 @@ export function registerFilesCommands(program: Command) {
     .option('--dry-run', 'list what would be removed, remove nothing')
     .option('--format <format>', 'text or json', 'text')
     .action(async (options: { dryRun?: boolean; format: string }) => {
-      const [{ fileStoreFor }, { sweepOrphanedOriginals }, { loadConfig }] = await Promise.all([import('../modules/library/storage/file-store-config.ts'), import('../modules/library/storage/file-sweep.ts'), import('../server/config.ts')]);
+      const [{ fileStoreFor }, { sweepOrphanedOriginals }, { loadConfig }] = await Promise.all([
+        import('../modules/library/storage/file-store-config.ts'), import('../modules/library/storage/file-sweep.ts'), import('../server/config.ts'),
+      ]);
       const format = requireChoice(options.format, '--format', ['text', 'json'] as const);
       await withDatabase(async ({ db }) => {
         const report = await sweepOrphanedOriginals({ db, files: fileStoreFor(loadConfig().library), clock: systemClock, dryRun: options.dryRun ?? false });

@@ -43,7 +43,9 @@ export function registerImportCommands(program: Command) {
     .option('--dry-run', 'validate and report what would change, write nothing')
     .option('--format <format>', 'text or json', 'text')
     .action(async (folder: string, options: ImportOptions) => {
-      const [{ readSnapshotFolder }, { CLI_CONTEXT }, { importSnapshot }] = await Promise.all([import('../db/seed.ts'), import('../modules/audit/audit.service.ts'), import('../modules/status/status.import.ts')]);
+      const [{ readSnapshotFolder }, { CLI_CONTEXT }, { importSnapshot }] = await Promise.all([
+        import('../db/seed.ts'), import('../modules/audit/audit.service.ts'), import('../modules/status/status.import.ts'),
+      ]);
       const format = requireChoice(options.format, '--format', ['text', 'json'] as const);
       const path = resolve(folder);
       if (!existsSync(path) || !statSync(path).isDirectory()) throw new UsageError(`${folder} is not a folder`);
@@ -64,7 +66,9 @@ export function registerImportCommands(program: Command) {
     .option('--dry-run', 'validate and report what would change, write nothing')
     .option('--format <format>', 'text or json', 'text')
     .action(async (file: string, options: ImportOptions) => {
-      const [{ CLI_CONTEXT }, { importSnapshot }] = await Promise.all([import('../modules/audit/audit.service.ts'), import('../modules/status/status.import.ts')]);
+      const [{ CLI_CONTEXT }, { importSnapshot }] = await Promise.all([
+        import('../modules/audit/audit.service.ts'), import('../modules/status/status.import.ts'),
+      ]);
       const format = requireChoice(options.format, '--format', ['text', 'json'] as const);
       const path = resolve(file);
       if (!existsSync(path) || !statSync(path).isFile()) throw new UsageError(`${file} is not a file`);

@@ -38,7 +38,9 @@ export function registerIndicatorCommands(program: Command) {
     .option('--format <format>', 'table, json or csv', 'table')
     .option('--lang <lang>', 'language of names and notes', 'en')
     .action(async (options: Options) => {
-      const [{ indicators }, { indicatorsSheet }, { loadDataset }] = await Promise.all([import('../modules/programme/indicators.ts'), import('../modules/programme/indicators.sheets.ts'), import('../modules/status/status.dataset.ts')]);
+      const [{ indicators }, { indicatorsSheet }, { loadDataset }] = await Promise.all([
+        import('../modules/programme/indicators.ts'), import('../modules/programme/indicators.sheets.ts'), import('../modules/status/status.dataset.ts'),
+      ]);
       const format = requireChoice(options.format, '--format', ['table', 'json', 'csv'] as const);
       const lang = requireChoice(options.lang, '--lang', LANGUAGES) as Language;
       const scope = { ...period(options), region: options.region, country: options.country?.toUpperCase() };
@@ -61,7 +63,9 @@ export function registerIndicatorCommands(program: Command) {
     .option('--format <format>', 'table, json or csv', 'table')
     .option('--lang <lang>', 'language of names and notes', 'en')
     .action(async (options: Options) => {
-      const [{ cohort }, { cohortSheet }, { loadDataset }] = await Promise.all([import('../modules/programme/indicators.ts'), import('../modules/programme/indicators.sheets.ts'), import('../modules/status/status.dataset.ts')]);
+      const [{ cohort }, { cohortSheet }, { loadDataset }] = await Promise.all([
+        import('../modules/programme/indicators.ts'), import('../modules/programme/indicators.sheets.ts'), import('../modules/status/status.dataset.ts'),
+      ]);
       const format = requireChoice(options.format, '--format', ['table', 'json', 'csv'] as const);
       const lang = requireChoice(options.lang, '--lang', LANGUAGES) as Language;
       const set = requireChoice(options.set, '--set', SETS);

@@ -46,7 +46,9 @@ export function registerLibraryCommands(program: Command) {
     .option('--visibility <visibility>', 'public or restricted', 'public')
     .option('--format <format>', 'id (just the new id) or json (the stored document)', 'id')
     .action(async (file: string, options: AddOptions) => {
-      const [{ CLI_CONTEXT }, { COMMAND_LINE_ACTOR, createDocument }, { getDocument }] = await Promise.all([import('../modules/audit/audit.service.ts'), import('../modules/library/library.documents.ts'), import('../modules/library/library.read.ts')]);
+      const [{ CLI_CONTEXT }, { COMMAND_LINE_ACTOR, createDocument }, { getDocument }] = await Promise.all([
+        import('../modules/audit/audit.service.ts'), import('../modules/library/library.documents.ts'), import('../modules/library/library.read.ts'),
+      ]);
       const language = requireChoice(options.language, '--language', LANGUAGES) as Language;
       const format = requireChoice(options.format, '--format', ['id', 'json'] as const);
       const path = resolve(file);
@@ -73,7 +75,9 @@ export function registerLibraryCommands(program: Command) {
     .option('--dry-run', 'check everything, store nothing')
     .option('--format <format>', 'text or json', 'text')
     .action(async (folder: string, options: { dryRun?: boolean; format: string }) => {
-      const [{ CLI_CONTEXT }, { COMMAND_LINE_ACTOR }, { importLibraryFolder }] = await Promise.all([import('../modules/audit/audit.service.ts'), import('../modules/library/library.documents.ts'), import('../modules/library/library.import.ts')]);
+      const [{ CLI_CONTEXT }, { COMMAND_LINE_ACTOR }, { importLibraryFolder }] = await Promise.all([
+        import('../modules/audit/audit.service.ts'), import('../modules/library/library.documents.ts'), import('../modules/library/library.import.ts'),
+      ]);
       const format = requireChoice(options.format, '--format', ['text', 'json'] as const);
       await withDatabase(async ({ db }) => {
         const report = await importLibraryFolder(await libraryDeps(db), COMMAND_LINE_ACTOR, CLI_CONTEXT, folder, { dryRun: options.dryRun ?? false });
@@ -90,7 +94,9 @@ export function registerLibraryCommands(program: Command) {
     .option('--as-at <date>', 'choose the version in force on this date (default: today)')
     .option('--format <format>', 'text or json', 'text')
     .action(async (id: string, options: { lang: string; asAt?: string; format: string }) => {
-      const [{ COMMAND_LINE_ACTOR }, { getDocument }] = await Promise.all([import('../modules/library/library.documents.ts'), import('../modules/library/library.read.ts')]);
+      const [{ COMMAND_LINE_ACTOR }, { getDocument }] = await Promise.all([
+        import('../modules/library/library.documents.ts'), import('../modules/library/library.read.ts'),
+      ]);
       const lang = requireChoice(options.lang, '--lang', LANGUAGES) as Language;
       const format = requireChoice(options.format, '--format', ['text', 'json'] as const);
       await withDatabase(async ({ db }) => {
@@ -110,7 +116,9 @@ export function registerLibraryCommands(program: Command) {
     .option('--limit <n>', 'results to show (1-100)', '20')
     .option('--format <format>', 'table or json', 'table')
     .action(async (query: string, options: { lang?: string; country?: string; kind?: string; limit: string; format: string }) => {
-      const [{ COMMAND_LINE_ACTOR }, { searchLibrary }] = await Promise.all([import('../modules/library/library.documents.ts'), import('../modules/library/library.search.ts')]);
+      const [{ COMMAND_LINE_ACTOR }, { searchLibrary }] = await Promise.all([
+        import('../modules/library/library.documents.ts'), import('../modules/library/library.search.ts'),
+      ]);
       const format = requireChoice(options.format, '--format', ['table', 'json'] as const);
       const params = searchParamsSchema.safeParse({ q: query, lang: options.lang, country: options.country, kind: options.kind, pageSize: options.limit });
       if (!params.success) throw new UsageError(params.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('; '));

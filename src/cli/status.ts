@@ -39,7 +39,9 @@ export function registerStatusCommands(program: Command) {
     .action(async (instrumentId: string, options: QueryOptions) => {
       const { asOf, basis, lang } = common(options);
       const format = requireChoice(options.format, '--format', ['table', 'json', 'csv'] as const);
-      const [{ loadDataset }, sheets] = await Promise.all([import('../modules/status/status.dataset.ts'), import('../modules/status/status.sheets.ts')]);
+      const [{ loadDataset }, sheets] = await Promise.all([
+        import('../modules/status/status.dataset.ts'), import('../modules/status/status.sheets.ts'),
+      ]);
       await withDatabase(async ({ db }) => {
         const dataset = await loadDataset(db);
         const result = partiesAsOf({ dataset, instrumentId, asOf, basis, lang });
@@ -65,7 +67,9 @@ export function registerStatusCommands(program: Command) {
       const { asOf, basis, lang } = common(options);
       const set = toSetChoice(requireChoice(options.set, '--set', SETS));
       const format = requireChoice(options.format, '--format', ['table', 'json'] as const);
-      const [{ loadDataset }, sheets] = await Promise.all([import('../modules/status/status.dataset.ts'), import('../modules/status/status.sheets.ts')]);
+      const [{ loadDataset }, sheets] = await Promise.all([
+        import('../modules/status/status.dataset.ts'), import('../modules/status/status.sheets.ts'),
+      ]);
       await withDatabase(async ({ db }) => {
         const dataset = await loadDataset(db);
         const result = countryStatus({ dataset, code, asOf, set, basis, lang });
@@ -96,7 +100,9 @@ export function registerStatusCommands(program: Command) {
       if (from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
       const set = toSetChoice(requireChoice(options.set, '--set', SETS));
       const format = requireChoice(options.format, '--format', ['table', 'json', 'csv'] as const);
-      const [{ loadDataset }, sheets] = await Promise.all([import('../modules/status/status.dataset.ts'), import('../modules/status/status.sheets.ts')]);
+      const [{ loadDataset }, sheets] = await Promise.all([
+        import('../modules/status/status.dataset.ts'), import('../modules/status/status.sheets.ts'),
+      ]);
       await withDatabase(async ({ db }) => {
         const dataset = await loadDataset(db);
         const result = compareDates({ dataset, from, to, set, basis });
@@ -129,7 +135,9 @@ export function registerStatusCommands(program: Command) {
       const { asOf, basis, lang } = common(options);
       const set = toSetChoice(requireChoice(options.set, '--set', SETS));
       const format = requireChoice(options.format, '--format', ['csv', 'json'] as const);
-      const [{ loadDataset }, sheets] = await Promise.all([import('../modules/status/status.dataset.ts'), import('../modules/status/status.sheets.ts')]);
+      const [{ loadDataset }, sheets] = await Promise.all([
+        import('../modules/status/status.dataset.ts'), import('../modules/status/status.sheets.ts'),
+      ]);
       await withDatabase(async ({ db }) => {
         const dataset = await loadDataset(db);
         if (options.region && !dataset.regions.some((r) => r.m49 === options.region)) throw new UsageError(`--region: no region has the M49 code "${options.region}"`);
