@@ -15,4 +15,8 @@ if (major < 22 || (major === 22 && minor < 18)) {
   console.error(`lexpact needs Node.js 24 (found ${process.versions.node}). Run "npm install" in the project, which brings Node 24, then "npx lexpact …" or ./bin/lexpact.js.`);
   process.exit(1);
 }
+// Each command starts a fresh process that compiles drizzle, zod and the CLI's own modules again: Node's on-disk
+// compile cache (in the system's temporary folder) turns that into a read.
+const { enableCompileCache } = await import('node:module');
+enableCompileCache?.();
 await import('../src/cli/main.ts');
