@@ -2,6 +2,7 @@
 // default postgres://postgres@127.0.0.1:5432/postgres) and a built web app for the bundle figure.
 import { execSync } from 'node:child_process';
 import { benchBundle } from './bundle-size.ts';
+import { benchCli } from './cli.ts';
 import { benchHttp } from './http.ts';
 import { benchImport } from './import.ts';
 import { benchProgramme } from './programme.ts';
@@ -13,6 +14,8 @@ console.log('\n— assistance programme —');
 await benchProgramme();
 console.log('\n— cross-reference extraction —');
 await benchReferences();
+console.log('\n— command-line start-up —');
+benchCli();
 console.log('\n— HTTP under load —');
 await benchHttp();
 console.log('\n— first page JavaScript —');

@@ -93,6 +93,17 @@ describe('the lexpact command line', () => {
     expect(run.stdout).toBe('');
   });
 
+  it('an unknown instrument or country exits with 2 and names the nearest valid ids', async () => {
+    const instrument = await lexpact('parties', 'icsft', '--as-of', '2010-01-01');
+    expect(instrument.code).toBe(2);
+    expect(instrument.stderr).toContain('no instrument has the id "icsft" (did you mean icsft-1999?)');
+    expect(instrument.stderr).not.toMatch(STACK_FRAME);
+    const country = await lexpact('country', 'Nigr');
+    expect(country.code).toBe(2);
+    expect(country.stderr).toContain('did you mean NER');
+    expect((await lexpact('country', 'XXX')).code).toBe(2);
+  });
+
   it('rejects a broken folder on import, listing each file and line, with a non-zero exit and no stack trace', async () => {
     const folder = makeTempFolder('untc-2015-06-01', {
       'XVIII-5.csv': readShippedFile('XVIII-5.csv'),

@@ -1,9 +1,5 @@
-import { openDatabase, type DatabaseHandle } from '../db/client.ts';
+import type { DatabaseHandle } from '../db/client.ts';
 import { DatabaseInUseError } from '../db/lock.ts';
-import { isSeeded, seedDatabase } from '../db/seed.ts';
-import { fileStoreFor } from '../modules/library/storage/file-store-config.ts';
-import { postgresSearchIndex } from '../modules/library/search/postgres-search.ts';
-import { databaseDir, loadConfig } from '../server/config.ts';
 import { type AppError, isAppError } from '../lib/errors.ts';
 import { isIsoDate } from '../lib/dates.ts';
 
@@ -15,11 +11,23 @@ export class UsageError extends Error {}
  * unless told otherwise, seeded like `npm start` does on first run.
  */
 export async function withDatabase<T>(run: (database: DatabaseHandle) => Promise<T>, { seed = true }: { seed?: boolean } = {}): Promise<T> {
+  // Imported here, not at the top: registering the commands (and `--help`) must not load the database drivers.
+  const [{ openDatabase }, { databaseDir, loadConfig }, { postgresSearchIndex }] = await Promise.all([
+    import('../db/client.ts'), import('../server/config.ts'), import('../modules/library/search/postgres-search.ts'),
+  ]);
   const config = loadConfig();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: databaseDir(config) });
   try {
     await database.migrate();
-    if (seed && config.seed === 'auto' && !(await isSeeded(database.db))) await seedDatabase({ db: database.db, files: fileStoreFor(config.library) });
+    if (seed && config.seed === 'auto') {
+      const { isSeeded } = await import('../db/seeded.ts');
+      if (!(await isSeeded(database.db))) {
+        const [{ seedDatabase }, { fileStoreFor }] = await Promise.all([
+          import('../db/seed.ts'), import('../modules/library/storage/file-store-config.ts'),
+        ]);
+        await seedDatabase({ db: database.db, files: fileStoreFor(config.library) });
+      }
+    }
     const reindexed = await postgresSearchIndex.reindexOutdated(database.db);
     if (reindexed > 0) console.error(`rebuilt the search entries of ${reindexed} library documents indexed by an earlier version`);
     return await run(database);
@@ -43,6 +51,13 @@ export function requireChoice<T extends string>(value: string, option: string, c
 export function reportError(error: unknown): void {
   // A database held by another process is a usage matter too: the person stops it or switches to PostgreSQL.
   if (error instanceof UsageError || error instanceof DatabaseInUseError) {
+    console.error(`error: ${error.message}`);
+    process.exitCode = 2;
+    return;
+  }
+  // Something named on the command line does not exist (an instrument, a country, a document): a wrong value, and its
+  // message already carries the nearest valid ids.
+  if (isAppError(error) && error.status === 404) {
     console.error(`error: ${error.message}`);
     process.exitCode = 2;
     return;

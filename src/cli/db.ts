@@ -1,9 +1,5 @@
 import type { Command } from 'commander';
-import { isSeeded, resetDatabase, seedDatabase } from '../db/seed.ts';
 import { UsageError, withDatabase } from './context.ts';
-import { CLI_CONTEXT } from '../modules/audit/audit.service.ts';
-import { fileStoreFor } from '../modules/library/storage/file-store-config.ts';
-import { loadConfig } from '../server/config.ts';
 
 export function registerDbCommands(program: Command) {
   const db = program.command('db').description('database maintenance');
@@ -17,6 +13,9 @@ export function registerDbCommands(program: Command) {
   db.command('seed')
     .description('load the shipped reference data (instruments, participants, newest UNTC snapshot) into an empty database')
     .action(async () => {
+      const [{ isSeeded, seedDatabase }, { CLI_CONTEXT }, { fileStoreFor }, { loadConfig }] = await Promise.all([
+        import('../db/seed.ts'), import('../modules/audit/audit.service.ts'), import('../modules/library/storage/file-store-config.ts'), import('../server/config.ts'),
+      ]);
       await withDatabase(async ({ db: handle }) => {
         if (await isSeeded(handle)) throw new UsageError('the database already holds reference data; run "lexpact db reset --yes" first to start again');
         const result = await seedDatabase({ db: handle, context: CLI_CONTEXT, files: fileStoreFor(loadConfig().library) });
@@ -28,6 +27,7 @@ export function registerDbCommands(program: Command) {
     .description('empty every table (asks for --yes)')
     .option('--yes', 'confirm that all data will be deleted')
     .action(async (options: { yes?: boolean }) => {
+      const { resetDatabase } = await import('../db/seed.ts');
       if (!options.yes) throw new UsageError('this deletes every record; run again with --yes to confirm');
       await withDatabase(async ({ db: handle }) => {
         await resetDatabase(handle);

@@ -1,8 +1,5 @@
 import type { Command } from 'commander';
 import { systemClock } from '../lib/dates.ts';
-import { fileStoreFor } from '../modules/library/storage/file-store-config.ts';
-import { sweepOrphanedOriginals } from '../modules/library/storage/file-sweep.ts';
-import { loadConfig } from '../server/config.ts';
 import { requireChoice, withDatabase } from './context.ts';
 import { formatTable } from './table.ts';
 
@@ -16,6 +13,9 @@ export function registerFilesCommands(program: Command) {
     .option('--dry-run', 'list what would be removed, remove nothing')
     .option('--format <format>', 'text or json', 'text')
     .action(async (options: { dryRun?: boolean; format: string }) => {
+      const [{ fileStoreFor }, { sweepOrphanedOriginals }, { loadConfig }] = await Promise.all([
+        import('../modules/library/storage/file-store-config.ts'), import('../modules/library/storage/file-sweep.ts'), import('../server/config.ts'),
+      ]);
       const format = requireChoice(options.format, '--format', ['text', 'json'] as const);
       await withDatabase(async ({ db }) => {
         const report = await sweepOrphanedOriginals({ db, files: fileStoreFor(loadConfig().library), clock: systemClock, dryRun: options.dryRun ?? false });

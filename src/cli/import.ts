@@ -2,10 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { readSnapshotFolder } from '../db/seed.ts';
 import { today } from '../lib/dates.ts';
-import { CLI_CONTEXT } from '../modules/audit/audit.service.ts';
-import { importSnapshot, type ImportReport } from '../modules/status/status.import.ts';
+import type { ImportReport } from '../modules/status/status.import.ts';
 import { UsageError, requireDateOption, requireChoice, withDatabase } from './context.ts';
 
 function printReport(report: ImportReport, format: 'text' | 'json') {
@@ -45,6 +43,9 @@ export function registerImportCommands(program: Command) {
     .option('--dry-run', 'validate and report what would change, write nothing')
     .option('--format <format>', 'text or json', 'text')
     .action(async (folder: string, options: ImportOptions) => {
+      const [{ readSnapshotFolder }, { CLI_CONTEXT }, { importSnapshot }] = await Promise.all([
+        import('../db/seed.ts'), import('../modules/audit/audit.service.ts'), import('../modules/status/status.import.ts'),
+      ]);
       const format = requireChoice(options.format, '--format', ['text', 'json'] as const);
       const path = resolve(folder);
       if (!existsSync(path) || !statSync(path).isDirectory()) throw new UsageError(`${folder} is not a folder`);
@@ -65,6 +66,9 @@ export function registerImportCommands(program: Command) {
     .option('--dry-run', 'validate and report what would change, write nothing')
     .option('--format <format>', 'text or json', 'text')
     .action(async (file: string, options: ImportOptions) => {
+      const [{ CLI_CONTEXT }, { importSnapshot }] = await Promise.all([
+        import('../modules/audit/audit.service.ts'), import('../modules/status/status.import.ts'),
+      ]);
       const format = requireChoice(options.format, '--format', ['text', 'json'] as const);
       const path = resolve(file);
       if (!existsSync(path) || !statSync(path).isFile()) throw new UsageError(`${file} is not a file`);

@@ -3,9 +3,6 @@ import { ACTIVITY_TYPES, type ActivityType } from '../contracts/programme.ts';
 import { LANGUAGES, type Language } from '../contracts/languages.ts';
 import { today } from '../lib/dates.ts';
 import { sheetToCsv, type Sheet } from '../lib/spreadsheet.ts';
-import { cohort, indicators } from '../modules/programme/indicators.ts';
-import { cohortSheet, indicatorsSheet } from '../modules/programme/indicators.sheets.ts';
-import { loadDataset } from '../modules/status/status.dataset.ts';
 import { UsageError, requireChoice, requireDateOption, withDatabase } from './context.ts';
 import { formatTable } from './table.ts';
 
@@ -41,6 +38,9 @@ export function registerIndicatorCommands(program: Command) {
     .option('--format <format>', 'table, json or csv', 'table')
     .option('--lang <lang>', 'language of names and notes', 'en')
     .action(async (options: Options) => {
+      const [{ indicators }, { indicatorsSheet }, { loadDataset }] = await Promise.all([
+        import('../modules/programme/indicators.ts'), import('../modules/programme/indicators.sheets.ts'), import('../modules/status/status.dataset.ts'),
+      ]);
       const format = requireChoice(options.format, '--format', ['table', 'json', 'csv'] as const);
       const lang = requireChoice(options.lang, '--lang', LANGUAGES) as Language;
       const scope = { ...period(options), region: options.region, country: options.country?.toUpperCase() };
@@ -63,6 +63,9 @@ export function registerIndicatorCommands(program: Command) {
     .option('--format <format>', 'table, json or csv', 'table')
     .option('--lang <lang>', 'language of names and notes', 'en')
     .action(async (options: Options) => {
+      const [{ cohort }, { cohortSheet }, { loadDataset }] = await Promise.all([
+        import('../modules/programme/indicators.ts'), import('../modules/programme/indicators.sheets.ts'), import('../modules/status/status.dataset.ts'),
+      ]);
       const format = requireChoice(options.format, '--format', ['table', 'json', 'csv'] as const);
       const lang = requireChoice(options.lang, '--lang', LANGUAGES) as Language;
       const set = requireChoice(options.set, '--set', SETS);

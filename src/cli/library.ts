@@ -5,21 +5,17 @@ import { LANGUAGES, type Language } from '../contracts/languages.ts';
 import { DOCUMENT_KINDS, documentInputSchema, searchParamsSchema } from '../contracts/library.ts';
 import { today } from '../lib/dates.ts';
 import { badRequest } from '../lib/errors.ts';
-import { CLI_CONTEXT } from '../modules/audit/audit.service.ts';
-import { COMMAND_LINE_ACTOR, createDocument, type LibraryDeps } from '../modules/library/library.documents.ts';
-import { importLibraryFolder } from '../modules/library/library.import.ts';
-import { getDocument } from '../modules/library/library.read.ts';
-import { searchLibrary } from '../modules/library/library.search.ts';
-import { postgresSearchIndex } from '../modules/library/search/postgres-search.ts';
-import { fileStoreFor } from '../modules/library/storage/file-store-config.ts';
+import type { LibraryDeps } from '../modules/library/library.documents.ts';
 import type { Db } from '../db/client.ts';
 import { systemClock } from '../lib/dates.ts';
-import { loadConfig } from '../server/config.ts';
 import { UsageError, requireChoice, requireDateOption, withDatabase } from './context.ts';
 import { formatTable } from './table.ts';
 
 /** The same services the server uses, on the same file store (folder or bucket). */
-function libraryDeps(db: Db): LibraryDeps {
+async function libraryDeps(db: Db): Promise<LibraryDeps> {
+  const [{ postgresSearchIndex }, { fileStoreFor }, { loadConfig }] = await Promise.all([
+    import('../modules/library/search/postgres-search.ts'), import('../modules/library/storage/file-store-config.ts'), import('../server/config.ts'),
+  ]);
   const { library } = loadConfig();
   return {
     db, files: fileStoreFor(library), search: postgresSearchIndex, clock: systemClock, maxUploadBytes: library.maxUploadBytes,
@@ -50,6 +46,9 @@ export function registerLibraryCommands(program: Command) {
     .option('--visibility <visibility>', 'public or restricted', 'public')
     .option('--format <format>', 'id (just the new id) or json (the stored document)', 'id')
     .action(async (file: string, options: AddOptions) => {
+      const [{ CLI_CONTEXT }, { COMMAND_LINE_ACTOR, createDocument }, { getDocument }] = await Promise.all([
+        import('../modules/audit/audit.service.ts'), import('../modules/library/library.documents.ts'), import('../modules/library/library.read.ts'),
+      ]);
       const language = requireChoice(options.language, '--language', LANGUAGES) as Language;
       const format = requireChoice(options.format, '--format', ['id', 'json'] as const);
       const path = resolve(file);
@@ -62,7 +61,7 @@ export function registerLibraryCommands(program: Command) {
       });
       if (!parsed.success) throw badRequest('validation_failed', 'Some options are not valid.', parsed.error.issues.map((i) => ({ field: `--${String(i.path[0])}`, reason: i.message })));
       await withDatabase(async ({ db }) => {
-        const deps = libraryDeps(db);
+        const deps = await libraryDeps(db);
         const id = await createDocument(deps, COMMAND_LINE_ACTOR, CLI_CONTEXT, parsed.data, {
           bytes: new Uint8Array(readFileSync(path)), filename: basename(path), language, versionDate: requireDateOption(options.versionDate, '--version-date') ?? null,
         });
@@ -76,9 +75,12 @@ export function registerLibraryCommands(program: Command) {
     .option('--dry-run', 'check everything, store nothing')
     .option('--format <format>', 'text or json', 'text')
     .action(async (folder: string, options: { dryRun?: boolean; format: string }) => {
+      const [{ CLI_CONTEXT }, { COMMAND_LINE_ACTOR }, { importLibraryFolder }] = await Promise.all([
+        import('../modules/audit/audit.service.ts'), import('../modules/library/library.documents.ts'), import('../modules/library/library.import.ts'),
+      ]);
       const format = requireChoice(options.format, '--format', ['text', 'json'] as const);
       await withDatabase(async ({ db }) => {
-        const report = await importLibraryFolder(libraryDeps(db), COMMAND_LINE_ACTOR, CLI_CONTEXT, folder, { dryRun: options.dryRun ?? false });
+        const report = await importLibraryFolder(await libraryDeps(db), COMMAND_LINE_ACTOR, CLI_CONTEXT, folder, { dryRun: options.dryRun ?? false });
         if (format === 'json') return print(report);
         console.log(`${report.imported.length} document${report.imported.length === 1 ? '' : 's'} ${report.dryRun ? 'would be imported' : 'imported'}, ${report.skipped.length} skipped`);
         for (const row of report.imported) console.log(`  line ${row.line}: ${row.id ?? '(dry run)'} ${row.title}`);
@@ -92,10 +94,13 @@ export function registerLibraryCommands(program: Command) {
     .option('--as-at <date>', 'choose the version in force on this date (default: today)')
     .option('--format <format>', 'text or json', 'text')
     .action(async (id: string, options: { lang: string; asAt?: string; format: string }) => {
+      const [{ COMMAND_LINE_ACTOR }, { getDocument }] = await Promise.all([
+        import('../modules/library/library.documents.ts'), import('../modules/library/library.read.ts'),
+      ]);
       const lang = requireChoice(options.lang, '--lang', LANGUAGES) as Language;
       const format = requireChoice(options.format, '--format', ['text', 'json'] as const);
       await withDatabase(async ({ db }) => {
-        const document = await getDocument(libraryDeps(db), COMMAND_LINE_ACTOR, id, lang, requireDateOption(options.asAt, '--as-at') ?? today());
+        const document = await getDocument(await libraryDeps(db), COMMAND_LINE_ACTOR, id, lang, requireDateOption(options.asAt, '--as-at') ?? today());
         if (format === 'json') return print(document);
         console.log(`${document.title}\n${document.uri} · ${document.kind}${document.countryName ? ` · ${document.countryName}` : ''}${document.symbol ? ` · ${document.symbol}` : ''}`);
         console.log(`languages: ${document.languages.join(', ') || '—'}; versions: ${document.expressions.length}`);
@@ -111,11 +116,14 @@ export function registerLibraryCommands(program: Command) {
     .option('--limit <n>', 'results to show (1-100)', '20')
     .option('--format <format>', 'table or json', 'table')
     .action(async (query: string, options: { lang?: string; country?: string; kind?: string; limit: string; format: string }) => {
+      const [{ COMMAND_LINE_ACTOR }, { searchLibrary }] = await Promise.all([
+        import('../modules/library/library.documents.ts'), import('../modules/library/library.search.ts'),
+      ]);
       const format = requireChoice(options.format, '--format', ['table', 'json'] as const);
       const params = searchParamsSchema.safeParse({ q: query, lang: options.lang, country: options.country, kind: options.kind, pageSize: options.limit });
       if (!params.success) throw new UsageError(params.error.issues.map((i) => `--${String(i.path[0])}: ${i.message}`).join('; '));
       await withDatabase(async ({ db }) => {
-        const found = await searchLibrary(libraryDeps(db), COMMAND_LINE_ACTOR, params.data, params.data.lang ?? 'en');
+        const found = await searchLibrary(await libraryDeps(db), COMMAND_LINE_ACTOR, params.data, params.data.lang ?? 'en');
         const results = found.results.map((r) => ({ id: r.id, title: r.title, kind: r.kind, country: r.country, language: r.language, snippet: r.snippet, score: r.score }));
         if (format === 'json') return print({ total: found.total, results });
         console.log(`${found.total} result${found.total === 1 ? '' : 's'}${found.fuzzy ? ' (close matches of titles and country names)' : ''}\n`);

@@ -1,14 +1,8 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { and, eq, isNull, sql } from 'drizzle-orm';
 import { systemClock } from '../lib/dates.ts';
-import { CLI_CONTEXT } from '../modules/audit/audit.service.ts';
-import { organizations } from '../modules/accounts/accounts.table.ts';
-import { COMMAND_LINE_ACTOR } from '../modules/library/library.documents.ts';
-import { importActivities, type ColumnMapping } from '../modules/programme/activities.import.ts';
-import { importMappings } from '../modules/programme/programme.table.ts';
-import { loadConfig } from '../server/config.ts';
+import type { ColumnMapping } from '../modules/programme/activities.import.ts';
 import { UsageError, requireChoice, withDatabase } from './context.ts';
 
 export function registerProgrammeCommands(program: Command) {
@@ -21,6 +15,9 @@ export function registerProgrammeCommands(program: Command) {
     .option('--dry-run', 'check everything, change nothing')
     .option('--format <format>', 'text or json', 'text')
     .action(async (file: string, options: { organization?: string; mapping?: string; dryRun?: boolean; format: string }) => {
+      const [{ and, eq, isNull, sql }, { CLI_CONTEXT }, { organizations }, { COMMAND_LINE_ACTOR }, { importActivities }, { importMappings }, { loadConfig }] = await Promise.all([
+        import('drizzle-orm'), import('../modules/audit/audit.service.ts'), import('../modules/accounts/accounts.table.ts'), import('../modules/library/library.documents.ts'), import('../modules/programme/activities.import.ts'), import('../modules/programme/programme.table.ts'), import('../server/config.ts'),
+      ]);
       const format = requireChoice(options.format, '--format', ['text', 'json'] as const);
       const path = resolve(file);
       if (!existsSync(path) || !statSync(path).isFile()) throw new UsageError(`${file} is not a file`);

@@ -2,9 +2,7 @@ import type { Command } from 'commander';
 import { LANGUAGES, type Language } from '../contracts/languages.ts';
 import { sheetToCsv, type Sheet } from '../lib/spreadsheet.ts';
 import { today } from '../lib/dates.ts';
-import { loadDataset } from '../modules/status/status.dataset.ts';
 import { BASES, compareDates, countryStatus, nameIn, partiesAsOf, statusMatrix, toSetChoice, type Basis } from '../modules/status/status.service.ts';
-import { compareSheet, dataNotes, matrixSheet, partiesSheet } from '../modules/status/status.sheets.ts';
 import { UsageError, requireChoice, requireDateOption, withDatabase } from './context.ts';
 import { formatTable } from './table.ts';
 
@@ -41,11 +39,14 @@ export function registerStatusCommands(program: Command) {
     .action(async (instrumentId: string, options: QueryOptions) => {
       const { asOf, basis, lang } = common(options);
       const format = requireChoice(options.format, '--format', ['table', 'json', 'csv'] as const);
+      const [{ loadDataset }, sheets] = await Promise.all([
+        import('../modules/status/status.dataset.ts'), import('../modules/status/status.sheets.ts'),
+      ]);
       await withDatabase(async ({ db }) => {
         const dataset = await loadDataset(db);
         const result = partiesAsOf({ dataset, instrumentId, asOf, basis, lang });
         if (format === 'json') return print(result);
-        const sheet = partiesSheet(dataset, result, lang);
+        const sheet = sheets.partiesSheet(dataset, result, lang);
         if (format === 'csv') return writeCsv(sheet);
         if (!result.hasData) return console.log(`${result.instrument}: no status data loaded (its depositary's list has not been imported)`);
         const atLeast = result.complete ? '' : 'at least ';
@@ -66,6 +67,9 @@ export function registerStatusCommands(program: Command) {
       const { asOf, basis, lang } = common(options);
       const set = toSetChoice(requireChoice(options.set, '--set', SETS));
       const format = requireChoice(options.format, '--format', ['table', 'json'] as const);
+      const [{ loadDataset }, sheets] = await Promise.all([
+        import('../modules/status/status.dataset.ts'), import('../modules/status/status.sheets.ts'),
+      ]);
       await withDatabase(async ({ db }) => {
         const dataset = await loadDataset(db);
         const result = countryStatus({ dataset, code, asOf, set, basis, lang });
@@ -77,7 +81,7 @@ export function registerStatusCommands(program: Command) {
         console.log(`\ngaps: ${result.gaps.join(', ') || 'none'}`);
         if (result.unknown.length) console.log(`unknown (partial depositary data, no consent recorded): ${result.unknown.join(', ')}`);
         if (result.instrumentsWithoutData.length) console.log(`no data loaded: ${result.instrumentsWithoutData.join(', ')}`);
-        printNotes(dataNotes(dataset, result.instruments.filter((i) => i.hasData), lang));
+        printNotes(sheets.dataNotes(dataset, result.instruments.filter((i) => i.hasData), lang));
       });
     });
 
@@ -96,11 +100,14 @@ export function registerStatusCommands(program: Command) {
       if (from > to) throw new UsageError(`--from ${from} is after --to ${to}`);
       const set = toSetChoice(requireChoice(options.set, '--set', SETS));
       const format = requireChoice(options.format, '--format', ['table', 'json', 'csv'] as const);
+      const [{ loadDataset }, sheets] = await Promise.all([
+        import('../modules/status/status.dataset.ts'), import('../modules/status/status.sheets.ts'),
+      ]);
       await withDatabase(async ({ db }) => {
         const dataset = await loadDataset(db);
         const result = compareDates({ dataset, from, to, set, basis });
         if (format === 'json') return print(result);
-        const sheet = compareSheet(dataset, result, lang);
+        const sheet = sheets.compareSheet(dataset, result, lang);
         if (format === 'csv') return writeCsv(sheet);
         const counted = (i: (typeof result.instruments)[number], n: number | null) => (n === null ? 'no data' : i.complete ? n : `≥ ${n}`);
         console.log(formatTable(['instrument', 'name', `parties_${from}`, `parties_${to}`, 'new_parties'], result.instruments.map((i) => {
@@ -128,12 +135,15 @@ export function registerStatusCommands(program: Command) {
       const { asOf, basis, lang } = common(options);
       const set = toSetChoice(requireChoice(options.set, '--set', SETS));
       const format = requireChoice(options.format, '--format', ['csv', 'json'] as const);
+      const [{ loadDataset }, sheets] = await Promise.all([
+        import('../modules/status/status.dataset.ts'), import('../modules/status/status.sheets.ts'),
+      ]);
       await withDatabase(async ({ db }) => {
         const dataset = await loadDataset(db);
         if (options.region && !dataset.regions.some((r) => r.m49 === options.region)) throw new UsageError(`--region: no region has the M49 code "${options.region}"`);
         const result = statusMatrix({ dataset, asOf, set, basis, region: options.region, lang });
         if (format === 'json') return print(result);
-        writeCsv(matrixSheet(dataset, result, lang));
+        writeCsv(sheets.matrixSheet(dataset, result, lang));
       });
     });
 }

@@ -1,12 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { systemClock } from '../lib/dates.ts';
-import { CLI_CONTEXT } from '../modules/audit/audit.service.ts';
-import { and, isNull, sql } from 'drizzle-orm';
-import { inTransaction } from '../db/client.ts';
-import { organizations } from '../modules/accounts/accounts.table.ts';
-import { recordAudit } from '../modules/audit/audit.service.ts';
-import { createAdministrator } from '../modules/accounts/users.service.ts';
 import { UsageError, requireChoice, withDatabase } from './context.ts';
 
 const ORGANIZATION_KINDS = ['un', 'partner', 'donor', 'government', 'other'] as const;
@@ -43,6 +37,9 @@ export function registerUserCommands(program: Command) {
     .requiredOption('--name <name>', 'name shown in the application')
     .option('--password-stdin', 'read the password from standard input (for scripts)')
     .action(async (options: { email: string; name: string; passwordStdin?: boolean }) => {
+      const [{ CLI_CONTEXT }, { createAdministrator }] = await Promise.all([
+        import('../modules/audit/audit.service.ts'), import('../modules/accounts/users.service.ts'),
+      ]);
       let password: string;
       if (options.passwordStdin) password = await readStdin();
       else if (process.stdin.isTTY) {
@@ -60,6 +57,9 @@ export function registerUserCommands(program: Command) {
     .description('add an organisation (as the administration page does)')
     .option('--kind <kind>', ORGANIZATION_KINDS.join(', '), 'partner')
     .action(async (name: string, options: { kind: string }) => {
+      const [{ CLI_CONTEXT, recordAudit }, { and, isNull, sql }, { inTransaction }, { organizations }] = await Promise.all([
+        import('../modules/audit/audit.service.ts'), import('drizzle-orm'), import('../db/client.ts'), import('../modules/accounts/accounts.table.ts'),
+      ]);
       const kind = requireChoice(options.kind, '--kind', ORGANIZATION_KINDS);
       const trimmed = name.trim();
       if (trimmed.length < 2 || trimmed.length > 200) throw new UsageError('the name must have 2 to 200 characters');

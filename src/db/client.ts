@@ -1,16 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PGlite } from '@electric-sql/pglite';
-import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
+import type { PGlite } from '@electric-sql/pglite';
 import { getTableColumns, getTableName, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT, PgTable } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import pg from 'pg';
+import type pgModule from 'pg';
 import { acquireDatabaseLock, type DatabaseLock } from './lock.ts';
 import * as schema from './schema.ts';
 
@@ -30,14 +24,35 @@ export interface DatabaseHandle {
 
 const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
+/**
+ * Drizzle applies the journal's migrations newer than the newest one recorded in `drizzle.__drizzle_migrations`;
+ * when that one is the journal's last, there is nothing to do, and one query says so without drizzle reading
+ * and hashing every migration file (most command-line runs find the database up to date).
+ */
+async function isUpToDate(db: Db): Promise<boolean> {
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { when: number }[] };
+  const newest = journal.entries.at(-1)?.when;
+  const [table] = rowsOf<{ name: string | null }>(await db.execute(sql`select to_regclass('drizzle.__drizzle_migrations')::text as name`));
+  if (newest === undefined || !table?.name) return false;
+  const [applied] = rowsOf<{ at: string | number | null }>(await db.execute(sql`select max(created_at) as at from drizzle.__drizzle_migrations`));
+  return applied?.at !== null && applied?.at !== undefined && Number(applied.at) >= newest;
+}
+
 /** Opens PostgreSQL when a URL is given, otherwise the embedded PGlite stored in `dataDir` (or in memory). */
 export async function openDatabase(options: { databaseUrl?: string | undefined; dataDir?: string | undefined }): Promise<DatabaseHandle> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
   return openPglite(options.dataDir);
 }
 
+/** The pg driver, once a PostgreSQL database has been opened; until then no client can be one of its. */
+let pg: typeof pgModule | undefined;
+
+// Each driver is imported when a database of its kind is opened: a command that opens none (help, a usage
+// error) does not pay for loading PGlite's WebAssembly or the pg driver.
 export async function openPostgres(connectionString: string): Promise<DatabaseHandle> {
-  const pool = new pg.Pool({ connectionString, max: 10 });
+  const [{ default: pgDriver }, { drizzle: drizzlePg }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
+  pg = pgDriver;
+  const pool = new pgDriver.Pool({ connectionString, max: 10 });
   // Dates stay ISO strings: a calendar date has no time zone to shift.
   pool.on('connect', (client) => {
     client.on('error', () => undefined);
@@ -50,7 +65,11 @@ export async function openPostgres(connectionString: string): Promise<DatabaseHa
   return {
     db,
     kind: 'postgres',
-    migrate: () => migratePg(db as never, { migrationsFolder }),
+    migrate: async () => {
+      if (await isUpToDate(db)) return;
+      const { migrate } = await import('drizzle-orm/node-postgres/migrator');
+      await migrate(db as never, { migrationsFolder });
+    },
     ping: async () => {
       await pool.query('select 1');
     },
@@ -70,6 +89,9 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
     lock = acquireDatabaseLock(resolve(dataDir));
   }
   let client: PGlite;
+  const [{ PGlite }, { pg_trgm }, { unaccent }, { drizzle: drizzlePglite }] = await Promise.all([
+    import('@electric-sql/pglite'), import('@electric-sql/pglite/contrib/pg_trgm'), import('@electric-sql/pglite/contrib/unaccent'), import('drizzle-orm/pglite'),
+  ]);
   try {
     if (dataDir) mkdirSync(dataDir, { recursive: true });
     client = await PGlite.create(dataDir ? { dataDir, extensions: { pg_trgm, unaccent } } : { extensions: { pg_trgm, unaccent } });
@@ -81,7 +103,11 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
   return {
     db,
     kind: 'pglite',
-    migrate: () => migratePglite(db as never, { migrationsFolder }),
+    migrate: async () => {
+      if (await isUpToDate(db)) return;
+      const { migrate } = await import('drizzle-orm/pglite/migrator');
+      await migrate(db as never, { migrationsFolder });
+    },
     ping: async () => {
       await client.query('select 1');
     },
@@ -122,7 +148,7 @@ const driverClientOf = (db: Db) => (db._.session as unknown as { client?: Driver
  */
 export function concurrencyOf(db: Db): number {
   const client = driverClientOf(db);
-  return client instanceof pg.Pool ? (client.options.max ?? 10) : 1;
+  return pg && client instanceof pg.Pool ? (client.options.max ?? 10) : 1;
 }
 
 /**
@@ -131,7 +157,7 @@ export function concurrencyOf(db: Db): number {
  */
 export function takesBinaryParameters(db: Db): boolean {
   const client = driverClientOf(db);
-  return client instanceof pg.Pool || client instanceof pg.Client;
+  return pg !== undefined && (client instanceof pg.Pool || client instanceof pg.Client);
 }
 
 /** A statement parameter: text, binary (see takesBinaryParameters), or null. */

@@ -6,7 +6,6 @@ import { inTransaction, type Db } from './client.ts';
 import { seedParticipants } from '../modules/participants/participants.seed.ts';
 import { seedInstruments } from '../modules/instruments/instruments.seed.ts';
 import { importSnapshot, type ImportReport } from '../modules/status/status.import.ts';
-import { participants } from '../modules/participants/participants.table.ts';
 import { type Clock, systemClock } from '../lib/dates.ts';
 import { CLI_CONTEXT, recordAudit, SYSTEM_CONTEXT, type AuditContext } from '../modules/audit/audit.service.ts';
 import { COMMAND_LINE_ACTOR } from '../modules/library/library.documents.ts';
@@ -27,10 +26,7 @@ export function readSnapshotFolder(folder: string): { files: { name: string; con
   return { files: names.map((name) => ({ name, content: readFileSync(join(folder, name)) })), asOfFromName: match?.[1] ?? null };
 }
 
-export async function isSeeded(db: Db): Promise<boolean> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(participants);
-  return (row?.n ?? 0) > 0;
-}
+export { isSeeded } from './seeded.ts';
 
 /** Loads instruments, participants and the newest UNTC snapshot (through the importer) into an empty database. */
 export async function seedDatabase({ db, dataDir = SHIPPED_DATA_DIR, clock = systemClock, context = SYSTEM_CONTEXT, files }: {

@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import { toCsv } from './csv.ts';
 
 export type Cell = string | number | null | undefined;
@@ -13,6 +12,8 @@ export interface Sheet {
 
 /** One sheet as an XLSX workbook with a bold, frozen header row and filters, as UN staff expect. */
 export async function toXlsx(sheet: Sheet): Promise<Buffer> {
+  // exceljs takes a noticeable time to load; CSV answers and most commands never need it.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Lexpact';
   const worksheet = workbook.addWorksheet(sheet.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.ts';
 import { listInstruments, type InstrumentRecord } from '../instruments/instruments.repository.ts';
 import { entryIntoForceFor } from '../instruments/instruments.service.ts';
-import { listParticipants, listRegions, type ParticipantRecord, type RegionRecord } from '../participants/participants.repository.ts';
+import { listAliases, listParticipants, listRegions, type ParticipantRecord, type RegionRecord } from '../participants/participants.repository.ts';
 import { categoryOf, type ActionType } from './status.actions.ts';
 import { allActions, listSnapshots, readDataVersion } from './status.repository.ts';
 
@@ -31,6 +31,8 @@ export interface StatusDataset {
   instrumentsById: Map<string, InstrumentRecord>;
   participants: ParticipantRecord[];
   participantsById: Map<string, ParticipantRecord>;
+  /** Other names of each participant (depositary spellings, former names), for suggestions on an unknown code. */
+  aliasesByParticipant: Map<string, string[]>;
   regions: RegionRecord[];
   /** instrument id → participant id → participation */
   participations: Map<string, Map<string, Participation>>;
@@ -50,9 +52,11 @@ export interface StatusDataset {
 
 export async function loadDataset(db: Db): Promise<StatusDataset> {
   const version = await readDataVersion(db);
-  const [instruments, participants, regions, actions, snapshots] = await Promise.all([
-    listInstruments(db), listParticipants(db), listRegions(db), allActions(db), listSnapshots(db),
+  const [instruments, participants, regions, actions, snapshots, aliases] = await Promise.all([
+    listInstruments(db), listParticipants(db), listRegions(db), allActions(db), listSnapshots(db), listAliases(db),
   ]);
+  const aliasesByParticipant = new Map<string, string[]>();
+  for (const { participantId, alias } of aliases) aliasesByParticipant.set(participantId, [...(aliasesByParticipant.get(participantId) ?? []), alias]);
   const instrumentsById = new Map(instruments.map((i) => [i.id, i]));
   const participations = new Map<string, Map<string, Participation>>(instruments.map((i) => [i.id, new Map()]));
 
@@ -98,7 +102,7 @@ export async function loadDataset(db: Db): Promise<StatusDataset> {
   const dataAsOf = new Map([...newestAny].map(([id, date]) => [id, newestComplete.get(id) ?? date]));
 
   return {
-    version, instruments, instrumentsById, participants, participantsById: new Map(participants.map((p) => [p.id, p])),
+    version, instruments, instrumentsById, participants, participantsById: new Map(participants.map((p) => [p.id, p])), aliasesByParticipant,
     regions, participations, instrumentsWithData, instrumentsWithCompleteData, dataAsOf,
   };
 }

@@ -364,6 +364,19 @@ describe('the HTTP API', () => {
       expectProblem(await get('/api/v1/participants/resolve?name=Atlantis'), 404, 'participants.name_not_resolved');
     });
 
+    it('an unknown instrument or participant names the nearest valid ids in the detail and in errors[]', async () => {
+      const instrument = expectProblem(await get('/api/v1/instruments/icsft/parties'), 404, 'status.instrument_not_found', 'instrument');
+      expect(instrument.detail).toContain('did you mean icsft-1999?');
+      expect(instrument.errors).toContainEqual({ field: 'instrument', reason: 'did you mean icsft-1999?' });
+      const byShortName = expectProblem(await get('/api/v1/instruments/Convention%20sur%20le%20financement'), 404, 'status.instrument_not_found');
+      expect(byShortName.detail).toContain('icsft-1999');
+      const byName = expectProblem(await get('/api/v1/participants/Nigr/status'), 404, 'status.participant_not_found', 'participant');
+      expect(byName.errors.map((e) => e.reason)).toContain('did you mean NER?');
+      expect(expectProblem(await get('/api/v1/participants/FR'), 404, 'status.participant_not_found').detail).toContain('did you mean FRA?');
+      expect(expectProblem(await get('/api/v1/participants/Swaziland'), 404, 'status.participant_not_found').detail).toContain('SWZ');
+      expect(expectProblem(await get('/api/v1/status/changes?instrument=icsft-1998'), 404, 'status.instrument_not_found').detail).toContain('icsft-1999');
+    });
+
     it('a malformed date (2014-13-01) and an impossible date (2014-02-30) are 400, naming the parameter', async () => {
       expectProblem(await get('/api/v1/instruments/icsft-1999/parties?asOf=2014-13-01'), 400, 'validation.invalid_request', 'asOf');
       expectProblem(await get('/api/v1/instruments/icsft-1999/parties?asOf=2014-02-30'), 400, 'validation.invalid_request', 'asOf');

@@ -3,7 +3,8 @@ import { isInSet, type InstrumentSet } from '../instruments/instruments.service.
 import type { InstrumentRecord } from '../instruments/instruments.repository.ts';
 import type { Names } from '../participants/participants.repository.ts';
 import type { Participation, StatusDataset } from './status.dataset.ts';
-import { notFound } from '../../lib/errors.ts';
+import { AppError } from '../../lib/errors.ts';
+import { didYouMean, suggest } from '../../lib/suggest.ts';
 
 export type Basis = 'deposit' | 'in-force';
 export const BASES: readonly Basis[] = ['deposit', 'in-force'];
@@ -31,15 +32,33 @@ export function isPartyAsOf(p: Participation, asOf: string, basis: Basis): boole
 /** Signed on or before D, whether or not it later became a party. */
 export const isSignatoryAsOf = (p: Participation, asOf: string): boolean => p.signature !== null && p.signature.date <= asOf;
 
+/** A 404 whose detail and `errors[]` name the nearest valid ids, so that a typo is fixed without a second lookup. */
+function notFoundWithSuggestions(code: string, message: string, field: string, suggestions: string[]) {
+  return new AppError({
+    status: 404, code, message: `${message}${didYouMean(suggestions)}`,
+    problems: suggestions.map((id) => ({ field, reason: `did you mean ${id}?` })),
+  });
+}
+
+/** Ids of the instruments nearest to a mistyped one, matched on ids and short names in the six languages. */
+export const suggestInstruments = (dataset: StatusDataset, input: string) =>
+  suggest(input, dataset.instruments.map((i) => ({ id: i.id, keys: [i.id, ...Object.values(i.shortNames)] })));
+
+/** Codes of the participants nearest to a mistyped one, matched on ISO3/ISO2 codes, names in the six languages and aliases. */
+export const suggestParticipants = (dataset: StatusDataset, input: string) =>
+  suggest(input, dataset.participants.map((p) => ({
+    id: p.id, keys: [p.id, p.iso3, p.iso2, ...Object.values(p.names), ...(dataset.aliasesByParticipant.get(p.id) ?? [])],
+  })));
+
 export function requireInstrument(dataset: StatusDataset, id: string): InstrumentRecord {
   const instrument = dataset.instrumentsById.get(id);
-  if (!instrument) throw notFound('status.instrument_not_found', `no instrument has the id "${id}"`);
+  if (!instrument) throw notFoundWithSuggestions('status.instrument_not_found', `no instrument has the id "${id}"`, 'instrument', suggestInstruments(dataset, id));
   return instrument;
 }
 
 export function requireParticipant(dataset: StatusDataset, code: string) {
   const participant = dataset.participantsById.get(code.toUpperCase());
-  if (!participant) throw notFound('status.participant_not_found', `no participant has the code "${code}"`);
+  if (!participant) throw notFoundWithSuggestions('status.participant_not_found', `no participant has the code "${code}"`, 'participant', suggestParticipants(dataset, code));
   return participant;
 }
 
