@@ -152,6 +152,8 @@ test('the first Tab reaches the skip link, which moves focus to the content', as
 });
 
 test('at 360 px the page does not scroll sideways and the menu opens from the burger', async ({ page }) => {
+  // The accessibility scan of the whole participants × instruments matrix is the heaviest of the suite.
+  test.slow();
   await page.setViewportSize({ width: 360, height: 740 });
   await openIn(page, 'en', '/');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
