@@ -2,21 +2,17 @@ import type { Command } from 'commander';
 import { ACTIVITY_TYPES, type ActivityType } from '../contracts/programme.ts';
 import { LANGUAGES, type Language } from '../contracts/languages.ts';
 import { today } from '../lib/dates.ts';
-import { sheetToCsv, type Sheet } from '../lib/spreadsheet.ts';
+import type { Sheet } from '../lib/spreadsheet.ts';
 import { UsageError, requireChoice, requireDateOption, withDatabase } from './context.ts';
-import { formatTable } from './table.ts';
+import { formatTable, printNotes, writeCsv } from './table.ts';
 
 const SETS = ['12', '16', '18', '19', 'all'] as const;
 
 /** A table or CSV on standard output; what its ratification figures leave out goes with it. */
 function output(sheet: Sheet, format: 'table' | 'csv') {
-  if (format === 'csv') {
-    process.stdout.write(sheetToCsv(sheet));
-    for (const note of sheet.notes ?? []) console.error(`note: ${note}`);
-    return;
-  }
+  if (format === 'csv') return writeCsv(sheet);
   console.log(formatTable(sheet.header, sheet.rows));
-  for (const note of sheet.notes ?? []) console.log(`note: ${note}`);
+  printNotes(sheet.notes ?? []);
 }
 
 interface Options { from?: string; to?: string; asOf?: string; types?: string; set: string; region?: string; country?: string; format: string; lang: string }

@@ -1,10 +1,9 @@
 import type { Command } from 'commander';
 import { LANGUAGES, type Language } from '../contracts/languages.ts';
-import { sheetToCsv, type Sheet } from '../lib/spreadsheet.ts';
 import { today } from '../lib/dates.ts';
 import { BASES, compareDates, countryStatus, nameIn, partiesAsOf, statusMatrix, toSetChoice, type Basis } from '../modules/status/status.service.ts';
 import { UsageError, requireChoice, requireDateOption, withDatabase } from './context.ts';
-import { formatTable } from './table.ts';
+import { formatTable, printNotes, writeCsv } from './table.ts';
 
 const SETS = ['12', '16', '18', '19', 'all'] as const;
 
@@ -18,16 +17,6 @@ const common = (options: QueryOptions) => ({
 
 const print = (value: unknown) => console.log(JSON.stringify(value, null, 2));
 
-/** Warnings about partial, missing or old data, printed under a table so that nobody copies a figure without them. */
-const printNotes = (notes: string[]) => {
-  if (notes.length) console.log(`\n${notes.map((note) => `note: ${note}`).join('\n')}`);
-};
-
-/** The CSV goes to standard output; its warnings go to standard error, where the person running the command sees them. */
-const writeCsv = (sheet: Sheet) => {
-  process.stdout.write(sheetToCsv(sheet));
-  for (const note of sheet.notes ?? []) console.error(`note: ${note}`);
-};
 
 export function registerStatusCommands(program: Command) {
   program.command('parties <instrument>')
@@ -74,7 +63,7 @@ export function registerStatusCommands(program: Command) {
         const dataset = await loadDataset(db);
         const result = countryStatus({ dataset, code, asOf, set, basis, lang });
         if (format === 'json') return print(result);
-        console.log(`${result.name} (${result.participant}) as of ${asOf}, set ${set}: party to ${result.partyCount} of ${result.instrumentCount - result.instrumentsWithoutData.length} instruments with data\n`);
+        console.log(`${result.name} (${result.participant}) as of ${asOf}, set ${set}: party to ${result.partyCount} of ${result.instrumentCount - result.instrumentsWithoutData.length} instruments with data${result.unknown.length ? ` (unknown for ${result.unknown.length}: partial data)` : ''}\n`);
         console.log(formatTable(['instrument', 'status', 'signature', 'consent', 'in_force_from'], result.instruments.map((i) => [
           i.instrument, i.status.replace('_', ' '), i.signature?.date, i.consent ? `${i.consent.type} ${i.consent.date}` : '', i.inForceFrom,
         ])));

@@ -3,7 +3,7 @@ import type { Indicators } from '../../contracts/programme.ts';
 import { longDate, translate } from '../../lib/locales.ts';
 import type { Cell, Sheet } from '../../lib/spreadsheet.ts';
 import type { StatusDataset } from '../status/status.dataset.ts';
-import { nameIn, type countableInstruments } from '../status/status.service.ts';
+import { instrumentLabel, type countableInstruments } from '../status/status.service.ts';
 import type { cohort } from './indicators.ts';
 
 type RatificationData = ReturnType<typeof countableInstruments>;
@@ -11,10 +11,7 @@ type RatificationData = ReturnType<typeof countableInstruments>;
 /** What the ratification figures leave out, in the reader's language: they go beside the figures in every export. */
 export function ratificationNotes(dataset: StatusDataset, data: RatificationData, lang: Language): string[] {
   if (data.instrumentsCounted.length === 0) return [translate(lang, 'programme', 'ratificationNotes.none')];
-  const label = (id: string) => {
-    const instrument = dataset.instrumentsById.get(id);
-    return instrument ? nameIn(instrument.shortNames, lang) || id : id;
-  };
+  const label = (id: string) => instrumentLabel(dataset, id, lang);
   const notes: string[] = [];
   const left = [...data.instrumentsWithoutData, ...data.instrumentsWithPartialData];
   if (left.length) {

@@ -11,21 +11,16 @@ import { isIsoDate, today, type Clock } from '../../lib/dates.ts';
 import { badRequest } from '../../lib/errors.ts';
 import { sendSheet } from '../../server/plugins/export.ts';
 import { requestLanguage } from '../../server/plugins/locale.ts';
-import type { DatasetCache, StatusDataset } from './status.dataset.ts';
+import type { DatasetCache } from './status.dataset.ts';
 import { listChanges, listSnapshots } from './status.repository.ts';
 import {
-  compareDates, countryStatus, nameIn, overview, partiesAsOf, partiesOverTime, requireInstrument, requireParticipant, statusMatrix, toSetChoice,
+  compareDates, countryStatus, instrumentLabel, nameIn, overview, partiesAsOf, partiesOverTime, requireInstrument, requireParticipant, statusMatrix, toSetChoice,
 } from './status.service.ts';
 import { changesFeed } from './status.feed.ts';
 import { compareSheet, matrixSheet, partiesSheet } from './status.sheets.ts';
 
 const dateParam = (description: string) =>
   z.string().refine(isIsoDate, 'must be a real date written as YYYY-MM-DD').optional().describe(description);
-
-const instrumentLabel = (dataset: StatusDataset, id: string, lang: Language) => {
-  const instrument = dataset.instrumentsById.get(id)!;
-  return nameIn(instrument.shortNames, lang) || nameIn(instrument.titles, lang);
-};
 
 const serialised = new WeakMap<object, string>();
 /** JSON text of a memoised answer, computed once: memoised answers are never mutated. */

@@ -50,6 +50,12 @@ export const suggestParticipants = (dataset: StatusDataset, input: string) =>
     id: p.id, keys: [p.id, p.iso3, p.iso2, ...Object.values(p.names), ...(dataset.aliasesByParticipant.get(p.id) ?? [])],
   })));
 
+/** An instrument's short name in the language (its title where it has none), for tables, notes and feeds. */
+export function instrumentLabel(dataset: StatusDataset, id: string, lang: Language): string {
+  const instrument = dataset.instrumentsById.get(id);
+  return instrument ? nameIn(instrument.shortNames, lang) || nameIn(instrument.titles, lang) || id : id;
+}
+
 export function requireInstrument(dataset: StatusDataset, id: string): InstrumentRecord {
   const instrument = dataset.instrumentsById.get(id);
   if (!instrument) throw notFoundWithSuggestions('status.instrument_not_found', `no instrument has the id "${id}"`, 'instrument', suggestInstruments(dataset, id));

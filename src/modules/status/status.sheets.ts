@@ -2,18 +2,13 @@ import type { Language } from '../../contracts/languages.ts';
 import { longDate, translate } from '../../lib/locales.ts';
 import type { Sheet } from '../../lib/spreadsheet.ts';
 import type { StatusDataset } from './status.dataset.ts';
-import { nameIn, type compareDates, type Coverage, type partiesAsOf, type statusMatrix } from './status.service.ts';
+import { instrumentLabel, type compareDates, type Coverage, type partiesAsOf, type statusMatrix } from './status.service.ts';
 
 /*
  * The register's tables as spreadsheets, for the API's downloads and the command line alike. Every
  * row that holds a count carries its instrument's coverage (complete or partial list, data as of,
  * stale), so a CSV read far from Lexpact still says which figures are lower bounds or out of date.
  */
-
-const instrumentLabel = (dataset: StatusDataset, id: string, lang: Language) => {
-  const instrument = dataset.instrumentsById.get(id);
-  return instrument ? nameIn(instrument.shortNames, lang) || nameIn(instrument.titles, lang) : id;
-};
 
 /** One sentence per instrument whose figures need a warning: no data, a partial list, or data older than the date asked for. */
 export function dataNotes(dataset: StatusDataset, coverage: Coverage[], lang: Language): string[] {
