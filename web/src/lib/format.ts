@@ -32,3 +32,10 @@ export function parseMoment(value: string): Date | null {
 }
 
 export const todayIso = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * A code (an article number, a project code, an address) set inside a translated sentence, between Unicode
+ * isolates: in an Arabic sentence '2(1)(a)' otherwise has its brackets mirrored and its parts reordered.
+ * Outside a sentence, a <bdi> element does the same.
+ */
+export const isolate = (code: string) => `\u2068${code}\u2069`;

@@ -7,7 +7,7 @@ import type { User } from '../../../../../src/contracts/accounts.ts';
 import { DataTable } from '../../../components/DataTable.tsx';
 import { QueryState } from '../../../components/QueryState.tsx';
 import { currentLanguage } from '../../../i18n/index.ts';
-import { useFormat } from '../../../lib/format.ts';
+import { isolate, useFormat } from '../../../lib/format.ts';
 import { useSearchState } from '../../../lib/useSearchState.ts';
 import { ROLES, useInviteUser, useUsers, type UserInput } from '../admin.api.ts';
 import { AdminFrame } from '../components/AdminFrame.tsx';
@@ -34,7 +34,7 @@ function InviteUser() {
         </Button>
       </Group>
       {invite.isSuccess && (
-        <Alert color="green" role="status" title={t('users.invited', { email: invite.data.email })} mt="md">
+        <Alert color="green" role="status" title={t('users.invited', { email: isolate(invite.data.email) })} mt="md">
           <Text size="sm">{t('users.invitedOutbox')}</Text>
           <Anchor component={Link} to="/admin/outbox" size="sm">{t('users.openOutbox')}</Anchor>
         </Alert>

@@ -58,7 +58,7 @@ export function Facets({ facets, selected, onToggle }: {
                     >
                       <Group justify="space-between" wrap="nowrap" gap="xs">
                         <Text size="sm" component="span" lang={facet === 'language' ? item.value : undefined} c="un.8">{label(facet, item.value, item.label)}</Text>
-                        <Text size="sm" component="span" c="dimmed" className="ltr-figures">{t('search.facetCount', { count: item.count })}</Text>
+                        <Text size="sm" component="span" c="dimmed"><bdi>{t('search.facetCount', { count: item.count })}</bdi></Text>
                       </Group>
                     </UnstyledButton>
                   </li>

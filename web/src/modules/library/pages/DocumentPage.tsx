@@ -2,7 +2,7 @@ import { Alert, Anchor, Badge, Button, Group, List, NativeSelect, Paper, SimpleG
 import { Link, useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { apiUrl } from '../../../lib/api.ts';
-import { useFormat } from '../../../lib/format.ts';
+import { isolate, useFormat } from '../../../lib/format.ts';
 import { useSearchState } from '../../../lib/useSearchState.ts';
 import { ConfirmButton } from '../../accounts/components/ConfirmButton.tsx';
 import { LibraryErrorAlert, LibraryQueryState } from '../components/Errors.tsx';
@@ -63,7 +63,7 @@ function Instruments({ doc }: { doc: LibraryDocument }) {
         {doc.instruments.map((link) => (
           <List.Item key={`${link.instrument}-${link.article ?? ''}`}>
             <Anchor component={Link} to={`/instruments/${link.instrument}`}>{link.title}</Anchor>
-            {link.article && <> · {t('document.article', { article: link.article })}</>}
+            {link.article && <> · {t('document.article', { article: isolate(link.article) })}</>}
             {link.note && <Text size="sm" c="dimmed" component="span"> · {link.note}</Text>}
           </List.Item>
         ))}

@@ -3,7 +3,7 @@ import { Anchor, Button, Group, NativeSelect, Pagination, Paper, Stack, Text, Te
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { DataTable } from '../../../components/DataTable.tsx';
-import { useFormat } from '../../../lib/format.ts';
+import { isolate, useFormat } from '../../../lib/format.ts';
 import { ConfirmButton } from '../../accounts/components/ConfirmButton.tsx';
 import { useRegions } from '../../status/status.api.ts';
 import { FundingErrorAlert, FundingQueryState, useFundingFieldErrors, useMoney } from './FundingCommon.tsx';
@@ -27,7 +27,7 @@ function useEarmarking() {
     const kind = t(`earmarkings.${row.earmarking}`);
     if (row.earmarking === 'theme' && row.earmarkTheme) return t('transactions.earmarkedFor', { kind, target: t(`themes.${row.earmarkTheme}`, { ns: 'library', defaultValue: row.earmarkTheme }) });
     if (row.earmarking === 'region' && row.earmarkRegion) return t('transactions.earmarkedFor', { kind, target: regionName.get(row.earmarkRegion) ?? row.earmarkRegion });
-    if (row.earmarking === 'project' && row.projectCode) return t('transactions.earmarkedFor', { kind, target: row.projectCode });
+    if (row.earmarking === 'project' && row.projectCode) return t('transactions.earmarkedFor', { kind, target: isolate(row.projectCode) });
     return kind;
   };
 }

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { useRegions } from '../status.api.ts';
 
 const SETS = ['12', '16', '18', '19', 'all'] as const;
+// Drop-downs as wide as their longest option, never wider than the screen: a fixed width cut 'since 2014'.
+const FIT = { maw: '100%' } as const;
 
 export function DateControl({ label, value, onChange, name }: { label: string; value: string; onChange: (value: string) => void; name: string }) {
   return (
@@ -29,7 +31,7 @@ export function SetControl({ value, onChange }: { value: string; onChange: (valu
       value={value}
       onChange={(event) => onChange(event.currentTarget.value)}
       data={SETS.map((set) => ({ value: set, label: t(`sets.${set}`) }))}
-      w={260}
+      {...FIT}
     />
   );
 }
@@ -42,7 +44,7 @@ export function BasisControl({ value, onChange }: { value: string; onChange: (va
       value={value}
       onChange={(event) => onChange(event.currentTarget.value)}
       data={[{ value: 'deposit', label: t('basis.deposit') }, { value: 'in-force', label: t('basis.inForce') }]}
-      w={220}
+      {...FIT}
     />
   );
 }
@@ -68,7 +70,7 @@ export function RegionControl({ value, onChange }: { value: string; onChange: (v
       value={value}
       onChange={(event) => onChange(event.currentTarget.value)}
       data={[{ value: '', label: t('controls.allRegions') }, ...ordered]}
-      w={260}
+      {...FIT}
     />
   );
 }

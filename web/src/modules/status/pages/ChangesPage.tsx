@@ -33,9 +33,9 @@ export function ChangesPage() {
         <Text mt="xs">{t('changes.intro')}</Text>
       </div>
       <Group align="end" gap="md" wrap="wrap">
-        <NativeSelect label={t('columns.instrument')} value={filter.instrument} onChange={(e) => set('instrument', e.currentTarget.value)} w={260}
+        <NativeSelect label={t('columns.instrument')} value={filter.instrument} onChange={(e) => set('instrument', e.currentTarget.value)} maw="100%"
           data={[{ value: '', label: t('changes.allInstruments') }, ...(instruments.data?.items ?? []).map((i) => ({ value: i.id, label: i.shortName }))]} />
-        <NativeSelect label={t('columns.participant')} value={filter.participant} onChange={(e) => set('participant', e.currentTarget.value)} w={260}
+        <NativeSelect label={t('columns.participant')} value={filter.participant} onChange={(e) => set('participant', e.currentTarget.value)} maw="100%"
           data={[{ value: '', label: t('changes.allParticipants') }, ...(participants.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))]} />
         <Anchor href={apiUrl('/status/changes.atom', { instrument: filter.instrument, participant: filter.participant, lang: i18n.language })}>{t('changes.subscribe')}</Anchor>
       </Group>

@@ -20,7 +20,7 @@ function PartyToAll({ label, value }: { label: string; value: Compare['partyToAl
   return (
     <Paper withBorder p="md" radius="md">
       <Text size="sm" c="dimmed">{label}</Text>
-      <Text size="xl" fw={700} className="ltr-figures">{value.complete ? format.number(value.count) : t('overview.unknown')}</Text>
+      <Text size="xl" fw={700}><bdi>{value.complete ? format.number(value.count) : t('overview.unknown')}</bdi></Text>
       {!value.complete && (
         <Text size="xs">
           {[

@@ -11,12 +11,12 @@ import { StatusControls } from '../components/StatusControls.tsx';
 import { WorldMap } from '../components/WorldMap.tsx';
 import { useInstruments, useOverview, useParticipants } from '../status.api.ts';
 
-// A date keeps the direction of the UI language: forced left-to-right, an Arabic date's marks reorder its parts.
-function Figure({ label, value, note, date = false }: { label: string; value: string; note?: string | undefined; date?: boolean }) {
+// Isolated, not forced left to right: an Arabic date's marks then reorder its parts ('142015/03/').
+function Figure({ label, value, note }: { label: string; value: string; note?: string | undefined }) {
   return (
     <Paper withBorder p="md" radius="md">
       <Text size="sm" c="dimmed">{label}</Text>
-      <Text size="xl" fw={700} className={date ? undefined : 'ltr-figures'}>{value}</Text>
+      <Text size="xl" fw={700}><bdi>{value}</bdi></Text>
       {note && <Text size="xs" mt={4}>{note}</Text>}
     </Paper>
   );
@@ -58,7 +58,6 @@ export function OverviewPage() {
               <Figure
                 label={t('overview.latestData')}
                 value={format.date(data.latestDataAsOf)}
-                date
                 note={data.oldestDataAsOf && data.oldestDataAsOf !== data.latestDataAsOf ? t('overview.oldestData', { date: format.date(data.oldestDataAsOf) }) : undefined}
               />
             </SimpleGrid>
