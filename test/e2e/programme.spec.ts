@@ -120,6 +120,21 @@ test('the programme pages ask visitors to sign in and are not in their menu', as
   await expect(page.getByRole('link', { name: accounts.gate.signInLink })).toHaveAttribute('href', '/sign-in?next=%2Fprogramme%2Fmatrix');
 });
 
+test('the activity matrix opens on the twelve months from this month, the window the API answers without a start', async ({ page }) => {
+  await signIn(page, 'officer@lexpact.test');
+  await page.goto('/programme/matrix');
+  await expect(page.getByRole('heading', { level: 1, name: programme.matrix.title })).toBeVisible();
+  const now = new Date();
+  const thisMonth = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+  await expect(page.getByLabel(programme.matrix.start, { exact: true })).toHaveValue(thisMonth);
+  await expect(page.getByLabel(programme.matrix.months, { exact: true })).toHaveValue('12');
+  const exportLink = page.getByRole('link', { name: programme.matrix.export });
+  await expect(exportLink).toHaveAttribute('href', new RegExp(`[?&]start=${thisMonth}&months=12&`));
+  const fromApi = (await (await page.request.get('/api/v1/programme/matrix')).json()) as { months: string[] };
+  expect(fromApi.months[0]).toBe(thisMonth);
+  expect(fromApi.months).toHaveLength(12);
+});
+
 test('an administrator adds a rate and a donor; a payment before the rate is refused, one after it fills the donor table', async ({ page }) => {
   const funding = messages('en', 'funding');
   await signIn(page, 'admin@lexpact.test');
