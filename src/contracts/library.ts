@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from './languages.ts';
-import { isoDate, namesSchema } from './status.ts';
+import { isoDate, namesSchema } from './common.ts';
 
 /** Zod schemas of the legal library API, shared by the server (validation, OpenAPI) and the web app (types). */
 

@@ -1,13 +1,10 @@
 import { z } from 'zod';
-import { LANGUAGES } from './languages.ts';
+import { isoDate, namesSchema } from './common.ts';
 
 /** Zod schemas of the status register API, shared by the server (validation, OpenAPI) and the web app (types). */
 
-export const isoDate = z.string().describe('Date as YYYY-MM-DD');
-export const langParam = z.enum(LANGUAGES).optional().describe('Language of names and titles (ar, zh, en, fr, ru, es); default from Accept-Language, then English');
 export const basisParam = z.enum(['deposit', 'in-force']).default('deposit').describe('deposit: consent deposited by the date and not withdrawn; in-force: in force for the participant by the date');
 export const setParam = z.enum(['12', '16', '18', '19', 'all']).default('19').describe('Instrument set: 12, 16, 18 or 19 universal instruments, or all instruments in the catalogue');
-export const formatParam = z.enum(['json', 'csv', 'xlsx']).default('json').describe('json, or a spreadsheet download (csv, xlsx)');
 /** The same four fields wherever a figure rests on an instrument's depositary data. */
 export const coverageFields = {
   hasData: z.boolean().describe('Some status data from the depositary are loaded'),
@@ -18,17 +15,6 @@ export const coverageFields = {
 export const coverageSchema = z.object({ instrument: z.string(), ...coverageFields });
 
 const setValue = z.union([z.literal(12), z.literal(16), z.literal(18), z.literal(19), z.literal('all')]).describe('Instrument set');
-
-export const problemSchema = z.object({
-  type: z.string().describe('URI identifying the problem type'),
-  title: z.string().describe('Short summary of the problem type'),
-  status: z.number().int().describe('HTTP status code'),
-  detail: z.string().describe('What went wrong in this case'),
-  code: z.string().describe('Stable error code for clients to translate'),
-  errors: z.array(z.object({ field: z.string().optional(), file: z.string().optional(), line: z.number().optional(), reason: z.string() })).describe('Each invalid field and why'),
-});
-
-export const namesSchema = z.record(z.string(), z.string()).describe('Name per language code');
 
 export const instrumentSchema = z.object({
   id: z.string().describe('Stable public identifier, e.g. icsft-1999'),
@@ -225,4 +211,3 @@ export type Region = z.infer<typeof regionSchema>;
 export type ChangesPage = z.infer<typeof changesPageSchema>;
 export type Change = z.infer<typeof changeSchema>;
 export type Snapshot = z.infer<typeof snapshotSchema>;
-export type Problem = z.infer<typeof problemSchema>;

@@ -8,6 +8,7 @@ const messages = (lang: string, ns: string) => JSON.parse(readFileSync(new URL(`
 const programme = messages('en', 'programme');
 const accounts = messages('en', 'accounts');
 const library = messages('en', 'library');
+const mail = messages('en', 'mail');
 
 // Seeded by serve.ts: UNODC's workshop in Niger, 10–12 March 2030, on the financing of terrorism.
 const UNODC_WORKSHOP = 'National workshop on countering the financing of terrorism';
@@ -20,7 +21,10 @@ async function signIn(page: Page, email: string) {
   await expect(page).toHaveURL(/\/account$/);
 }
 
-test('a partner records an activity, is warned of another organisation\'s workshop, finds it in the matrix and exports the matrix', async ({ page }) => {
+test('a partner records an activity, is warned of another organisation\'s workshop, which shows the warning '
+  + 'and is mailed too, finds both in the matrix and exports the matrix', async ({ page, browser }) => {
+  // Three people sign in, one after the other: the time of a slow test.
+  test.slow();
   const title = `Drafting workshop on the terrorism financing law ${Date.now().toString(36)}`;
   await signIn(page, 'coordinator@sahel.test');
   await page.goto('/programme/activities');
@@ -51,6 +55,8 @@ test('a partner records an activity, is warned of another organisation\'s worksh
   // The warning does not block saving.
   await page.getByRole('button', { name: programme.form.create }).click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+  const ourWarning = page.getByRole('status').filter({ hasText: programme.overlaps.title });
+  const workshopPath = (await ourWarning.getByRole('link', { name: UNODC_WORKSHOP }).getAttribute('href'))!;
 
   // The activity helped Niger accede to the Financing Convention: the register's date is required.
   const outcomeForm = page.getByRole('form', { name: programme.outcomes.formTitle });
@@ -82,6 +88,28 @@ test('a partner records an activity, is warned of another organisation\'s worksh
   const cells = workbook.worksheets[0]!.getSheetValues().flatMap((row) => (Array.isArray(row) ? row.filter((v) => typeof v === 'string') : [])) as string[];
   expect(cells).toContain('Niger');
   expect(cells.some((cell) => cell.includes(title) && cell.includes(UNODC_WORKSHOP))).toBe(true);
+
+  // UNODC planned first and did not plan the overlap: its officer sees the warning on its own workshop too.
+  const officer = await (await browser.newContext()).newPage();
+  await signIn(officer, 'officer@lexpact.test');
+  await officer.goto(workshopPath);
+  await expect(officer.getByRole('heading', { level: 1, name: UNODC_WORKSHOP })).toBeVisible();
+  const theirWarning = officer.getByRole('status').filter({ hasText: programme.overlaps.title });
+  const theirs = theirWarning.getByRole('listitem').filter({ hasText: title });
+  await expect(theirs.getByRole('link', { name: title })).toBeVisible();
+  await expect(theirs).toContainText('Sahel Judicial Training Network');
+  await expect(theirs).toContainText(programme.overlaps.overlapping);
+  await officer.context().close();
+
+  // And was told by mail: with no mail server here, the notice waits in the outbox.
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, 'admin@lexpact.test');
+  await admin.goto('/admin/outbox');
+  const notice = admin.getByRole('row').filter({ hasText: title });
+  await expect(notice).toContainText('officer@lexpact.test');
+  await expect(notice).toContainText(mail.overlap.subject.replace('{title}', UNODC_WORKSHOP));
+  await expect(notice).toContainText('Sahel Judicial Training Network');
+  await admin.context().close();
 });
 
 test('the programme pages ask visitors to sign in and are not in their menu', async ({ page }) => {
@@ -90,6 +118,21 @@ test('the programme pages ask visitors to sign in and are not in their menu', as
   await page.goto('/programme/matrix');
   await expect(page.getByRole('heading', { level: 1, name: accounts.gate.signInTitle })).toBeVisible();
   await expect(page.getByRole('link', { name: accounts.gate.signInLink })).toHaveAttribute('href', '/sign-in?next=%2Fprogramme%2Fmatrix');
+});
+
+test('the activity matrix opens on the twelve months from this month, the window the API answers without a start', async ({ page }) => {
+  await signIn(page, 'officer@lexpact.test');
+  await page.goto('/programme/matrix');
+  await expect(page.getByRole('heading', { level: 1, name: programme.matrix.title })).toBeVisible();
+  const now = new Date();
+  const thisMonth = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+  await expect(page.getByLabel(programme.matrix.start, { exact: true })).toHaveValue(thisMonth);
+  await expect(page.getByLabel(programme.matrix.months, { exact: true })).toHaveValue('12');
+  const exportLink = page.getByRole('link', { name: programme.matrix.export });
+  await expect(exportLink).toHaveAttribute('href', new RegExp(`[?&]start=${thisMonth}&months=12&`));
+  const fromApi = (await (await page.request.get('/api/v1/programme/matrix')).json()) as { months: string[] };
+  expect(fromApi.months[0]).toBe(thisMonth);
+  expect(fromApi.months).toHaveLength(12);
 });
 
 test('an administrator adds a rate and a donor; a payment before the rate is refused, one after it fills the donor table', async ({ page }) => {

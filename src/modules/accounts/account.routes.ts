@@ -2,18 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { apiTokenSchema, languageSchema, passwordSchema, sessionSchema, userSchema } from '../../contracts/accounts.ts';
-import { problemSchema } from '../../contracts/status.ts';
-import { inTransaction, type Db } from '../../db/client.ts';
+import { problemSchema } from '../../contracts/common.ts';
+import type { Db } from '../../db/client.ts';
 import { isoTimestamp, type Clock } from '../../lib/dates.ts';
-import { notFound } from '../../lib/errors.ts';
 import { requireUser } from '../../server/plugins/auth.ts';
 import * as repo from './accounts.repository.ts';
-import { signOutEverywhere } from './sessions.service.ts';
+import { endOwnSession, signOutEverywhere } from './sessions.service.ts';
 import { createApiToken, listOwnTokens, MAX_TOKEN_DAYS, revokeApiToken } from './tokens.service.ts';
 import { changeOwnPassword, presentUser, updateOwnProfile } from './users.service.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import { sessions } from './accounts.table.ts';
-import { and, eq, isNull } from 'drizzle-orm';
 
 const idParam = z.object({ id: z.string().uuid('must be an id (UUID)').describe('Id (UUID)') });
 
@@ -69,14 +65,8 @@ export async function accountRoutes(app: FastifyInstance, { db, clock }: { db: D
     config: self,
     schema: { tags: ['accounts'], summary: 'End one of my sessions', params: idParam, response: { 204: z.null(), 400: problemSchema, 401: problemSchema, 403: problemSchema, 404: problemSchema } },
   }, async (request, reply) => {
-    const actor = requireUser(request);
-    const now = clock.now().toISOString();
-    await inTransaction(db, async (tx) => {
-      const [ended] = await tx.update(sessions).set({ revokedAt: now })
-        .where(and(eq(sessions.id, request.params.id), eq(sessions.userId, actor.userId), isNull(sessions.revokedAt))).returning({ id: sessions.id });
-      if (!ended) throw notFound('accounts.session_not_found', 'There is no such active session of yours.');
-      await recordAudit(tx, request.auditContext, { action: 'session.sign_out', entityType: 'session', entityId: ended.id }, now);
-    });
+    const userId = requireUser(request).userId;
+    await endOwnSession({ db, clock, context: request.auditContext, userId, sessionId: request.params.id });
     return reply.code(204).send(null);
   });
 

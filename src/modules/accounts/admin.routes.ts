@@ -1,24 +1,19 @@
-import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { auditRecordSchema, emailSchema, languageSchema, organizationSchema, outboxMailSchema, roleSchema, userSchema } from '../../contracts/accounts.ts';
-import { problemSchema } from '../../contracts/status.ts';
-import { inTransaction, type Db } from '../../db/client.ts';
+import { problemSchema } from '../../contracts/common.ts';
+import type { Db } from '../../db/client.ts';
 import { isIsoDate, isoTimestamp, type Clock } from '../../lib/dates.ts';
 import { notFound } from '../../lib/errors.ts';
-import { listAudit, recordAudit, type AuditContext } from '../audit/audit.service.ts';
+import { listAudit, type AuditContext } from '../audit/audit.service.ts';
 import * as repo from './accounts.repository.ts';
-import { organizations } from './accounts.table.ts';
 import type { Mailer } from './mail.ts';
+import { createOrganization, listOrganizations, setOrganizationDeleted } from './organizations.service.ts';
 import { deleteUser, inviteUser, presentUser, resendInvitation, restoreUser, updateUser } from './users.service.ts';
 
 const idParam = z.object({ id: z.string().uuid('must be an id (UUID)').describe('Id (UUID)') });
 const optionalDate = (description: string) => z.string().refine(isIsoDate, 'must be a real date written as YYYY-MM-DD').optional().describe(description);
-
-const presentOrganization = (row: typeof organizations.$inferSelect) => ({
-  id: row.id, name: row.name, kind: row.kind as 'un' | 'partner' | 'donor' | 'government' | 'other', createdAt: isoTimestamp(row.createdAt), deletedAt: isoTimestamp(row.deletedAt),
-});
 
 /** Administration: users, invitations, roles, organisations, the outbox and the audit trail. */
 export async function adminRoutes(app: FastifyInstance, { db, clock, mailer, publicUrl }: { db: Db; clock: Clock; mailer: Mailer; publicUrl: string }) {
@@ -104,7 +99,9 @@ export async function adminRoutes(app: FastifyInstance, { db, clock, mailer, pub
       tags: ['administration'], summary: 'Organisations', querystring: z.object({ includeDeleted: z.enum(['true', 'false']).default('false') }),
       response: { 200: z.object({ items: z.array(organizationSchema) }), ...denied },
     },
-  }, async (request) => ({ items: (await repo.listOrganizations(db, request.query.includeDeleted === 'true')).map(presentOrganization) }));
+  }, async (request) => ({
+    items: await listOrganizations({ db, includeDeleted: request.query.includeDeleted === 'true' }),
+  }));
 
   api.post('/admin/organizations', {
     config: manage,
@@ -114,25 +111,12 @@ export async function adminRoutes(app: FastifyInstance, { db, clock, mailer, pub
       response: { 201: organizationSchema, ...denied },
     },
   }, async (request, reply) => {
-    const now = clock.now().toISOString();
-    const created = await inTransaction(db, async (tx) => {
-      const [row] = await tx.insert(organizations).values({ ...request.body, createdAt: now, updatedAt: now }).returning();
-      await recordAudit(tx, request.auditContext, { action: 'organization.create', entityType: 'organization', entityId: row!.id, after: presentOrganization(row!) }, now);
-      return row!;
-    });
-    return reply.code(201).send(presentOrganization(created));
+    const created = await createOrganization({ db, clock, context: request.auditContext, input: request.body });
+    return reply.code(201).send(created);
   });
 
-  const setDeleted = (deleted: boolean) => async (request: { params: { id: string }; auditContext: AuditContext }) => {
-    const now = clock.now().toISOString();
-    return inTransaction(db, async (tx) => {
-      const before = await repo.findOrganization(tx, request.params.id);
-      if (!before || (before.deletedAt !== null) === deleted) throw notFound('accounts.organization_not_found', 'There is no such organisation.');
-      const [after] = await tx.update(organizations).set({ deletedAt: deleted ? now : null, updatedAt: now }).where(eq(organizations.id, before.id)).returning();
-      await recordAudit(tx, request.auditContext, { action: deleted ? 'organization.delete' : 'organization.restore', entityType: 'organization', entityId: before.id, before: presentOrganization(before), after: presentOrganization(after!) }, now);
-      return presentOrganization(after!);
-    });
-  };
+  const setDeleted = (deleted: boolean) => async (request: { params: { id: string }; auditContext: AuditContext }) =>
+    setOrganizationDeleted({ db, clock, context: request.auditContext, organizationId: request.params.id, deleted });
 
   api.delete('/admin/organizations/:id', {
     config: manage,

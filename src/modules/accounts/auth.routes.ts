@@ -1,19 +1,16 @@
-import { eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { emailSchema, passwordSchema, sessionInfoSchema, signInSchema } from '../../contracts/accounts.ts';
-import { problemSchema } from '../../contracts/status.ts';
-import { inTransaction, type Db } from '../../db/client.ts';
+import { problemSchema } from '../../contracts/common.ts';
+import type { Db } from '../../db/client.ts';
 import type { Clock } from '../../lib/dates.ts';
 import { clearSessionCookie, requireUser, SESSION_COOKIE, sessionCookieOptions } from '../../server/plugins/auth.ts';
-import { recordAudit } from '../audit/audit.service.ts';
 import { LockedOutError } from './accounts.errors.ts';
 import * as repo from './accounts.repository.ts';
-import { users } from './accounts.table.ts';
 import type { Mailer } from './mail.ts';
 import type { Oidc } from './oidc.ts';
-import { createSession, signIn, signOut, signOutEverywhere, type SessionSettings } from './sessions.service.ts';
+import { signIn, signInWithOidc, signOut, signOutEverywhere, type SessionSettings } from './sessions.service.ts';
 import { acceptInvitation, completePasswordReset, presentUser, requestPasswordReset } from './users.service.ts';
 
 const OIDC_COOKIE = 'lexpact_oidc';
@@ -145,22 +142,11 @@ export async function authRoutes(app: FastifyInstance, deps: AuthRouteDeps) {
       request.log.warn({ err: error }, 'OpenID Connect sign-in failed');
       return fail('oidc_failed');
     }
-    const user = email ? await repo.findUserByEmail(db, email) : undefined;
-    const now = clock.now().toISOString();
-    if (!user || user.deletedAt || user.status === 'disabled') {
-      await recordAudit(db, request.auditContext, { action: 'session.sign_in_failed', entityType: 'user', entityId: user?.id ?? null, after: { email, method: 'oidc' } }, now);
-      return fail('oidc_no_account');
-    }
-    const created = await inTransaction(db, async (tx) => {
-      // An invited user who signs in through the organisation has accepted the invitation.
-      if (user.status === 'invited') {
-        await tx.update(users).set({ status: 'active', updatedAt: now }).where(eq(users.id, user.id));
-        await recordAudit(tx, { ...request.auditContext, actorUserId: user.id, actorLabel: user.email }, { action: 'user.accept_invitation', entityType: 'user', entityId: user.id, after: { method: 'oidc' } }, now);
-      }
-      const session = await createSession({ db: tx, clock, user, settings: sessionSettings, method: 'oidc', userAgent: request.headers['user-agent'] ?? null, clientAddress: request.ip });
-      await recordAudit(tx, { ...request.auditContext, actorUserId: user.id, actorLabel: user.email }, { action: 'session.sign_in', entityType: 'session', entityId: session.session.id, after: { userId: user.id, method: 'oidc' } }, now);
-      return session;
+    const created = await signInWithOidc({
+      db, clock, email, settings: sessionSettings, context: request.auditContext,
+      userAgent: request.headers['user-agent'] ?? null, clientAddress: request.ip,
     });
+    if (!created) return fail('oidc_no_account');
     reply.setCookie(SESSION_COOKIE, created.token, sessionCookieOptions(request, sessionSettings.maxHours * 3600));
     return reply.redirect('/');
   });

@@ -200,6 +200,29 @@ describe('accounts', () => {
       expect(everywhere.json().sessionsEnded).toBeGreaterThanOrEqual(2);
       expect((await inject({ url: '/api/v1/account', headers: third })).statusCode).toBe(401);
     });
+
+    it('end one of my sessions from the list, never another user\'s', async () => {
+      await createUser(db, { email: 'colleague@example.org', role: 'administrator' });
+      const mine = (await signInThroughApi(context.app, 'admin@example.org')).headers!;
+      const laptop = (await signInThroughApi(context.app, 'admin@example.org')).headers!;
+      const theirs = (await signInThroughApi(context.app, 'colleague@example.org')).headers!;
+      const currentId = async (headers: Record<string, string>) => {
+        const listed = await inject({ url: '/api/v1/account/sessions', headers });
+        return (listed.json() as { items: { id: string; current: boolean }[] }).items.find((s) => s.current)!.id;
+      };
+      const endSession = (id: string) =>
+        inject({ method: 'DELETE', url: `/api/v1/account/sessions/${id}`, headers: mine });
+      const laptopId = await currentId(laptop);
+      const theirId = await currentId(theirs);
+
+      expect((await endSession(laptopId)).statusCode).toBe(204);
+      expect((await inject({ url: '/api/v1/account', headers: laptop })).statusCode).toBe(401);
+      expect((await inject({ url: '/api/v1/account', headers: mine })).statusCode).toBe(200);
+      expect((await endSession(laptopId)).json()).toMatchObject({ code: 'accounts.session_not_found' });
+      expect((await endSession(theirId)).statusCode).toBe(404);
+      expect((await inject({ url: '/api/v1/account', headers: theirs })).statusCode).toBe(200);
+      expect(await auditActions(db, laptopId)).toEqual(['session.sign_in', 'session.sign_out']);
+    });
   });
 
   describe('API tokens', () => {
@@ -277,6 +300,35 @@ describe('accounts', () => {
       expect(history.items.map((r) => r.action)).toEqual(['user.role_change', 'user.restore', 'user.delete']);
       expect(history.items[0]).toMatchObject({ actorLabel: 'admin@example.org', before: { role: 'partner' }, after: { role: 'administrator' } });
       expect(JSON.stringify(history.items)).not.toContain('passwordHash');
+    });
+
+    it('adds an organisation, deletes it (hidden from lists and forms) and restores it, all audited', async () => {
+      const headers = await sessionHeaders(db, clock, admin, true);
+      const payload = { name: 'Sahel Legal Network', kind: 'partner' };
+      const created = await inject({ method: 'POST', url: '/api/v1/admin/organizations', headers, payload });
+      expect(created.statusCode).toBe(201);
+      const { id } = created.json() as { id: string };
+      expect(created.json()).toMatchObject({ name: 'Sahel Legal Network', kind: 'partner', deletedAt: null });
+      type Listed = { items: { id: string }[] };
+      const listedIds = async (url: string) =>
+        ((await inject({ url, headers })).json() as Listed).items.map(({ id: each }) => each);
+      type Options = { organizations: { id: string; name: string }[] };
+      const choices = async () =>
+        ((await inject({ url: '/api/v1/programme/options', headers })).json() as Options).organizations;
+      const change = (method: 'DELETE' | 'POST', tail: string) =>
+        inject({ method, url: `/api/v1/admin/organizations/${id}${tail}`, headers });
+      expect(await choices()).toContainEqual({ id, name: 'Sahel Legal Network' });
+
+      expect((await change('DELETE', '')).json()).toMatchObject({ id, deletedAt: expect.any(String) });
+      expect((await change('DELETE', '')).json()).toMatchObject({ code: 'accounts.organization_not_found' });
+      expect(await listedIds('/api/v1/admin/organizations')).not.toContain(id);
+      expect(await listedIds('/api/v1/admin/organizations?includeDeleted=true')).toContain(id);
+      expect((await choices()).map((o) => o.id)).not.toContain(id);
+
+      expect((await change('POST', '/restore')).json()).toMatchObject({ id, deletedAt: null });
+      expect(await listedIds('/api/v1/admin/organizations')).toContain(id);
+      const audited = await auditActions(db, id);
+      expect(audited).toEqual(['organization.create', 'organization.delete', 'organization.restore']);
     });
 
     it('cannot be edited or deleted, not even by a direct query of the application', async () => {

@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { inTransaction, type Db } from '../../db/client.ts';
 import type { Clock } from '../../lib/dates.ts';
+import { notFound } from '../../lib/errors.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
 import { invalidCredentials, LockedOutError } from './accounts.errors.ts';
 import * as repo from './accounts.repository.ts';
@@ -92,6 +93,41 @@ export async function signIn({ db, clock, email, password, settings, context, us
 }
 
 /**
+ * Signs in, through the organisation's OpenID Connect provider, the invited or active user with that
+ * email; null, audited as a failed sign-in, when there is none.
+ */
+export async function signInWithOidc({ db, clock, email, settings, context, userAgent, clientAddress }: {
+  db: Db; clock: Clock; email: string | null; settings: SessionSettings; context: AuditContext;
+  userAgent: string | null; clientAddress: string | null;
+}): Promise<NewSession | null> {
+  const user = email ? await repo.findUserByEmail(db, email) : undefined;
+  const now = clock.now().toISOString();
+  if (!user || user.deletedAt || user.status === 'disabled') {
+    await recordAudit(db, context, {
+      action: 'session.sign_in_failed', entityType: 'user', entityId: user?.id ?? null,
+      after: { email, method: 'oidc' },
+    }, now);
+    return null;
+  }
+  const asUser = { ...context, actorUserId: user.id, actorLabel: user.email };
+  return inTransaction(db, async (tx) => {
+    // An invited user who signs in through the organisation has accepted the invitation.
+    if (user.status === 'invited') {
+      await tx.update(users).set({ status: 'active', updatedAt: now }).where(eq(users.id, user.id));
+      await recordAudit(tx, asUser, {
+        action: 'user.accept_invitation', entityType: 'user', entityId: user.id, after: { method: 'oidc' },
+      }, now);
+    }
+    const session = await createSession({ db: tx, clock, user, settings, method: 'oidc', userAgent, clientAddress });
+    await recordAudit(tx, asUser, {
+      action: 'session.sign_in', entityType: 'session', entityId: session.session.id,
+      after: { userId: user.id, method: 'oidc' },
+    }, now);
+    return session;
+  });
+}
+
+/**
  * The session and user behind a cookie token, if the session is neither revoked, past its absolute
  * lifetime, idle for too long, nor its user disabled or deleted. Refreshes the idle clock at most once a minute.
  */
@@ -114,6 +150,20 @@ export async function signOut({ db, clock, sessionId, context }: { db: Db; clock
   await inTransaction(db, async (tx) => {
     await tx.update(sessions).set({ revokedAt: now }).where(eq(sessions.id, sessionId));
     await recordAudit(tx, context, { action: 'session.sign_out', entityType: 'session', entityId: sessionId }, now);
+  });
+}
+
+/** Ends one active session of a user's own; another user's session, or an ended one, is not found. */
+export async function endOwnSession({ db, clock, context, userId, sessionId }: {
+  db: Db; clock: Clock; context: AuditContext; userId: string; sessionId: string;
+}) {
+  const now = clock.now().toISOString();
+  await inTransaction(db, async (tx) => {
+    const [ended] = await tx.update(sessions).set({ revokedAt: now })
+      .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), isNull(sessions.revokedAt)))
+      .returning({ id: sessions.id });
+    if (!ended) throw notFound('accounts.session_not_found', 'There is no such active session of yours.');
+    await recordAudit(tx, context, { action: 'session.sign_out', entityType: 'session', entityId: ended.id }, now);
   });
 }
 

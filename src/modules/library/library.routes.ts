@@ -6,7 +6,7 @@ import { LANGUAGES, isLanguage } from '../../contracts/languages.ts';
 import {
   dateInput, documentInputSchema, documentSchema, searchParamsSchema, searchResponseSchema, type DocumentInput,
 } from '../../contracts/library.ts';
-import { problemSchema } from '../../contracts/status.ts';
+import { problemSchema } from '../../contracts/common.ts';
 import { today } from '../../lib/dates.ts';
 import { AppError, badRequest } from '../../lib/errors.ts';
 import { sendSheet } from '../../server/plugins/export.ts';

@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { langParam, participantSchema, problemSchema, regionSchema } from '../../contracts/status.ts';
+import { langParam, problemSchema } from '../../contracts/common.ts';
+import { participantSchema, regionSchema } from '../../contracts/status.ts';
 import { badRequest, notFound } from '../../lib/errors.ts';
 import { requestLanguage } from '../../server/plugins/locale.ts';
 import type { DatasetCache } from '../status/status.dataset.ts';

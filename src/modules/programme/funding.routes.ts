@@ -6,7 +6,7 @@ import {
   currencyCode, donorInputSchema, donorSchema, donorTableSchema, fundingQuerySchema, indicatorInputSchema, projectFundingSchema, projectInputSchema,
   projectSchema, rateInputSchema, rateSchema, TRANSACTION_TYPES, transactionInputSchema, transactionSchema,
 } from '../../contracts/programme.ts';
-import { problemSchema } from '../../contracts/status.ts';
+import { problemSchema } from '../../contracts/common.ts';
 import { badRequest } from '../../lib/errors.ts';
 import { sendSheet } from '../../server/plugins/export.ts';
 import { requestLanguage } from '../../server/plugins/locale.ts';

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { problemSchema } from '../../contracts/status.ts';
+import { problemSchema } from '../../contracts/common.ts';
 import { AppError, badRequest } from '../../lib/errors.ts';
 import { requestLanguage } from '../../server/plugins/locale.ts';
 import { findMapping, IMPORT_FIELDS, importActivities, listMappings, saveMapping, type ColumnMapping } from './activities.import.ts';

@@ -1,4 +1,3 @@
-import { asc, isNull } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -7,12 +6,12 @@ import {
   ACTIVITY_TYPES, activityDetailSchema, activityFilterSchema, activityInputSchema, activitySchema, cohortQuerySchema, cohortSchema, indicatorScopeSchema, indicatorsSchema,
   matrixQuerySchema, matrixSchema, optionsSchema, outcomeInputSchema, overlapQuerySchema, overlapSchema,
 } from '../../contracts/programme.ts';
-import { problemSchema } from '../../contracts/status.ts';
+import { problemSchema } from '../../contracts/common.ts';
 import { today } from '../../lib/dates.ts';
 import { badRequest } from '../../lib/errors.ts';
 import { sendSheet, sendWorkbook } from '../../server/plugins/export.ts';
 import { requestLanguage } from '../../server/plugins/locale.ts';
-import { organizations } from '../accounts/accounts.table.ts';
+import { organizationChoices } from '../accounts/organizations.service.ts';
 import { fundingScopeOf, type Actor } from '../accounts/policy.ts';
 import type { Mailer } from '../accounts/mail.ts';
 import type { DatasetCache } from '../status/status.dataset.ts';
@@ -49,7 +48,7 @@ export async function programmeRoutes(app: FastifyInstance, deps: ProgrammeDeps 
     const language = requestLanguage(request, request.query.lang);
     const scope = fundingScopeOf(request.actor);
     const [orgs, projectList, donorList, currencies] = await Promise.all([
-      deps.db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(isNull(organizations.deletedAt)).orderBy(asc(organizations.name)),
+      organizationChoices({ db: deps.db }),
       listProjects(deps.db, { limit: 1000, offset: 0 }, scope), listDonors(deps.db, language, scope), currenciesWithRates(deps.db),
     ]);
     return { organizations: orgs, projects: projectList.items.map((p) => ({ id: p.id, code: p.code, title: p.title })), donors: donorList.map((d) => ({ id: d.id, name: d.name })), currencies };

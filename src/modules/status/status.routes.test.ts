@@ -8,9 +8,10 @@ import type { z } from 'zod';
 import { createTestApp } from '../../../test/helpers/app.ts';
 import { TEST_CLOCK, TEST_DB_KIND } from '../../../test/helpers/db.ts';
 import { UNTC_2013_06_06, UNTC_2013_12_22, UNTC_2015_03_14, importUntcFolder, seedReferenceData } from '../../../test/helpers/fixtures.ts';
+import { problemSchema } from '../../contracts/common.ts';
 import {
   changesPageSchema, compareSchema, countryStatusSchema, instrumentSchema, matrixSchema, overviewSchema, participantSchema, partiesSchema,
-  problemSchema, regionSchema, snapshotSchema, timelineSchema,
+  regionSchema, snapshotSchema, timelineSchema,
 } from '../../contracts/status.ts';
 import { SHIPPED_DATA_DIR } from '../../db/seed.ts';
 import { parseCsv } from '../../lib/csv.ts';

@@ -2,9 +2,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Language } from '../../contracts/languages.ts';
+import { formatParam, langParam, problemSchema } from '../../contracts/common.ts';
 import {
-  basisParam, changesPageSchema, compareSchema, countryStatusSchema, formatParam, langParam, matrixSchema, overviewSchema,
-  partiesSchema, problemSchema, setParam, snapshotSchema, timelineSchema,
+  basisParam, changesPageSchema, compareSchema, countryStatusSchema, matrixSchema, overviewSchema,
+  partiesSchema, setParam, snapshotSchema, timelineSchema,
 } from '../../contracts/status.ts';
 import type { Db } from '../../db/client.ts';
 import { isIsoDate, today, type Clock } from '../../lib/dates.ts';

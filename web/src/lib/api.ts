@@ -1,7 +1,7 @@
 import { useQuery, keepPreviousData, type QueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { SessionInfo } from '../../../src/contracts/accounts.ts';
-import type { Problem } from '../../../src/contracts/status.ts';
+import type { Problem } from '../../../src/contracts/common.ts';
 
 /** An API answer that was a problem+json: its code is translated in the UI. */
 export class ApiError extends Error {

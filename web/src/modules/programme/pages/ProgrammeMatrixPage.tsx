@@ -9,9 +9,10 @@ import { ActivityChip, StatusLegend } from '../components/ActivityStatus.tsx';
 import { ProgrammeQueryState } from '../components/Errors.tsx';
 import { ProgrammeFrame } from '../components/ProgrammeNav.tsx';
 import { ACTIVITY_TYPES, MATRIX_MAX_MONTHS, THEMES, useMatrix, useProgrammeOptions, type Matrix, type MatrixParams } from '../programme.api.ts';
-import { addMonths, isMonth, useProgrammeFormat } from '../labels.ts';
+import { addMonths, isMonth, monthOf, useProgrammeFormat } from '../labels.ts';
 
-const DEFAULTS = { start: `${new Date().getFullYear()}-01`, months: '12', region: '', theme: '', type: '', organization: '', project: '', donor: '', partner: '' };
+// Twelve months from this month, as the API answers without a start.
+const DEFAULTS = { start: monthOf(new Date()), months: '12', region: '', theme: '', type: '', organization: '', project: '', donor: '', partner: '' };
 type Key = keyof typeof DEFAULTS;
 
 /**
