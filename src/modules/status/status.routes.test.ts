@@ -334,6 +334,21 @@ describe('the HTTP API', () => {
       const json = (await get('/api/v1/instruments/icsft-1999/parties?asOf=2010-01-01')).json() as { count: number };
       expect(sheet.rowCount).toBe(json.count + 1);
     });
+    it('the comparison workbook titles its columns for people in the request\'s language; its CSV keeps the machine names', async () => {
+      const headerOf = async (lang: string) => {
+        const res = await get(`/api/v1/status/compare?from=2013-01-01&to=2014-06-30&format=xlsx&lang=${lang}`);
+        expect(res.statusCode).toBe(200);
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+        return (workbook.worksheets[0]!.getRow(1).values as unknown[]).slice(1);
+      };
+      const english = await headerOf('en');
+      expect(english.slice(0, 5)).toEqual(['Code', 'Instrument', 'Parties on January 1, 2013', 'Parties on June 30, 2014', 'New parties']);
+      expect(english.join(' ')).not.toMatch(/parties_|new_parties|data_as_of/);
+      const french = await headerOf('fr');
+      expect(french.slice(2, 5)).toEqual(['Parties au 1 janvier 2013', 'Parties au 30 juin 2014', 'Nouvelles parties']);
+      expect((await headerOf('zh'))[4]).toBe('新缔约方');
+    });
   });
 
   describe('bad input answers RFC 9457 problem details', () => {
