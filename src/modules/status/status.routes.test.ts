@@ -399,6 +399,17 @@ describe('the HTTP API', () => {
       expectProblem(await get('/api/v1/status/overview?asOf=14-01-2014'), 400, 'validation.invalid_request', 'asOf');
     });
 
+    it('each field problem carries a stable code, with the values a translation needs', async () => {
+      const date = expectProblem(await get('/api/v1/status/compare?from=2014-02-30'), 400, 'validation.invalid_request', 'from');
+      expect(date.errors).toContainEqual(expect.objectContaining({ field: 'from', code: 'invalid_date' }));
+      const tooBig = expectProblem(await get('/api/v1/status/changes?limit=501'), 400, 'validation.invalid_request', 'limit');
+      expect(tooBig.errors).toContainEqual(expect.objectContaining({
+        field: 'limit', code: 'too_big', params: expect.objectContaining({ maximum: 500, origin: 'number', inclusive: 'true' }),
+      }));
+      const region = expectProblem(await get('/api/v1/status/matrix?region=Africa'), 400, 'validation.invalid_request', 'region');
+      expect(region.errors).toContainEqual(expect.objectContaining({ field: 'region', code: 'invalid_format' }));
+    });
+
     it('an unknown basis or set is 400, naming the parameter', async () => {
       expectProblem(await get('/api/v1/instruments/icsft-1999/parties?basis=ratified'), 400, 'validation.invalid_request', 'basis');
       expectProblem(await get('/api/v1/status/overview?set=17'), 400, 'validation.invalid_request', 'set');

@@ -25,7 +25,7 @@ export function dataNotes(dataset: StatusDataset, coverage: Coverage[], lang: La
 
 const coverageHeader = ['data_as_of', 'data_complete', 'data_stale'];
 const coverageLabels = (lang: Language) =>
-  [translate(lang, 'status', 'sheetColumns.dataAsOf'), translate(lang, 'status', 'sheetColumns.dataComplete'), translate(lang, 'status', 'sheetColumns.dataStale')];
+  ['sheetColumns.dataAsOf', 'sheetColumns.dataComplete', 'sheetColumns.dataStale'].map((key) => translate(lang, 'status', key));
 const coverageCells = (c: Coverage) => [c.dataAsOf, c.hasData ? (c.complete ? 'yes' : 'no') : '', c.hasData ? (c.stale ? 'yes' : 'no') : ''];
 
 export function partiesSheet(dataset: StatusDataset, result: ReturnType<typeof partiesAsOf>, lang: Language): Sheet {

@@ -48,7 +48,8 @@ export function WorldMap({ counts, max, names, labelId }: { counts: Map<string, 
             <Text size="xs" key={c.from}>
               <span className="legend-swatch" style={{ background: c.colour }} aria-hidden="true" />
               {c.to === 0 ? t('overview.legendNone')
-                : c.from === c.to ? t('overview.legendExact', { count: c.from }) : t('overview.legendRange', { from: c.from, to: c.to })}
+                : c.from === c.to ? t('overview.legendExact', { count: c.from })
+                  : t('overview.legendRange', { from: c.from, to: c.to })}
             </Text>
           ))}
         </Group>

@@ -4,7 +4,8 @@ export const PALETTE = ['#f1f3f5', '#cce3f5', '#99c6eb', '#4d9ad8', '#0f6fbf', '
 /** The palette index of a count: 0 alone in the first class, the counts 1…max spread over the others. */
 export function classOf(count: number, max: number): number {
   if (max <= 0 || count <= 0) return 0;
-  return Math.min(PALETTE.length - 1, 1 + Math.floor(((count - 1) / Math.max(1, max - 1)) * (PALETTE.length - 2) + 0.0001));
+  const share = (count - 1) / Math.max(1, max - 1);
+  return Math.min(PALETTE.length - 1, 1 + Math.floor(share * (PALETTE.length - 2) + 0.0001));
 }
 
 export const shadeFor = (count: number, max: number): string => PALETTE[classOf(count, max)]!;

@@ -16,7 +16,8 @@ import { DataCoverageNote } from '../components/DataCoverageNote.tsx';
 const CumulativeChart = lazy(async () => ({ default: (await import('../components/Charts.tsx')).CumulativeChart }));
 
 // The catalogue names places in English ("New York"); the key is that name in camel case (`places.newYork`).
-const placeKey = (place: string) => place.toLowerCase().replace(/\s+(\p{L})/gu, (_, letter: string) => letter.toUpperCase());
+const placeKey = (place: string) =>
+  place.toLowerCase().replace(/\s+(\p{L})/gu, (_, letter: string) => letter.toUpperCase());
 
 export function InstrumentPage() {
   const { id = '' } = useParams();
@@ -52,7 +53,9 @@ export function InstrumentPage() {
                   {format.date(i.adoptedDate)}
                   {i.adoptedPlace ? ` · ${t(`places.${placeKey(i.adoptedPlace)}`, { defaultValue: i.adoptedPlace })}` : ''}
                 </Fact>
-                <Fact label={t('instrument.eifDate')}>{i.entryIntoForceDate ? format.date(i.entryIntoForceDate) : t('instrument.notInForce')}</Fact>
+                <Fact label={t('instrument.eifDate')}>
+                  {i.entryIntoForceDate ? format.date(i.entryIntoForceDate) : t('instrument.notInForce')}
+                </Fact>
                 <Fact label={t('columns.depositary')}>{i.depositaryCodes.map((c) => t(`depositaries.${c}`)).join(', ')}</Fact>
                 <Fact label={t('instrument.eifRule')}>
                   {i.eifRule.kind === 'first_day_of_second_month'
