@@ -62,6 +62,6 @@ describe('the lexpact activities import command', { timeout: 180_000 }, () => {
     expect(bad.stderr).toContain('"Atlantis" is not a known country');
     const unknown = await lexpact('activities', 'import', join(dir, 'activities.csv'), '--organization', 'Nobody');
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('--organization: no organisation is called "Nobody"');
+    expect(unknown.stderr).toContain('--organization: no organization is called "Nobody"');
   });
 });

@@ -9,8 +9,8 @@ export function registerProgrammeCommands(program: Command) {
   const activities = program.command('activities').description('the assistance programme\'s activities');
 
   activities.command('import <file>')
-    .description('import activities from a CSV or XLSX file; rows whose code matches an activity of the same organiser update it; all-or-nothing')
-    .option('--organization <name>', 'organiser of the rows that name none')
+    .description('import activities from a CSV or XLSX file; rows whose code matches an activity of the same organizer update it; all-or-nothing')
+    .option('--organization <name>', 'organizer of the rows that name none')
     .option('--mapping <file-or-name>', 'column mapping: a JSON file (field → column header) or the name of a saved mapping')
     .option('--dry-run', 'check everything, change nothing')
     .option('--format <format>', 'text or json', 'text')
@@ -25,7 +25,7 @@ export function registerProgrammeCommands(program: Command) {
         let organizationId: string | null = null;
         if (options.organization) {
           const [org] = await db.select({ id: organizations.id }).from(organizations).where(and(sql`lower(${organizations.name}) = lower(${options.organization})`, isNull(organizations.deletedAt)));
-          if (!org) throw new UsageError(`--organization: no organisation is called "${options.organization}"`);
+          if (!org) throw new UsageError(`--organization: no organization is called "${options.organization}"`);
           organizationId = org.id;
         }
         let mapping: ColumnMapping = {};

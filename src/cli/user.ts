@@ -52,9 +52,9 @@ export function registerUserCommands(program: Command) {
       });
     });
 
-  const organization = program.command('organization').description('organisations users belong to and activities are organised by');
+  const organization = program.command('organization').description('organizations users belong to and activities are organized by');
   organization.command('add <name>')
-    .description('add an organisation (as the administration page does)')
+    .description('add an organization (as the administration page does)')
     .option('--kind <kind>', ORGANIZATION_KINDS.join(', '), 'partner')
     .action(async (name: string, options: { kind: string }) => {
       const [{ CLI_CONTEXT, recordAudit }, { and, isNull, sql }, { inTransaction }, { organizations }] = await Promise.all([
@@ -65,7 +65,7 @@ export function registerUserCommands(program: Command) {
       if (trimmed.length < 2 || trimmed.length > 200) throw new UsageError('the name must have 2 to 200 characters');
       await withDatabase(async ({ db }) => {
         const [clash] = await db.select({ id: organizations.id }).from(organizations).where(and(sql`lower(${organizations.name}) = lower(${trimmed})`, isNull(organizations.deletedAt)));
-        if (clash) throw new UsageError(`an organisation is already called "${trimmed}"`);
+        if (clash) throw new UsageError(`an organization is already called "${trimmed}"`);
         const id = await inTransaction(db, async (tx) => {
           const now = systemClock.now().toISOString();
           const [row] = await tx.insert(organizations).values({ name: trimmed, kind, createdAt: now, updatedAt: now }).returning();

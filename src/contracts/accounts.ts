@@ -25,7 +25,7 @@ export const userSchema = z.object({
   status: z.enum(['invited', 'active', 'disabled']),
   role: roleSchema,
   participantId: z.string().nullable().describe('Country a member-state official or state donor acts for (ISO3)'),
-  organizationId: z.string().nullable().describe('Organisation of a partner, programme officer or donor'),
+  organizationId: z.string().nullable().describe('Organization of a partner, programme officer or donor'),
   donorId: z.string().nullable().describe('Donor record (programme) of a donor user: it reads what that donor\'s contributions funded; null: it reads no funding data'),
   lastSignInAt: z.string().nullable(),
   createdAt: z.string(),
@@ -36,7 +36,7 @@ export const userSchema = z.object({
 export const sessionInfoSchema = z.object({
   user: userSchema.nullable().describe('The signed-in user, or null'),
   csrfToken: z.string().nullable().describe('Send as X-CSRF-Token with every write made with the session cookie'),
-  singleSignOn: z.boolean().describe('Whether sign-in through the organisation (OpenID Connect) is configured'),
+  singleSignOn: z.boolean().describe('Whether sign-in through the organization (OpenID Connect) is configured'),
 });
 
 export const signInSchema = z.object({ email: z.string().trim().min(1, 'is required').max(320).describe('Email address'), password: passwordSchema });

@@ -14,7 +14,13 @@ export const problemSchema = z.object({
   status: z.number().int().describe('HTTP status code'),
   detail: z.string().describe('What went wrong in this case'),
   code: z.string().describe('Stable error code for clients to translate'),
-  errors: z.array(z.object({ field: z.string().optional(), file: z.string().optional(), line: z.number().optional(), reason: z.string() })).describe('Each invalid field and why'),
+  errors: z.array(z.object({
+    field: z.string().optional(), file: z.string().optional(), line: z.number().optional(),
+    reason: z.string().describe('Why, in English'),
+    code: z.string().optional().describe('Stable code of the reason, to translate (too_small, invalid_date, unknown_country…)'),
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional()
+      .describe('Values of the reason (minimum, maximum, value…)'),
+  })).describe('Each invalid field and why'),
 });
 
 export type Problem = z.infer<typeof problemSchema>;

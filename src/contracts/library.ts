@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGES } from './languages.ts';
 import { isoDate, namesSchema } from './common.ts';
+import { coded } from './reasons.ts';
 
 /** Zod schemas of the legal library API, shared by the server (validation, OpenAPI) and the web app (types). */
 
@@ -37,7 +38,8 @@ const isRealDate = (value: string) => {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 };
 /** A calendar date typed by a person: checked to exist, so 2014-02-30 is refused with a clear reason. */
-export const dateInput = z.string().refine(isRealDate, 'must be a real date written as YYYY-MM-DD').describe('Date as YYYY-MM-DD');
+export const dateInput = z.string().refine(isRealDate, coded('invalid_date', 'must be a real date written as YYYY-MM-DD'))
+  .describe('Date as YYYY-MM-DD');
 
 /** Cross-references found in a document's text. */
 export const referencesSchema = z.object({
@@ -58,9 +60,9 @@ export const instrumentLinkSchema = z.object({
 export const documentInputSchema = z.object({
   kind: z.enum(DOCUMENT_KINDS),
   subtype: z.string().max(40).nullable().optional(),
-  titles: z.partialRecord(languageSchema, z.string().trim().min(1).max(1000)).refine((t) => Object.keys(t).length > 0, 'needs a title in at least one language').describe('Title per language code'),
+  titles: z.partialRecord(languageSchema, z.string().trim().min(1).max(1000)).refine((t) => Object.keys(t).length > 0, coded('title_required', 'needs a title in at least one language')).describe('Title per language code'),
   country: z.string().max(3).nullable().optional().describe('Participant id (ISO3) the document belongs to'),
-  organization: z.string().max(200).nullable().optional().describe('Issuing organisation, when not a country (e.g. UNODC)'),
+  organization: z.string().max(200).nullable().optional().describe('Issuing organization, when not a country (e.g. UNODC)'),
   symbol: z.string().max(100).nullable().optional().describe('UN document symbol'),
   number: z.string().max(60).nullable().optional().describe('Number of the act, e.g. 2008-12'),
   court: z.string().max(300).nullable().optional(),

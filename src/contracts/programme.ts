@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGES } from './languages.ts';
 import { dateInput, THEMES } from './library.ts';
+import { coded } from './reasons.ts';
 
 /** Zod schemas of the assistance programme API, shared by the server (validation, OpenAPI) and the web app. */
 
@@ -39,7 +40,8 @@ export const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'must be a three-lett
 const countryCode = z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter country code (ISO 3166-1 alpha-3)');
 const uuid = z.string().uuid('must be an id (UUID)');
 /** Money as typed: at most two decimals, kept exact as a decimal string on the server. */
-const amount = z.number().finite().refine((n) => Math.round(n * 100) === Number((n * 100).toFixed(6)), 'must have at most two decimals');
+const amount = z.number().finite()
+  .refine((n) => Math.round(n * 100) === Number((n * 100).toFixed(6)), coded('too_many_decimals', 'must have at most two decimals'));
 const count = z.number().int('must be a whole number').min(0, 'cannot be negative');
 
 export const rateInputSchema = z.object({
@@ -52,7 +54,7 @@ export const rateSchema = rateInputSchema.extend({ id: z.string() });
 export const donorInputSchema = z.object({
   kind: z.enum(['state', 'organization']),
   participantId: countryCode.nullable().optional().describe('For a state donor: its participant id (ISO3)'),
-  name: z.string().trim().min(1).max(300).nullable().optional().describe('For an organisation: its name'),
+  name: z.string().trim().min(1).max(300).nullable().optional().describe('For an organization: its name'),
 });
 export const donorSchema = z.object({ id: z.string(), kind: z.enum(['state', 'organization']), participantId: z.string().nullable(), name: z.string() });
 
@@ -62,7 +64,7 @@ export const projectInputSchema = z.object({
   scope: z.enum(PROJECT_SCOPES),
   startDate: dateInput,
   endDate: dateInput.nullable().optional(),
-  organizationId: uuid.describe('Responsible organisation'),
+  organizationId: uuid.describe('Responsible organization'),
   themes: z.array(z.enum(THEMES)).default([]),
   regions: z.array(z.string().regex(/^\d{3}$/, 'must be a UN M49 region code')).default([]),
   countries: z.array(countryCode).default([]),
@@ -103,7 +105,7 @@ export const participantCountsSchema = z.object({
 export type ParticipantCounts = z.infer<typeof participantCountsSchema>;
 
 export const activityInputSchema = z.object({
-  code: z.string().trim().min(1).max(60).nullable().optional().describe('Reference of the activity in the organiser\'s own records; the key re-imports match on'),
+  code: z.string().trim().min(1).max(60).nullable().optional().describe('Reference of the activity in the organizer\'s own records; the key re-imports match on'),
   title: z.string().trim().min(1, 'is required').max(500),
   type: z.enum(ACTIVITY_TYPES),
   status: z.enum(ACTIVITY_STATUSES).default('planned'),
@@ -114,7 +116,7 @@ export const activityInputSchema = z.object({
   venueCountry: countryCode.nullable().optional(),
   countries: z.array(countryCode).min(1, 'name at least one beneficiary country').max(250),
   organizationId: uuid.describe('Organiser'),
-  partners: z.array(z.string().trim().min(1).max(300)).default([]).describe('Partner organisations'),
+  partners: z.array(z.string().trim().min(1).max(300)).default([]).describe('Partner organizations'),
   themes: z.array(z.enum(THEMES)).default([]),
   instruments: z.array(z.string().max(60)).default([]),
   projectId: uuid.nullable().optional(),
@@ -147,7 +149,7 @@ export const overlapSchema = z.object({
 });
 /** One activity as GET, POST and PUT answer it: with the other organisations' activities close to it, computed when read. */
 export const activityDetailSchema = activitySchema.extend({
-  overlaps: z.array(overlapSchema).describe('Other organisations\' activities close to this one that the reader may see: coordinate before going ahead'),
+  overlaps: z.array(overlapSchema).describe('Other organizations\' activities close to this one that the reader may see: coordinate before going ahead'),
 });
 export type ActivityDetail = z.infer<typeof activityDetailSchema>;
 export const overlapQuerySchema = z.object({

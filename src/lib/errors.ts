@@ -8,6 +8,10 @@ export interface FieldProblem {
   line?: number;
   /** Why it is wrong, in English; clients translate by `code` where they can. */
   reason: string;
+  /** Stable code of the reason (`too_small`, `unknown_country`): clients translate it, with `params`. */
+  code?: string;
+  /** Values the translated reason needs (`minimum`, `value`). */
+  params?: Record<string, string | number>;
 }
 
 /**

@@ -93,11 +93,11 @@ export async function buildApp({
       },
       tags: [
         { name: 'instruments', description: 'The instrument catalogue' },
-        { name: 'participants', description: 'States and organisations, regions, name variants' },
+        { name: 'participants', description: 'States and organizations, regions, name variants' },
         { name: 'status', description: 'Parties, signatories, gaps and changes as of any date' },
         { name: 'accounts', description: 'Signing in and out, password reset, invitations, my account, API tokens' },
         { name: 'library', description: 'Legislation, case law, UN documents and tools: search, versions, files, cross-references, exports' },
-        { name: 'administration', description: 'Users, roles, organisations, outbox, audit trail (administrators)' },
+        { name: 'administration', description: 'Users, roles, organizations, outbox, audit trail (administrators)' },
         { name: 'system', description: 'Health and readiness' },
       ],
     },

@@ -11,9 +11,11 @@ import * as repo from './accounts.repository.ts';
 import type { Mailer } from './mail.ts';
 import { createOrganization, listOrganizations, setOrganizationDeleted } from './organizations.service.ts';
 import { deleteUser, inviteUser, presentUser, resendInvitation, restoreUser, updateUser } from './users.service.ts';
+import { coded } from '../../contracts/reasons.ts';
 
 const idParam = z.object({ id: z.string().uuid('must be an id (UUID)').describe('Id (UUID)') });
-const optionalDate = (description: string) => z.string().refine(isIsoDate, 'must be a real date written as YYYY-MM-DD').optional().describe(description);
+const optionalDate = (description: string) =>
+  z.string().refine(isIsoDate, coded('invalid_date', 'must be a real date written as YYYY-MM-DD')).optional().describe(description);
 
 /** Administration: users, invitations, roles, organisations, the outbox and the audit trail. */
 export async function adminRoutes(app: FastifyInstance, { db, clock, mailer, publicUrl }: { db: Db; clock: Clock; mailer: Mailer; publicUrl: string }) {
@@ -40,7 +42,7 @@ export async function adminRoutes(app: FastifyInstance, { db, clock, mailer, pub
       body: z.object({
         email: emailSchema, displayName: z.string().trim().min(1).max(200), role: roleSchema,
         participantId: z.string().trim().length(3).nullable().optional().describe('ISO3 of the country (member-state officials, state donors)'),
-        organizationId: z.string().uuid().nullable().optional().describe('Organisation (partners, programme officers, donors)'),
+        organizationId: z.string().uuid().nullable().optional().describe('Organization (partners, programme officers, donors)'),
         donorId: z.string().uuid().nullable().optional().describe('Donor record a donor user reads the funding of (GET /programme/donors); without it, it reads none'),
         preferredLanguage: languageSchema.optional(),
       }),
@@ -106,7 +108,7 @@ export async function adminRoutes(app: FastifyInstance, { db, clock, mailer, pub
   api.post('/admin/organizations', {
     config: manage,
     schema: {
-      tags: ['administration'], summary: 'Add an organisation',
+      tags: ['administration'], summary: 'Add an organization',
       body: z.object({ name: z.string().trim().min(2).max(200), kind: z.enum(['un', 'partner', 'donor', 'government', 'other']) }),
       response: { 201: organizationSchema, ...denied },
     },
@@ -120,12 +122,12 @@ export async function adminRoutes(app: FastifyInstance, { db, clock, mailer, pub
 
   api.delete('/admin/organizations/:id', {
     config: manage,
-    schema: { tags: ['administration'], summary: 'Delete an organisation (soft: restorable)', params: idParam, response: { 200: organizationSchema, 404: problemSchema, ...denied } },
+    schema: { tags: ['administration'], summary: 'Delete an organization (soft: restorable)', params: idParam, response: { 200: organizationSchema, 404: problemSchema, ...denied } },
   }, setDeleted(true));
 
   api.post('/admin/organizations/:id/restore', {
     config: manage,
-    schema: { tags: ['administration'], summary: 'Restore a deleted organisation', params: idParam, response: { 200: organizationSchema, 404: problemSchema, ...denied } },
+    schema: { tags: ['administration'], summary: 'Restore a deleted organization', params: idParam, response: { 200: organizationSchema, 404: problemSchema, ...denied } },
   }, setDeleted(false));
 
   api.get('/admin/outbox', {

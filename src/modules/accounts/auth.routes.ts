@@ -114,7 +114,7 @@ export async function authRoutes(app: FastifyInstance, deps: AuthRouteDeps) {
 
   api.get('/auth/oidc/start', {
     config: { policy: 'auth.public', ...strict },
-    schema: { tags: ['accounts'], summary: 'Sign in through the organisation (OpenID Connect): redirects to the provider', response: { 404: problemSchema } },
+    schema: { tags: ['accounts'], summary: 'Sign in through the organization (OpenID Connect): redirects to the provider', response: { 404: problemSchema } },
   }, async (request, reply) => {
     if (!deps.oidc) return reply.code(404).send({ type: 'about:blank', title: 'Not Found', status: 404, detail: 'Single sign-on is not configured.', code: 'auth.oidc_not_configured', errors: [] });
     const { url, pending } = await deps.oidc.start();

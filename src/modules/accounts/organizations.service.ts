@@ -47,7 +47,7 @@ export async function setOrganizationDeleted({ db, clock, context, organizationI
   return inTransaction(db, async (tx) => {
     const before = await repo.findOrganization(tx, organizationId);
     if (!before || (before.deletedAt !== null) === deleted) {
-      throw notFound('accounts.organization_not_found', 'There is no such organisation.');
+      throw notFound('accounts.organization_not_found', 'There is no such organization.');
     }
     const [after] = await tx.update(organizations).set({ deletedAt: deleted ? now : null, updatedAt: now })
       .where(eq(organizations.id, before.id)).returning();

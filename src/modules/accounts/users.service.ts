@@ -39,13 +39,13 @@ async function checkScope(db: Db, scope: Scope) {
   const need = ROLE_SCOPE[scope.role];
   const problems = [];
   if (need === 'participant' && !scope.participantId) problems.push({ field: 'participantId', reason: 'a member-state official acts for one country: give its ISO3 code' });
-  if (need === 'organization' && !scope.organizationId) problems.push({ field: 'organizationId', reason: `a ${scope.role.replace('_', ' ')} belongs to an organisation` });
-  if (need === 'either' && !scope.organizationId && !scope.participantId) problems.push({ field: 'organizationId', reason: 'a donor is an organisation or a state: give one of them' });
-  if (need === 'none' && (scope.participantId || scope.organizationId)) problems.push({ field: 'role', reason: 'an administrator has no country or organisation scope' });
+  if (need === 'organization' && !scope.organizationId) problems.push({ field: 'organizationId', reason: `a ${scope.role.replace('_', ' ')} belongs to an organization` });
+  if (need === 'either' && !scope.organizationId && !scope.participantId) problems.push({ field: 'organizationId', reason: 'a donor is an organization or a state: give one of them' });
+  if (need === 'none' && (scope.participantId || scope.organizationId)) problems.push({ field: 'role', reason: 'an administrator has no country or organization scope' });
   if (scope.participantId && !(await findParticipantId(db, scope.participantId))) problems.push({ field: 'participantId', reason: `no participant has the code ${scope.participantId}` });
   if (scope.organizationId) {
     const organization = await repo.findOrganization(db, scope.organizationId);
-    if (!organization || organization.deletedAt) problems.push({ field: 'organizationId', reason: 'no such organisation' });
+    if (!organization || organization.deletedAt) problems.push({ field: 'organizationId', reason: 'no such organization' });
   }
   if (scope.donorId) {
     if (scope.role !== 'donor') problems.push({ field: 'donorId', reason: 'only a donor user is linked to a donor record' });

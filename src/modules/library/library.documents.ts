@@ -64,11 +64,17 @@ async function validateInput(db: Db, input: DocumentInput, documentId: string | 
   }
   if (input.country) {
     const [found] = await db.select({ id: participants.id }).from(participants).where(eq(participants.id, input.country.toUpperCase()));
-    if (!found) problems.push({ field: 'country', reason: `${input.country} is not a known country or participant (use the ISO 3166-1 alpha-3 code)` });
+    if (!found) problems.push({
+      field: 'country', reason: `${input.country} is not a known country or participant (use the ISO 3166-1 alpha-3 code)`,
+      code: 'unknown_country', params: { value: input.country },
+    });
   }
   const known = new Set((await db.select({ id: instruments.id }).from(instruments)).map((row) => row.id));
   input.instruments.forEach((link, index) => {
-    if (!known.has(link.instrument)) problems.push({ field: `instruments.${index}.instrument`, reason: `${link.instrument} is not a known instrument` });
+    if (!known.has(link.instrument)) problems.push({
+      field: `instruments.${index}.instrument`, reason: `${link.instrument} is not a known instrument`,
+      code: 'unknown_instrument', params: { value: link.instrument },
+    });
   });
   for (const [index, event] of input.events.entries()) {
     if (!event.by) continue;

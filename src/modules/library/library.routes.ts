@@ -58,7 +58,9 @@ function uploadFrom(form: Awaited<ReturnType<typeof readForm>>, required: boolea
   }
   if (!isLanguage(fields.language)) throw badRequest('validation_failed', 'Say which language the file is in.', [{ field: 'language', reason: `must be one of ${LANGUAGES.join(', ')}` }]);
   const versionDate = fields.versionDate ? dateInput.safeParse(fields.versionDate) : null;
-  if (versionDate && !versionDate.success) throw badRequest('validation_failed', 'The version date is not valid.', [{ field: 'versionDate', reason: 'must be a real date written as YYYY-MM-DD' }]);
+  if (versionDate && !versionDate.success) throw badRequest('validation_failed', 'The version date is not valid.', [{
+    field: 'versionDate', reason: 'must be a real date written as YYYY-MM-DD', code: 'invalid_date',
+  }]);
   return { bytes: file.bytes, filename: file.filename, language: fields.language, versionDate: versionDate?.data ?? null };
 }
 

@@ -25,7 +25,7 @@ export async function participantsRoutes(app: FastifyInstance, { cache, db }: { 
     config: { policy: 'public.read' },
     schema: {
       tags: ['participants'],
-      summary: 'States and organisations that can take treaty action',
+      summary: 'States and organizations that can take treaty action',
       querystring: z.object({
         lang: langParam,
         region: z.string().regex(/^\d{3}$/, 'must be a three-digit UN M49 code').optional().describe('UN M49 region, sub-region or intermediate region code'),

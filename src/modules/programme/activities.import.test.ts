@@ -107,7 +107,7 @@ describe('importing activities from a spreadsheet', () => {
 
   it('refuses another organisation\'s rows, a missing column, an empty file and an unsupported type', async () => {
     const foreign = await upload(partner, {}, { name: 'a.csv', bytes: 'code,title,type,start_date,end_date,countries,organization\nZ-1,T,national_workshop,2014-01-01,2014-01-01,NER,Other Organisation' });
-    expect(foreign.json().errors[0]).toMatchObject({ line: 2, field: 'organization', reason: expect.stringContaining('your own organisation') });
+    expect(foreign.json().errors[0]).toMatchObject({ line: 2, field: 'organization', reason: expect.stringContaining('your own organization') });
     const missing = await upload(partner, {}, { name: 'a.csv', bytes: 'code,title,start_date,end_date,countries\nZ-1,T,2014-01-01,2014-01-01,NER' });
     expect(missing.json().errors[0]).toMatchObject({ line: 1, field: 'type' });
     const wrongMapping = await upload(partner, { mapping: JSON.stringify({ title: 'Name' }) }, { name: 'a.csv', bytes: 'code,title\n' });

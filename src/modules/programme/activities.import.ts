@@ -145,7 +145,7 @@ function rowToInput(record: Record<string, string>, at: (field: ImportField, rea
   if (venueCountry === undefined) at('venue_country', `"${record.venue_country}" is not a known country`);
   const organizationName = record.organization?.trim();
   const organizationId = organizationName ? find.organizationOf(organizationName) : defaultOrganization;
-  if (!organizationId) at('organization', organizationName ? `"${organizationName}" is not a known organisation` : 'name the organiser');
+  if (!organizationId) at('organization', organizationName ? `"${organizationName}" is not a known organization` : 'name the organizer');
   const projectCode = record.project?.trim();
   const projectId = projectCode ? find.projectOf(projectCode) : null;
   if (projectId === undefined) at('project', `"${projectCode}" is not a known project code`);
@@ -260,7 +260,7 @@ export async function importActivities(
     const key = `${input.organizationId}/${input.code}`;
     if (seen.has(key)) at('code', `${input.code} is also on line ${seen.get(key)}`);
     seen.set(key, row.line);
-    if (!canEditOrganisationRecord(actor, input.organizationId)) at('organization', 'you may only import your own organisation\'s activities');
+    if (!canEditOrganisationRecord(actor, input.organizationId)) at('organization', 'you may only import your own organization\'s activities');
     for (const problem of await activityProblems(deps.db, input)) at(columnOf((problem.field ?? 'row').split('.')), problem.reason);
     if (problems.length > before) continue;
     planned.push({ line: row.line, input });
@@ -384,6 +384,6 @@ export async function saveMapping(deps: ProgrammeDeps, actor: Actor, context: Au
 export async function findMapping(db: Db, actor: Actor, id: string): Promise<ColumnMapping> {
   const mine = await listMappings(db, actor);
   const found = mine.find((m) => m.id === id);
-  if (!found) throw new AppError({ status: 400, code: 'validation_failed', message: 'There is no such saved mapping.', problems: [{ field: 'mappingId', reason: 'is not a mapping of your organisation' }] });
+  if (!found) throw new AppError({ status: 400, code: 'validation_failed', message: 'There is no such saved mapping.', problems: [{ field: 'mappingId', reason: 'is not a mapping of your organization' }] });
   return found.mapping;
 }

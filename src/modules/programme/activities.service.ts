@@ -22,7 +22,9 @@ export const isTraining = (type: string) => TRAINING_TYPES.has(type as ActivityT
 /** Every problem with an activity, by field, found before anything is written. */
 export async function activityProblems(db: Db, input: ActivityInput): Promise<FieldProblem[]> {
   const problems: FieldProblem[] = [];
-  if (input.endDate < input.startDate) problems.push({ field: 'endDate', reason: 'must be on or after the start date' });
+  if (input.endDate < input.startDate) problems.push({
+    field: 'endDate', reason: 'must be on or after the start date', code: 'before_start_date',
+  });
   const counts = input.participants;
   if (counts) {
     if (counts.women + counts.men > counts.total) problems.push({ field: 'participants.women', reason: `women (${counts.women}) and men (${counts.men}) together are more than the total (${counts.total})` });
@@ -31,22 +33,32 @@ export async function activityProblems(db: Db, input: ActivityInput): Promise<Fi
   }
   const countryCodes = [...new Set([...input.countries, ...(input.venueCountry ? [input.venueCountry] : [])])];
   const known = new Set((await db.select({ id: participants.id }).from(participants).where(inArray(participants.id, countryCodes))).map((r) => r.id));
-  input.countries.forEach((code, i) => known.has(code) || problems.push({ field: `countries.${i}`, reason: `${code} is not a known country` }));
+  input.countries.forEach((code, i) => known.has(code) || problems.push({
+    field: `countries.${i}`, reason: `${code} is not a known country`, code: 'unknown_country', params: { value: code },
+  }));
   if (new Set(input.countries).size !== input.countries.length) problems.push({ field: 'countries', reason: 'names a country twice' });
-  if (input.venueCountry && !known.has(input.venueCountry)) problems.push({ field: 'venueCountry', reason: `${input.venueCountry} is not a known country` });
+  if (input.venueCountry && !known.has(input.venueCountry)) problems.push({
+    field: 'venueCountry', reason: `${input.venueCountry} is not a known country`,
+    code: 'unknown_country', params: { value: input.venueCountry },
+  });
   if (!(await db.select({ id: organizations.id }).from(organizations).where(and(eq(organizations.id, input.organizationId), isNull(organizations.deletedAt)))).length) {
-    problems.push({ field: 'organizationId', reason: 'is not a known organisation' });
+    problems.push({ field: 'organizationId', reason: 'is not a known organization', code: 'unknown_organization' });
   }
   if (input.projectId && !(await db.select({ id: projects.id }).from(projects).where(and(eq(projects.id, input.projectId), isNull(projects.deletedAt)))).length) {
-    problems.push({ field: 'projectId', reason: 'is not a known project' });
+    problems.push({ field: 'projectId', reason: 'is not a known project', code: 'unknown_project' });
   }
   if (input.donorIds.length) {
     const knownDonors = new Set((await db.select({ id: donors.id }).from(donors).where(and(inArray(donors.id, input.donorIds), isNull(donors.deletedAt)))).map((r) => r.id));
-    input.donorIds.forEach((id, i) => knownDonors.has(id) || problems.push({ field: `donorIds.${i}`, reason: 'is not a known donor' }));
+    input.donorIds.forEach((id, i) => knownDonors.has(id) || problems.push({
+      field: `donorIds.${i}`, reason: 'is not a known donor', code: 'unknown_donor',
+    }));
   }
   if (input.instruments.length) {
     const knownInstruments = new Set((await db.select({ id: instruments.id }).from(instruments).where(inArray(instruments.id, input.instruments))).map((r) => r.id));
-    input.instruments.forEach((id, i) => knownInstruments.has(id) || problems.push({ field: `instruments.${i}`, reason: `${id} is not a known instrument` }));
+    input.instruments.forEach((id, i) => knownInstruments.has(id) || problems.push({
+      field: `instruments.${i}`, reason: `${id} is not a known instrument`,
+      code: 'unknown_instrument', params: { value: id },
+    }));
   }
   if (input.documents.length) {
     const ids = input.documents.map((d) => d.documentId);
@@ -75,7 +87,7 @@ export async function writeChildren(tx: Db, id: string, input: ActivityInput) {
 
 function refuseOutsideOrganisation(actor: Actor, organizationId: string) {
   if (!canEditOrganisationRecord(actor, organizationId)) {
-    throw new AppError({ status: 403, code: 'programme.forbidden', message: 'You may only record activities of your own organisation.', problems: [{ field: 'organizationId', reason: 'is not your organisation' }] });
+    throw new AppError({ status: 403, code: 'programme.forbidden', message: 'You may only record activities of your own organization.', problems: [{ field: 'organizationId', reason: 'is not your organization' }] });
   }
 }
 

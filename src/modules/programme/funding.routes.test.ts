@@ -56,7 +56,8 @@ describe('funding: rates, donors, projects, transactions and the annual report t
     eu = (await inject('POST', '/programme/donors', officer, { kind: 'organization', name: 'European Union' })).json().id;
     // The donor user reads what the Norwegian donor record funds.
     expect((await inject('PATCH', `/admin/users/${donorUserId}`, admin, { donorId: norway })).json().donorId).toBe(norway);
-    expect((await inject('POST', '/programme/donors', officer, { kind: 'state', participantId: 'XXX' })).json().errors[0]).toMatchObject({ field: 'participantId', reason: 'XXX is not a known country' });
+    expect((await inject('POST', '/programme/donors', officer, { kind: 'state', participantId: 'XXX' })).json().errors[0])
+      .toMatchObject({ field: 'participantId', reason: 'XXX is not a known country', code: 'unknown_country', params: { value: 'XXX' } });
     expect((await inject('POST', '/programme/donors', officer, { kind: 'state', participantId: 'NOR' })).json().errors[0].reason).toBe('is already a donor');
     const donors = (await inject('GET', '/programme/donors?lang=fr', officer)).json().items;
     expect(donors.map((d: { name: string }) => d.name)).toEqual(['European Union', 'Norvège']);
@@ -71,7 +72,7 @@ describe('funding: rates, donors, projects, transactions and the annual report t
     expect(byName.statusCode).toBe(400);
     expect(byName.json().errors[0]).toMatchObject({ field: 'organizationId' });
     const unknownOrganisation = await inject('POST', '/programme/projects', officer, { ...input, code: 'X4', organizationId: '00000000-0000-4000-8000-000000000000' });
-    expect(unknownOrganisation.json().errors).toEqual([{ field: 'organizationId', reason: 'is not a known organisation' }]);
+    expect(unknownOrganisation.json().errors).toEqual([{ field: 'organizationId', reason: 'is not a known organization', code: 'unknown_organization' }]);
     project = created.json().id;
     expect((await inject('POST', '/programme/projects', officer, { ...input, code: 'glo/r35' })).json().errors[0]).toMatchObject({ field: 'code' });
     expect((await inject('POST', '/programme/projects', officer, { ...input, code: 'X1', endDate: '2002-01-01' })).json().errors[0]).toMatchObject({ field: 'endDate' });

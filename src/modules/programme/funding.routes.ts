@@ -26,7 +26,9 @@ const page = { limit: z.coerce.number().int().min(1).max(500).default(50), offse
 const indicatorSchema = z.object({ id: z.string(), name: z.string(), unit: z.string().nullable(), baseline: z.number().nullable(), target: z.number().nullable(), values: z.array(z.object({ period: z.string(), value: z.number() })) });
 
 function checkPeriod(period: { from?: string | undefined; to?: string | undefined }) {
-  if (period.from && period.to && period.to < period.from) throw badRequest('validation_failed', 'Some fields are not valid.', [{ field: 'to', reason: 'must be on or after from' }]);
+  if (period.from && period.to && period.to < period.from) throw badRequest('validation_failed', 'Some fields are not valid.', [{
+    field: 'to', reason: 'must be on or after from', code: 'before_start_date',
+  }]);
 }
 
 /** Projects, donors, transactions, the rate table, and the funding tables of the annual report. */
@@ -53,7 +55,7 @@ export async function fundingRoutes(app: FastifyInstance, deps: ProgrammeDeps) {
     config: read, schema: { tags, summary: 'Donors; a donor user sees its own record only', querystring: z.object({ lang }), response: { 200: z.object({ items: z.array(donorSchema) }), ...problems } },
   }, async (request) => ({ items: await listDonors(deps.db, requestLanguage(request, request.query.lang), fundingScopeOf(request.actor)) }));
   api.post('/programme/donors', {
-    config: write, schema: { tags, summary: 'Add a donor: a state or an organisation', body: donorInputSchema, response: { 201: donorSchema, ...problems } },
+    config: write, schema: { tags, summary: 'Add a donor: a state or an organization', body: donorInputSchema, response: { 201: donorSchema, ...problems } },
   }, async (request, reply) => reply.code(201).send(await addDonor(deps, request.auditContext, request.body, requestLanguage(request))));
 
   api.get('/programme/projects', {

@@ -75,8 +75,11 @@ export async function addDonor(deps: ProgrammeDeps, context: AuditContext, input
   const problems: FieldProblem[] = [];
   if (input.kind === 'state') {
     if (!input.participantId) problems.push({ field: 'participantId', reason: 'name the state' });
-    else if (!(await deps.db.select({ id: participants.id }).from(participants).where(eq(participants.id, input.participantId))).length) problems.push({ field: 'participantId', reason: `${input.participantId} is not a known country` });
-  } else if (!input.name) problems.push({ field: 'name', reason: 'name the organisation' });
+    else if (!(await deps.db.select({ id: participants.id }).from(participants).where(eq(participants.id, input.participantId))).length) problems.push({
+      field: 'participantId', reason: `${input.participantId} is not a known country`,
+      code: 'unknown_country', params: { value: input.participantId },
+    });
+  } else if (!input.name) problems.push({ field: 'name', reason: 'name the organization' });
   if (problems.length) throw badRequest('validation_failed', 'Some fields are not valid.', problems);
   const values = input.kind === 'state' ? { kind: 'state', participantId: input.participantId!, name: null } : { kind: 'organization', participantId: null, name: input.name! };
   const duplicate = await deps.db.select({ id: donors.id }).from(donors)
@@ -124,16 +127,22 @@ export async function listProjects(db: Db, { limit, offset }: { limit: number; o
 /** Refuses a project with any problem, by field; answers the responsible organisation's name. */
 async function validateProject(db: Db, input: ProjectInput, id: string | null): Promise<string> {
   const problems: FieldProblem[] = [];
-  if (input.endDate && input.endDate < input.startDate) problems.push({ field: 'endDate', reason: 'must be on or after the start date' });
+  if (input.endDate && input.endDate < input.startDate) problems.push({
+    field: 'endDate', reason: 'must be on or after the start date', code: 'before_start_date',
+  });
   if ((input.budgetAmount ?? null) !== null && !input.budgetCurrency) problems.push({ field: 'budgetCurrency', reason: 'say which currency the budget is in' });
   if (input.countries.length) {
     const known = new Set((await db.select({ id: participants.id }).from(participants).where(inArray(participants.id, input.countries))).map((r) => r.id));
-    input.countries.forEach((c, i) => known.has(c) || problems.push({ field: `countries.${i}`, reason: `${c} is not a known country` }));
+    input.countries.forEach((c, i) => known.has(c) || problems.push({
+      field: `countries.${i}`, reason: `${c} is not a known country`, code: 'unknown_country', params: { value: c },
+    }));
   }
   const clash = await db.select({ id: projects.id }).from(projects).where(and(isNull(projects.deletedAt), sql`lower(${projects.code}) = lower(${input.code})`));
   if (clash.some((r) => r.id !== id)) problems.push({ field: 'code', reason: `another project already has the code ${input.code}` });
   const [organisation] = await db.select({ name: organizations.name }).from(organizations).where(and(eq(organizations.id, input.organizationId), isNull(organizations.deletedAt)));
-  if (!organisation) problems.push({ field: 'organizationId', reason: 'is not a known organisation' });
+  if (!organisation) problems.push({
+    field: 'organizationId', reason: 'is not a known organization', code: 'unknown_organization',
+  });
   if (problems.length) throw badRequest('validation_failed', 'Some fields are not valid.', problems);
   return organisation!.name;
 }
@@ -183,8 +192,12 @@ export async function recordTransaction(deps: ProgrammeDeps, context: AuditConte
   if ((PROJECT_REQUIRED.has(input.type) || input.earmarking === 'project') && !input.projectId) problems.push({ field: 'projectId', reason: input.earmarking === 'project' ? 'name the project the funds are earmarked for' : `${input.type} is recorded against a project` });
   if (input.earmarking === 'theme' && !input.earmarkTheme) problems.push({ field: 'earmarkTheme', reason: 'name the theme the funds are earmarked for' });
   if (input.earmarking === 'region' && !input.earmarkRegion) problems.push({ field: 'earmarkRegion', reason: 'name the region the funds are earmarked for' });
-  if (input.donorId && !(await deps.db.select({ id: donors.id }).from(donors).where(and(eq(donors.id, input.donorId), isNull(donors.deletedAt)))).length) problems.push({ field: 'donorId', reason: 'is not a known donor' });
-  if (input.projectId && !(await deps.db.select({ id: projects.id }).from(projects).where(and(eq(projects.id, input.projectId), isNull(projects.deletedAt)))).length) problems.push({ field: 'projectId', reason: 'is not a known project' });
+  if (input.donorId && !(await deps.db.select({ id: donors.id }).from(donors).where(and(eq(donors.id, input.donorId), isNull(donors.deletedAt)))).length) problems.push({
+    field: 'donorId', reason: 'is not a known donor', code: 'unknown_donor',
+  });
+  if (input.projectId && !(await deps.db.select({ id: projects.id }).from(projects).where(and(eq(projects.id, input.projectId), isNull(projects.deletedAt)))).length) problems.push({
+    field: 'projectId', reason: 'is not a known project', code: 'unknown_project',
+  });
   if (problems.length) throw badRequest('validation_failed', 'Some fields are not valid.', problems);
   const { usdRate, usdAmount } = await convertToUsd(deps.db, input.amount, input.currency, input.date);
   const values = {

@@ -74,7 +74,7 @@ export async function importRoutes(app: FastifyInstance, deps: ProgrammeDeps & {
   });
 
   api.get('/programme/import/mappings', {
-    config: write, schema: { tags, summary: 'Column mappings saved by your organisation', response: { 200: z.object({ items: z.array(savedMappingSchema), fields: z.array(z.string()) }), ...problems } },
+    config: write, schema: { tags, summary: 'Column mappings saved by your organization', response: { 200: z.object({ items: z.array(savedMappingSchema), fields: z.array(z.string()) }), ...problems } },
   }, async (request) => ({ items: await listMappings(deps.db, request.actor), fields: [...IMPORT_FIELDS] }));
 
   api.post('/programme/import/mappings', {

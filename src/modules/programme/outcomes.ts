@@ -22,11 +22,17 @@ import { activityVisible } from './donor.scope.ts';
 export async function createOutcome(deps: ProgrammeDeps, context: AuditContext, input: OutcomeInput, dataset?: StatusDataset) {
   const problems: FieldProblem[] = [];
   if (!(await deps.db.select({ id: participants.id }).from(participants).where(eq(participants.id, input.participantId))).length) {
-    problems.push({ field: 'participantId', reason: `${input.participantId} is not a known country` });
+    problems.push({
+      field: 'participantId', reason: `${input.participantId} is not a known country`,
+      code: 'unknown_country', params: { value: input.participantId },
+    });
   }
   if (input.kind === 'treaty_action') {
     if (!input.instrumentId) problems.push({ field: 'instrumentId', reason: 'name the instrument the country joined' });
-    else if (!(await deps.db.select({ id: instruments.id }).from(instruments).where(eq(instruments.id, input.instrumentId))).length) problems.push({ field: 'instrumentId', reason: `${input.instrumentId} is not a known instrument` });
+    else if (!(await deps.db.select({ id: instruments.id }).from(instruments).where(eq(instruments.id, input.instrumentId))).length) problems.push({
+      field: 'instrumentId', reason: `${input.instrumentId} is not a known instrument`,
+      code: 'unknown_instrument', params: { value: input.instrumentId },
+    });
     else if (dataset?.instrumentsWithData.has(input.instrumentId)) {
       const consent = dataset.participations.get(input.instrumentId)?.get(input.participantId)?.consent;
       // Only a complete list that reaches the outcome's date can say the ratification did not happen.
@@ -83,7 +89,9 @@ export async function listOutcomes(db: Db, filter: { id?: string | undefined; co
 /** Results framework: a project's indicators with baseline, target and actual value per period. */
 export async function saveIndicator(deps: ProgrammeDeps, context: AuditContext, input: IndicatorInput, id: string | null) {
   if (!(await deps.db.select({ id: projects.id }).from(projects).where(and(eq(projects.id, input.projectId), isNull(projects.deletedAt)))).length) {
-    throw badRequest('validation_failed', 'Some fields are not valid.', [{ field: 'projectId', reason: 'is not a known project' }]);
+    throw badRequest('validation_failed', 'Some fields are not valid.', [{
+      field: 'projectId', reason: 'is not a known project', code: 'unknown_project',
+    }]);
   }
   const periods = input.values.map((v) => v.period);
   const twice = periods.findIndex((p, i) => periods.indexOf(p) !== i);

@@ -79,13 +79,13 @@ describe('overlaps are shown on both activities, and both organisations\' office
     const mails = await overlapMails();
     expect(mails.map((m) => m.to)).toEqual(['a1@example.org', 'a2@example.org', 'b1@example.org']);
     const [a1, a2, b1] = mails as [typeof mails[number], typeof mails[number], typeof mails[number]];
-    expect(a1.subject).toBe('Another organisation plans an activity close to “National workshop on the financing of terrorism”');
+    expect(a1.subject).toBe('Another organization plans an activity close to “National workshop on the financing of terrorism”');
     expect(a1.body).toContain('Partner Institute plans an activity');
     expect(a1.body).toContain('Theirs: “Advisory mission to Niamey”, September 14, 2026 – September 15, 2026');
     expect(a1.body).toContain('Countries: Niger');
     expect(a1.body).toContain(`/programme/activities/${activityA}`);
     expect(a2.subject).toBe('Une autre organisation prévoit une activité proche de « National workshop on the financing of terrorism »');
-    expect(b1.subject).toBe('Another organisation plans an activity close to “Advisory mission to Niamey”');
+    expect(b1.subject).toBe('Another organization plans an activity close to “Advisory mission to Niamey”');
     expect(b1.body).toContain('UNODC Terrorism Prevention Branch plans an activity');
     expect(b1.body).toContain(`/programme/activities/${activityB}`);
   });

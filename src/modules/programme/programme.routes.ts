@@ -43,7 +43,7 @@ export async function programmeRoutes(app: FastifyInstance, deps: ProgrammeDeps 
   };
 
   api.get('/programme/options', {
-    config: read, schema: { tags, summary: 'Organisations, projects, donors and currencies to choose from in the forms', querystring: z.object({ lang }), response: { 200: optionsSchema, ...problems } },
+    config: read, schema: { tags, summary: 'Organizations, projects, donors and currencies to choose from in the forms', querystring: z.object({ lang }), response: { 200: optionsSchema, ...problems } },
   }, async (request) => {
     const language = requestLanguage(request, request.query.lang);
     const scope = fundingScopeOf(request.actor);
@@ -81,13 +81,13 @@ export async function programmeRoutes(app: FastifyInstance, deps: ProgrammeDeps 
   api.get('/programme/activities/:id', {
     config: read,
     schema: {
-      tags, summary: 'One activity, with the other organisations\' activities close to it; one a donor user did not fund is not found (404)',
+      tags, summary: 'One activity, with the other organizations\' activities close to it; one a donor user did not fund is not found (404)',
       params: idParam, querystring: z.object({ lang }), response: { 200: activityDetailSchema, ...problems },
     },
   }, async (request) => detail(request.actor, request.params.id, requestLanguage(request, request.query.lang)));
 
   api.post('/programme/activities', {
-    config: write, schema: { tags, summary: 'Record an activity; the answer lists other organisations\' activities close to it', body: activityInputSchema, response: { 201: activityDetailSchema, ...problems } },
+    config: write, schema: { tags, summary: 'Record an activity; the answer lists other organizations\' activities close to it', body: activityInputSchema, response: { 201: activityDetailSchema, ...problems } },
   }, async (request, reply) => {
     const { id } = await createActivity(writeDeps, request.actor, request.auditContext, request.body);
     return reply.code(201).send(await detail(request.actor, id, requestLanguage(request)));
@@ -110,11 +110,13 @@ export async function programmeRoutes(app: FastifyInstance, deps: ProgrammeDeps 
   api.post('/programme/activities/overlaps', {
     config: read,
     schema: {
-      tags, summary: 'Other organisations\' activities for the same countries, within the window of these dates, on a shared theme', body: overlapQuerySchema,
+      tags, summary: 'Other organizations\' activities for the same countries, within the window of these dates, on a shared theme', body: overlapQuerySchema,
       response: { 200: z.object({ windowDays: z.number().int(), overlaps: z.array(overlapSchema) }), ...problems },
     },
   }, async (request) => {
-    if (request.body.endDate < request.body.startDate) throw badRequest('validation_failed', 'Some fields are not valid.', [{ field: 'endDate', reason: 'must be on or after the start date' }]);
+    if (request.body.endDate < request.body.startDate) throw badRequest('validation_failed', 'Some fields are not valid.', [{
+      field: 'endDate', reason: 'must be on or after the start date', code: 'before_start_date',
+    }]);
     const windowDays = request.body.windowDays ?? deps.overlapWindowDays;
     return { windowDays, overlaps: await findOverlaps(deps.db, { ...request.body, windowDays, scope: fundingScopeOf(request.actor) }) };
   });
@@ -141,7 +143,9 @@ export async function programmeRoutes(app: FastifyInstance, deps: ProgrammeDeps 
     schema: { tags, summary: 'Indicators for a period and scope: activities, countries assisted, participants, officials trained, ratifications, laws', querystring: indicatorScopeSchema.extend({ lang, format: sheetFormat }), response: { 200: indicatorsSchema, ...problems } },
   }, async (request, reply) => {
     const { lang: l, format, ...scope } = request.query;
-    if (scope.to < scope.from) throw badRequest('validation_failed', 'Some fields are not valid.', [{ field: 'to', reason: 'must be on or after from' }]);
+    if (scope.to < scope.from) throw badRequest('validation_failed', 'Some fields are not valid.', [{
+      field: 'to', reason: 'must be on or after from', code: 'before_start_date',
+    }]);
     const dataset = await deps.cache.get();
     const language = requestLanguage(request, l);
     const result = await indicators(deps.db, dataset, scope, language);
@@ -161,7 +165,9 @@ export async function programmeRoutes(app: FastifyInstance, deps: ProgrammeDeps 
     const types = (typeList ?? '').split(',').map((t) => t.trim()).filter(Boolean);
     const unknown = types.filter((t) => !(ACTIVITY_TYPES as readonly string[]).includes(t));
     if (unknown.length) throw badRequest('validation_failed', 'Some fields are not valid.', [{ field: 'types', reason: `${unknown.join(', ')} is not an activity type` }]);
-    if (query.to < query.from) throw badRequest('validation_failed', 'Some fields are not valid.', [{ field: 'to', reason: 'must be on or after from' }]);
+    if (query.to < query.from) throw badRequest('validation_failed', 'Some fields are not valid.', [{
+      field: 'to', reason: 'must be on or after from', code: 'before_start_date',
+    }]);
     const dataset = await deps.cache.get();
     const language = requestLanguage(request, l);
     const result = await cohort(deps.db, dataset, {

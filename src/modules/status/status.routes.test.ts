@@ -335,6 +335,21 @@ describe('the HTTP API', () => {
       const json = (await get('/api/v1/instruments/icsft-1999/parties?asOf=2010-01-01')).json() as { count: number };
       expect(sheet.rowCount).toBe(json.count + 1);
     });
+    it('the comparison workbook titles its columns for people in the request\'s language; its CSV keeps the machine names', async () => {
+      const headerOf = async (lang: string) => {
+        const res = await get(`/api/v1/status/compare?from=2013-01-01&to=2014-06-30&format=xlsx&lang=${lang}`);
+        expect(res.statusCode).toBe(200);
+        const workbook = new ExcelJS.Workbook();
+        await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+        return (workbook.worksheets[0]!.getRow(1).values as unknown[]).slice(1);
+      };
+      const english = await headerOf('en');
+      expect(english.slice(0, 5)).toEqual(['Code', 'Instrument', 'Parties on January 1, 2013', 'Parties on June 30, 2014', 'New parties']);
+      expect(english.join(' ')).not.toMatch(/parties_|new_parties|data_as_of/);
+      const french = await headerOf('fr');
+      expect(french.slice(2, 5)).toEqual(['Parties au 1 janvier 2013', 'Parties au 30 juin 2014', 'Nouvelles parties']);
+      expect((await headerOf('zh'))[4]).toBe('新缔约方');
+    });
   });
 
   describe('bad input answers RFC 9457 problem details', () => {
@@ -383,6 +398,17 @@ describe('the HTTP API', () => {
       expectProblem(await get('/api/v1/instruments/icsft-1999/parties?asOf=2014-02-30'), 400, 'validation.invalid_request', 'asOf');
       expectProblem(await get('/api/v1/status/compare?from=2014-02-30'), 400, 'validation.invalid_request', 'from');
       expectProblem(await get('/api/v1/status/overview?asOf=14-01-2014'), 400, 'validation.invalid_request', 'asOf');
+    });
+
+    it('each field problem carries a stable code, with the values a translation needs', async () => {
+      const date = expectProblem(await get('/api/v1/status/compare?from=2014-02-30'), 400, 'validation.invalid_request', 'from');
+      expect(date.errors).toContainEqual(expect.objectContaining({ field: 'from', code: 'invalid_date' }));
+      const tooBig = expectProblem(await get('/api/v1/status/changes?limit=501'), 400, 'validation.invalid_request', 'limit');
+      expect(tooBig.errors).toContainEqual(expect.objectContaining({
+        field: 'limit', code: 'too_big', params: expect.objectContaining({ maximum: 500, origin: 'number', inclusive: 'true' }),
+      }));
+      const region = expectProblem(await get('/api/v1/status/matrix?region=Africa'), 400, 'validation.invalid_request', 'region');
+      expect(region.errors).toContainEqual(expect.objectContaining({ field: 'region', code: 'invalid_format' }));
     });
 
     it('an unknown basis or set is 400, naming the parameter', async () => {

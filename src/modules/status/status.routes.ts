@@ -19,9 +19,10 @@ import {
 } from './status.service.ts';
 import { changesFeed } from './status.feed.ts';
 import { compareSheet, matrixSheet, partiesSheet } from './status.sheets.ts';
+import { coded } from '../../contracts/reasons.ts';
 
 const dateParam = (description: string) =>
-  z.string().refine(isIsoDate, 'must be a real date written as YYYY-MM-DD').optional().describe(description);
+  z.string().refine(isIsoDate, coded('invalid_date', 'must be a real date written as YYYY-MM-DD')).optional().describe(description);
 
 const serialised = new WeakMap<object, string>();
 /** JSON text of a memoised answer, computed once: memoised answers are never mutated. */
@@ -88,7 +89,7 @@ export async function statusRoutes(app: FastifyInstance, { cache, db, clock }: {
       tags: ['status'],
       summary: 'Parties at one date and new parties by another, per instrument (the annual report table)',
       querystring: z.object({
-        from: z.string().refine(isIsoDate, 'must be a real date written as YYYY-MM-DD').describe('First date'),
+        from: z.string().refine(isIsoDate, coded('invalid_date', 'must be a real date written as YYYY-MM-DD')).describe('First date'),
         to: dateParam('Second date (default: today)'),
         set: setParam, basis: basisParam, lang: langParam, format: formatParam,
       }),

@@ -24,6 +24,8 @@ export function dataNotes(dataset: StatusDataset, coverage: Coverage[], lang: La
 }
 
 const coverageHeader = ['data_as_of', 'data_complete', 'data_stale'];
+const coverageLabels = (lang: Language) =>
+  ['sheetColumns.dataAsOf', 'sheetColumns.dataComplete', 'sheetColumns.dataStale'].map((key) => translate(lang, 'status', key));
 const coverageCells = (c: Coverage) => [c.dataAsOf, c.hasData ? (c.complete ? 'yes' : 'no') : '', c.hasData ? (c.stale ? 'yes' : 'no') : ''];
 
 export function partiesSheet(dataset: StatusDataset, result: ReturnType<typeof partiesAsOf>, lang: Language): Sheet {
@@ -40,6 +42,12 @@ export function compareSheet(dataset: StatusDataset, result: ReturnType<typeof c
   return {
     name: 'compare',
     header: ['instrument', 'name', `parties_${result.from}`, `parties_${result.to}`, 'new_parties', ...coverageHeader],
+    labels: [
+      translate(lang, 'status', 'columns.code'), translate(lang, 'status', 'columns.instrument'),
+      translate(lang, 'status', 'compare.partiesAt', { date: longDate(result.from, lang) }),
+      translate(lang, 'status', 'compare.partiesAt', { date: longDate(result.to, lang) }),
+      translate(lang, 'status', 'compare.newParties'), ...coverageLabels(lang),
+    ],
     rows: result.instruments.map((i) => [i.instrument, instrumentLabel(dataset, i.instrument, lang), i.partiesAtFrom, i.partiesAtTo, i.newParties, ...coverageCells(i)]),
     notes: dataNotes(dataset, result.instruments, lang),
   };

@@ -23,9 +23,31 @@ export function sendProblem(reply: FastifyReply, { status, code, detail, errors 
 const MALFORMED_MULTIPART = /^(Unexpected end of multipart data|(Part|Preamble) terminated early due to unexpected end of multipart data|Multipart: Boundary not found)$/;
 
 interface ValidationIssue {
+  keyword?: string;
   instancePath?: string;
   message?: string;
-  params?: { issue?: { path?: (string | number)[]; message?: string } };
+  params?: { issue?: { path?: (string | number)[]; message?: string }; params?: { code?: unknown } }
+    & Record<string, unknown>;
+}
+
+/** Zod's issue codes a client can translate from the issue's own values (its minimum, its expected type). */
+const ZOD_CODES = new Set([
+  'too_small', 'too_big', 'invalid_type', 'invalid_format', 'invalid_value', 'unrecognized_keys', 'not_multiple_of',
+]);
+const ZOD_PARAMS = ['origin', 'minimum', 'maximum', 'inclusive', 'format', 'expected', 'divisor'];
+
+/** The stable code and values of a validation issue; a refinement names its own code (`params: { code }`). */
+function reasonCode(issue: ValidationIssue): Pick<FieldProblem, 'code' | 'params'> {
+  const own = issue.params?.params?.code;
+  if (issue.keyword === 'custom') return typeof own === 'string' ? { code: own } : {};
+  if (!issue.keyword || !ZOD_CODES.has(issue.keyword)) return {};
+  const params: Record<string, string | number> = {};
+  for (const name of ZOD_PARAMS) {
+    const value = issue.params?.[name];
+    if (typeof value === 'string' || typeof value === 'number') params[name] = value;
+    else if (typeof value === 'bigint' || typeof value === 'boolean') params[name] = String(value);
+  }
+  return { code: issue.keyword, params };
 }
 
 /** Turns every error into RFC 9457 problem details; 5xx answers say nothing about the internals. */
@@ -39,7 +61,8 @@ export function registerErrorHandling(app: FastifyInstance) {
       const where = error.validationContext ?? 'request';
       const errors = (error.validation as ValidationIssue[]).map((issue) => {
         const path = issue.params?.issue?.path?.join('.') || issue.instancePath?.replace(/^\//, '').replace(/\//g, '.') || where;
-        return { field: path, reason: issue.params?.issue?.message ?? issue.message ?? 'invalid value' };
+        const reason = issue.params?.issue?.message ?? issue.message ?? 'invalid value';
+        return { field: path, reason, ...reasonCode(issue) };
       });
       return sendProblem(reply, {
         status: 400, code: 'validation.invalid_request', detail: `invalid ${where}: ${errors.map((e) => `${e.field}: ${e.reason}`).join('; ')}`, errors,

@@ -25,13 +25,20 @@ export function DataTable<T>({ caption, columns, rows, rowKey, pageSize = 50, in
     if (!sort || !column?.sortValue) return rows;
     const collator = new Intl.Collator(i18n.language);
     const factor = sort.direction === 'asc' ? 1 : -1;
-    return [...rows].sort((a, b) => {
-      const x = column.sortValue!(a);
-      const y = column.sortValue!(b);
+    const compare = (x: string | number | null, y: string | number | null) => {
       if (x === y) return 0;
       if (x === null) return 1;
       if (y === null) return -1;
-      return factor * (typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y)));
+      return typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
+    };
+    // Rows that tie (as many instruments) follow the first text column, the name, in the reader's alphabet,
+    // always A to Z: left in the server's order (ISO codes) they would look unsorted.
+    const tieBreak = columns.find((c) => c.key !== column.key && c.sortValue && !c.numeric);
+    return [...rows].sort((a, b) => {
+      const x = column.sortValue!(a);
+      const y = column.sortValue!(b);
+      if (x !== y) return x === null || y === null ? compare(x, y) : factor * compare(x, y);
+      return tieBreak ? compare(tieBreak.sortValue!(a), tieBreak.sortValue!(b)) : 0;
     });
   }, [rows, sort, columns, i18n.language]);
 

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Alert, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../lib/api.ts';
+import { useReason } from '../lib/reasons.ts';
 import { QueryState } from './QueryState.tsx';
 
 const keyOf = (code: string) => code.replace(/\./g, '_');
@@ -35,13 +36,14 @@ export function moduleErrors(ns: string) {
    */
   function useFieldErrors(error: unknown): Record<string, string> {
     const { t, i18n } = useTranslation(ns);
+    const reason = useReason();
     if (!(error instanceof ApiError)) return {};
     const key = `errors.${keyOf(error.problem.code)}`;
     const translated = i18n.exists(key, { ns }) ? t(key) : null;
     const out: Record<string, string> = {};
     for (const problem of error.problem.errors) {
       if (!problem.field || out[problem.field]) continue;
-      out[problem.field] = translated ?? t('form.invalidReason', { reason: problem.reason });
+      out[problem.field] = translated ?? t('form.invalidReason', { reason: reason(problem).text });
     }
     return out;
   }
@@ -53,6 +55,7 @@ export function moduleErrors(ns: string) {
   function ErrorAlert({ error, shownFields = [] }: { error: unknown; shownFields?: readonly string[] | ((field: string) => boolean) }) {
     const { t } = useTranslation(ns);
     const message = useErrorMessage();
+    const reason = useReason();
     if (!error) return null;
     const code = error instanceof ApiError ? error.problem.code : 'network';
     const problems = error instanceof ApiError ? error.problem.errors : [];
@@ -62,9 +65,14 @@ export function moduleErrors(ns: string) {
     return (
       <Alert color="red" title={t('errors.title', { ns: 'common' })} role="alert">
         <Text>{isValidation(code) ? t('form.invalid') : message(code)}</Text>
-        {others.map((problem, index) => (
-          <Text key={index} size="sm" className="ltr-figures">{problem.field ? `${problem.field}: ` : ''}{problem.reason}</Text>
-        ))}
+        {others.map((problem, index) => {
+          const { text, lang } = reason(problem);
+          return (
+            <Text key={index} size="sm" className="ltr-figures" lang={lang}>
+              {problem.field ? `${problem.field}: ` : ''}{text}
+            </Text>
+          );
+        })}
       </Alert>
     );
   }

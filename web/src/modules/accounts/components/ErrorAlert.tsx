@@ -1,6 +1,7 @@
 import { Alert, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../../lib/api.ts';
+import { useReason } from '../../../lib/reasons.ts';
 
 /**
  * The error of a form's request, translated by its code (common `errors.codes.*`); with a Retry-After,
@@ -8,6 +9,7 @@ import { ApiError } from '../../../lib/api.ts';
  */
 export function ErrorAlert({ error, shownFields = [] }: { error: unknown; shownFields?: string[] }) {
   const { t } = useTranslation('accounts');
+  const reason = useReason();
   if (!error) return null;
   const code = error instanceof ApiError ? error.problem.code : 'network';
   const retryAfter = error instanceof ApiError ? error.retryAfter : null;
@@ -26,9 +28,14 @@ export function ErrorAlert({ error, shownFields = [] }: { error: unknown; shownF
       {retryAfter !== null && (code === 'auth.locked_out' || code === 'http.rate_limited') && (
         <Text mt="xs">{t('errors.waitMinutes', { minutes: Math.max(1, Math.ceil(retryAfter / 60)) })}</Text>
       )}
-      {code.startsWith('validation.') && others.map((problem, index) => (
-        <Text key={index} size="sm" className="ltr-figures">{problem.field ? `${problem.field}: ` : ''}{problem.reason}</Text>
-      ))}
+      {code.startsWith('validation.') && others.map((problem, index) => {
+        const { text, lang } = reason(problem);
+        return (
+          <Text key={index} size="sm" className="ltr-figures" lang={lang}>
+            {problem.field ? `${problem.field}: ` : ''}{text}
+          </Text>
+        );
+      })}
     </Alert>
   );
 }

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../../../../../src/contracts/languages.ts';
 import { DataTable, type Column } from '../../../components/DataTable.tsx';
 import { ApiError } from '../../../lib/api.ts';
+import { useReason, type Reason } from '../../../lib/reasons.ts';
 import { moduleErrors } from '../../../components/ModuleErrors.tsx';
 import { ProgrammeQueryState } from '../components/Errors.tsx';
 import { ProgrammeFrame } from '../components/ProgrammeNav.tsx';
@@ -127,23 +128,33 @@ function ReportView({ report, savedAs }: { report: ImportReport; savedAs: string
   );
 }
 
-interface ProblemRow { key: string; line: number | null; field: string | null; reason: string }
+interface ProblemRow { key: string; line: number | null; field: string | null; reason: Reason }
+
+/** The server's English sentence keeps its own language and direction; a translated reason follows the page. */
+function ReasonText({ reason }: { reason: Reason }) {
+  return reason.lang ? <span lang={reason.lang} dir="ltr">{reason.text}</span> : <span>{reason.text}</span>;
+}
 
 /** Why nothing was imported: for rows with problems, every problem with its line and column, in a table. */
 function ProblemsView({ error, fileName, mapping }: { error: unknown; fileName: string; mapping: ColumnMapping }) {
   const { t } = useTranslation('programmeImport');
   const message = useErrorMessage();
+  const reasonOf = useReason();
   const problem = error instanceof ApiError ? error.problem : null;
   if (!problem || problem.code !== IMPORT_FAILED) {
     return (
       <Alert color="red" role="alert" title={message(problem?.code ?? 'network')}>
         {problem?.errors.map((p, index) => (
-          <Text key={index} size="sm">{p.field && <><code className="ltr-figures">{p.field}</code>{' '}</>}<span lang="en" dir="ltr">{p.reason}</span></Text>
+          <Text key={index} size="sm">
+            {p.field && <><code className="ltr-figures">{p.field}</code>{' '}</>}<ReasonText reason={reasonOf(p)} />
+          </Text>
         ))}
       </Alert>
     );
   }
-  const rows: ProblemRow[] = problem.errors.map((p, index) => ({ key: String(index), line: p.line ?? null, field: p.field ?? null, reason: p.reason }));
+  const rows: ProblemRow[] = problem.errors.map((p, index) => ({
+    key: String(index), line: p.line ?? null, field: p.field ?? null, reason: reasonOf(p),
+  }));
   const columns: Column<ProblemRow>[] = [
     { key: 'line', label: t('problems.line'), numeric: true, sortValue: (row) => row.line, render: (row) => <span className="ltr-figures">{row.line ?? '–'}</span> },
     {
@@ -156,7 +167,7 @@ function ProblemsView({ error, fileName, mapping }: { error: unknown; fileName: 
           : <code className="ltr-figures">{row.field}</code>;
       },
     },
-    { key: 'reason', label: t('problems.reason'), render: (row) => <span lang="en" dir="ltr">{row.reason}</span> },
+    { key: 'reason', label: t('problems.reason'), render: (row) => <ReasonText reason={row.reason} /> },
   ];
   return (
     <Stack gap="md">

@@ -6,16 +6,10 @@ import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { Feature, Geometry } from 'geojson';
 import { useTranslation } from 'react-i18next';
 import worldUrl from 'world-atlas/countries-110m.json?url';
+import { legendClasses, shadeFor } from './mapClasses.ts';
 
-/** Light to dark: 0 instruments is the lightest, all instruments with data the darkest. */
-const PALETTE = ['#f1f3f5', '#cce3f5', '#99c6eb', '#4d9ad8', '#0f6fbf', '#084a80'];
 const WIDTH = 960;
 const HEIGHT = 470;
-
-export function shadeFor(count: number, max: number): string {
-  if (max <= 0 || count <= 0) return PALETTE[0]!;
-  return PALETTE[Math.min(PALETTE.length - 1, 1 + Math.floor(((count - 1) / Math.max(1, max - 1)) * (PALETTE.length - 2) + 0.0001))]!;
-}
 
 /** World map shaded by how many instruments of the set each state is party to; the table beside it carries the same data. */
 export function WorldMap({ counts, max, names, labelId }: { counts: Map<string, number>; max: number; names: Map<string, string>; labelId: string }) {
@@ -50,15 +44,14 @@ export function WorldMap({ counts, max, names, labelId }: { counts: Map<string, 
       </svg>
       <figcaption>
         <Group gap="md" mt="xs" wrap="wrap">
-          {Array.from({ length: Math.min(max + 1, PALETTE.length) }, (_, i) => {
-            const from = i === 0 ? 0 : Math.ceil(((i - 1) / (PALETTE.length - 2)) * (max - 1)) + 1;
-            return (
-              <Text size="xs" key={i}>
-                <span className="legend-swatch" style={{ background: PALETTE[i] }} aria-hidden="true" />
-                {i === 0 ? t('overview.legendNone') : t('overview.legendFrom', { count: from })}
-              </Text>
-            );
-          })}
+          {legendClasses(max).map((c) => (
+            <Text size="xs" key={c.from}>
+              <span className="legend-swatch" style={{ background: c.colour }} aria-hidden="true" />
+              {c.to === 0 ? t('overview.legendNone')
+                : c.from === c.to ? t('overview.legendExact', { count: c.from })
+                  : t('overview.legendRange', { from: c.from, to: c.to })}
+            </Text>
+          ))}
         </Group>
       </figcaption>
     </figure>

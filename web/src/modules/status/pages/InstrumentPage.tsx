@@ -15,6 +15,10 @@ import { DataCoverageNote } from '../components/DataCoverageNote.tsx';
 
 const CumulativeChart = lazy(async () => ({ default: (await import('../components/Charts.tsx')).CumulativeChart }));
 
+// The catalogue names places in English ("New York"); the key is that name in camel case (`places.newYork`).
+const placeKey = (place: string) =>
+  place.toLowerCase().replace(/\s+(\p{L})/gu, (_, letter: string) => letter.toUpperCase());
+
 export function InstrumentPage() {
   const { id = '' } = useParams();
   const { t } = useTranslation('status');
@@ -45,8 +49,13 @@ export function InstrumentPage() {
             </div>
             <Paper withBorder p="md" radius="md">
               <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} component="dl" m={0}>
-                <Fact label={t('columns.adopted')}>{format.date(i.adoptedDate)}{i.adoptedPlace ? ` · ${i.adoptedPlace}` : ''}</Fact>
-                <Fact label={t('columns.entryIntoForce')}>{i.entryIntoForceDate ? format.date(i.entryIntoForceDate) : t('instrument.notInForce')}</Fact>
+                <Fact label={t('columns.adopted')}>
+                  {format.date(i.adoptedDate)}
+                  {i.adoptedPlace ? ` · ${t(`places.${placeKey(i.adoptedPlace)}`, { defaultValue: i.adoptedPlace })}` : ''}
+                </Fact>
+                <Fact label={t('instrument.eifDate')}>
+                  {i.entryIntoForceDate ? format.date(i.entryIntoForceDate) : t('instrument.notInForce')}
+                </Fact>
                 <Fact label={t('columns.depositary')}>{i.depositaryCodes.map((c) => t(`depositaries.${c}`)).join(', ')}</Fact>
                 <Fact label={t('instrument.eifRule')}>
                   {i.eifRule.kind === 'first_day_of_second_month'

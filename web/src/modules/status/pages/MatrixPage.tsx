@@ -33,7 +33,12 @@ export function MatrixPage() {
         <Text size="sm"><span className="legend-swatch matrix-cell-party" aria-hidden="true" />{t('matrix.legendParty')}</Text>
         <Text size="sm"><span className="legend-swatch matrix-cell-signatory" aria-hidden="true" />{t('matrix.legendSignatory')}</Text>
         <Text size="sm"><span className="legend-swatch matrix-cell-unknown" aria-hidden="true" />{t('matrix.legendUnknown')}</Text>
-        <Text size="sm"><span className="legend-swatch matrix-cell-nodata" aria-hidden="true" />{t('noData')}</Text>
+        <Text size="sm">
+          <span className="legend-swatch matrix-cell-none" aria-hidden="true" />{t('matrix.legendNotParty')}
+        </Text>
+        <Text size="sm">
+          <span className="legend-swatch matrix-cell-nodata" aria-hidden="true" />{t('matrix.legendNoData')}
+        </Text>
       </Group>
       <QueryState isLoading={matrix.isLoading} error={matrix.error}>
         {data && (
@@ -59,7 +64,8 @@ export function MatrixPage() {
                       <Table.Th scope="row"><Anchor component={Link} to={`/countries/${row.participant}`} size="xs">{row.name}</Anchor></Table.Th>
                       {row.cells.map((cell, index) => {
                         const label = cell === null ? t('noData') : cell.status === 'none' ? t('statuses.not_party') : cell.status === 'unknown' ? t('statuses.unknown') : `${t(`statuses.${cell.status}`)} ${format.date(cell.date)}`;
-                        const className = cell === null ? 'matrix-cell-nodata' : cell.status === 'none' || cell.status === 'withdrawn' ? undefined : `matrix-cell-${cell.status}`;
+                        const className = cell === null ? 'matrix-cell-nodata'
+                          : cell.status === 'none' || cell.status === 'withdrawn' ? 'matrix-cell-none' : `matrix-cell-${cell.status}`;
                         const symbol = cell === null ? '·' : cell.status === 'party' ? t('matrix.partySymbol') : cell.status === 'signatory' ? t('matrix.signatorySymbol') : cell.status === 'unknown' ? t('matrix.unknownSymbol') : '';
                         return (
                           <Table.Td key={data.instruments[index]!.id} className={className} ta="center" title={label}>
