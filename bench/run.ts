@@ -7,6 +7,7 @@ import { benchHttp } from './http.ts';
 import { benchImport } from './import.ts';
 import { benchProgramme } from './programme.ts';
 import { benchReferences } from './references.ts';
+import { benchRender } from './render.ts';
 
 console.log('— import —');
 await benchImport();
@@ -14,6 +15,8 @@ console.log('\n— assistance programme —');
 await benchProgramme();
 console.log('\n— cross-reference extraction —');
 await benchReferences();
+console.log('\n— rendering Markdown texts —');
+benchRender();
 console.log('\n— command-line start-up —');
 benchCli();
 console.log('\n— HTTP under load —');

@@ -19,7 +19,7 @@ interface Run {
 
 /**
  * The library commands as a user runs them. Each command is a process that opens the database, so the
- * tests run in order on one database and keep to six commands.
+ * tests run in order on one database and keep to a few commands.
  */
 describe('the lexpact library commands', { timeout: 180_000 }, () => {
   let env: NodeJS.ProcessEnv;
@@ -112,6 +112,14 @@ describe('the lexpact library commands', { timeout: 180_000 }, () => {
     expect(found.total).toBe(1);
     expect(results[0]).toMatchObject({ title: '协助执行与恐怖主义有关的国际公约和议定书：秘书长的报告', kind: 'un_document', language: 'zh', country: null });
     expect(results[0]!.snippet).toContain('[[技术援助]]');
+
+    // Piped, as here, the table shows the hits as plain words: no markers, no escape codes.
+    const table = await lexpact('search', '技术援助', '--lang', 'zh');
+    expect(table.code, table.stderr).toBe(0);
+    expect(table.stdout).toContain('1 result');
+    expect(table.stdout).toContain('技术援助');
+    expect(table.stdout).not.toMatch(/\[\[|\]\]/);
+    expect(table.stdout).not.toContain('\x1b');
   });
 
   it('`library import` of a folder with bad lines exits non-zero and names the file and line of each problem, LEXPACT_MAX_TEXT_CHARS included', async () => {

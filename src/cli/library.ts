@@ -9,6 +9,7 @@ import type { LibraryDeps } from '../modules/library/library.documents.ts';
 import type { Db } from '../db/client.ts';
 import { systemClock } from '../lib/dates.ts';
 import { UsageError, requireChoice, requireDateOption, withDatabase } from './context.ts';
+import { showsBold, terminalSnippet } from './snippet.ts';
 import { formatTable } from './table.ts';
 
 /** The same services the server uses, on the same file store (folder or bucket). */
@@ -127,7 +128,11 @@ export function registerLibraryCommands(program: Command) {
         const results = found.results.map((r) => ({ id: r.id, title: r.title, kind: r.kind, country: r.country, language: r.language, snippet: r.snippet, score: r.score }));
         if (format === 'json') return print({ total: found.total, results });
         console.log(`${found.total} result${found.total === 1 ? '' : 's'}${found.fuzzy ? ' (close matches of titles and country names)' : ''}\n`);
-        if (results.length > 0) console.log(formatTable(['id', 'title', 'kind', 'country', 'language', 'snippet'], results.map((r) => [r.id, r.title.slice(0, 60), r.kind, r.country, r.language, r.snippet.slice(0, 80)])));
+        const bold = showsBold();
+        const rows = results.map((r) => [
+          r.id, r.title.slice(0, 60), r.kind, r.country, r.language, terminalSnippet(r.snippet, { bold, maxChars: 80 }),
+        ]);
+        if (results.length > 0) console.log(formatTable(['id', 'title', 'kind', 'country', 'language', 'snippet'], rows));
       });
     });
 }

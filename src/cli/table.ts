@@ -1,10 +1,14 @@
+import { stripVTControlCharacters } from 'node:util';
 import { sheetToCsv, type Sheet } from '../lib/spreadsheet.ts';
 
 /** Plain aligned columns for a terminal; widths count characters, which is enough for the Latin names here. */
 export function formatTable(header: string[], rows: (string | number | null | undefined)[][]): string {
   const text = [header, ...rows.map((row) => row.map((cell) => (cell === null || cell === undefined ? '' : String(cell))))];
-  const widths = header.map((_, column) => Math.max(...text.map((row) => (row[column] ?? '').length)));
-  const line = (row: string[]) => row.map((cell, column) => cell.padEnd(widths[column]!)).join('  ').trimEnd();
+  // Styles (bold search hits) take no room on screen.
+  const width = (cell: string) => stripVTControlCharacters(cell).length;
+  const widths = header.map((_, column) => Math.max(...text.map((row) => width(row[column] ?? ''))));
+  const pad = (cell: string, column: number) => cell + ' '.repeat(widths[column]! - width(cell));
+  const line = (row: string[]) => row.map(pad).join('  ').trimEnd();
   return [line(text[0]!), widths.map((w) => '-'.repeat(w)).join('  '), ...text.slice(1).map(line)].join('\n');
 }
 

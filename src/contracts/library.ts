@@ -157,6 +157,27 @@ export const documentSchema = z.object({
 });
 export type LibraryDocument = z.infer<typeof documentSchema>;
 
+/** How a version's text is shown: Markdown and HTML originals as sanitised HTML, everything else as plain text. */
+export const TEXT_RENDERINGS = ['markdown', 'html', 'plain'] as const;
+export type TextRendering = (typeof TEXT_RENDERINGS)[number];
+
+export const tocEntrySchema = z.object({
+  level: z.number().int().min(1).max(3).describe('Heading level, 1 to 3'),
+  id: z.string().describe('Id of the heading in `html`, to link to as #id'),
+  text: z.string().describe('Text of the heading'),
+});
+export type TocEntry = z.infer<typeof tocEntrySchema>;
+
+/** The text of one version, and how to show it. */
+export const versionTextSchema = z.object({
+  language: languageSchema,
+  text: z.string().describe('Extracted plain text, as indexed for search'),
+  rendering: z.enum(TEXT_RENDERINGS).describe('markdown or html: show `html`; plain: show `text` with its line breaks'),
+  html: z.string().nullable().describe('Sanitised HTML of a Markdown or HTML original (no scripts, styles or images); null for plain'),
+  toc: z.array(tocEntrySchema).describe('Headings h1–h3 of a long formatted text, in order; empty otherwise'),
+});
+export type VersionText = z.infer<typeof versionTextSchema>;
+
 export const SEARCH_SORTS = ['relevance', 'date_desc', 'date_asc'] as const;
 
 export const searchParamsSchema = z.object({

@@ -91,6 +91,27 @@ test('the report shows its cross-references and text, and its original downloads
   await expect(page.getByRole('searchbox', { name: lib.search.label })).toHaveValue('"S/RES/1373 (2001)"');
 });
 
+test('the Markdown report shows formatted: headings, a table, and contents that lead to a heading', async ({ page }) => {
+  await openIn(page, 'en', `/library?q=${encodeURIComponent('技术援助')}`);
+  await page.getByRole('region', { name: lib.search.results }).getByRole('link', { name: REPORT_TITLE }).click();
+  const text = page.getByRole('region', { name: fill(lib.document.textRegion, { language: 'Chinese' }) });
+  await expect(text.getByRole('heading', { level: 2, name: '目录' })).toBeVisible();
+  const table = text.getByRole('table').first();
+  await expect(table.getByRole('columnheader', { name: '页次' })).toBeVisible();
+  await expect(table.getByRole('row', { name: /二\. 提供技术援助/ })).toBeVisible();
+  // The Markdown itself is not what the reader sees.
+  await expect(text).not.toContainText('## ');
+  await expect(text).not.toContainText('|---');
+  await expect(text).not.toContainText('\\*');
+
+  const contents = page.getByRole('navigation', { name: lib.document.contents });
+  const priorities = '三. 预防恐怖主义处 2014 年的优先事项';
+  await contents.getByRole('link', { name: priorities, exact: true }).click();
+  await expect(page).toHaveURL(/#sec-/);
+  await expect(text.getByRole('heading', { level: 3, name: priorities, exact: true })).toBeInViewport();
+  await expectAccessible(page);
+});
+
 test('an administrator adds a law of Niger with its PDF, then finds it by a word of its text', async ({ page }) => {
   const title = `Counter-terrorism act ${uniqueWord('run')}`;
   await signIn(page, 'admin@lexpact.test');

@@ -4,7 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { LANGUAGES, isLanguage } from '../../contracts/languages.ts';
 import {
-  dateInput, documentInputSchema, documentSchema, searchParamsSchema, searchResponseSchema, type DocumentInput,
+  dateInput, documentInputSchema, documentSchema, searchParamsSchema, searchResponseSchema, versionTextSchema, type DocumentInput,
 } from '../../contracts/library.ts';
 import { problemSchema } from '../../contracts/common.ts';
 import { today } from '../../lib/dates.ts';
@@ -17,6 +17,7 @@ import { documentsFeed } from './library.feed.ts';
 import { citingDocuments, expressionText, getDocument, originalFile, recentDocuments } from './library.read.ts';
 import { REFERENCE_KINDS } from './library.references.ts';
 import { searchLibrary } from './library.search.ts';
+import { versionText } from './library.text.ts';
 
 const idParam = z.object({ id: z.string().uuid('must be an id (UUID)').describe('Document id (UUID)') });
 const langQuery = z.enum(LANGUAGES).optional().describe('Language of titles and names');
@@ -120,11 +121,12 @@ export async function libraryRoutes(app: FastifyInstance, deps: LibraryDeps & { 
   api.get('/library/documents/:id/versions/:versionId/text', {
     config: read,
     schema: {
-      tags: ['library'], summary: 'The extracted text of one version',
+      tags: ['library'],
+      summary: 'The extracted text of one version, and Markdown and HTML originals as sanitised HTML with their headings',
       params: idParam.extend({ versionId: z.string().uuid() }),
-      response: { 200: z.object({ language: z.enum(LANGUAGES), text: z.string() }), ...denied },
+      response: { 200: versionTextSchema, ...denied },
     },
-  }, async (request) => expressionText(deps, request.actor, request.params.id, request.params.versionId));
+  }, async (request) => versionText(deps, request.actor, request.params.id, request.params.versionId));
 
   api.get('/library/documents/:id/files/:fileId', {
     config: read,

@@ -2,13 +2,13 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../src/contracts/accounts.ts';
 import type { Instrument, Participant } from '../../../../src/contracts/status.ts';
-import type { DocumentInput, LibraryDocument, SearchResponse } from '../../../../src/contracts/library.ts';
+import type { DocumentInput, LibraryDocument, SearchResponse, VersionText } from '../../../../src/contracts/library.ts';
 import { ApiError, PRIVATE_KEY, getJson, sendForm, sendJson, useApi, useSession } from '../../lib/api.ts';
 
 export {
   CATEGORIES, DOCUMENT_KINDS, DOCUMENT_STATUSES, DOCUMENT_SUBTYPES, EVENT_TYPES, SEARCH_SORTS, THEMES, VISIBILITIES,
 } from '../../../../src/contracts/library.ts';
-export type { DocumentInput, LibraryDocument, SearchResponse } from '../../../../src/contracts/library.ts';
+export type { DocumentInput, LibraryDocument, SearchResponse, VersionText } from '../../../../src/contracts/library.ts';
 
 /** Roles the server lets write to the library (it still decides per document). */
 const WRITER_ROLES: readonly User['role'][] = ['administrator', 'programme_officer', 'partner', 'member_state_official'];
@@ -66,7 +66,7 @@ export function useDocument(id: string, asAt?: string) {
 }
 
 export const useVersionText = (id: string, versionId: string | null) =>
-  useLibraryQuery<{ language: string; text: string }>(versionId ? `/library/documents/${encodeURIComponent(id)}/versions/${encodeURIComponent(versionId)}/text` : null, {});
+  useLibraryQuery<VersionText>(versionId ? `/library/documents/${encodeURIComponent(id)}/versions/${encodeURIComponent(versionId)}/text` : null, {});
 
 export interface DocumentSummary {
   id: string; uri: string; title: string; kind: string; country: string | null; countryName: string | null;

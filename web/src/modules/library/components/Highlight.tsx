@@ -30,3 +30,31 @@ export function HighlightedText({ text, terms }: { text: string; terms: string[]
   const parts = text.split(new RegExp(`(${terms.map(escape).join('|')})`, 'giu'));
   return <>{parts.map((part, index) => (index % 2 === 1 ? <mark key={index} style={MARK}>{part}</mark> : <Fragment key={index}>{part}</Fragment>))}</>;
 }
+
+/**
+ * Marks the terms in the text of an element's content, node by node, so the markup around them is kept.
+ * For server-sanitised HTML shown with dangerouslySetInnerHTML, which React does not see into.
+ */
+export function highlightIn(element: HTMLElement, terms: string[]): void {
+  if (terms.length === 0) return;
+  const pattern = new RegExp(`(${terms.map(escape).join('|')})`, 'giu');
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  const nodes: Text[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+  for (const node of nodes) {
+    const parts = (node.nodeValue ?? '').split(pattern);
+    if (parts.length === 1) continue;
+    const fragment = document.createDocumentFragment();
+    parts.forEach((part, index) => {
+      if (index % 2 === 0) {
+        if (part) fragment.append(part);
+        return;
+      }
+      // Bold comes from the stylesheet (.doc-body mark), as for MARK above.
+      const mark = document.createElement('mark');
+      mark.textContent = part;
+      fragment.append(mark);
+    });
+    node.replaceWith(fragment);
+  }
+}

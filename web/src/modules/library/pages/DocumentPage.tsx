@@ -8,6 +8,7 @@ import { ConfirmButton } from '../../accounts/components/ConfirmButton.tsx';
 import { LibraryErrorAlert, LibraryQueryState } from '../components/Errors.tsx';
 import { UploadVersionForm } from '../components/FileFields.tsx';
 import { HighlightedText, queryTerms } from '../components/Highlight.tsx';
+import { RenderedText } from '../components/RenderedText.tsx';
 import { useDeleteDocument, useDocument, useInstrumentList, useParticipantList, useVersionText, type LibraryDocument } from '../library.api.ts';
 import { useLibraryFormat } from '../labels.ts';
 import { Fact } from '../../../components/Fact.tsx';
@@ -134,7 +135,13 @@ function DocumentText({ doc, language, onLanguage, query }: { doc: LibraryDocume
           </Group>
           {terms.length > 0 && <Text size="sm">{t('document.highlighted', { terms: terms.join(', ') })}</Text>}
           <LibraryQueryState isLoading={text.isLoading} error={text.error}>
-            {text.data && (
+            {text.data?.html != null && (
+              <RenderedText
+                text={{ ...text.data, html: text.data.html }} terms={terms}
+                label={t('document.textRegion', { language: names.language(text.data.language) })}
+              />
+            )}
+            {text.data && text.data.html == null && (
               <Paper withBorder p="md" radius="md">
                 <div
                   lang={text.data.language} dir="auto" tabIndex={0} role="region"
