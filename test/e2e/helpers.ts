@@ -55,3 +55,6 @@ export async function findCutText(page: Page): Promise<string[]> {
     return cut;
   });
 }
+
+/** A code or address as the app writes it inside a sentence: between Unicode isolates, so right-to-left text cannot reorder it. */
+export const isolated = (code: string) => `\u2068${code}\u2069`;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { expectAccessible, openIn } from './helpers.ts';
+import { expectAccessible, isolated, openIn } from './helpers.ts';
 import { TEST_PASSWORD } from '../helpers/accounts.ts';
 
 const messages = (lang: string, ns: string) => JSON.parse(readFileSync(new URL(`../../locales/${lang}/${ns}.json`, import.meta.url), 'utf8'));
@@ -206,7 +206,7 @@ test('an editor changes a document, uploads its French text, and deletes it afte
 
   await expect(page).toHaveURL(new RegExp(`/library/${id}$`));
   await expect(page.getByRole('link', { name: 'Financing Convention 1999' })).toHaveAttribute('href', '/instruments/icsft-1999');
-  await expect(page.getByText(fill(lib.document.article, { article: '2(1)(b)' }))).toBeVisible();
+  await expect(page.getByText(fill(lib.document.article, { article: isolated('2(1)(b)') }))).toBeVisible();
 
   const upload = page.getByRole('region', { name: lib.document.manageTitle });
   // The label of a required field ends with " *".
