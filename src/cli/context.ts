@@ -6,6 +6,9 @@ import { isIsoDate } from '../lib/dates.ts';
 /** Thrown for a usage mistake: printed as is, exit code 2. */
 export class UsageError extends Error {}
 
+/** Enough for the pages a command reads or writes; PostgreSQL's 128MB default would add 117 MiB to each command's memory. */
+const COMMAND_SHARED_BUFFERS = '16MB';
+
 /**
  * Opens the database the server would use (same LEXPACT_DATA_DIR / LEXPACT_DATABASE_URL), migrated and,
  * unless told otherwise, seeded like `npm start` does on first run.
@@ -16,7 +19,7 @@ export async function withDatabase<T>(run: (database: DatabaseHandle) => Promise
     import('../db/client.ts'), import('../server/config.ts'), import('../modules/library/search/postgres-search.ts'),
   ]);
   const config = loadConfig();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: databaseDir(config) });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: databaseDir(config), embedded: { sharedBuffers: COMMAND_SHARED_BUFFERS } });
   try {
     await database.migrate();
     if (seed && config.seed === 'auto') {
