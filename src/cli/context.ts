@@ -15,8 +15,8 @@ const COMMAND_SHARED_BUFFERS = '16MB';
  */
 export async function withDatabase<T>(run: (database: DatabaseHandle) => Promise<T>, { seed = true }: { seed?: boolean } = {}): Promise<T> {
   // Imported here, not at the top: registering the commands (and `--help`) must not load the database drivers.
-  const [{ openDatabase }, { databaseDir, loadConfig }, { postgresSearchIndex }] = await Promise.all([
-    import('../db/client.ts'), import('../server/config.ts'), import('../modules/library/search/postgres-search.ts'),
+  const [{ openDatabase }, { databaseDir, loadConfig }, { hasOutdatedEntries }] = await Promise.all([
+    import('../db/client.ts'), import('../server/config.ts'), import('../modules/library/search/outdated.ts'),
   ]);
   const config = loadConfig();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: databaseDir(config), embedded: { sharedBuffers: COMMAND_SHARED_BUFFERS } });
@@ -31,8 +31,11 @@ export async function withDatabase<T>(run: (database: DatabaseHandle) => Promise
         await seedDatabase({ db: database.db, files: fileStoreFor(config.library) });
       }
     }
-    const reindexed = await postgresSearchIndex.reindexOutdated(database.db);
-    if (reindexed > 0) console.error(`rebuilt the search entries of ${reindexed} library documents indexed by an earlier version`);
+    if (await hasOutdatedEntries(database.db)) {
+      const { postgresSearchIndex } = await import('../modules/library/search/postgres-search.ts');
+      const reindexed = await postgresSearchIndex.reindexOutdated(database.db);
+      if (reindexed > 0) console.error(`rebuilt the search entries of ${reindexed} library documents indexed by an earlier version`);
+    }
     return await run(database);
   } finally {
     await database.close();
