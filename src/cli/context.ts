@@ -6,17 +6,20 @@ import { isIsoDate } from '../lib/dates.ts';
 /** Thrown for a usage mistake: printed as is, exit code 2. */
 export class UsageError extends Error {}
 
+/** Enough for the pages a command reads or writes; PostgreSQL's 128MB default would add 117 MiB to each command's memory. */
+const COMMAND_SHARED_BUFFERS = '16MB';
+
 /**
  * Opens the database the server would use (same LEXPACT_DATA_DIR / LEXPACT_DATABASE_URL), migrated and,
  * unless told otherwise, seeded like `npm start` does on first run.
  */
 export async function withDatabase<T>(run: (database: DatabaseHandle) => Promise<T>, { seed = true }: { seed?: boolean } = {}): Promise<T> {
   // Imported here, not at the top: registering the commands (and `--help`) must not load the database drivers.
-  const [{ openDatabase }, { databaseDir, loadConfig }, { postgresSearchIndex }] = await Promise.all([
-    import('../db/client.ts'), import('../server/config.ts'), import('../modules/library/search/postgres-search.ts'),
+  const [{ openDatabase }, { databaseDir, loadConfig }, { hasOutdatedEntries }] = await Promise.all([
+    import('../db/client.ts'), import('../server/config.ts'), import('../modules/library/search/outdated.ts'),
   ]);
   const config = loadConfig();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: databaseDir(config) });
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: databaseDir(config), embedded: { sharedBuffers: COMMAND_SHARED_BUFFERS } });
   try {
     await database.migrate();
     if (seed && config.seed === 'auto') {
@@ -28,8 +31,11 @@ export async function withDatabase<T>(run: (database: DatabaseHandle) => Promise
         await seedDatabase({ db: database.db, files: fileStoreFor(config.library) });
       }
     }
-    const reindexed = await postgresSearchIndex.reindexOutdated(database.db);
-    if (reindexed > 0) console.error(`rebuilt the search entries of ${reindexed} library documents indexed by an earlier version`);
+    if (await hasOutdatedEntries(database.db)) {
+      const { postgresSearchIndex } = await import('../modules/library/search/postgres-search.ts');
+      const reindexed = await postgresSearchIndex.reindexOutdated(database.db);
+      if (reindexed > 0) console.error(`rebuilt the search entries of ${reindexed} library documents indexed by an earlier version`);
+    }
     return await run(database);
   } finally {
     await database.close();

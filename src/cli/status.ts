@@ -32,7 +32,7 @@ export function registerStatusCommands(program: Command) {
         import('../modules/status/status.dataset.ts'), import('../modules/status/status.sheets.ts'),
       ]);
       await withDatabase(async ({ db }) => {
-        const dataset = await loadDataset(db);
+        const dataset = await loadDataset(db, { instrumentIds: [instrumentId] });
         const result = partiesAsOf({ dataset, instrumentId, asOf, basis, lang });
         if (format === 'json') return print(result);
         const sheet = sheets.partiesSheet(dataset, result, lang);

@@ -39,9 +39,17 @@ async function isUpToDate(db: Db): Promise<boolean> {
 }
 
 /** Opens PostgreSQL when a URL is given, otherwise the embedded PGlite stored in `dataDir` (or in memory). */
-export async function openDatabase(options: { databaseUrl?: string | undefined; dataDir?: string | undefined }): Promise<DatabaseHandle> {
+export async function openDatabase(options: { databaseUrl?: string | undefined; dataDir?: string | undefined; embedded?: EmbeddedOptions }): Promise<DatabaseHandle> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
-  return openPglite(options.dataDir);
+  return openPglite(options.dataDir, options.embedded);
+}
+
+export interface EmbeddedOptions {
+  /**
+   * PostgreSQL's shared_buffers, such as `16MB` (default 128MB). PGlite writes all of it when it starts, so all of
+   * it is resident: a short command that reads a few pages does better with less.
+   */
+  sharedBuffers?: string;
 }
 
 /** The pg driver, once a PostgreSQL database has been opened; until then no client can be one of its. */
@@ -82,7 +90,7 @@ export async function openPostgres(connectionString: string): Promise<DatabaseHa
  * silently. So a folder is opened under a lock file (see lock.ts), taken before PGlite touches anything
  * and released on close; a second process gets DatabaseInUseError. In memory, nothing is shared.
  */
-export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
+export async function openPglite(dataDir?: string, options: EmbeddedOptions = {}): Promise<DatabaseHandle> {
   let lock: DatabaseLock | undefined;
   if (dataDir) {
     mkdirSync(dirname(resolve(dataDir)), { recursive: true });
@@ -94,7 +102,8 @@ export async function openPglite(dataDir?: string): Promise<DatabaseHandle> {
   ]);
   try {
     if (dataDir) mkdirSync(dataDir, { recursive: true });
-    client = await PGlite.create(dataDir ? { dataDir, extensions: { pg_trgm, unaccent } } : { extensions: { pg_trgm, unaccent } });
+    const startParams = options.sharedBuffers ? [...PGlite.defaultStartParams, '-c', `shared_buffers=${options.sharedBuffers}`] : undefined;
+    client = await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...(startParams ? { startParams } : {}), extensions: { pg_trgm, unaccent } });
   } catch (error) {
     lock?.release();
     throw error;

@@ -3,7 +3,7 @@ import { listInstruments, type InstrumentRecord } from '../instruments/instrumen
 import { entryIntoForceFor } from '../instruments/instruments.service.ts';
 import { listAliases, listParticipants, listRegions, type ParticipantRecord, type RegionRecord } from '../participants/participants.repository.ts';
 import { categoryOf, type ActionType } from './status.actions.ts';
-import { allActions, listSnapshots, readDataVersion } from './status.repository.ts';
+import { actionsOfInstruments, allActions, listSnapshots, readDataVersion } from './status.repository.ts';
 
 export interface DatedAction {
   type: ActionType;
@@ -34,7 +34,7 @@ export interface StatusDataset {
   /** Other names of each participant (depositary spellings, former names), for suggestions on an unknown code. */
   aliasesByParticipant: Map<string, string[]>;
   regions: RegionRecord[];
-  /** instrument id → participant id → participation */
+  /** instrument id → participant id → participation; only the instruments asked for when loadDataset was given some */
   participations: Map<string, Map<string, Participation>>;
   /** Instruments for which a depositary list or actions file has been imported. */
   instrumentsWithData: Set<string>;
@@ -50,15 +50,22 @@ export interface StatusDataset {
   dataAsOf: Map<string, string>;
 }
 
-export async function loadDataset(db: Db): Promise<StatusDataset> {
+/**
+ * Reads the dataset. Given `instrumentIds`, only those instruments' treaty actions are read (a command that answers
+ * about one instrument reads a tenth of them); the catalogue, participants and coverage are always whole, so that an
+ * unknown id still gets its suggestions.
+ */
+export async function loadDataset(db: Db, { instrumentIds }: { instrumentIds?: string[] } = {}): Promise<StatusDataset> {
   const version = await readDataVersion(db);
   const [instruments, participants, regions, actions, snapshots, aliases] = await Promise.all([
-    listInstruments(db), listParticipants(db), listRegions(db), allActions(db), listSnapshots(db), listAliases(db),
+    listInstruments(db), listParticipants(db), listRegions(db), instrumentIds ? actionsOfInstruments(db, instrumentIds) : allActions(db),
+    listSnapshots(db), listAliases(db),
   ]);
   const aliasesByParticipant = new Map<string, string[]>();
   for (const { participantId, alias } of aliases) aliasesByParticipant.set(participantId, [...(aliasesByParticipant.get(participantId) ?? []), alias]);
   const instrumentsById = new Map(instruments.map((i) => [i.id, i]));
-  const participations = new Map<string, Map<string, Participation>>(instruments.map((i) => [i.id, new Map()]));
+  const loaded = instrumentIds ? instruments.filter((i) => instrumentIds.includes(i.id)) : instruments;
+  const participations = new Map<string, Map<string, Participation>>(loaded.map((i) => [i.id, new Map()]));
 
   for (const action of actions) {
     const byParticipant = participations.get(action.instrumentId)!;

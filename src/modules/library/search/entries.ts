@@ -2,6 +2,7 @@ import { LANGUAGES, type Language } from '../../../contracts/languages.ts';
 import { VectorBuilder } from './lexemes.ts';
 import { symbolToken } from './query.ts';
 import { analyse, hanPairs, TEXT_SEARCH_CONFIG } from './text.ts';
+import { SEARCH_INDEX_VERSION } from './index-version.ts';
 
 /**
  * The rows of the search table built from a document's stored state: pure work on text (no database),
@@ -39,12 +40,6 @@ export interface SourceRow {
   symbol: string | null;
 }
 
-/**
- * Version of what an entry holds. Raised whenever indexing changes what a search can find, so that
- * entries built before are rebuilt (reindexOutdated): 2 added the pairs of Chinese words, 3 builds
- * the vectors in JavaScript (see lexemes.ts).
- */
-export const SEARCH_INDEX_VERSION = 3;
 /**
  * A row of library_search as the indexer builds it, the vector in tsvector input syntax. The ranking
  * vectors (rank_vector, head_vector) are the parts of it weighted A–C and A–B: the database takes them

@@ -6,7 +6,8 @@ import { executeForRows, inTransaction, rowsOf, takesBinaryParameters, type Db, 
 import { analyse } from './text.ts';
 import { textQuery, tsQueryLiteral, type TextQuery } from './lexemes.ts';
 import { parseQuery } from './query.ts';
-import { entriesOf, SEARCH_INDEX_VERSION, type Entry, type SourceRow } from './entries.ts';
+import { entriesOf, type Entry, type SourceRow } from './entries.ts';
+import { SEARCH_INDEX_VERSION } from './index-version.ts';
 import { ANALYSIS_IN_PLACE_BELOW, analyseOnWorker } from '../library.analysis.ts';
 import type { LibrarySearchIndex, SearchHits, SearchScope } from './search-index.ts';
 import { runSearchStatement } from './search-statement.ts';
