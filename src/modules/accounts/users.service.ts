@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import type { Language } from '../../contracts/languages.ts';
 import { inTransaction, type Db } from '../../db/client.ts';
 import { isoTimestamp, type Clock } from '../../lib/dates.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
@@ -273,7 +274,11 @@ export async function restoreUser({ db, clock, context, userId }: Pick<AccountsD
 }
 
 /** The first administrator, from the command line. */
-export async function createAdministrator({ db, clock, context, email, displayName, password }: Pick<AccountsDeps, 'db' | 'clock' | 'context'> & { email: string; displayName: string; password: string }) {
+export async function createAdministrator({
+  db, clock, context, email, displayName, password, preferredLanguage = 'en',
+}: Pick<AccountsDeps, 'db' | 'clock' | 'context'> & {
+  email: string; displayName: string; password: string; preferredLanguage?: Language;
+}) {
   checkPassword(password);
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) throw invalidInput('Not an email address.', [{ field: 'email', reason: `"${email}" is not an email address` }]);
   const passwordHash = await hashPassword(password);
@@ -282,7 +287,8 @@ export async function createAdministrator({ db, clock, context, email, displayNa
     if (existing) throw emailTaken(existing.deletedAt !== null);
     const now = clock.now().toISOString();
     const [user] = await tx.insert(users).values({
-      email: email.trim(), displayName: displayName.trim(), status: 'active', role: 'administrator', passwordHash, passwordChangedAt: now, createdAt: now, updatedAt: now,
+      email: email.trim(), displayName: displayName.trim(), preferredLanguage, status: 'active', role: 'administrator', passwordHash,
+      passwordChangedAt: now, createdAt: now, updatedAt: now,
     }).returning();
     await recordAudit(tx, context, { action: 'user.create', entityType: 'user', entityId: user!.id, after: presentUser(user!) }, now);
     return presentUser(user!);
