@@ -69,7 +69,8 @@ async function issueLink({ db, clock, mailer, publicUrl, user, purpose, inviter 
   const expiresAt = addHours(clock, purpose === 'invitation' ? INVITATION_DAYS * 24 : RESET_HOURS);
   await db.insert(oneTimeTokens).values({ userId: user.id, purpose, tokenHash: hashToken(token), createdAt: now, expiresAt });
   const page = purpose === 'invitation' ? 'accept-invitation' : 'reset-password';
-  const link = `${publicUrl}/${page}?token=${encodeURIComponent(token)}`;
+  // The page opens in the mail's language.
+  const link = `${publicUrl}/${page}?token=${encodeURIComponent(token)}&lang=${user.preferredLanguage}`;
   const mail = renderMail(purpose === 'invitation' ? 'invitation' : 'passwordReset', user.preferredLanguage, {
     name: user.displayName, inviter: inviter ?? 'Lexpact', link, expires: expiresAt.slice(0, 16).replace('T', ' ') + ' UTC',
   });
