@@ -135,17 +135,20 @@ describe('the lexpact command line', () => {
     expect(seed.stdout).toContain('loaded 24 instruments, 198 participants, snapshot untc-2015-03-14 (2490 actions)');
   });
 
+  /** Runs a command with its standard input from a pipe (not a terminal), in an environment with these additions. */
+  const withInputIn = (extraEnv: NodeJS.ProcessEnv, input: string, ...args: string[]) =>
+    new Promise<Run>((resolve) => {
+      const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env: { ...env, ...extraEnv } });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk) => (stdout += chunk));
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
+      child.stdin.end(input);
+    });
+
   it('`user create-admin` creates the first administrator with a password from standard input, and refuses weak passwords and duplicates', async () => {
-    const withInput = (input: string, ...args: string[]) =>
-      new Promise<Run>((resolve) => {
-        const child = spawn(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (chunk) => (stdout += chunk));
-        child.stderr.on('data', (chunk) => (stderr += chunk));
-        child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-        child.stdin.end(input);
-      });
+    const withInput = (input: string, ...args: string[]) => withInputIn({}, input, ...args);
     const weak = await withInput('password\n', 'user', 'create-admin', '--email', 'first@example.org', '--name', 'First', '--password-stdin');
     expect(weak.code).toBe(1);
     expect(weak.stderr).toContain('at least 12 characters');
@@ -159,6 +162,28 @@ describe('the lexpact command line', () => {
     const again = await withInput('a long and private passphrase\n', 'user', 'create-admin', '--email', 'FIRST@example.org', '--name', 'First', '--password-stdin');
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('already exists');
+  });
+
+  it('`user create-admin` takes --language, refuses one not of the six, and otherwise the locale\'s', async () => {
+    const passphrase = 'a long and private passphrase\n';
+    const admin = (extraEnv: NodeJS.ProcessEnv, email: string, ...more: string[]) =>
+      withInputIn(extraEnv, passphrase, 'user', 'create-admin', '--email', email, '--name', 'Admin', '--password-stdin',
+        ...more);
+    const english = { LC_ALL: '', LC_MESSAGES: '', LANG: 'en_GB.UTF-8' };
+
+    const wrong = await admin(english, 'wrong-language@example.org', '--language', 'de');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--language: "de" is not one of ar, zh, en, fr, ru, es');
+    expect(wrong.stderr).not.toMatch(STACK_FRAME);
+
+    const chosen = await admin(english, 'wrong-language@example.org', '--language', 'ar');
+    expect(chosen.code, chosen.stderr).toBe(0);
+    expect(chosen.stdout).toContain('administrator wrong-language@example.org created (id ');
+    expect(chosen.stdout).toContain('language ar)');
+
+    const spanish = await admin({ LC_ALL: '', LC_MESSAGES: '', LANG: 'es_ES.UTF-8' }, 'spanish-locale@example.org');
+    expect(spanish.code, spanish.stderr).toBe(0);
+    expect(spanish.stdout).toContain('language es)');
   });
 
   it('tells a partial list from a complete one, says "at least" and "unknown", and warns beside figures past the newest data', async () => {

@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
+import { DEFAULT_LANGUAGE, LANGUAGES, isLanguage, languageOfTag, type Language } from '../contracts/languages.ts';
 import { systemClock } from '../lib/dates.ts';
 import { UsageError, requireChoice, withDatabase } from './context.ts';
 
@@ -28,6 +29,36 @@ async function promptHidden(question: string): Promise<string> {
   return answer;
 }
 
+/**
+ * The language of the environment's locale, as POSIX reads it (LC_ALL, then LC_MESSAGES, then LANG), when
+ * it is one of the six; else English.
+ */
+export function environmentLanguage(env: NodeJS.ProcessEnv = process.env): Language {
+  const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((value) => value);
+  return languageOfTag(locale) ?? DEFAULT_LANGUAGE;
+}
+
+/** Asks for a language on a terminal until the answer is one of the six; an empty answer takes the fallback. */
+export async function askLanguage(
+  input: NodeJS.ReadableStream, output: NodeJS.WritableStream, fallback: Language,
+): Promise<Language> {
+  const rl = createInterface({ input, output, terminal: false });
+  const lines = rl[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      output.write(`Language of the interface and mails (${LANGUAGES.join(', ')}) [${fallback}]: `);
+      const next = await lines.next();
+      if (next.done) return fallback;
+      const answer = String(next.value).trim().toLowerCase();
+      if (!answer) return fallback;
+      if (isLanguage(answer)) return answer;
+      output.write(`"${answer}" is not one of ${LANGUAGES.join(', ')}\n`);
+    }
+  } finally {
+    rl.close();
+  }
+}
+
 export function registerUserCommands(program: Command) {
   const user = program.command('user').description('user accounts');
 
@@ -36,10 +67,17 @@ export function registerUserCommands(program: Command) {
     .requiredOption('--email <email>', 'email address, used to sign in')
     .requiredOption('--name <name>', 'name shown in the application')
     .option('--password-stdin', 'read the password from standard input (for scripts)')
-    .action(async (options: { email: string; name: string; passwordStdin?: boolean }) => {
+    .option('--language <code>', `preferred language (${LANGUAGES.join(', ')}); asked on a terminal, else the locale's or en`)
+    .action(async (options: { email: string; name: string; passwordStdin?: boolean; language?: string }) => {
       const [{ CLI_CONTEXT }, { createAdministrator }] = await Promise.all([
         import('../modules/audit/audit.service.ts'), import('../modules/accounts/users.service.ts'),
       ]);
+      let preferredLanguage: Language;
+      if (options.language !== undefined) preferredLanguage = requireChoice(options.language, '--language', LANGUAGES);
+      else if (process.stdin.isTTY) {
+        preferredLanguage = await askLanguage(process.stdin, process.stdout, environmentLanguage());
+      }
+      else preferredLanguage = environmentLanguage();
       let password: string;
       if (options.passwordStdin) password = await readStdin();
       else if (process.stdin.isTTY) {
@@ -47,8 +85,12 @@ export function registerUserCommands(program: Command) {
         if (password !== (await promptHidden('Same password again: '))) throw new UsageError('the two passwords differ');
       } else throw new UsageError('no terminal to ask for the password: pass it on standard input with --password-stdin');
       await withDatabase(async ({ db }) => {
-        const created = await createAdministrator({ db, clock: systemClock, context: CLI_CONTEXT, email: options.email, displayName: options.name, password });
-        console.log(`administrator ${created.email} created (id ${created.id}); sign in at /sign-in`);
+        const created = await createAdministrator({
+          db, clock: systemClock, context: CLI_CONTEXT, email: options.email, displayName: options.name, password,
+          preferredLanguage,
+        });
+        const { id, email, preferredLanguage: language } = created;
+        console.log(`administrator ${email} created (id ${id}, language ${language}); sign in at /sign-in`);
       });
     });
 

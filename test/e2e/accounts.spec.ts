@@ -19,7 +19,7 @@ test('an administrator invites a partner, who accepts through the mailed link; t
   await openIn(page, 'en', '/sign-in');
   await expectAccessible(page);
   await signIn(page, 'admin@lexpact.test');
-  await expect(page).toHaveURL(/\/account$/);
+  await expect(page).toHaveURL(/\/account\?lang=en$/);
   await expect(page.getByRole('heading', { level: 1, name: en.account.title })).toBeVisible();
   await expectAccessible(page);
 
@@ -47,7 +47,7 @@ test('an administrator invites a partner, who accepts through the mailed link; t
   await invitee.getByRole('button', { name: en.invitation.submit }).click();
   await expect(invitee.getByText(en.invitation.done)).toBeVisible();
   await signIn(invitee, email, 'sahel partners working together');
-  await expect(invitee).toHaveURL(/\/account$/);
+  await expect(invitee).toHaveURL(/\/account\?lang=en$/);
 
   await page.goto('/admin/audit');
   const invitation = page.getByRole('row').filter({ hasText: en.audit.actions.user_invite });
@@ -59,7 +59,7 @@ test('an administrator invites a partner, who accepts through the mailed link; t
 test('a member-state official acts within scope, is refused outside it, and the administrator sees the action in the audit trail', async ({ page, browser }) => {
   await openIn(page, 'en', '/sign-in');
   await signIn(page, 'official@justice.ne');
-  await expect(page).toHaveURL(/\/account$/);
+  await expect(page).toHaveURL(/\/account\?lang=en$/);
   // The account page has two "Name" fields (profile and API token): use the profile's.
   const profile = page.getByRole('region', { name: en.profile.title });
   await profile.getByRole('textbox', { name: en.fields.displayName, exact: true }).fill('Moussa, Ministry of Justice');
@@ -76,7 +76,7 @@ test('a member-state official acts within scope, is refused outside it, and the 
   const admin = await (await browser.newContext()).newPage();
   await openIn(admin, 'en', '/sign-in');
   await signIn(admin, 'admin@lexpact.test');
-  await expect(admin).toHaveURL(/\/account$/);
+  await expect(admin).toHaveURL(/\/account\?lang=en$/);
   await admin.goto('/admin/audit');
   await expect(admin.getByRole('row').filter({ hasText: en.audit.actions.user_update }).filter({ hasText: 'official@justice.ne' }).first()).toBeVisible();
 });

@@ -22,7 +22,7 @@ async function signIn(page: Page, email: string) {
   await page.getByRole('textbox', { name: accounts.fields.email, exact: true }).fill(email);
   await page.getByRole('textbox', { name: accounts.fields.password, exact: true }).fill(TEST_PASSWORD);
   await page.getByRole('button', { name: accounts.signIn.submit }).click();
-  await expect(page).toHaveURL(/\/account$/);
+  await expect(page).toHaveURL(/\/account\?lang=en$/);
 }
 
 async function search(page: Page, words: string) {
@@ -70,7 +70,7 @@ test('the report shows its cross-references and text, and its original downloads
   const references = page.getByRole('region', { name: lib.document.referencesTitle });
   const resolution = references.getByRole('link', { name: 'S/RES/1373 (2001)', exact: true });
   await expect(resolution).toBeVisible();
-  await expect(resolution).toHaveAttribute('href', `/library?q=${encodeURIComponent('"S/RES/1373 (2001)"')}`);
+  await expect(resolution).toHaveAttribute('href', `/library?q=${encodeURIComponent('"S/RES/1373 (2001)"')}&lang=en`);
 
   const text = page.getByRole('region', { name: fill(lib.document.textRegion, { language: 'Chinese' }) });
   await expect(text).toContainText('第1373(2001)号决议');
@@ -133,9 +133,9 @@ test('an administrator adds a law of Niger with its PDF, then finds it by a word
   await expectAccessible(page);
   await page.getByRole('button', { name: lib.form.create }).click();
 
-  await expect(page).toHaveURL(/\/library\/[0-9a-f-]{36}$/);
+  await expect(page).toHaveURL(/\/library\/[0-9a-f-]{36}\?lang=en$/);
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Niger', exact: true })).toHaveAttribute('href', '/countries/NER');
+  await expect(page.getByRole('link', { name: 'Niger', exact: true })).toHaveAttribute('href', '/countries/NER?lang=en');
   await expect(page.getByRole('region', { name: lib.document.versionsTitle }).getByRole('link', { name: /^Download original \(PDF, / })).toBeVisible();
   await expect(page.getByRole('region', { name: fill(lib.document.textRegion, { language: 'English' }) })).toContainText('financing');
   await expectAccessible(page);
@@ -204,8 +204,8 @@ test('an editor changes a document, uploads its French text, and deletes it afte
   await expectAccessible(page);
   await page.getByRole('button', { name: lib.form.save }).click();
 
-  await expect(page).toHaveURL(new RegExp(`/library/${id}$`));
-  await expect(page.getByRole('link', { name: 'Financing Convention 1999' })).toHaveAttribute('href', '/instruments/icsft-1999');
+  await expect(page).toHaveURL(new RegExp(`/library/${id}\\?lang=en$`));
+  await expect(page.getByRole('link', { name: 'Financing Convention 1999' })).toHaveAttribute('href', '/instruments/icsft-1999?lang=en');
   await expect(page.getByText(fill(lib.document.article, { article: isolated('2(1)(b)') }))).toBeVisible();
 
   const upload = page.getByRole('region', { name: lib.document.manageTitle });
@@ -221,7 +221,7 @@ test('an editor changes a document, uploads its French text, and deletes it afte
   const dialog = page.getByRole('dialog', { name: lib.document.deleteTitle });
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: lib.document.delete }).click();
-  await expect(page).toHaveURL(/\/library$/);
+  await expect(page).toHaveURL(/\/library\?lang=en$/);
   await expect(page.getByRole('status').filter({ hasText: fill(lib.search.deleted, { title: `Law ${word}` }) })).toBeVisible();
   expect((await page.request.get(`/api/v1/library/documents/${id}`)).status()).toBe(404);
 });

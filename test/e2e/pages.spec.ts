@@ -92,7 +92,7 @@ for (const lang of ['en', 'ar']) {
       await expect(page.locator('.recharts-wrapper').first()).toBeVisible();
       // The Tokyo Convention's list is partial: its counts read "at least".
       await expect(page.getByRole('status').filter({ hasText: status.coverage.title })).toBeVisible();
-      await expect(page.getByRole('row').filter({ has: page.locator('a[href="/instruments/tokyo-1963"]') })).toContainText('≥');
+      await expect(page.getByRole('row').filter({ has: page.locator(`a[href="/instruments/tokyo-1963?lang=${lang}"]`) })).toContainText('≥');
       await expectAccessible(page);
     });
 
@@ -119,7 +119,7 @@ for (const lang of ['en', 'ar']) {
 
     test('the instruments and countries lists open and sort', async ({ page }) => {
       await openIn(page, lang, '/instruments');
-      await expect(page.locator('a[href="/instruments/uncac-2003"]')).toBeVisible();
+      await expect(page.locator(`a[href="/instruments/uncac-2003?lang=${lang}"]`)).toBeVisible();
       await expect(page.getByText(String(new IntlMessageFormat(status.instruments.partialAsOf, lang).format({ date: dateIn(lang, '2015-01-31') })))).toBeVisible();
       await expectAccessible(page);
       await page.goto('/countries');

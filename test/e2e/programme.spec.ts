@@ -18,7 +18,7 @@ async function signIn(page: Page, email: string) {
   await page.getByRole('textbox', { name: accounts.fields.email, exact: true }).fill(email);
   await page.getByRole('textbox', { name: accounts.fields.password, exact: true }).fill(TEST_PASSWORD);
   await page.getByRole('button', { name: accounts.signIn.submit }).click();
-  await expect(page).toHaveURL(/\/account$/);
+  await expect(page).toHaveURL(/\/account\?lang=en$/);
 }
 
 test('a partner records an activity, is warned of another organisation\'s workshop, which shows the warning '
@@ -117,7 +117,7 @@ test('the programme pages ask visitors to sign in and are not in their menu', as
   await expect(page.getByRole('link', { name: messages('en', 'common').nav.programme })).toHaveCount(0);
   await page.goto('/programme/matrix');
   await expect(page.getByRole('heading', { level: 1, name: accounts.gate.signInTitle })).toBeVisible();
-  await expect(page.getByRole('link', { name: accounts.gate.signInLink })).toHaveAttribute('href', '/sign-in?next=%2Fprogramme%2Fmatrix');
+  await expect(page.getByRole('link', { name: accounts.gate.signInLink })).toHaveAttribute('href', '/sign-in?next=%2Fprogramme%2Fmatrix&lang=en');
 });
 
 test('the activity matrix opens on the twelve months from this month, the window the API answers without a start', async ({ page }) => {

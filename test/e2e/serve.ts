@@ -40,6 +40,10 @@ await createUser(database.db, { email: 'admin@lexpact.test', role: 'administrato
 await createUser(database.db, { email: 'official@justice.ne', role: 'member_state_official', participantId: 'NER' });
 await createUser(database.db, { email: 'partner@lexpact.test', role: 'partner', organizationId: nigerJustice.id });
 await createUser(database.db, { email: 'locked@lexpact.test', role: 'partner', organizationId: nigerJustice.id });
+// Whose profile language is Russian, for the tests of which language wins after signing in.
+await createUser(database.db, {
+  email: 'translator@lexpact.test', role: 'partner', organizationId: nigerJustice.id, preferredLanguage: 'ru',
+});
 
 // The programme: another organisation's workshop in Niger, for the overlap warning and the matrix.
 const unodc = await createOrganization(database.db, 'UNODC Terrorism Prevention Branch', 'un');

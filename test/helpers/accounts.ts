@@ -26,12 +26,16 @@ export async function createOrganization(db: Db, name: string, kind = 'partner')
 }
 
 /** An active user with TEST_PASSWORD (hashed once per run: argon2 is slow on purpose). */
-export async function createUser(db: Db, { email, role, participantId = null, organizationId = null, donorId = null, status = 'active' }: {
+export async function createUser(db: Db, {
+  email, role, participantId = null, organizationId = null, donorId = null, status = 'active', preferredLanguage = 'en',
+}: {
   email: string; role: Role; participantId?: string | null; organizationId?: string | null; donorId?: string | null; status?: 'active' | 'invited' | 'disabled';
+  preferredLanguage?: string;
 }) {
   cachedHash ??= await hashPassword(TEST_PASSWORD);
   const [row] = await db.insert(users).values({
     email, displayName: email.split('@')[0]!, role, participantId, organizationId, donorId, status, passwordHash: status === 'invited' ? null : cachedHash,
+    preferredLanguage,
   }).returning();
   return row!;
 }

@@ -2,6 +2,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { Layout } from './components/Layout.tsx';
 import { OverviewPage } from './modules/status/pages/OverviewPage.tsx';
 import { NotFoundPage } from './components/NotFoundPage.tsx';
+import { keepLanguageInLinks } from './i18n/address.ts';
 
 // The overview is the first page most people see; every other page loads on demand.
 export const router = createBrowserRouter([
@@ -51,3 +52,5 @@ export const router = createBrowserRouter([
     ],
   },
 ]);
+
+keepLanguageInLinks(router);

@@ -48,6 +48,8 @@ describe('accounts', () => {
       const mail = await latestMail(db, 'Amina@Justice.ne');
       expect(mail?.subject).toBeTruthy();
       expect(mail?.body).toContain('/accept-invitation?token=');
+      // The link opens the page in the mail's language.
+      expect(mail?.body).toMatch(/\/accept-invitation\?token=[^\s&]+&lang=fr\b/);
       const token = linkToken(mail!.body);
 
       const weak = await inject({ method: 'POST', url: '/api/v1/auth/invitation/accept', payload: { token, password: 'password1234' } });

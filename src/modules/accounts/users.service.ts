@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import type { Language } from '../../contracts/languages.ts';
 import { inTransaction, type Db } from '../../db/client.ts';
 import { isoTimestamp, type Clock } from '../../lib/dates.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
@@ -68,7 +69,8 @@ async function issueLink({ db, clock, mailer, publicUrl, user, purpose, inviter 
   const expiresAt = addHours(clock, purpose === 'invitation' ? INVITATION_DAYS * 24 : RESET_HOURS);
   await db.insert(oneTimeTokens).values({ userId: user.id, purpose, tokenHash: hashToken(token), createdAt: now, expiresAt });
   const page = purpose === 'invitation' ? 'accept-invitation' : 'reset-password';
-  const link = `${publicUrl}/${page}?token=${encodeURIComponent(token)}`;
+  // The page opens in the mail's language.
+  const link = `${publicUrl}/${page}?token=${encodeURIComponent(token)}&lang=${user.preferredLanguage}`;
   const mail = renderMail(purpose === 'invitation' ? 'invitation' : 'passwordReset', user.preferredLanguage, {
     name: user.displayName, inviter: inviter ?? 'Lexpact', link, expires: expiresAt.slice(0, 16).replace('T', ' ') + ' UTC',
   });
@@ -273,7 +275,11 @@ export async function restoreUser({ db, clock, context, userId }: Pick<AccountsD
 }
 
 /** The first administrator, from the command line. */
-export async function createAdministrator({ db, clock, context, email, displayName, password }: Pick<AccountsDeps, 'db' | 'clock' | 'context'> & { email: string; displayName: string; password: string }) {
+export async function createAdministrator({
+  db, clock, context, email, displayName, password, preferredLanguage = 'en',
+}: Pick<AccountsDeps, 'db' | 'clock' | 'context'> & {
+  email: string; displayName: string; password: string; preferredLanguage?: Language;
+}) {
   checkPassword(password);
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) throw invalidInput('Not an email address.', [{ field: 'email', reason: `"${email}" is not an email address` }]);
   const passwordHash = await hashPassword(password);
@@ -282,7 +288,8 @@ export async function createAdministrator({ db, clock, context, email, displayNa
     if (existing) throw emailTaken(existing.deletedAt !== null);
     const now = clock.now().toISOString();
     const [user] = await tx.insert(users).values({
-      email: email.trim(), displayName: displayName.trim(), status: 'active', role: 'administrator', passwordHash, passwordChangedAt: now, createdAt: now, updatedAt: now,
+      email: email.trim(), displayName: displayName.trim(), preferredLanguage, status: 'active', role: 'administrator', passwordHash,
+      passwordChangedAt: now, createdAt: now, updatedAt: now,
     }).returning();
     await recordAudit(tx, context, { action: 'user.create', entityType: 'user', entityId: user!.id, after: presentUser(user!) }, now);
     return presentUser(user!);

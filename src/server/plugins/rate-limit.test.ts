@@ -95,6 +95,8 @@ describe('rate limits', () => {
     expect(french.body).toMatch(/Attendez \d+ secondes?, puis rechargez la page/);
     const arabic = await api('10.0.6.1', { accept: 'text/html' }, '/api/v1/instruments?lang=ar');
     expect(arabic.body).toContain('<html lang="ar" dir="rtl">');
+    // Its link home keeps the language, which the web app reads from the address.
+    expect(arabic.body).toContain('<a href="/?lang=ar">');
   });
 
   it('keeps the stricter sign-in limit per address, whoever is signed in elsewhere', async () => {

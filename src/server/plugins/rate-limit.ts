@@ -66,7 +66,7 @@ export function sendRateLimitPage(request: FastifyRequest, reply: FastifyReply) 
 <body style="font-family: system-ui, sans-serif; max-width: 40rem; margin: 4rem auto; padding: 0 1rem; line-height: 1.5">
 <h1>${title}</h1>
 <p>${text('tooManyRequests.message')}</p>
-<p><a href="/">${text('tooManyRequests.home')}</a></p>
+<p><a href="/?lang=${lang}">${text('tooManyRequests.home')}</a></p>
 </body>
 </html>
 `;

@@ -1,11 +1,14 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Anchor, Box, Burger, Button, Container, Divider, Drawer, Group, NativeSelect, Stack, Text, VisuallyHidden, useDirection } from '@mantine/core';
+import {
+  Anchor, Box, Burger, Button, Container, Divider, Drawer, Group, NativeSelect, Stack, Text, VisuallyHidden,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, NavLink, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { LANGUAGES, RTL_LANGUAGES, type Language } from '../../../src/contracts/languages.ts';
-import { LANGUAGE_NAMES, changeLanguage } from '../i18n/index.ts';
+import { LANGUAGES, type Language } from '../../../src/contracts/languages.ts';
+import { useChooseLanguage, useLanguageInAddress } from '../i18n/address.ts';
+import { LANGUAGE_NAMES } from '../i18n/index.ts';
 import { sendJson, sessionChanged, useSession } from '../lib/api.ts';
 
 const NAV = [
@@ -99,11 +102,12 @@ function AccountNavigation({ onNavigate, inDrawer = false }: { onNavigate?: () =
 
 export function Layout() {
   const { t, i18n } = useTranslation();
-  const { setDirection } = useDirection();
+  const chooseLanguage = useChooseLanguage();
   const [opened, { toggle, close }] = useDisclosure(false);
   const location = useLocation();
   const navigation = useNavigation();
   const main = useRef<HTMLDivElement>(null);
+  useLanguageInAddress();
 
   useEffect(() => {
     document.title = `${t('app.name')} · ${t('app.tagline')}`;
@@ -118,11 +122,6 @@ export function Layout() {
     }
     main.current?.focus();
   }, [location.pathname]);
-
-  const onLanguage = async (lang: Language) => {
-    await changeLanguage(lang);
-    setDirection(RTL_LANGUAGES.has(lang) ? 'rtl' : 'ltr');
-  };
 
   return (
     <>
@@ -149,7 +148,7 @@ export function Layout() {
               aria-label={t('nav.language')}
               size="xs"
               value={i18n.language}
-              onChange={(event) => void onLanguage(event.currentTarget.value as Language)}
+              onChange={(event) => void chooseLanguage(event.currentTarget.value as Language)}
               data={LANGUAGES.map((lang) => ({ value: lang, label: LANGUAGE_NAMES[lang] }))}
               className="language-select"
             />

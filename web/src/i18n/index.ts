@@ -1,7 +1,9 @@
 import i18next from 'i18next';
 import ICU from 'i18next-icu';
 import { initReactI18next } from 'react-i18next';
-import { DEFAULT_LANGUAGE, LANGUAGES, RTL_LANGUAGES, isLanguage, type Language } from '../../../src/contracts/languages.ts';
+import {
+  DEFAULT_LANGUAGE, LANGUAGES, RTL_LANGUAGES, isLanguage, resolveLanguage, type Language,
+} from '../../../src/contracts/languages.ts';
 
 export const NAMESPACES = ['common', 'status', 'accounts', 'library', 'programme', 'funding', 'programmeImport'] as const;
 
@@ -19,16 +21,29 @@ async function loadNamespace(lang: Language, ns: string) {
 
 const STORAGE_KEY = 'lexpact.lang';
 
-/** The language to start in: the one chosen before, else the browser's first UN language, else English. */
-export function initialLanguage(): Language {
+/** The language last chosen in this browser, if any. */
+export function storedLanguage(): Language | null {
   const stored = localStorage.getItem(STORAGE_KEY);
-  if (isLanguage(stored)) return stored;
-  for (const tag of navigator.languages ?? []) {
-    const code = tag.slice(0, 2).toLowerCase();
-    if (isLanguage(code)) return code;
-  }
-  return DEFAULT_LANGUAGE;
+  return isLanguage(stored) ? stored : null;
 }
+
+/**
+ * The language the address asked for: the entry link's `lang`, or one chosen since (the switcher, a link
+ * followed). The app writes the language into every address, and a language it wrote there from a weaker
+ * signal (the browser's) must not later outrank the signed-in user's profile.
+ */
+let askedByAddress: Language | null = null;
+
+/** The language to start in: the address's, else the one chosen before, else the browser's, else English. */
+export function initialLanguage(): Language {
+  const address = new URLSearchParams(window.location.search).get('lang');
+  if (isLanguage(address)) askedByAddress = address;
+  return resolveLanguage({ address, stored: storedLanguage(), browser: navigator.languages ?? [] });
+}
+
+/** The language once the profile's is known: it applies only where neither the address nor this browser chose one. */
+export const languageWithProfile = (profile: string | null | undefined): Language =>
+  resolveLanguage({ address: askedByAddress, stored: storedLanguage(), profile, browser: navigator.languages ?? [] });
 
 export async function ensureLanguage(lang: Language) {
   await Promise.all(NAMESPACES.map(async (ns) => {
@@ -36,11 +51,15 @@ export async function ensureLanguage(lang: Language) {
   }));
 }
 
-/** Switches the UI language, and with it `<html lang dir>`. */
-export async function changeLanguage(lang: Language) {
+/**
+ * Switches the UI language, and with it `<html lang dir>`. `asked` says why: the address named it, or the
+ * person chose it here (remembered in this browser too); without it, it is the outcome of weaker signals.
+ */
+export async function changeLanguage(lang: Language, asked?: 'address' | 'choice') {
   await ensureLanguage(lang);
   await i18next.changeLanguage(lang);
-  localStorage.setItem(STORAGE_KEY, lang);
+  if (asked) askedByAddress = lang;
+  if (asked === 'choice') localStorage.setItem(STORAGE_KEY, lang);
   document.documentElement.lang = lang;
   document.documentElement.dir = RTL_LANGUAGES.has(lang) ? 'rtl' : 'ltr';
 }

@@ -1,18 +1,19 @@
 import { useState, type FormEvent } from 'react';
-import { Button, Group, NativeSelect, Stack, Text, TextInput, Title, useDirection } from '@mantine/core';
+import { Button, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { User } from '../../../../../src/contracts/accounts.ts';
-import { LANGUAGES, RTL_LANGUAGES, isLanguage, type Language } from '../../../../../src/contracts/languages.ts';
-import { LANGUAGE_NAMES, changeLanguage, currentLanguage } from '../../../i18n/index.ts';
+import { LANGUAGES, isLanguage, type Language } from '../../../../../src/contracts/languages.ts';
+import { useChooseLanguage } from '../../../i18n/address.ts';
+import { LANGUAGE_NAMES, currentLanguage } from '../../../i18n/index.ts';
 import { useUpdateProfile } from '../accounts.api.ts';
 import { serverFieldErrors } from '../forms.ts';
 import { ErrorAlert } from './ErrorAlert.tsx';
 
-/** Display name and preferred language; saving also switches the interface to that language. */
+/** Display name and preferred language; saving a changed language also switches the interface to it. */
 export function ProfileSection({ user }: { user: User }) {
   const { t } = useTranslation('accounts');
   const { t: tCommon } = useTranslation('common');
-  const { setDirection } = useDirection();
+  const chooseLanguage = useChooseLanguage();
   const update = useUpdateProfile();
   const [displayName, setDisplayName] = useState(user.displayName);
   const [language, setLanguage] = useState<Language>(isLanguage(user.preferredLanguage) ? user.preferredLanguage : currentLanguage());
@@ -25,11 +26,10 @@ export function ProfileSection({ user }: { user: User }) {
     setMissing(!name);
     if (!name) return;
     update.mutate({ displayName: name, preferredLanguage: language }, {
+      // Only a changed language: saving a new name must not undo the language the address asked for.
       onSuccess: async (saved) => {
-        if (isLanguage(saved.preferredLanguage) && saved.preferredLanguage !== currentLanguage()) {
-          await changeLanguage(saved.preferredLanguage);
-          setDirection(RTL_LANGUAGES.has(saved.preferredLanguage) ? 'rtl' : 'ltr');
-        }
+        const lang = saved.preferredLanguage;
+        if (isLanguage(lang) && lang !== user.preferredLanguage) await chooseLanguage(lang);
       },
     });
   };

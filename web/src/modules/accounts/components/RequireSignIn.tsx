@@ -17,7 +17,10 @@ export function RequireSignIn({ admin = false, children }: { admin?: boolean; ch
   if (!session.data) return <QueryState isLoading={session.isLoading} error={session.error} />;
   const user = session.data.user;
   if (!user) {
-    const next = `${location.pathname}${location.search}`;
+    // The way back without the language: the sign-in page's own address carries the current one.
+    const search = new URLSearchParams(location.search);
+    search.delete('lang');
+    const next = `${location.pathname}${search.size ? `?${search.toString()}` : ''}`;
     return (
       <Stack gap="md" maw={640}>
         <Title order={1}>{t('gate.signInTitle')}</Title>

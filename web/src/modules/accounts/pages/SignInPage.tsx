@@ -1,9 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { Alert, Anchor, Button, Divider, Stack, Text, TextInput, Title, useDirection } from '@mantine/core';
+import { Alert, Anchor, Button, Divider, Stack, Text, TextInput, Title } from '@mantine/core';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { RTL_LANGUAGES, isLanguage } from '../../../../../src/contracts/languages.ts';
-import { changeLanguage, currentLanguage } from '../../../i18n/index.ts';
 import { useSession } from '../../../lib/api.ts';
 import { useSignIn } from '../accounts.api.ts';
 import { ErrorAlert } from '../components/ErrorAlert.tsx';
@@ -20,7 +18,6 @@ export function SignInPage() {
   const location = useLocation();
   const session = useSession();
   const signIn = useSignIn();
-  const { setDirection } = useDirection();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [missing, setMissing] = useState({ email: false, password: false });
@@ -35,15 +32,8 @@ export function SignInPage() {
     setMissing(nowMissing);
     if (nowMissing.email || nowMissing.password) return;
     signIn.mutate({ email: email.trim(), password }, {
-      onSuccess: async (info) => {
-        // The interface follows the language the user chose in their profile.
-        const lang = info.user?.preferredLanguage;
-        if (isLanguage(lang) && lang !== currentLanguage()) {
-          await changeLanguage(lang);
-          setDirection(RTL_LANGUAGES.has(lang) ? 'rtl' : 'ltr');
-        }
-        await navigate(next, { replace: true });
-      },
+      // The profile's language applies in the layout, and only where the address and this browser say nothing.
+      onSuccess: () => navigate(next, { replace: true }),
     });
   };
 
