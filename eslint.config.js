@@ -4,7 +4,8 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 const csvWriters = ['csv-stringify', 'csv-stringify/sync'].map((name) => ({
-  name, message: 'Write CSV with toCsv (src/lib/csv.ts): it neutralises cells that a spreadsheet would run as formulas.',
+  name,
+  message: 'Write CSV with toCsv (src/lib/csv.ts): it neutralises cells that a spreadsheet would run as formulas.',
 }));
 
 export default tseslint.config(
@@ -25,7 +26,17 @@ export default tseslint.config(
     rules: {
       ...reactHooks.configs.recommended.rules,
       // Server code must not leak into the browser bundle: the web app talks to the API only.
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/src/server/**', '**/src/db/**', '**/src/modules/**'], message: 'The web app may import src/contracts only; everything else goes through the API.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/src/server/**', '**/src/db/**', '**/src/modules/**'],
+              message: 'The web app may import src/contracts only; everything else goes through the API.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
@@ -39,13 +50,24 @@ export default tseslint.config(
     // A later block replaces the rule's options rather than adding to them: the CSV paths are repeated here.
     files: ['src/**/*.routes.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [...csvWriters, { name: 'drizzle-orm', message: 'A route calls its module\'s service; the service owns the queries (DESIGN.md).' }],
-        patterns: [{
-          group: ['**/db/schema', '**/db/schema.ts', '**/*.table', '**/*.table.ts'],
-          message: 'A route calls its module\'s service; the service owns the queries (DESIGN.md).',
-        }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            ...csvWriters,
+            {
+              name: 'drizzle-orm',
+              message: "A route calls its module's service; the service owns the queries (DESIGN.md).",
+            },
+          ],
+          patterns: [
+            {
+              group: ['**/db/schema', '**/db/schema.ts', '**/*.table', '**/*.table.ts'],
+              message: "A route calls its module's service; the service owns the queries (DESIGN.md).",
+            },
+          ],
+        },
+      ],
     },
   },
   {

@@ -5,7 +5,12 @@ import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { DEFAULT_WEB_DIR } from '../src/server/app.ts';
 
-interface ManifestChunk { file: string; isEntry?: boolean; imports?: string[]; css?: string[] }
+interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  imports?: string[];
+  css?: string[];
+}
 
 export function benchBundle() {
   const manifestPath = join(DEFAULT_WEB_DIR, '.vite', 'manifest.json');
@@ -21,11 +26,16 @@ export function benchBundle() {
   visit(entry);
   const gz = (file: string) => gzipSync(readFileSync(join(DEFAULT_WEB_DIR, file)), { level: 9 }).length;
   const js = [...seen].map((key) => ({ file: manifest[key]!.file, gzip: gz(manifest[key]!.file) }));
-  const css = [...new Set([...seen].flatMap((key) => manifest[key]!.css ?? []))].map((file) => ({ file, gzip: gz(file) }));
+  const css = [...new Set([...seen].flatMap((key) => manifest[key]!.css ?? []))].map((file) => ({
+    file,
+    gzip: gz(file),
+  }));
   const totalJs = js.reduce((sum, f) => sum + f.gzip, 0);
   const totalCss = css.reduce((sum, f) => sum + f.gzip, 0);
   for (const f of js) console.log(`  ${f.file}: ${(f.gzip / 1024).toFixed(1)} KB gzip`);
-  console.log(`first page JavaScript: ${(totalJs / 1024).toFixed(1)} KB gzip in ${js.length} files (CSS ${(totalCss / 1024).toFixed(1)} KB gzip, translations of one language load separately) — target ≤ 250 KB`);
+  console.log(
+    `first page JavaScript: ${(totalJs / 1024).toFixed(1)} KB gzip in ${js.length} files (CSS ${(totalCss / 1024).toFixed(1)} KB gzip, translations of one language load separately) — target ≤ 250 KB`,
+  );
   return { javascriptGzipBytes: totalJs, cssGzipBytes: totalCss, files: js.length };
 }
 

@@ -12,8 +12,16 @@ import { delimiter, join, resolve } from 'node:path';
 const RUNS = 5;
 const GNU_TIME = '/usr/bin/time';
 
-interface Way { label: string; command: string[] }
-interface Figures { seconds: number; cpuSeconds: number | null; peakMiB: number | null; failed: boolean }
+interface Way {
+  label: string;
+  command: string[];
+}
+interface Figures {
+  seconds: number;
+  cpuSeconds: number | null;
+  peakMiB: number | null;
+  failed: boolean;
+}
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -35,8 +43,10 @@ function measure(command: string[], cwd: string, env: NodeJS.ProcessEnv): Figure
   const peaks = runs.map((r) => r.peakMiB).filter((p): p is number => p !== null);
   const cpu = runs.map((r) => r.cpuSeconds).filter((c): c is number => c !== null);
   return {
-    seconds: median(runs.map((r) => r.seconds)), cpuSeconds: cpu.length ? median(cpu) : null,
-    peakMiB: peaks.length ? Math.max(...peaks) : null, failed: runs.some((r) => r.failed),
+    seconds: median(runs.map((r) => r.seconds)),
+    cpuSeconds: cpu.length ? median(cpu) : null,
+    peakMiB: peaks.length ? Math.max(...peaks) : null,
+    failed: runs.some((r) => r.failed),
   };
 }
 
@@ -45,11 +55,24 @@ export function benchCli() {
   const node24 = join(root, 'node_modules', '.bin', 'node');
   const dataDir = mkdtempSync(join(tmpdir(), 'lexpact-bench-cli-'));
   // A person's shell does not have the project's node_modules/.bin on its PATH, as `npm run` gives this script.
-  const shellPath = (process.env.PATH ?? '').split(delimiter).filter((entry) => !entry.includes(`node_modules${'/'}.bin`)).join(delimiter);
-  const env: NodeJS.ProcessEnv = { ...process.env, PATH: shellPath, LEXPACT_DATA_DIR: dataDir, LEXPACT_SEED: 'auto', LEXPACT_LOG_LEVEL: 'silent' };
+  const shellPath = (process.env.PATH ?? '')
+    .split(delimiter)
+    .filter((entry) => !entry.includes(`node_modules${'/'}.bin`))
+    .join(delimiter);
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PATH: shellPath,
+    LEXPACT_DATA_DIR: dataDir,
+    LEXPACT_SEED: 'auto',
+    LEXPACT_LOG_LEVEL: 'silent',
+  };
   delete env.LEXPACT_DATABASE_URL;
   try {
-    const seeded = spawnSync(node24, [join(root, 'bin', 'lexpact.js'), 'db', 'seed'], { cwd: root, env, encoding: 'utf8' });
+    const seeded = spawnSync(node24, [join(root, 'bin', 'lexpact.js'), 'db', 'seed'], {
+      cwd: root,
+      env,
+      encoding: 'utf8',
+    });
     if (seeded.status !== 0) throw new Error(`seeding the benchmark database failed: ${seeded.stderr}`);
     const ways: Way[] = [
       { label: 'npx lexpact', command: ['npx', 'lexpact'] },
@@ -58,17 +81,27 @@ export function benchCli() {
     ];
     const commands = [
       { label: '--help', args: ['--help'], targetSeconds: 0.5, targetMiB: 150 },
-      { label: 'parties icsft-1999 --as-of 2010-01-01', args: ['parties', 'icsft-1999', '--as-of', '2010-01-01'], targetSeconds: 1.5, targetMiB: 300 },
+      {
+        label: 'parties icsft-1999 --as-of 2010-01-01',
+        args: ['parties', 'icsft-1999', '--as-of', '2010-01-01'],
+        targetSeconds: 1.5,
+        targetMiB: 300,
+      },
     ];
     const baseline = measure([node24, '-e', '0'], root, env);
-    console.log(`node -e 0 (Node ${spawnSync(node24, ['--version'], { encoding: 'utf8' }).stdout.trim()}): ${baseline.seconds.toFixed(2)} s (processor ${baseline.cpuSeconds?.toFixed(2) ?? 'n/a'} s), ${baseline.peakMiB?.toFixed(0) ?? 'n/a'} MiB`);
+    console.log(
+      `node -e 0 (Node ${spawnSync(node24, ['--version'], { encoding: 'utf8' }).stdout.trim()}): ${baseline.seconds.toFixed(2)} s (processor ${baseline.cpuSeconds?.toFixed(2) ?? 'n/a'} s), ${baseline.peakMiB?.toFixed(0) ?? 'n/a'} MiB`,
+    );
     const results = [];
     for (const { label, args, targetSeconds, targetMiB } of commands) {
       for (const way of ways) {
         const figures = measure([...way.command, ...args], root, env);
-        const memory = figures.peakMiB === null ? 'peak memory n/a (no GNU time)' : `${figures.peakMiB.toFixed(0)} MiB peak`;
+        const memory =
+          figures.peakMiB === null ? 'peak memory n/a (no GNU time)' : `${figures.peakMiB.toFixed(0)} MiB peak`;
         const cpu = figures.cpuSeconds === null ? '' : ` (processor ${figures.cpuSeconds.toFixed(2)} s)`;
-        console.log(`${way.label} ${label}: ${figures.failed ? 'FAILED, ' : ''}${figures.seconds.toFixed(2)} s median of ${RUNS}${cpu}, ${memory} — target < ${targetSeconds} s, < ${targetMiB} MiB`);
+        console.log(
+          `${way.label} ${label}: ${figures.failed ? 'FAILED, ' : ''}${figures.seconds.toFixed(2)} s median of ${RUNS}${cpu}, ${memory} — target < ${targetSeconds} s, < ${targetMiB} MiB`,
+        );
         results.push({ command: label, way: way.label, ...figures });
       }
     }

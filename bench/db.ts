@@ -1,7 +1,8 @@
 import { openPglite, openPostgres, type DatabaseHandle } from '../src/db/client.ts';
 import { createPostgresDatabase } from '../test/helpers/db.ts';
 
-export const POSTGRES_ADMIN_URL = process.env.LEXPACT_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const POSTGRES_ADMIN_URL =
+  process.env.LEXPACT_BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
 /** A fresh migrated database for a benchmark; PostgreSQL databases are dropped on close. */
 export async function freshDatabase(kind: 'pglite' | 'postgres'): Promise<DatabaseHandle> {

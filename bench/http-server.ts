@@ -10,7 +10,10 @@ const database = await freshDatabase('postgres');
 await seedDatabase({ db: database.db });
 // All load comes from one address: the per-address limit is raised so that it measures the work, with
 // the rate-limit, security-header and session plugins still running on every request.
-const app = await buildApp({ database, security: { ...DEFAULT_SECURITY, rateLimitPerMinute: 100_000_000, accountRateLimitPerMinute: 100_000_000 } });
+const app = await buildApp({
+  database,
+  security: { ...DEFAULT_SECURITY, rateLimitPerMinute: 100_000_000, accountRateLimitPerMinute: 100_000_000 },
+});
 await app.listen({ port: 0, host: '127.0.0.1' });
 
 const baseline = Fastify();

@@ -9,13 +9,16 @@ const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 
 async function load(url: string) {
   const result = await autocannon({ url, connections: 10, duration: DURATION });
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
   return { requestsPerSecond: Math.round(result.requests.average), p99Ms: result.latency.p99 };
 }
 
 export async function benchHttp() {
   const server = fork(fileURLToPath(new URL('./http-server.ts', import.meta.url)), { stdio: 'inherit' });
-  const ports = await new Promise<{ app: number; baseline: number }>((resolve) => server.once('message', (m) => resolve(m as { app: number; baseline: number })));
+  const ports = await new Promise<{ app: number; baseline: number }>((resolve) =>
+    server.once('message', (m) => resolve(m as { app: number; baseline: number })),
+  );
   try {
     const app = `http://127.0.0.1:${ports.app}/api/v1`;
     // Warm the in-memory dataset and the JIT before measuring.
@@ -29,7 +32,9 @@ export async function benchHttp() {
       ['GET /participants/NER/status?asOf=2010-01-01', country],
     ] as const;
     for (const [label, r] of lines) {
-      console.log(`${label}: ${r.requestsPerSecond} req/s, p99 ${r.p99Ms} ms, ratio to baseline ${(r.requestsPerSecond / constant.requestsPerSecond).toFixed(2)}`);
+      console.log(
+        `${label}: ${r.requestsPerSecond} req/s, p99 ${r.p99Ms} ms, ratio to baseline ${(r.requestsPerSecond / constant.requestsPerSecond).toFixed(2)}`,
+      );
     }
     console.log('target: ratio ≥ 0.30 (10 connections, PostgreSQL)');
     return { constant, parties, country };

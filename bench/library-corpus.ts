@@ -46,7 +46,9 @@ const VOCABULARY: Record<Language, string> = {
     中央 机关 请求 信息 银行 交易 报告 可疑 组织 团体 成员 支持 煽动 企图 共犯 故意 政府 部 法令 条例 修正`,
 };
 
-const WORDS = Object.fromEntries(Object.entries(VOCABULARY).map(([lang, text]) => [lang, text.split(/\s+/).filter(Boolean)])) as Record<Language, string[]>;
+const WORDS = Object.fromEntries(
+  Object.entries(VOCABULARY).map(([lang, text]) => [lang, text.split(/\s+/).filter(Boolean)]),
+) as Record<Language, string[]>;
 
 /** Small, fast, seedable generator (mulberry32): the same seed gives the same corpus. */
 export function random(seed: number): () => number {
@@ -85,7 +87,17 @@ function targetBytes(rand: () => number): number {
   return Math.min(200_000, Math.max(2_000, Math.round(8_000 * Math.exp(normal))));
 }
 
-export function* syntheticCorpus({ count, seed, countries, instruments }: { count: number; seed: number; countries: string[]; instruments: string[] }): Generator<SyntheticDocument> {
+export function* syntheticCorpus({
+  count,
+  seed,
+  countries,
+  instruments,
+}: {
+  count: number;
+  seed: number;
+  countries: string[];
+  instruments: string[];
+}): Generator<SyntheticDocument> {
   const rand = random(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)]!;
   for (let n = 0; n < count; n++) {
@@ -94,7 +106,9 @@ export function* syntheticCorpus({ count, seed, countries, instruments }: { coun
     const parts: string[] = [];
     let size = 0;
     while (size < bytes) {
-      const paragraph = Array.from({ length: 3 + Math.floor(rand() * 5) }, () => sentence(rand, language)).join(language === 'zh' ? '' : ' ');
+      const paragraph = Array.from({ length: 3 + Math.floor(rand() * 5) }, () => sentence(rand, language)).join(
+        language === 'zh' ? '' : ' ',
+      );
       parts.push(paragraph);
       size += Buffer.byteLength(paragraph) + 2;
     }
@@ -103,12 +117,20 @@ export function* syntheticCorpus({ count, seed, countries, instruments }: { coun
     {
       const title = sentence(rand, language).slice(0, 160);
       const input: DocumentInput = {
-        kind, subtype: null, titles: { [language]: title }, country: kind === 'un_document' ? null : pick(countries),
+        kind,
+        subtype: null,
+        titles: { [language]: title },
+        country: kind === 'un_document' ? null : pick(countries),
         adoptedDate: `${year}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rand() * 28)).padStart(2, '0')}`,
         status: kind === 'legislation' ? pick(['draft', 'in_force', 'amended', 'repealed'] as const) : null,
-        categories: CATEGORIES.filter(() => rand() < 0.3), themes: THEMES.filter(() => rand() < 0.15),
-        instruments: instruments.filter(() => rand() < 0.05).map((instrument) => ({ instrument, article: null, note: null })),
-        visibility: rand() < 0.1 ? 'restricted' : 'public', events: [], number: `${year}-${n}`,
+        categories: CATEGORIES.filter(() => rand() < 0.3),
+        themes: THEMES.filter(() => rand() < 0.15),
+        instruments: instruments
+          .filter(() => rand() < 0.05)
+          .map((instrument) => ({ instrument, article: null, note: null })),
+        visibility: rand() < 0.1 ? 'restricted' : 'public',
+        events: [],
+        number: `${year}-${n}`,
       };
       yield { input, language, text: parts.join('\n\n') };
     }

@@ -16,7 +16,13 @@ import { SHIPPED_DATA_DIR } from '../src/db/seed.ts';
 import { systemClock } from '../src/lib/dates.ts';
 import { ANONYMOUS } from '../src/modules/accounts/policy.ts';
 import { SYSTEM_CONTEXT } from '../src/modules/audit/audit.service.ts';
-import { COMMAND_LINE_ACTOR, insertDocuments, refreshDerived, type LibraryDeps, type NewDocument } from '../src/modules/library/library.documents.ts';
+import {
+  COMMAND_LINE_ACTOR,
+  insertDocuments,
+  refreshDerived,
+  type LibraryDeps,
+  type NewDocument,
+} from '../src/modules/library/library.documents.ts';
 import { searchLibrary } from '../src/modules/library/library.search.ts';
 import { postgresSearchIndex } from '../src/modules/library/search/postgres-search.ts';
 import { sha256Hex } from '../src/modules/library/storage/file-store.ts';
@@ -39,7 +45,10 @@ const QUERIES: { name: string; params: Partial<SearchParams> }[] = [
   { name: 'en rare word + exclusion', params: { q: 'hostage -aircraft' } },
   { name: 'en words, country filter', params: { q: 'extradition', country: 'NER' } },
   { name: 'fr words, kind + year', params: { q: 'extradition', kind: 'legislation', year: 2010 } },
-  { name: 'theme + language, by date', params: { q: 'terrorisme', lang: 'fr', theme: 'financing_of_terrorism', sort: 'date_desc' } },
+  {
+    name: 'theme + language, by date',
+    params: { q: 'terrorisme', lang: 'fr', theme: 'financing_of_terrorism', sort: 'date_desc' },
+  },
   { name: 'browse: country, by date', params: { country: 'FRA', sort: 'date_desc' } },
 ];
 
@@ -91,7 +100,10 @@ async function index(deps: LibraryDeps, documents: { next(): IteratorResult<Synt
               input: doc.input,
               prepared: {
                 upload: { bytes: encoded, filename: 'synthetic.txt', language: doc.language, versionDate: null },
-                fileType: 'txt', mediaType: 'text/plain', sha256: sha256Hex(encoded), text: doc.text,
+                fileType: 'txt',
+                mediaType: 'text/plain',
+                sha256: sha256Hex(encoded),
+                text: doc.text,
               },
             };
           });
@@ -115,7 +127,7 @@ async function measureSearch(deps: LibraryDeps, rounds: number) {
   const rows: string[] = [];
   for (const query of QUERIES) {
     const params = searchParamsSchema.parse(query.params);
-    if (process.env.LIBRARY_BENCH_DEBUG) console.log("query", query.name);
+    if (process.env.LIBRARY_BENCH_DEBUG) console.log('query', query.name);
     await searchLibrary(deps, ANONYMOUS, params, 'en');
     const times: number[] = [];
     let total = 0;
@@ -125,25 +137,42 @@ async function measureSearch(deps: LibraryDeps, rounds: number) {
       times.push(performance.now() - started);
     }
     all.push(...times);
-    rows.push(`    ${query.name.padEnd(28)} matches ${String(total).padStart(6)}   p50 ${percentile(times, 50).toFixed(1).padStart(6)} ms   p95 ${percentile(times, 95).toFixed(1).padStart(6)} ms`);
+    rows.push(
+      `    ${query.name.padEnd(28)} matches ${String(total).padStart(6)}   p50 ${percentile(times, 50).toFixed(1).padStart(6)} ms   p95 ${percentile(times, 95).toFixed(1).padStart(6)} ms`,
+    );
   }
   console.log(rows.join('\n'));
-  console.log(`    ${'all queries'.padEnd(28)} ${' '.repeat(14)}   p50 ${percentile(all, 50).toFixed(1).padStart(6)} ms   p95 ${percentile(all, 95).toFixed(1).padStart(6)} ms`);
+  console.log(
+    `    ${'all queries'.padEnd(28)} ${' '.repeat(14)}   p50 ${percentile(all, 50).toFixed(1).padStart(6)} ms   p95 ${percentile(all, 95).toFixed(1).padStart(6)} ms`,
+  );
 }
 
 /** The library's services without a file store: the benchmark hands texts in directly. */
-const benchDeps = (db: Db): LibraryDeps => ({ db, files: null as never, search: postgresSearchIndex, clock: systemClock, maxUploadBytes: 1e9 });
+const benchDeps = (db: Db): LibraryDeps => ({
+  db,
+  files: null as never,
+  search: postgresSearchIndex,
+  clock: systemClock,
+  maxUploadBytes: 1e9,
+});
 
 async function benchSearchOnly(url: string) {
   const handle = await openPostgres(url);
   try {
     await handle.migrate();
     const deps = benchDeps(handle.db);
-    const documents = (await handle.db.execute(sql`select count(*)::int as n from library_documents`) as unknown as { rows: { n: number }[] }).rows[0]!.n;
+    const documents = (
+      (await handle.db.execute(sql`select count(*)::int as n from library_documents`)) as unknown as {
+        rows: { n: number }[];
+      }
+    ).rows[0]!.n;
     // Entries built by an older version of the indexing are rebuilt first, as the server does on start.
     const started = performance.now();
     const rebuilt = await postgresSearchIndex.reindexOutdated(handle.db);
-    if (rebuilt > 0) console.log(`postgres: rebuilt the search entries of ${rebuilt.toLocaleString('en')} documents at ${(rebuilt / ((performance.now() - started) / 1000)).toFixed(0)} documents/s`);
+    if (rebuilt > 0)
+      console.log(
+        `postgres: rebuilt the search entries of ${rebuilt.toLocaleString('en')} documents at ${(rebuilt / ((performance.now() - started) / 1000)).toFixed(0)} documents/s`,
+      );
     await handle.db.execute(sql`analyze library_search`);
     console.log(`postgres, ${documents.toLocaleString('en')} documents already indexed:`);
     await measureSearch(deps, 40);
@@ -160,18 +189,27 @@ export async function benchLibrary() {
       await seedParticipants({ db: handle.db, dataDir: SHIPPED_DATA_DIR });
       await seedInstruments({ db: handle.db, dataDir: SHIPPED_DATA_DIR });
       const deps = benchDeps(handle.db);
-      const countries = (await handle.db.execute(sql`select id from participants`) as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
-      const instruments = (await handle.db.execute(sql`select id from instruments`) as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
+      const countries = (
+        (await handle.db.execute(sql`select id from participants`)) as unknown as { rows: { id: string }[] }
+      ).rows.map((r) => r.id);
+      const instruments = (
+        (await handle.db.execute(sql`select id from instruments`)) as unknown as { rows: { id: string }[] }
+      ).rows.map((r) => r.id);
       const largest = Math.max(...SIZES);
       const corpus = syntheticCorpus({ count: largest, seed: 2026, countries, instruments });
       let indexed = 0;
       for (const size of [...SIZES].sort((a, b) => a - b)) {
-        const batch = { next: (): IteratorResult<SyntheticDocument> => (indexed >= size ? { done: true, value: undefined } : (indexed++, corpus.next())) };
+        const batch = {
+          next: (): IteratorResult<SyntheticDocument> =>
+            indexed >= size ? { done: true, value: undefined } : (indexed++, corpus.next()),
+        };
         // PGlite serves one connection. On PostgreSQL, four batches in flight keep the database and the
         // text analysis threads busy while each batch waits for the other.
         const result = await index(deps, batch, engine === 'postgres' ? 4 : 1);
         await handle.db.execute(sql`analyze library_search`);
-        console.log(`${engine}, ${size.toLocaleString('en')} documents: indexed ${result.count.toLocaleString('en')} more (${(result.bytes / 1_048_576).toFixed(0)} MB of text) at ${(result.count / result.seconds).toFixed(0)} documents/s (${(result.bytes / 1_048_576 / result.seconds).toFixed(1)} MB/s)`);
+        console.log(
+          `${engine}, ${size.toLocaleString('en')} documents: indexed ${result.count.toLocaleString('en')} more (${(result.bytes / 1_048_576).toFixed(0)} MB of text) at ${(result.count / result.seconds).toFixed(0)} documents/s (${(result.bytes / 1_048_576 / result.seconds).toFixed(1)} MB/s)`,
+        );
         if (!process.env.LIBRARY_BENCH_NO_SEARCH) await measureSearch(deps, engine === 'postgres' ? 40 : 20);
       }
     } finally {

@@ -18,7 +18,14 @@ import { rateOn, toUsd, type Rate } from '../src/modules/programme/funding.arith
 import { donorTableFor, fundingByProject } from '../src/modules/programme/funding.service.ts';
 import { cohort, indicators } from '../src/modules/programme/indicators.ts';
 import { activityMatrix, type MatrixQuery } from '../src/modules/programme/matrix.ts';
-import { activities, activityCountries, currencyRates, donors, projects, transactions } from '../src/modules/programme/programme.table.ts';
+import {
+  activities,
+  activityCountries,
+  currencyRates,
+  donors,
+  projects,
+  transactions,
+} from '../src/modules/programme/programme.table.ts';
 import { loadDataset, type StatusDataset } from '../src/modules/status/status.dataset.ts';
 import { createPostgresDatabase } from '../test/helpers/db.ts';
 import { openPostgres, type DatabaseHandle, type Db } from '../src/db/client.ts';
@@ -40,25 +47,62 @@ const FIRST_DAY = '2006-01-01';
 const LAST_DAY = '2025-12-31';
 /** Activities starting in this year or later are still to come: planned or confirmed. */
 const PLANNING_YEAR = '2025-01-01';
-const CURRENCIES: Record<string, number> = { EUR: 1.25, GBP: 1.7, NOK: 0.16, SEK: 0.14, JPY: 0.0095, CAD: 0.85, AUD: 0.8, CHF: 0.9, DKK: 0.17 };
+const CURRENCIES: Record<string, number> = {
+  EUR: 1.25,
+  GBP: 1.7,
+  NOK: 0.16,
+  SEK: 0.14,
+  JPY: 0.0095,
+  CAD: 0.85,
+  AUD: 0.8,
+  CHF: 0.9,
+  DKK: 0.17,
+};
 const REGIONS = ['002', '019', '142', '150', '009'];
-const WORKSHOP_TYPES: ActivityType[] = ['national_workshop', 'subregional_workshop', 'regional_workshop', 'international_workshop', 'legislative_drafting_workshop'];
+const WORKSHOP_TYPES: ActivityType[] = [
+  'national_workshop',
+  'subregional_workshop',
+  'regional_workshop',
+  'international_workshop',
+  'legislative_drafting_workshop',
+];
 
 /** How often each type occurs: national workshops most. */
 const TYPE_WEIGHTS: Record<ActivityType, number> = {
-  national_workshop: 34, subregional_workshop: 8, regional_workshop: 10, international_workshop: 3, legislative_drafting_workshop: 8,
-  advisory_mission: 11, training_of_trainers: 5, online_course: 6, mock_trial: 4, expert_group_meeting: 6, joint_country_visit: 5,
+  national_workshop: 34,
+  subregional_workshop: 8,
+  regional_workshop: 10,
+  international_workshop: 3,
+  legislative_drafting_workshop: 8,
+  advisory_mission: 11,
+  training_of_trainers: 5,
+  online_course: 6,
+  mock_trial: 4,
+  expert_group_meeting: 6,
+  joint_country_visit: 5,
 };
 const TYPE_LABELS: Record<ActivityType, string> = {
-  national_workshop: 'National workshop', subregional_workshop: 'Subregional workshop', regional_workshop: 'Regional workshop',
-  international_workshop: 'International workshop', legislative_drafting_workshop: 'Legislative drafting workshop', advisory_mission: 'Advisory mission',
-  training_of_trainers: 'Training of trainers', online_course: 'Online course', mock_trial: 'Mock trial', expert_group_meeting: 'Expert group meeting',
+  national_workshop: 'National workshop',
+  subregional_workshop: 'Subregional workshop',
+  regional_workshop: 'Regional workshop',
+  international_workshop: 'International workshop',
+  legislative_drafting_workshop: 'Legislative drafting workshop',
+  advisory_mission: 'Advisory mission',
+  training_of_trainers: 'Training of trainers',
+  online_course: 'Online course',
+  mock_trial: 'Mock trial',
+  expert_group_meeting: 'Expert group meeting',
   joint_country_visit: 'Joint country visit',
 };
 const THEME_LABELS: Record<(typeof THEMES)[number], string> = {
-  financing_of_terrorism: 'countering the financing of terrorism', cbrn: 'chemical, biological, radiological and nuclear terrorism',
-  civil_aviation: 'civil aviation security', maritime: 'maritime security', use_of_internet: 'terrorist use of the internet',
-  victims: 'support to victims of terrorism', human_rights: 'human rights in criminal justice responses', foreign_terrorist_fighters: 'foreign terrorist fighters',
+  financing_of_terrorism: 'countering the financing of terrorism',
+  cbrn: 'chemical, biological, radiological and nuclear terrorism',
+  civil_aviation: 'civil aviation security',
+  maritime: 'maritime security',
+  use_of_internet: 'terrorist use of the internet',
+  victims: 'support to victims of terrorism',
+  human_rights: 'human rights in criminal justice responses',
+  foreign_terrorist_fighters: 'foreign terrorist fighters',
 };
 
 /* Deterministic randomness */
@@ -115,18 +159,39 @@ const LAST = dayOf(LAST_DAY);
 
 /* Generation */
 
-interface Country { id: string; name: string; region: string; subregion: string }
+interface Country {
+  id: string;
+  name: string;
+  region: string;
+  subregion: string;
+}
 
 async function insertChunked<T>(rows: T[], insert: (chunk: T[]) => Promise<unknown>) {
   for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
 }
 
 async function generate(db: Db, rnd: Random) {
-  const countryRows = await db.select({ id: participants.id, region: participants.regionM49, subregion: participants.subregionM49, name: participantTranslations.name })
-    .from(participants).leftJoin(participantTranslations, sql`${participantTranslations.participantId} = ${participants.id} and ${participantTranslations.lang} = 'en'`)
-    .where(like(participants.kind, '%state')).orderBy(participants.id);
-  const countries: Country[] = countryRows.filter((c) => c.region).map((c) => ({ id: c.id, name: c.name ?? c.id, region: c.region!, subregion: c.subregion ?? c.region! }));
-  if (countries.length < 200) console.log(`beneficiary countries: ${countries.length} (every state with a region; fewer than 200 in the reference data)`);
+  const countryRows = await db
+    .select({
+      id: participants.id,
+      region: participants.regionM49,
+      subregion: participants.subregionM49,
+      name: participantTranslations.name,
+    })
+    .from(participants)
+    .leftJoin(
+      participantTranslations,
+      sql`${participantTranslations.participantId} = ${participants.id} and ${participantTranslations.lang} = 'en'`,
+    )
+    .where(like(participants.kind, '%state'))
+    .orderBy(participants.id);
+  const countries: Country[] = countryRows
+    .filter((c) => c.region)
+    .map((c) => ({ id: c.id, name: c.name ?? c.id, region: c.region!, subregion: c.subregion ?? c.region! }));
+  if (countries.length < 200)
+    console.log(
+      `beneficiary countries: ${countries.length} (every state with a region; fewer than 200 in the reference data)`,
+    );
   const byRegion = new Map<string, Country[]>();
   const bySubregion = new Map<string, Country[]>();
   for (const c of countries) {
@@ -134,11 +199,19 @@ async function generate(db: Db, rnd: Random) {
     bySubregion.set(c.subregion, [...(bySubregion.get(c.subregion) ?? []), c]);
   }
   const regionKeys = [...byRegion.keys()].sort();
-  const instrumentIds = (await db.select({ id: instruments.id }).from(instruments).orderBy(instruments.id)).map((r) => r.id);
+  const instrumentIds = (await db.select({ id: instruments.id }).from(instruments).orderBy(instruments.id)).map(
+    (r) => r.id,
+  );
 
   // Organisations: a few UN offices, the rest partners.
-  const unNames = ['UNODC Terrorism Prevention Branch', 'UNODC Regional Office for West and Central Africa', 'UNODC Regional Office for South Asia',
-    'UNODC Regional Office for the Middle East and North Africa', 'UNODC Programme Office in Central Asia', 'UN Counter-Terrorism Centre'];
+  const unNames = [
+    'UNODC Terrorism Prevention Branch',
+    'UNODC Regional Office for West and Central Africa',
+    'UNODC Regional Office for South Asia',
+    'UNODC Regional Office for the Middle East and North Africa',
+    'UNODC Programme Office in Central Asia',
+    'UN Counter-Terrorism Centre',
+  ];
   const orgRows = Array.from({ length: ORGANIZATION_COUNT }, (_, i) => ({
     id: rnd.uuid(),
     name: unNames[i] ?? `Partner institute ${String(i - unNames.length + 1).padStart(2, '0')}`,
@@ -146,12 +219,22 @@ async function generate(db: Db, rnd: Random) {
   }));
   await db.insert(organizations).values(orgRows);
   // UN offices organise most activities.
-  const organizerWeights = Object.fromEntries(orgRows.map((o, i) => [o.id, i < unNames.length ? 12 - i : 1])) as Record<string, number>;
+  const organizerWeights = Object.fromEntries(orgRows.map((o, i) => [o.id, i < unNames.length ? 12 - i : 1])) as Record<
+    string,
+    number
+  >;
 
   // Donors: 30 states and 10 organisations.
   const donorRows = [
-    ...rnd.sample(countries, STATE_DONORS).map((c) => ({ id: rnd.uuid(), kind: 'state', participantId: c.id, name: null })),
-    ...Array.from({ length: ORGANIZATION_DONORS }, (_, i) => ({ id: rnd.uuid(), kind: 'organization', participantId: null, name: `Donor foundation ${String(i + 1).padStart(2, '0')}` })),
+    ...rnd
+      .sample(countries, STATE_DONORS)
+      .map((c) => ({ id: rnd.uuid(), kind: 'state', participantId: c.id, name: null })),
+    ...Array.from({ length: ORGANIZATION_DONORS }, (_, i) => ({
+      id: rnd.uuid(),
+      kind: 'organization',
+      participantId: null,
+      name: `Donor foundation ${String(i + 1).padStart(2, '0')}`,
+    })),
   ];
   await db.insert(donors).values(donorRows);
   const donorIds = donorRows.map((d) => d.id);
@@ -164,14 +247,26 @@ async function generate(db: Db, rnd: Random) {
     const region = rnd.pick(regionKeys);
     const themes = rnd.sample(THEMES, rnd.int(1, 3));
     return {
-      id: rnd.uuid(), code: `PRJ-${String(i + 1).padStart(3, '0')}`, title: `Strengthening the legal regime against terrorism: ${THEME_LABELS[themes[0]!]} (${i + 1})`,
-      scope, startDate: isoOf(start), endDate: end >= LAST && rnd.next() < 0.5 ? null : isoOf(end), organizationId: rnd.pick(orgRows).id,
-      themes, regions: scope === 'global' ? [] : [region], countries: scope === 'national' ? [rnd.pick(byRegion.get(region)!).id] : [],
-      budgetAmount: rnd.int(200, 8_000) * 1_000, budgetCurrency: rnd.pick(['USD', 'USD', 'EUR', 'GBP']),
+      id: rnd.uuid(),
+      code: `PRJ-${String(i + 1).padStart(3, '0')}`,
+      title: `Strengthening the legal regime against terrorism: ${THEME_LABELS[themes[0]!]} (${i + 1})`,
+      scope,
+      startDate: isoOf(start),
+      endDate: end >= LAST && rnd.next() < 0.5 ? null : isoOf(end),
+      organizationId: rnd.pick(orgRows).id,
+      themes,
+      regions: scope === 'global' ? [] : [region],
+      countries: scope === 'national' ? [rnd.pick(byRegion.get(region)!).id] : [],
+      budgetAmount: rnd.int(200, 8_000) * 1_000,
+      budgetCurrency: rnd.pick(['USD', 'USD', 'EUR', 'GBP']),
     };
   });
   await insertChunked(projectRows, (chunk) => db.insert(projects).values(chunk));
-  const projectSpan = projectRows.map((p) => ({ id: p.id, from: dayOf(p.startDate), to: p.endDate ? dayOf(p.endDate) : LAST }));
+  const projectSpan = projectRows.map((p) => ({
+    id: p.id,
+    from: dayOf(p.startDate),
+    to: p.endDate ? dayOf(p.endDate) : LAST,
+  }));
   const projectsOn = (day: number) => projectSpan.filter((p) => p.from <= day && p.to >= day);
 
   // Rates: one a year per currency, a random walk around a plausible value.
@@ -186,7 +281,13 @@ async function generate(db: Db, rnd: Random) {
   await insertChunked(rateRows, (chunk) => db.insert(currencyRates).values(chunk));
 
   // Transactions: pledges, commitments and incoming funds from donors; disbursements and expenditure on projects.
-  const typeWeights: Record<TransactionType, number> = { pledge: 12, commitment: 13, incoming_funds: 35, disbursement: 10, expenditure: 30 };
+  const typeWeights: Record<TransactionType, number> = {
+    pledge: 12,
+    commitment: 13,
+    incoming_funds: 35,
+    disbursement: 10,
+    expenditure: 30,
+  };
   const transactionRows = Array.from({ length: TRANSACTION_COUNT }, () => {
     const type = rnd.weighted(typeWeights);
     const fromDonor = type === 'pledge' || type === 'commitment' || type === 'incoming_funds';
@@ -198,9 +299,19 @@ async function generate(db: Db, rnd: Random) {
     const date = isoOf(day);
     const usdRate = rateOn(rateRows, currency, date)!;
     return {
-      id: rnd.uuid(), type, donorId: fromDonor ? rnd.pick(donorIds) : null, projectId: project?.id ?? null, date, amount, currency,
-      usdRate, usdAmount: toUsd(amount, usdRate), earmarking, earmarkTheme: earmarking === 'theme' ? rnd.pick(THEMES) : null,
-      earmarkRegion: earmarking === 'region' ? rnd.pick(REGIONS) : null, description: null,
+      id: rnd.uuid(),
+      type,
+      donorId: fromDonor ? rnd.pick(donorIds) : null,
+      projectId: project?.id ?? null,
+      date,
+      amount,
+      currency,
+      usdRate,
+      usdAmount: toUsd(amount, usdRate),
+      earmarking,
+      earmarkTheme: earmarking === 'theme' ? rnd.pick(THEMES) : null,
+      earmarkRegion: earmarking === 'region' ? rnd.pick(REGIONS) : null,
+      description: null,
     };
   });
   await insertChunked(transactionRows, (chunk) => db.insert(transactions).values(chunk));
@@ -250,12 +361,14 @@ async function generate(db: Db, rnd: Random) {
       beneficiaries = rnd.sample(pool, rnd.int(3, 12));
     } else {
       const first = rnd.pick(countries);
-      beneficiaries = rnd.next() < 0.25 ? [first, rnd.pick(byRegion.get(first.region)!.filter((c) => c !== first))] : [first];
+      beneficiaries =
+        rnd.next() < 0.25 ? [first, rnd.pick(byRegion.get(first.region)!.filter((c) => c !== first))] : [first];
     }
     const startIso = isoOf(start);
-    const status = startIso >= PLANNING_YEAR
-      ? rnd.weighted({ planned: 45, confirmed: 45, postponed: 6, cancelled: 4 })
-      : rnd.weighted({ delivered: 92, postponed: 3, cancelled: 5 });
+    const status =
+      startIso >= PLANNING_YEAR
+        ? rnd.weighted({ planned: 45, confirmed: 45, postponed: 6, cancelled: 4 })
+        : rnd.weighted({ delivered: 92, postponed: 3, cancelled: 5 });
     statusCounts[status]!++;
     const themes = rnd.sample(THEMES, rnd.int(1, 3));
     const total = rnd.int(10, 80);
@@ -274,23 +387,50 @@ async function generate(db: Db, rnd: Random) {
     const id = rnd.uuid();
     const where = beneficiaries.length === 1 ? beneficiaries[0]!.name : `${beneficiaries.length} countries`;
     activityBatch.push({
-      id, code: `ACT-${String(i + 1).padStart(6, '0')}`, title: `${TYPE_LABELS[type]} on ${THEME_LABELS[themes[0]!]}, ${where}`,
-      type, status, startDate: startIso, endDate: isoOf(end), online,
-      venueCity: online ? null : `City ${rnd.int(1, 400)}`, venueCountry: online ? null : beneficiaries[0]!.id,
-      organizationId: organization, partners: rnd.sample(orgRows.filter((o) => o.id !== organization), partnerCount).map((o) => o.name),
-      themes, instruments: rnd.next() < 0.4 ? rnd.sample(instrumentIds, rnd.int(1, 2)) : [],
-      projectId: activeProjects.length ? rnd.pick(activeProjects).id : null, donorIds: rnd.sample(donorIds, rnd.int(0, 2)),
+      id,
+      code: `ACT-${String(i + 1).padStart(6, '0')}`,
+      title: `${TYPE_LABELS[type]} on ${THEME_LABELS[themes[0]!]}, ${where}`,
+      type,
+      status,
+      startDate: startIso,
+      endDate: isoOf(end),
+      online,
+      venueCity: online ? null : `City ${rnd.int(1, 400)}`,
+      venueCountry: online ? null : beneficiaries[0]!.id,
+      organizationId: organization,
+      partners: rnd
+        .sample(
+          orgRows.filter((o) => o.id !== organization),
+          partnerCount,
+        )
+        .map((o) => o.name),
+      themes,
+      instruments: rnd.next() < 0.4 ? rnd.sample(instrumentIds, rnd.int(1, 2)) : [],
+      projectId: activeProjects.length ? rnd.pick(activeProjects).id : null,
+      donorIds: rnd.sample(donorIds, rnd.int(0, 2)),
       languages: rnd.next() < 0.3 ? ['en', rnd.pick(['fr', 'es', 'ar', 'ru', 'zh'])] : ['en'],
-      participantsTotal: total, participantsWomen: women, participantsMen: men, professions,
-      institutions: [], notes: null,
+      participantsTotal: total,
+      participantsWomen: women,
+      participantsMen: men,
+      professions,
+      institutions: [],
+      notes: null,
     });
-    for (const c of beneficiaries) countryBatch.push({ activityId: id, participantId: c.id, startDate: startIso, endDate: isoOf(end) });
+    for (const c of beneficiaries)
+      countryBatch.push({ activityId: id, participantId: c.id, startDate: startIso, endDate: isoOf(end) });
     await flush(false);
   }
   await flush(true);
   return {
-    countries, organizations: orgRows.length, donors: donorRows.length, projects: projectRows.length, rates: rateRows.length,
-    transactions: transactionRows.length, activities: activityTotal, activityCountries: countryTotal, statusCounts,
+    countries,
+    organizations: orgRows.length,
+    donors: donorRows.length,
+    projects: projectRows.length,
+    rates: rateRows.length,
+    transactions: transactionRows.length,
+    activities: activityTotal,
+    activityCountries: countryTotal,
+    statusCounts,
   };
 }
 
@@ -336,7 +476,10 @@ function measures(db: Db, dataset: StatusDataset, rnd: Random): Measure[] {
   const year = () => rnd.int(2006, 2025);
   return [
     { name: 'matrix 12 months', run: matrix(() => ({ start: month(), months: 12 })) },
-    { name: 'matrix 12 months, region', run: matrix(() => ({ start: month(), months: 12, region: rnd.pick(REGIONS) })) },
+    {
+      name: 'matrix 12 months, region',
+      run: matrix(() => ({ start: month(), months: 12, region: rnd.pick(REGIONS) })),
+    },
     { name: 'matrix 12 months, theme', run: matrix(() => ({ start: month(), months: 12, theme: rnd.pick(THEMES) })) },
     { name: 'matrix 36 months', run: matrix(() => ({ start: month(), months: 36 })) },
     {
@@ -349,7 +492,12 @@ function measures(db: Db, dataset: StatusDataset, rnd: Random): Measure[] {
     {
       name: 'cohort 2 years, 3 workshop types, all',
       run: async () => {
-        const result = await cohort(db, dataset, { ...window(), types: rnd.sample(WORKSHOP_TYPES, 3), set: 'all', asOf: LAST_DAY }, 'en');
+        const result = await cohort(
+          db,
+          dataset,
+          { ...window(), types: rnd.sample(WORKSHOP_TYPES, 3), set: 'all', asOf: LAST_DAY },
+          'en',
+        );
         return { assisted: result.assisted, 'became party': result.becameParty ?? -1 };
       },
     },
@@ -379,17 +527,27 @@ async function openEngine(): Promise<DatabaseHandle> {
   const created = await createPostgresDatabase({ adminUrl: POSTGRES_ADMIN_URL, prefix: 'lexpact_bench_kept' });
   const handle = await openPostgres(created.url);
   await handle.migrate();
-  return { ...handle, close: async () => { await handle.close(); console.log(`kept ${created.url}`); } };
+  return {
+    ...handle,
+    close: async () => {
+      await handle.close();
+      console.log(`kept ${created.url}`);
+    },
+  };
 }
 
 export async function benchProgramme() {
   const handle = await openEngine();
   try {
     const { db } = handle;
-    console.log(`engine ${ENGINE}; seed ${SEED}; ${ACTIVITY_COUNT.toLocaleString('en')} activities; ${ROUNDS} rounds after ${WARM_UP} warm-up runs`);
+    console.log(
+      `engine ${ENGINE}; seed ${SEED}; ${ACTIVITY_COUNT.toLocaleString('en')} activities; ${ROUNDS} rounds after ${WARM_UP} warm-up runs`,
+    );
     let started = performance.now();
     const seeded = await seedDatabase({ db });
-    console.log(`reference data: ${seeded.participants} participants, ${seeded.instruments} instruments, ${seeded.snapshot.counts.added.toLocaleString('en')} treaty actions in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `reference data: ${seeded.participants} participants, ${seeded.instruments} instruments, ${seeded.snapshot.counts.added.toLocaleString('en')} treaty actions in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
 
     started = performance.now();
     const counts = await generate(db, helpers(SEED));
@@ -397,10 +555,16 @@ export async function benchProgramme() {
     started = performance.now();
     await db.execute(sql`analyze`);
     const analyzed = (performance.now() - started) / 1000;
-    console.log(`generated in ${generated.toFixed(1)} s (analyze ${analyzed.toFixed(1)} s): ${counts.countries.length} beneficiary countries, ${counts.organizations} organisations, `
-      + `${counts.donors} donors, ${counts.projects} projects, ${counts.rates} rates, ${counts.transactions.toLocaleString('en')} transactions, `
-      + `${counts.activities.toLocaleString('en')} activities, ${counts.activityCountries.toLocaleString('en')} activity countries`);
-    console.log(`activity statuses: ${Object.entries(counts.statusCounts).map(([s, n]) => `${s} ${n.toLocaleString('en')}`).join(', ')}`);
+    console.log(
+      `generated in ${generated.toFixed(1)} s (analyze ${analyzed.toFixed(1)} s): ${counts.countries.length} beneficiary countries, ${counts.organizations} organisations, ` +
+        `${counts.donors} donors, ${counts.projects} projects, ${counts.rates} rates, ${counts.transactions.toLocaleString('en')} transactions, ` +
+        `${counts.activities.toLocaleString('en')} activities, ${counts.activityCountries.toLocaleString('en')} activity countries`,
+    );
+    console.log(
+      `activity statuses: ${Object.entries(counts.statusCounts)
+        .map(([s, n]) => `${s} ${n.toLocaleString('en')}`)
+        .join(', ')}`,
+    );
 
     started = performance.now();
     const dataset = await loadDataset(db);
@@ -409,9 +573,13 @@ export async function benchProgramme() {
     const results = [];
     for (const m of measures(db, dataset, helpers(SEED + 1))) results.push(await measure(m));
     const width = Math.max(...results.map((r) => r.name.length));
-    console.log(`\n  ${'query'.padEnd(width)}   ${'p50 ms'.padStart(7)}   ${'p95 ms'.padStart(7)}   ${'max ms'.padStart(7)}   work per run (mean)`);
+    console.log(
+      `\n  ${'query'.padEnd(width)}   ${'p50 ms'.padStart(7)}   ${'p95 ms'.padStart(7)}   ${'max ms'.padStart(7)}   work per run (mean)`,
+    );
     for (const r of results) {
-      console.log(`  ${r.name.padEnd(width)}   ${r.p50.toFixed(1).padStart(7)}   ${r.p95.toFixed(1).padStart(7)}   ${r.max.toFixed(1).padStart(7)}   ${r.mean}`);
+      console.log(
+        `  ${r.name.padEnd(width)}   ${r.p50.toFixed(1).padStart(7)}   ${r.p95.toFixed(1).padStart(7)}   ${r.max.toFixed(1).padStart(7)}   ${r.mean}`,
+      );
     }
     console.log('target: matrix and cohort p95 < 300 ms on PostgreSQL');
     return results;

@@ -22,11 +22,18 @@ export async function benchReferences() {
   const buildStarted = performance.now();
   const matcher = buildMatcher(gazetteer);
   const buildMs = performance.now() - buildStarted;
-  console.log(`build matcher: ${round(buildMs, 1)} ms (${gazetteer.countries.length} participants, ${gazetteer.instruments.length} instruments)`);
+  console.log(
+    `build matcher: ${round(buildMs, 1)} ms (${gazetteer.countries.length} participants, ${gazetteer.instruments.length} instruments)`,
+  );
 
-  const documents = [...syntheticCorpus({
-    count: DOCS, seed: 2026, countries: gazetteer.countries.map((c) => c.id), instruments: gazetteer.instruments.map((i) => i.id),
-  })].map(({ language, text }) => ({ language, text, bytes: Buffer.byteLength(text) }));
+  const documents = [
+    ...syntheticCorpus({
+      count: DOCS,
+      seed: 2026,
+      countries: gazetteer.countries.map((c) => c.id),
+      instruments: gazetteer.instruments.map((i) => i.id),
+    }),
+  ].map(({ language, text }) => ({ language, text, bytes: Buffer.byteLength(text) }));
   const report = readFileSync(join(SHIPPED_DATA_DIR, SHIPPED_DOCUMENTS, REPORT), 'utf8');
 
   // One untimed pass so that the figures are those of optimised code.
@@ -47,16 +54,30 @@ export async function benchReferences() {
   const add = (name: string, picked: number[]) => {
     const ms = picked.reduce((sum, index) => sum + (best[index] as number), 0);
     const bytes = picked.reduce((sum, index) => sum + (documents[index]?.bytes ?? 0), 0);
-    rows[name] = { documents: picked.length, msPerDocument: round(ms / picked.length), mbPerSecond: round(bytes / 1e6 / (ms / 1000), 1) };
+    rows[name] = {
+      documents: picked.length,
+      msPerDocument: round(ms / picked.length),
+      mbPerSecond: round(bytes / 1e6 / (ms / 1000), 1),
+    };
   };
-  add('all', documents.map((_, index) => index));
+  add(
+    'all',
+    documents.map((_, index) => index),
+  );
   for (const language of ['en', 'fr', 'es', 'ru', 'ar', 'zh']) {
-    add(language, documents.flatMap((document, index) => (document.language === language ? [index] : [])));
+    add(
+      language,
+      documents.flatMap((document, index) => (document.language === language ? [index] : [])),
+    );
   }
   const meanKb = documents.reduce((sum, d) => sum + d.bytes, 0) / documents.length / 1000;
-  console.log(`synthetic corpus: ${documents.length} documents, mean ${round(meanKb, 1)} KB, best of ${RUNS} runs — target ≤ 0.4 ms per document`);
+  console.log(
+    `synthetic corpus: ${documents.length} documents, mean ${round(meanKb, 1)} KB, best of ${RUNS} runs — target ≤ 0.4 ms per document`,
+  );
   for (const [name, row] of Object.entries(rows)) {
-    console.log(`  ${name.padEnd(3)} ${String(row.documents).padStart(5)} docs  ${row.msPerDocument.toFixed(3).padStart(7)} ms/doc  ${row.mbPerSecond.toFixed(1).padStart(6)} MB/s`);
+    console.log(
+      `  ${name.padEnd(3)} ${String(row.documents).padStart(5)} docs  ${row.msPerDocument.toFixed(3).padStart(7)} ms/doc  ${row.mbPerSecond.toFixed(1).padStart(6)} MB/s`,
+    );
   }
 
   const reportBytes = Buffer.byteLength(report);
@@ -68,9 +89,15 @@ export async function benchReferences() {
   }
   const reportMs = Math.min(...times);
   const found = matcher.extract(report);
-  const reportRow = { bytes: reportBytes, ms: round(reportMs), mbPerSecond: round(reportBytes / 1e6 / (reportMs / 1000), 1) };
-  console.log(`${REPORT} (${round(reportBytes / 1000, 1)} KB): ${reportRow.ms} ms, ${reportRow.mbPerSecond} MB/s — ` +
-    `${found.symbols.length} symbols, ${found.resolutions.length} resolutions, ${found.instruments.length} instruments, ${found.countries.length} countries`);
+  const reportRow = {
+    bytes: reportBytes,
+    ms: round(reportMs),
+    mbPerSecond: round(reportBytes / 1e6 / (reportMs / 1000), 1),
+  };
+  console.log(
+    `${REPORT} (${round(reportBytes / 1000, 1)} KB): ${reportRow.ms} ms, ${reportRow.mbPerSecond} MB/s — ` +
+      `${found.symbols.length} symbols, ${found.resolutions.length} resolutions, ${found.instruments.length} instruments, ${found.countries.length} countries`,
+  );
 
   return { buildMs: round(buildMs, 1), corpus: rows, report: reportRow };
 }

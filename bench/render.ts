@@ -19,8 +19,10 @@ export function benchRender() {
     const { html, toc } = renderText(source, 'markdown');
     const ms = performance.now() - started;
     const speed = bytes / 1_048_576 / (ms / 1000);
-    console.log(`markdown ${source.length.toLocaleString('en')} chars: ${ms.toFixed(0)} ms, ${speed.toFixed(1)} MB/s`
-      + ` (${html!.length.toLocaleString('en')} chars of HTML, ${toc.length} contents entries)`);
+    console.log(
+      `markdown ${source.length.toLocaleString('en')} chars: ${ms.toFixed(0)} ms, ${speed.toFixed(1)} MB/s` +
+        ` (${html!.length.toLocaleString('en')} chars of HTML, ${toc.length} contents entries)`,
+    );
   }
 }
 

@@ -9,10 +9,14 @@ if (major < 22 || (major === 22 && minor < 18)) {
   const { fileURLToPath } = await import('node:url');
   const projectNode = fileURLToPath(new URL('../node_modules/node/bin/node', import.meta.url));
   if (existsSync(projectNode)) {
-    const result = spawnSync(projectNode, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: 'inherit' });
+    const result = spawnSync(projectNode, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], {
+      stdio: 'inherit',
+    });
     process.exit(result.status ?? 1);
   }
-  console.error(`lexpact needs Node.js 24 (found ${process.versions.node}). Run "npm install" in the project, which brings Node 24, then "npx lexpact …" or ./bin/lexpact.js.`);
+  console.error(
+    `lexpact needs Node.js 24 (found ${process.versions.node}). Run "npm install" in the project, which brings Node 24, then "npx lexpact …" or ./bin/lexpact.js.`,
+  );
   process.exit(1);
 }
 // Each command starts a fresh process that compiles drizzle, zod and the CLI's own modules again: Node's on-disk

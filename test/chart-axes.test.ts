@@ -19,7 +19,7 @@ describe('count axis ticks', () => {
     expect(countTicks(Number.NEGATIVE_INFINITY)).toEqual([0, 1]);
   });
 
-  it('are written in the reader\'s language and can run from the right', () => {
+  it("are written in the reader's language and can run from the right", () => {
     const format = new Intl.NumberFormat('ar-EG').format;
     const axis = countAxisProps([0, 1500], format, true);
     expect(axis.ticks.map(axis.tickFormatter)).toEqual(['٠', '٥٠٠', '١٬٠٠٠', '١٬٥٠٠']);

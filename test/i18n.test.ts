@@ -8,12 +8,15 @@ import { LANGUAGES } from '../src/contracts/languages.ts';
 const root = new URL('..', import.meta.url).pathname;
 const NAMESPACES = ['common', 'status', 'accounts', 'library', 'programme', 'funding', 'programmeImport'];
 
-const load = (lang: string, ns: string) => JSON.parse(readFileSync(join(root, 'locales', lang, `${ns}.json`), 'utf8')) as Record<string, unknown>;
+const load = (lang: string, ns: string) =>
+  JSON.parse(readFileSync(join(root, 'locales', lang, `${ns}.json`), 'utf8')) as Record<string, unknown>;
 
 function flatten(value: unknown, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
   if (typeof value === 'string') out.set(prefix, value);
-  else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) for (const [fk, fv] of flatten(v, prefix ? `${prefix}.${k}` : k)) out.set(fk, fv);
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value))
+      for (const [fk, fv] of flatten(v, prefix ? `${prefix}.${k}` : k)) out.set(fk, fv);
   return out;
 }
 
@@ -27,7 +30,9 @@ function sourceFiles(dir: string): string[] {
 const webSources = sourceFiles(join(root, 'web', 'src')).map((path) => ({ path, text: readFileSync(path, 'utf8') }));
 const allSource = webSources.map((f) => f.text).join('\n');
 // Workbooks and feeds the server writes take some of their labels from the same namespaces.
-const serverSource = sourceFiles(join(root, 'src')).map((path) => readFileSync(path, 'utf8')).join('\n');
+const serverSource = sourceFiles(join(root, 'src'))
+  .map((path) => readFileSync(path, 'utf8'))
+  .join('\n');
 
 describe('translations', () => {
   for (const ns of NAMESPACES) {
@@ -46,7 +51,12 @@ describe('translations', () => {
     it(`every key of ${ns} is used by the web app`, () => {
       // Keys built at run time (`actions.${type}`) count as used through their prefix.
       const dynamicPrefixes = [...allSource.matchAll(/t\(`([a-zA-Z.]+)\.\$\{/g)].map((m) => `${m[1]}.`);
-      const unused = [...english.keys()].filter((key) => !allSource.includes(`'${key}'`) && !serverSource.includes(`'${key}'`) && !dynamicPrefixes.some((prefix) => key.startsWith(prefix)));
+      const unused = [...english.keys()].filter(
+        (key) =>
+          !allSource.includes(`'${key}'`) &&
+          !serverSource.includes(`'${key}'`) &&
+          !dynamicPrefixes.some((prefix) => key.startsWith(prefix)),
+      );
       expect(unused).toEqual([]);
     });
   }
@@ -76,9 +86,15 @@ describe('translations', () => {
     for (const file of webSources.filter((f) => f.path.endsWith('.tsx'))) {
       const source = ts.createSourceFile(file.path, file.text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
       const visit = (node: ts.Node) => {
-        if (ts.isJsxText(node) && /\p{L}{2,}/u.test(node.text)) offenders.push(`${file.path.slice(root.length)}: ${node.text.trim()}`);
-        if (ts.isJsxAttribute(node) && ['label', 'title', 'aria-label', 'placeholder', 'alt', 'description'].includes(node.name.getText())
-          && node.initializer && ts.isStringLiteral(node.initializer) && /\p{L}{2,}/u.test(node.initializer.text)) {
+        if (ts.isJsxText(node) && /\p{L}{2,}/u.test(node.text))
+          offenders.push(`${file.path.slice(root.length)}: ${node.text.trim()}`);
+        if (
+          ts.isJsxAttribute(node) &&
+          ['label', 'title', 'aria-label', 'placeholder', 'alt', 'description'].includes(node.name.getText()) &&
+          node.initializer &&
+          ts.isStringLiteral(node.initializer) &&
+          /\p{L}{2,}/u.test(node.initializer.text)
+        ) {
           offenders.push(`${file.path.slice(root.length)}: ${node.name.getText()}="${node.initializer.text}"`);
         }
         ts.forEachChild(node, visit);

@@ -18,13 +18,32 @@ function strings(value: unknown): string[] {
 
 describe('the world map legend', () => {
   it('names exact counts when each shade holds one count', () => {
-    expect(legendClasses(5).map((c) => [c.from, c.to])).toEqual([[0, 0], [1, 1], [2, 2], [3, 3], [4, 4], [5, 5]]);
-    expect(legendClasses(3).map((c) => [c.from, c.to])).toEqual([[0, 0], [1, 1], [2, 2], [3, 3]]);
+    expect(legendClasses(5).map((c) => [c.from, c.to])).toEqual([
+      [0, 0],
+      [1, 1],
+      [2, 2],
+      [3, 3],
+      [4, 4],
+      [5, 5],
+    ]);
+    expect(legendClasses(3).map((c) => [c.from, c.to])).toEqual([
+      [0, 0],
+      [1, 1],
+      [2, 2],
+      [3, 3],
+    ]);
   });
 
   it('gives each shade the range of counts the map paints with it, and no more', () => {
     const classes = legendClasses(19);
-    expect(classes.map((c) => [c.from, c.to])).toEqual([[0, 0], [1, 5], [6, 9], [10, 14], [15, 18], [19, 19]]);
+    expect(classes.map((c) => [c.from, c.to])).toEqual([
+      [0, 0],
+      [1, 5],
+      [6, 9],
+      [10, 14],
+      [15, 18],
+      [19, 19],
+    ]);
     for (const c of classes) {
       for (let n = c.from; n <= c.to; n += 1) expect(classes[classOf(n, 19)]).toEqual(c);
     }
@@ -35,7 +54,10 @@ describe('field problems from the server', () => {
   async function translator(lang: string) {
     const i18n = i18next.createInstance();
     await i18n.use(ICU).init({
-      lng: lang, fallbackLng: false, ns: ['common'], defaultNS: 'common',
+      lng: lang,
+      fallbackLng: false,
+      ns: ['common'],
+      defaultNS: 'common',
       resources: { [lang]: { common: load(lang, 'common') } },
     });
     const t = i18n.t.bind(i18n) as unknown as (key: string, options?: Record<string, unknown>) => string;
@@ -45,26 +67,31 @@ describe('field problems from the server', () => {
 
   it('are translated by their code, with their values, in French and Arabic', async () => {
     const fr = await translator('fr');
-    expect(fr({ field: 'asOf', reason: 'must be a real date written as YYYY-MM-DD', code: 'invalid_date' }))
-      .toEqual({ text: 'doit être une date réelle écrite sous la forme AAAA-MM-JJ' });
+    expect(fr({ field: 'asOf', reason: 'must be a real date written as YYYY-MM-DD', code: 'invalid_date' })).toEqual({
+      text: 'doit être une date réelle écrite sous la forme AAAA-MM-JJ',
+    });
     const tooShort = { origin: 'string', minimum: 3, inclusive: 'true' };
-    expect(fr({ field: 'title', reason: 'Too small', code: 'too_small', params: tooShort }).text)
-      .toBe('doit comporter au moins 3 caractères');
+    expect(fr({ field: 'title', reason: 'Too small', code: 'too_small', params: tooShort }).text).toBe(
+      'doit comporter au moins 3 caractères',
+    );
     const c = { field: 'countries.0', reason: 'XYZ is not known', code: 'unknown_country', params: { value: 'XYZ' } };
-    expect(fr(c).text)
-      .toBe('XYZ n’est pas un pays connu');
+    expect(fr(c).text).toBe('XYZ n’est pas un pays connu');
     const ar = await translator('ar');
     const tooBig = { origin: 'number', maximum: 500, inclusive: 'true' };
-    expect(ar({ field: 'limit', reason: 'Too big', code: 'too_big', params: tooBig }).text)
-      .toMatch(/^يجب ألا يزيد على /);
-    expect(ar({ field: 'endDate', reason: 'must be on or after the start date', code: 'before_start_date' }).text)
-      .toBe('يجب أن يكون في تاريخ البدء أو بعده');
+    expect(ar({ field: 'limit', reason: 'Too big', code: 'too_big', params: tooBig }).text).toMatch(
+      /^يجب ألا يزيد على /,
+    );
+    expect(ar({ field: 'endDate', reason: 'must be on or after the start date', code: 'before_start_date' }).text).toBe(
+      'يجب أن يكون في تاريخ البدء أو بعده',
+    );
   });
 
-  it('keep the server\'s English sentence, marked as English, for a code without a translation', async () => {
+  it("keep the server's English sentence, marked as English, for a code without a translation", async () => {
     const fr = await translator('fr');
-    expect(fr({ field: 'x', reason: 'the column "x" is given twice', code: 'no_such_code' }))
-      .toEqual({ text: 'the column "x" is given twice', lang: 'en' });
+    expect(fr({ field: 'x', reason: 'the column "x" is given twice', code: 'no_such_code' })).toEqual({
+      text: 'the column "x" is given twice',
+      lang: 'en',
+    });
     expect(fr({ field: 'x', reason: 'did you mean NER?' })).toEqual({ text: 'did you mean NER?', lang: 'en' });
   });
 });
@@ -72,7 +99,10 @@ describe('field problems from the server', () => {
 describe('words of the interface', () => {
   it('English writes "organization" (United Nations style), never "organisation"', () => {
     for (const ns of ['common', 'status', 'accounts', 'library', 'programme', 'funding', 'programmeImport', 'mail']) {
-      expect(strings(load('en', ns)).filter((text) => /organis(e|ation|ing)/i.test(text)), ns).toEqual([]);
+      expect(
+        strings(load('en', ns)).filter((text) => /organis(e|ation|ing)/i.test(text)),
+        ns,
+      ).toEqual([]);
     }
   });
 

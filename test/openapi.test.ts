@@ -8,7 +8,9 @@ describe('OpenAPI document', () => {
   });
 
   it('gives every operation a tag, a summary and a response schema', async () => {
-    const document = JSON.parse(await generateOpenApi()) as { paths: Record<string, Record<string, { tags?: string[]; summary?: string; responses?: Record<string, unknown> }>> };
+    const document = JSON.parse(await generateOpenApi()) as {
+      paths: Record<string, Record<string, { tags?: string[]; summary?: string; responses?: Record<string, unknown> }>>;
+    };
     const incomplete: string[] = [];
     for (const [path, operations] of Object.entries(document.paths)) {
       for (const [method, operation] of Object.entries(operations)) {

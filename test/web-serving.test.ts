@@ -59,7 +59,12 @@ describe('request logs', () => {
   it('never contain the one-time tokens of invitation and reset links, nor sign-on codes', async () => {
     const { Writable } = await import('node:stream');
     const lines: string[] = [];
-    const stream = new Writable({ write(chunk, _encoding, done) { lines.push(String(chunk)); done(); } });
+    const stream = new Writable({
+      write(chunk, _encoding, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
     const database = await createTestDb();
     const app = await buildApp({ database, logger: { level: 'info', stream } });
     await app.inject({ url: '/reset-password?token=secret-reset-token' });

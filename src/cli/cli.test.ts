@@ -26,10 +26,15 @@ describe('the lexpact command line', () => {
   /** Runs `node bin/lexpact.js …` as a user would, against the test database. */
   const lexpact = (...args: string[]) =>
     new Promise<Run>((resolve) => {
-      execFile(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      });
+      execFile(
+        process.execPath,
+        [BIN, ...args],
+        { cwd: REPO_ROOT, env, maxBuffer: 64 * 1024 * 1024 },
+        (error, stdout, stderr) => {
+          const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+          resolve({ code, stdout, stderr });
+        },
+      );
     });
   const json = (run: Run) => {
     expect(run.stderr).not.toMatch(STACK_FRAME);
@@ -72,13 +77,24 @@ describe('the lexpact command line', () => {
     const instruments = cli.instruments as { instrument: string; hasData: boolean; status: string }[];
     expect(cli.gaps).toEqual(instruments.filter((i) => i.hasData && i.status !== 'party').map((i) => i.instrument));
     // The date defaults to today; the API answers the same for that date.
-    const api = await app.app.inject({ method: 'GET', url: `/api/v1/participants/NER/status?asOf=${String(cli.asOf)}` });
+    const api = await app.app.inject({
+      method: 'GET',
+      url: `/api/v1/participants/NER/status?asOf=${String(cli.asOf)}`,
+    });
     expect(cli).toEqual(api.json());
   });
 
   it('`compare --format json` has the documented keys and the same figures as the API', async () => {
     const cli = json(await lexpact('compare', '--from', '2013-01-01', '--to', '2014-06-30', '--format', 'json'));
-    expect(Object.keys(cli).sort()).toEqual(['basis', 'from', 'instruments', 'partyToAllAtFrom', 'partyToAllAtTo', 'set', 'to']);
+    expect(Object.keys(cli).sort()).toEqual([
+      'basis',
+      'from',
+      'instruments',
+      'partyToAllAtFrom',
+      'partyToAllAtTo',
+      'set',
+      'to',
+    ]);
     expect(cli).toMatchObject({ from: '2013-01-01', to: '2014-06-30', set: 19, basis: 'deposit' });
     const api = await app.app.inject({ method: 'GET', url: '/api/v1/status/compare?from=2013-01-01&to=2014-06-30' });
     expect(cli).toEqual(api.json());
@@ -149,26 +165,63 @@ describe('the lexpact command line', () => {
 
   it('`user create-admin` creates the first administrator with a password from standard input, and refuses weak passwords and duplicates', async () => {
     const withInput = (input: string, ...args: string[]) => withInputIn({}, input, ...args);
-    const weak = await withInput('password\n', 'user', 'create-admin', '--email', 'first@example.org', '--name', 'First', '--password-stdin');
+    const weak = await withInput(
+      'password\n',
+      'user',
+      'create-admin',
+      '--email',
+      'first@example.org',
+      '--name',
+      'First',
+      '--password-stdin',
+    );
     expect(weak.code).toBe(1);
     expect(weak.stderr).toContain('at least 12 characters');
     expect(weak.stderr).not.toMatch(STACK_FRAME);
 
-    const created = await withInput('a long and private passphrase\n', 'user', 'create-admin', '--email', 'first@example.org', '--name', 'First', '--password-stdin');
+    const created = await withInput(
+      'a long and private passphrase\n',
+      'user',
+      'create-admin',
+      '--email',
+      'first@example.org',
+      '--name',
+      'First',
+      '--password-stdin',
+    );
     expect(created.stderr).not.toMatch(STACK_FRAME);
     expect(created.code).toBe(0);
     expect(created.stdout).toContain('administrator first@example.org created');
 
-    const again = await withInput('a long and private passphrase\n', 'user', 'create-admin', '--email', 'FIRST@example.org', '--name', 'First', '--password-stdin');
+    const again = await withInput(
+      'a long and private passphrase\n',
+      'user',
+      'create-admin',
+      '--email',
+      'FIRST@example.org',
+      '--name',
+      'First',
+      '--password-stdin',
+    );
     expect(again.code).toBe(1);
     expect(again.stderr).toContain('already exists');
   });
 
-  it('`user create-admin` takes --language, refuses one not of the six, and otherwise the locale\'s', async () => {
+  it("`user create-admin` takes --language, refuses one not of the six, and otherwise the locale's", async () => {
     const passphrase = 'a long and private passphrase\n';
     const admin = (extraEnv: NodeJS.ProcessEnv, email: string, ...more: string[]) =>
-      withInputIn(extraEnv, passphrase, 'user', 'create-admin', '--email', email, '--name', 'Admin', '--password-stdin',
-        ...more);
+      withInputIn(
+        extraEnv,
+        passphrase,
+        'user',
+        'create-admin',
+        '--email',
+        email,
+        '--name',
+        'Admin',
+        '--password-stdin',
+        ...more,
+      );
     const english = { LC_ALL: '', LC_MESSAGES: '', LANG: 'en_GB.UTF-8' };
 
     const wrong = await admin(english, 'wrong-language@example.org', '--language', 'de');
@@ -187,7 +240,15 @@ describe('the lexpact command line', () => {
   });
 
   it('tells a partial list from a complete one, says "at least" and "unknown", and warns beside figures past the newest data', async () => {
-    const file = join(makeTempFolder('icao', { 'icao-tokyo.csv': ['instrument_id,participant,action,date,effective_date,note,notification_ref', 'tokyo-1963,Niger,accession,1969-06-27,,,'].join('\n') }), 'icao-tokyo.csv');
+    const file = join(
+      makeTempFolder('icao', {
+        'icao-tokyo.csv': [
+          'instrument_id,participant,action,date,effective_date,note,notification_ref',
+          'tokyo-1963,Niger,accession,1969-06-27,,,',
+        ].join('\n'),
+      }),
+      'icao-tokyo.csv',
+    );
     const partial = await lexpact('import', 'actions', file, '--source', 'icao', '--as-of', '2015-01-31');
     expect(partial.code, partial.stderr).toBe(0);
     expect(partial.stdout).toContain('partial data');
@@ -200,7 +261,18 @@ describe('the lexpact command line', () => {
     expect(france.stdout).not.toMatch(/gaps: .*tokyo-1963/);
 
     // The same list said to be complete: France is then not party, a gap.
-    const complete = await lexpact('import', 'actions', file, '--source', 'icao', '--as-of', '2015-01-31', '--complete', '--format', 'json');
+    const complete = await lexpact(
+      'import',
+      'actions',
+      file,
+      '--source',
+      'icao',
+      '--as-of',
+      '2015-01-31',
+      '--complete',
+      '--format',
+      'json',
+    );
     expect(json(complete)).toMatchObject({ complete: true, outcome: 'applied' });
     expect((await lexpact('country', 'FRA', '--as-of', '2014-06-30')).stdout).toMatch(/gaps: .*tokyo-1963/);
 
@@ -213,12 +285,20 @@ describe('the lexpact command line', () => {
   });
 
   it('`indicators` and `cohort` print the figures with what the ratifications cover, and refuse a reversed period', async () => {
-    const indicators = json(await lexpact('indicators', '--from', '2013-01-01', '--to', '2013-12-31', '--format', 'json'));
-    expect(indicators).toMatchObject({ activitiesDelivered: 0, newRatifications: 0, ratificationData: { stale: false, dataAsOf: '2015-01-31' } });
+    const indicators = json(
+      await lexpact('indicators', '--from', '2013-01-01', '--to', '2013-12-31', '--format', 'json'),
+    );
+    expect(indicators).toMatchObject({
+      activitiesDelivered: 0,
+      newRatifications: 0,
+      ratificationData: { stale: false, dataAsOf: '2015-01-31' },
+    });
     const later = await lexpact('cohort', '--from', '2020-01-01', '--to', '2020-12-31', '--lang', 'fr');
     expect(later.code, later.stderr).toBe(0);
     expect(later.stdout).toMatch(/of the 0 countries assisted, 0 became party/);
-    expect(later.stdout).toMatch(/note: Données du dépositaire au .*les ratifications postérieures ne sont pas incluses/);
+    expect(later.stdout).toMatch(
+      /note: Données du dépositaire au .*les ratifications postérieures ne sont pas incluses/,
+    );
     const reversed = await lexpact('indicators', '--from', '2014-01-01', '--to', '2013-01-01');
     expect(reversed.code).toBe(2);
     expect(reversed.stderr).toContain('--from 2014-01-01 is after --to 2013-01-01');

@@ -13,20 +13,30 @@ const COMMAND_SHARED_BUFFERS = '16MB';
  * Opens the database the server would use (same LEXPACT_DATA_DIR / LEXPACT_DATABASE_URL), migrated and,
  * unless told otherwise, seeded like `npm start` does on first run.
  */
-export async function withDatabase<T>(run: (database: DatabaseHandle) => Promise<T>, { seed = true }: { seed?: boolean } = {}): Promise<T> {
+export async function withDatabase<T>(
+  run: (database: DatabaseHandle) => Promise<T>,
+  { seed = true }: { seed?: boolean } = {},
+): Promise<T> {
   // Imported here, not at the top: registering the commands (and `--help`) must not load the database drivers.
   const [{ openDatabase }, { databaseDir, loadConfig }, { hasOutdatedEntries }] = await Promise.all([
-    import('../db/client.ts'), import('../server/config.ts'), import('../modules/library/search/outdated.ts'),
+    import('../db/client.ts'),
+    import('../server/config.ts'),
+    import('../modules/library/search/outdated.ts'),
   ]);
   const config = loadConfig();
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: databaseDir(config), embedded: { sharedBuffers: COMMAND_SHARED_BUFFERS } });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: databaseDir(config),
+    embedded: { sharedBuffers: COMMAND_SHARED_BUFFERS },
+  });
   try {
     await database.migrate();
     if (seed && config.seed === 'auto') {
       const { isSeeded } = await import('../db/seeded.ts');
       if (!(await isSeeded(database.db))) {
         const [{ seedDatabase }, { fileStoreFor }] = await Promise.all([
-          import('../db/seed.ts'), import('../modules/library/storage/file-store-config.ts'),
+          import('../db/seed.ts'),
+          import('../modules/library/storage/file-store-config.ts'),
         ]);
         await seedDatabase({ db: database.db, files: fileStoreFor(config.library) });
       }
@@ -34,7 +44,8 @@ export async function withDatabase<T>(run: (database: DatabaseHandle) => Promise
     if (await hasOutdatedEntries(database.db)) {
       const { postgresSearchIndex } = await import('../modules/library/search/postgres-search.ts');
       const reindexed = await postgresSearchIndex.reindexOutdated(database.db);
-      if (reindexed > 0) console.error(`rebuilt the search entries of ${reindexed} library documents indexed by an earlier version`);
+      if (reindexed > 0)
+        console.error(`rebuilt the search entries of ${reindexed} library documents indexed by an earlier version`);
     }
     return await run(database);
   } finally {
@@ -49,7 +60,8 @@ export function requireDateOption(value: string | undefined, option: string): st
 }
 
 export function requireChoice<T extends string>(value: string, option: string, choices: readonly T[]): T {
-  if (!(choices as readonly string[]).includes(value)) throw new UsageError(`${option}: "${value}" is not one of ${choices.join(', ')}`);
+  if (!(choices as readonly string[]).includes(value))
+    throw new UsageError(`${option}: "${value}" is not one of ${choices.join(', ')}`);
   return value as T;
 }
 
@@ -71,7 +83,9 @@ export function reportError(error: unknown): void {
   if (isAppError(error)) {
     console.error(`error: ${(error as AppError).message}`);
     for (const problem of error.problems) {
-      const where = [problem.file, problem.line !== undefined ? `line ${problem.line}` : undefined, problem.field].filter(Boolean).join(', ');
+      const where = [problem.file, problem.line !== undefined ? `line ${problem.line}` : undefined, problem.field]
+        .filter(Boolean)
+        .join(', ');
       console.error(`  - ${where ? `${where}: ` : ''}${problem.reason}`);
     }
     process.exitCode = 1;

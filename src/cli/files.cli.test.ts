@@ -41,13 +41,18 @@ describe('`lexpact files gc`, the sweep of orphaned originals', { timeout: 180_0
     const at = new Date(Date.now() - ms);
     utimesSync(join(filesDir, key), at, at);
   };
-  const storedKeys = () => readdirSync(filesDir, { recursive: true, encoding: 'utf8' }).filter((name) => /^[0-9a-f]{2}\/[0-9a-f]{64}$/.test(name)).sort();
+  const storedKeys = () =>
+    readdirSync(filesDir, { recursive: true, encoding: 'utf8' })
+      .filter((name) => /^[0-9a-f]{2}\/[0-9a-f]{64}$/.test(name))
+      .sort();
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'lexpact-files-cli-'));
     filesDir = join(dataDir, 'files');
     env = { ...process.env, LEXPACT_DATA_DIR: dataDir, LEXPACT_SEED: 'off', LEXPACT_LOG_LEVEL: 'silent', TZ: 'UTC' };
-    for (const name of Object.keys(env)) if (name.startsWith('LEXPACT_S3_') || name === 'LEXPACT_DATABASE_URL' || name === 'LEXPACT_FILES_DIR') delete env[name];
+    for (const name of Object.keys(env))
+      if (name.startsWith('LEXPACT_S3_') || name === 'LEXPACT_DATABASE_URL' || name === 'LEXPACT_FILES_DIR')
+        delete env[name];
     if (TEST_DB_KIND === 'postgres') {
       const database = await createPostgresDatabase();
       env.LEXPACT_DATABASE_URL = database.url;
@@ -60,7 +65,15 @@ describe('`lexpact files gc`, the sweep of orphaned originals', { timeout: 180_0
   });
 
   it('--dry-run lists what would go and removes nothing; without it the old orphan goes and the rest stays', async () => {
-    const add = await lexpact('library', 'add', 'test/fixtures/library/law-en.pdf', '--kind', 'legislation', '--language', 'en');
+    const add = await lexpact(
+      'library',
+      'add',
+      'test/fixtures/library/law-en.pdf',
+      '--kind',
+      'legislation',
+      '--language',
+      'en',
+    );
     expect(add.code, add.stderr).toBe(0);
     const [referenced] = storedKeys();
     age(referenced!, 3 * HOUR);
@@ -73,14 +86,20 @@ describe('`lexpact files gc`, the sweep of orphaned originals', { timeout: 180_0
     expect(dryRun.stderr).not.toMatch(STACK_FRAME);
     expect(dryRun.code, dryRun.stderr).toBe(0);
     expect(JSON.parse(dryRun.stdout)).toEqual({
-      dryRun: true, count: 1, bytes: 35, keptRecent: 1, referenced: 1,
+      dryRun: true,
+      count: 1,
+      bytes: 35,
+      keptRecent: 1,
+      referenced: 1,
       removed: [{ key: old, size: 35, modifiedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) }],
     });
     expect(storedKeys()).toEqual(before);
 
     const gc = await lexpact('files', 'gc');
     expect(gc.code, gc.stderr).toBe(0);
-    expect(gc.stdout).toMatch(/^1 unreferenced original \(35 bytes\) removed; 1 unreferenced but younger than an hour kept, 1 in use\n/);
+    expect(gc.stdout).toMatch(
+      /^1 unreferenced original \(35 bytes\) removed; 1 unreferenced but younger than an hour kept, 1 in use\n/,
+    );
     expect(gc.stdout).toContain(old);
     expect(existsSync(join(filesDir, old))).toBe(false);
     expect(storedKeys()).toEqual([referenced!, recent].sort());
@@ -93,7 +112,8 @@ describe('`lexpact files gc`, the sweep of orphaned originals', { timeout: 180_0
     const old = orphan('Left by an import killed last night.', 2 * HOUR);
     const recent = orphan('Being imported right now.', 0);
     const server = spawn(process.execPath, [join(REPO_ROOT, 'src', 'server', 'main.ts')], {
-      cwd: REPO_ROOT, env: { ...env, LEXPACT_LOG_LEVEL: 'info', PORT: '0', HOST: '127.0.0.1' },
+      cwd: REPO_ROOT,
+      env: { ...env, LEXPACT_LOG_LEVEL: 'info', PORT: '0', HOST: '127.0.0.1' },
     });
     let log = '';
     const swept = await new Promise<Record<string, unknown> | null>((resolve) => {
@@ -104,7 +124,8 @@ describe('`lexpact files gc`, the sweep of orphaned originals', { timeout: 180_0
       });
       server.on('exit', () => resolve(null));
     });
-    const exited = server.exitCode !== null ? Promise.resolve() : new Promise((resolve) => server.once('exit', resolve));
+    const exited =
+      server.exitCode !== null ? Promise.resolve() : new Promise((resolve) => server.once('exit', resolve));
     server.kill('SIGTERM');
     await exited;
     expect(swept, log).toMatchObject({ msg: 'removed 1 unreferenced original file (36 bytes)', removed: 1, bytes: 36 });

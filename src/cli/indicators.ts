@@ -15,7 +15,17 @@ function output(sheet: Sheet, format: 'table' | 'csv') {
   printNotes(sheet.notes ?? []);
 }
 
-interface Options { from?: string; to?: string; asOf?: string; types?: string; set: string; region?: string; country?: string; format: string; lang: string }
+interface Options {
+  from?: string;
+  to?: string;
+  asOf?: string;
+  types?: string;
+  set: string;
+  region?: string;
+  country?: string;
+  format: string;
+  lang: string;
+}
 
 const period = (options: Options) => {
   const from = requireDateOption(options.from, '--from')!;
@@ -25,8 +35,11 @@ const period = (options: Options) => {
 };
 
 export function registerIndicatorCommands(program: Command) {
-  program.command('indicators')
-    .description("the programme's indicators for a period: activities, countries assisted, participants, officials trained, new ratifications, laws")
+  program
+    .command('indicators')
+    .description(
+      "the programme's indicators for a period: activities, countries assisted, participants, officials trained, new ratifications, laws",
+    )
     .requiredOption('--from <date>', 'first day of the period')
     .requiredOption('--to <date>', 'last day of the period')
     .option('--region <m49>', 'UN M49 region of the beneficiary countries')
@@ -35,7 +48,9 @@ export function registerIndicatorCommands(program: Command) {
     .option('--lang <lang>', 'language of names and notes', 'en')
     .action(async (options: Options) => {
       const [{ indicators }, { indicatorsSheet }, { loadDataset }] = await Promise.all([
-        import('../modules/programme/indicators.ts'), import('../modules/programme/indicators.sheets.ts'), import('../modules/status/status.dataset.ts'),
+        import('../modules/programme/indicators.ts'),
+        import('../modules/programme/indicators.sheets.ts'),
+        import('../modules/status/status.dataset.ts'),
       ]);
       const format = requireChoice(options.format, '--format', ['table', 'json', 'csv'] as const);
       const lang = requireChoice(options.lang, '--lang', LANGUAGES) as Language;
@@ -48,11 +63,17 @@ export function registerIndicatorCommands(program: Command) {
       });
     });
 
-  program.command('cohort')
-    .description('of the countries assisted in a window, how many became party to an instrument after their first assistance')
+  program
+    .command('cohort')
+    .description(
+      'of the countries assisted in a window, how many became party to an instrument after their first assistance',
+    )
     .requiredOption('--from <date>', 'start of the assistance window')
     .requiredOption('--to <date>', 'end of the assistance window')
-    .option('--types <list>', `activity types that count, comma-separated (${ACTIVITY_TYPES.join(', ')}); all when omitted`)
+    .option(
+      '--types <list>',
+      `activity types that count, comma-separated (${ACTIVITY_TYPES.join(', ')}); all when omitted`,
+    )
     .option('--set <set>', 'instrument set: 12, 16, 18, 19 or all', '19')
     .option('--as-of <date>', 'count treaty actions up to this date (default: today)')
     .option('--region <m49>', 'UN M49 region of the countries')
@@ -60,23 +81,36 @@ export function registerIndicatorCommands(program: Command) {
     .option('--lang <lang>', 'language of names and notes', 'en')
     .action(async (options: Options) => {
       const [{ cohort }, { cohortSheet }, { loadDataset }] = await Promise.all([
-        import('../modules/programme/indicators.ts'), import('../modules/programme/indicators.sheets.ts'), import('../modules/status/status.dataset.ts'),
+        import('../modules/programme/indicators.ts'),
+        import('../modules/programme/indicators.sheets.ts'),
+        import('../modules/status/status.dataset.ts'),
       ]);
       const format = requireChoice(options.format, '--format', ['table', 'json', 'csv'] as const);
       const lang = requireChoice(options.lang, '--lang', LANGUAGES) as Language;
       const set = requireChoice(options.set, '--set', SETS);
-      const types = (options.types ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+      const types = (options.types ?? '')
+        .split(',')
+        .map((t) => t.trim())
+        .filter(Boolean);
       const unknown = types.filter((t) => !(ACTIVITY_TYPES as readonly string[]).includes(t));
       if (unknown.length) throw new UsageError(`--types: ${unknown.join(', ')} is not an activity type`);
-      const query = { ...period(options), types: types as ActivityType[], set: set === 'all' ? 'all' as const : (Number(set) as 12 | 16 | 18 | 19), asOf: requireDateOption(options.asOf, '--as-of') ?? today(), region: options.region };
+      const query = {
+        ...period(options),
+        types: types as ActivityType[],
+        set: set === 'all' ? ('all' as const) : (Number(set) as 12 | 16 | 18 | 19),
+        asOf: requireDateOption(options.asOf, '--as-of') ?? today(),
+        region: options.region,
+      };
       await withDatabase(async ({ db }) => {
         const dataset = await loadDataset(db);
         const result = await cohort(db, dataset, query, lang);
         if (format === 'json') return console.log(JSON.stringify(result, null, 2));
         if (format === 'table') {
-          console.log(result.becameParty === null
-            ? `of the ${result.assisted} countries assisted, how many became party is unknown`
-            : `of the ${result.assisted} countries assisted, ${result.becameParty} became party to an instrument after their first assistance (over ${result.ratificationData.instrumentsCounted.length} instruments with complete depositary lists)\n`);
+          console.log(
+            result.becameParty === null
+              ? `of the ${result.assisted} countries assisted, how many became party is unknown`
+              : `of the ${result.assisted} countries assisted, ${result.becameParty} became party to an instrument after their first assistance (over ${result.ratificationData.instrumentsCounted.length} instruments with complete depositary lists)\n`,
+          );
         }
         output(cohortSheet(dataset, result, lang), format);
       });

@@ -29,9 +29,14 @@ describe('the lexpact library commands', { timeout: 180_000 }, () => {
 
   const lexpact = (...args: string[]) =>
     new Promise<Run>((resolve) => {
-      execFile(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-      });
+      execFile(
+        process.execPath,
+        [BIN, ...args],
+        { cwd: REPO_ROOT, env, maxBuffer: 64 * 1024 * 1024 },
+        (error, stdout, stderr) => {
+          resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+        },
+      );
     });
   const json = (run: Run) => {
     expect(run.stderr).not.toMatch(STACK_FRAME);
@@ -58,8 +63,23 @@ describe('the lexpact library commands', { timeout: 180_000 }, () => {
 
   it('`library add` stores a PDF and prints its id; `library show --format json` prints the document with its references', async () => {
     // The first command creates and seeds the database, sample library content included.
-    const add = await lexpact('library', 'add', 'test/fixtures/library/law-en.pdf', '--kind', 'legislation', '--language', 'en', '--country', 'NER',
-      '--title', 'Law No. 2008-12 on combating the financing of terrorism', '--adopted', '2008-06-01', '--instrument', 'icsft-1999');
+    const add = await lexpact(
+      'library',
+      'add',
+      'test/fixtures/library/law-en.pdf',
+      '--kind',
+      'legislation',
+      '--language',
+      'en',
+      '--country',
+      'NER',
+      '--title',
+      'Law No. 2008-12 on combating the financing of terrorism',
+      '--adopted',
+      '2008-06-01',
+      '--instrument',
+      'icsft-1999',
+    );
     expect(add.stderr).not.toMatch(STACK_FRAME);
     expect(add.code, add.stderr).toBe(0);
     lawId = add.stdout.trim();
@@ -67,24 +87,69 @@ describe('the lexpact library commands', { timeout: 180_000 }, () => {
 
     const shown = json(await lexpact('library', 'show', lawId, '--format', 'json'));
     expect(shown).toMatchObject({
-      id: lawId, kind: 'legislation', title: 'Law No. 2008-12 on combating the financing of terrorism', country: 'NER', countryName: 'Niger',
-      adoptedDate: '2008-06-01', languages: ['en'], uri: expect.stringMatching(/^\/akn\/ne\/act\/2008\//),
+      id: lawId,
+      kind: 'legislation',
+      title: 'Law No. 2008-12 on combating the financing of terrorism',
+      country: 'NER',
+      countryName: 'Niger',
+      adoptedDate: '2008-06-01',
+      languages: ['en'],
+      uri: expect.stringMatching(/^\/akn\/ne\/act\/2008\//),
       instruments: [expect.objectContaining({ instrument: 'icsft-1999' })],
-      expressions: [expect.objectContaining({ language: 'en', versionDate: '2008-06-01', file: expect.objectContaining({ filename: 'law-en.pdf', fileType: 'pdf' }) })],
+      expressions: [
+        expect.objectContaining({
+          language: 'en',
+          versionDate: '2008-06-01',
+          file: expect.objectContaining({ filename: 'law-en.pdf', fileType: 'pdf' }),
+        }),
+      ],
     });
     const references = shown.references as Record<string, unknown>;
     expect(Object.keys(references).sort()).toEqual(['countries', 'instruments', 'resolutions', 'symbols']);
     expect(Object.values(references).every(Array.isArray)).toBe(true);
 
     // With --format json, `add` prints the stored document itself.
-    const note = json(await lexpact('library', 'add', 'test/fixtures/library/note-ru.txt', '--kind', 'ta_tool', '--language', 'ru', '--title', 'Пояснительная записка', '--format', 'json'));
-    expect(note).toMatchObject({ id: expect.stringMatching(UUID), kind: 'ta_tool', title: 'Пояснительная записка', country: null, languages: ['ru'] });
+    const note = json(
+      await lexpact(
+        'library',
+        'add',
+        'test/fixtures/library/note-ru.txt',
+        '--kind',
+        'ta_tool',
+        '--language',
+        'ru',
+        '--title',
+        'Пояснительная записка',
+        '--format',
+        'json',
+      ),
+    );
+    expect(note).toMatchObject({
+      id: expect.stringMatching(UUID),
+      kind: 'ta_tool',
+      title: 'Пояснительная записка',
+      country: null,
+      languages: ['ru'],
+    });
     expect(Object.keys(note).sort()).toEqual(Object.keys(shown).sort());
   });
 
   it('refuses a damaged file with a message, a non-zero exit and no stack trace', async () => {
-    const run = await lexpact('library', 'add', 'test/fixtures/library/corrupt.pdf', '--kind', 'legislation', '--language', 'en', '--country', 'NER',
-      '--title', 'Damaged law on financing', '--format', 'json');
+    const run = await lexpact(
+      'library',
+      'add',
+      'test/fixtures/library/corrupt.pdf',
+      '--kind',
+      'legislation',
+      '--language',
+      'en',
+      '--country',
+      'NER',
+      '--title',
+      'Damaged law on financing',
+      '--format',
+      'json',
+    );
     expect(run.code).not.toBe(0);
     expect(run.stderr).toMatch(/^error: /);
     expect(run.stderr).toMatch(/file:/);
@@ -97,10 +162,16 @@ describe('the lexpact library commands', { timeout: 180_000 }, () => {
     expect(Object.keys(found).sort()).toEqual(['results', 'total']);
     const results = found.results as Record<string, unknown>[];
     expect(found.total).toBe(results.length);
-    for (const result of results) expect(Object.keys(result).sort()).toEqual(['country', 'id', 'kind', 'language', 'score', 'snippet', 'title']);
+    for (const result of results)
+      expect(Object.keys(result).sort()).toEqual(['country', 'id', 'kind', 'language', 'score', 'snippet', 'title']);
     expect(results).toContainEqual({
-      id: lawId, title: 'Law No. 2008-12 on combating the financing of terrorism', kind: 'legislation', country: 'NER', language: 'en',
-      snippet: expect.stringContaining('[[financing]]'), score: expect.any(Number),
+      id: lawId,
+      title: 'Law No. 2008-12 on combating the financing of terrorism',
+      kind: 'legislation',
+      country: 'NER',
+      language: 'en',
+      snippet: expect.stringContaining('[[financing]]'),
+      score: expect.any(Number),
     });
     // The refused file left nothing behind.
     expect(results.map((r) => r.title)).not.toContain('Damaged law on financing');
@@ -110,7 +181,12 @@ describe('the lexpact library commands', { timeout: 180_000 }, () => {
     const found = json(await lexpact('search', '技术援助', '--lang', 'zh', '--format', 'json'));
     const results = found.results as { title: string; kind: string; language: string; snippet: string }[];
     expect(found.total).toBe(1);
-    expect(results[0]).toMatchObject({ title: '协助执行与恐怖主义有关的国际公约和议定书：秘书长的报告', kind: 'un_document', language: 'zh', country: null });
+    expect(results[0]).toMatchObject({
+      title: '协助执行与恐怖主义有关的国际公约和议定书：秘书长的报告',
+      kind: 'un_document',
+      language: 'zh',
+      country: null,
+    });
     expect(results[0]!.snippet).toContain('[[技术援助]]');
 
     // Piped, as here, the table shows the hits as plain words: no markers, no escape codes.
@@ -125,14 +201,20 @@ describe('the lexpact library commands', { timeout: 180_000 }, () => {
   it('`library import` of a folder with bad lines exits non-zero and names the file and line of each problem, LEXPACT_MAX_TEXT_CHARS included', async () => {
     const folder = mkdtempSync(join(tmpdir(), 'lexpact-library-cli-import-'));
     try {
-      writeFileSync(join(folder, 'metadata.csv'), [
-        'file,language,kind,title_en,country,adopted_date',
-        'note-ru.txt,ru,ta_tool,Note on terrorist financing,,',
-        'guide-es.md,es,legislation,Law of nowhere,XYZ,2010-01-01',
-        'missing.pdf,en,legislation,Law whose file was forgotten,NER,2012-01-01',
-        'long.txt,en,legislation,Law longer than the configured limit,NER,2012-01-01',
-      ].join('\n'));
-      writeFileSync(join(folder, 'long.txt'), 'Whoever provides or collects funds for a terrorist act is punished. '.repeat(20));
+      writeFileSync(
+        join(folder, 'metadata.csv'),
+        [
+          'file,language,kind,title_en,country,adopted_date',
+          'note-ru.txt,ru,ta_tool,Note on terrorist financing,,',
+          'guide-es.md,es,legislation,Law of nowhere,XYZ,2010-01-01',
+          'missing.pdf,en,legislation,Law whose file was forgotten,NER,2012-01-01',
+          'long.txt,en,legislation,Law longer than the configured limit,NER,2012-01-01',
+        ].join('\n'),
+      );
+      writeFileSync(
+        join(folder, 'long.txt'),
+        'Whoever provides or collects funds for a terrorist act is punished. '.repeat(20),
+      );
       copyFileSync(join(LIBRARY_FIXTURES, 'note-ru.txt'), join(folder, 'note-ru.txt'));
       copyFileSync(join(LIBRARY_FIXTURES, 'guide-es.md'), join(folder, 'guide-es.md'));
       env.LEXPACT_MAX_TEXT_CHARS = '1000';
@@ -141,7 +223,9 @@ describe('the lexpact library commands', { timeout: 180_000 }, () => {
       expect(run.stderr).toContain('nothing was stored');
       expect(run.stderr).toMatch(/metadata\.csv, line 3, country: .*XYZ/);
       expect(run.stderr).toMatch(/metadata\.csv, line 4, file: .*missing\.pdf/);
-      expect(run.stderr).toMatch(/metadata\.csv, line 5, file: long\.txt: .*limit of 1000 characters \(LEXPACT_MAX_TEXT_CHARS\)/);
+      expect(run.stderr).toMatch(
+        /metadata\.csv, line 5, file: long\.txt: .*limit of 1000 characters \(LEXPACT_MAX_TEXT_CHARS\)/,
+      );
       expect(run.stderr).not.toMatch(/line 2/);
       expect(run.stderr).not.toMatch(STACK_FRAME);
     } finally {

@@ -10,7 +10,9 @@ import { registerFilesCommands } from './files.ts';
 import { reportError } from './context.ts';
 
 const program = new Command('lexpact')
-  .description('Lexpact: treaty status register and legal technical assistance against terrorism.\nUses LEXPACT_DATABASE_URL (PostgreSQL) when set, otherwise the embedded database in LEXPACT_DATA_DIR (default ./.lexpact).')
+  .description(
+    'Lexpact: treaty status register and legal technical assistance against terrorism.\nUses LEXPACT_DATABASE_URL (PostgreSQL) when set, otherwise the embedded database in LEXPACT_DATA_DIR (default ./.lexpact).',
+  )
   .showHelpAfterError()
   .exitOverride();
 

@@ -29,15 +29,27 @@ describe('the lexpact activities import command', { timeout: 180_000 }, () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'lexpact-programme-cli-'));
-    env = { ...process.env, LEXPACT_DATA_DIR: join(dir, 'data'), LEXPACT_SEED: 'auto', LEXPACT_LOG_LEVEL: 'silent', TZ: 'UTC' };
+    env = {
+      ...process.env,
+      LEXPACT_DATA_DIR: join(dir, 'data'),
+      LEXPACT_SEED: 'auto',
+      LEXPACT_LOG_LEVEL: 'silent',
+      TZ: 'UTC',
+    };
     delete env.LEXPACT_DATABASE_URL;
     if (TEST_DB_KIND === 'postgres') {
       const database = await createPostgresDatabase();
       env.LEXPACT_DATABASE_URL = database.url;
       dropDatabase = database.drop;
     }
-    writeFileSync(join(dir, 'activities.csv'), 'code,title,type,status,start_date,end_date,countries\nNE-1,Atelier national,national_workshop,delivered,2013-03-10,2013-03-12,Niger\nML-1,Regional workshop,regional_workshop,planned,2013-05-20,2013-05-22,MLI;TCD\n');
-    writeFileSync(join(dir, 'bad.csv'), 'code,title,type,start_date,end_date,countries\nX-1,Bad,national_workshop,2013-03-10,2013-03-01,Atlantis\n');
+    writeFileSync(
+      join(dir, 'activities.csv'),
+      'code,title,type,status,start_date,end_date,countries\nNE-1,Atelier national,national_workshop,delivered,2013-03-10,2013-03-12,Niger\nML-1,Regional workshop,regional_workshop,planned,2013-05-20,2013-05-22,MLI;TCD\n',
+    );
+    writeFileSync(
+      join(dir, 'bad.csv'),
+      'code,title,type,start_date,end_date,countries\nX-1,Bad,national_workshop,2013-03-10,2013-03-01,Atlantis\n',
+    );
   });
   afterAll(async () => {
     await dropDatabase();
@@ -48,10 +60,24 @@ describe('the lexpact activities import command', { timeout: 180_000 }, () => {
     const added = await lexpact('organization', 'add', 'Sahel Partners', '--kind', 'partner');
     expect(added.code, added.stderr).toBe(0);
     expect(added.stdout.trim()).toMatch(/^[0-9a-f-]{36}$/);
-    const first = await lexpact('activities', 'import', join(dir, 'activities.csv'), '--organization', 'sahel partners', '--format', 'json');
+    const first = await lexpact(
+      'activities',
+      'import',
+      join(dir, 'activities.csv'),
+      '--organization',
+      'sahel partners',
+      '--format',
+      'json',
+    );
     expect(first.code, first.stderr).toBe(0);
     expect(JSON.parse(first.stdout)).toMatchObject({ created: 2, updated: 0, unchanged: 0 });
-    const second = await lexpact('activities', 'import', join(dir, 'activities.csv'), '--organization', 'Sahel Partners');
+    const second = await lexpact(
+      'activities',
+      'import',
+      join(dir, 'activities.csv'),
+      '--organization',
+      'Sahel Partners',
+    );
     expect(second.stdout.trim()).toBe('0 created, 0 updated, 2 unchanged');
   });
 

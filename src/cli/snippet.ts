@@ -7,7 +7,8 @@ const NORMAL = '\x1b[22m';
  * which `hasColors` honours. Piped into a file or another program, the output stays plain text.
  */
 export function showsBold(
-  stream: { isTTY?: boolean; hasColors?: () => boolean } = process.stdout, env: NodeJS.ProcessEnv = process.env,
+  stream: { isTTY?: boolean; hasColors?: () => boolean } = process.stdout,
+  env: NodeJS.ProcessEnv = process.env,
 ): boolean {
   return Boolean(stream.isTTY) && !env.NO_COLOR && (stream.hasColors?.() ?? false);
 }

@@ -16,7 +16,12 @@ registerHooks({ resolve(specifier, context, next) { const resolved = next(specif
 process.on('exit', () => process.stderr.write('\\nLOADED ' + JSON.stringify([...urls]) + '\\n'));
 `)}`;
 
-interface Run { code: number; stdout: string; stderr: string; loaded: string[] }
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+  loaded: string[];
+}
 
 /** Modules that only some commands need; each takes a noticeable part of a second and tens of megabytes to load. */
 const HEAVY = ['@electric-sql/pglite', '/node_modules/pg/', 'exceljs', '@aws-sdk', 'mammoth', 'unpdf'];
@@ -27,11 +32,16 @@ describe('what a lexpact command loads', () => {
 
   const lexpact = (...args: string[]) =>
     new Promise<Run>((resolve) => {
-      execFile(process.execPath, ['--import', RECORD_MODULES, BIN, ...args], { cwd: REPO_ROOT, env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-        const line = stderr.split('\n').find((l) => l.startsWith('LOADED '));
-        resolve({ code, stdout, stderr, loaded: line ? (JSON.parse(line.slice('LOADED '.length)) as string[]) : [] });
-      });
+      execFile(
+        process.execPath,
+        ['--import', RECORD_MODULES, BIN, ...args],
+        { cwd: REPO_ROOT, env, maxBuffer: 64 * 1024 * 1024 },
+        (error, stdout, stderr) => {
+          const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+          const line = stderr.split('\n').find((l) => l.startsWith('LOADED '));
+          resolve({ code, stdout, stderr, loaded: line ? (JSON.parse(line.slice('LOADED '.length)) as string[]) : [] });
+        },
+      );
     });
   const loadedAny = (run: Run, parts: string[]) => parts.filter((part) => run.loaded.some((url) => url.includes(part)));
 
@@ -61,6 +71,8 @@ describe('what a lexpact command loads', () => {
     expect(parties.code, parties.stderr).toBe(0);
     expect(JSON.parse(parties.stdout)).toMatchObject({ instrument: 'icsft-1999' });
     expect(loadedAny(parties, ['@electric-sql/pglite'])).toHaveLength(1);
-    expect(loadedAny(parties, ['/migrator', '/db/seed.ts', 'status.import.ts', 'exceljs', '@aws-sdk', 'mammoth', 'unpdf'])).toEqual([]);
+    expect(
+      loadedAny(parties, ['/migrator', '/db/seed.ts', 'status.import.ts', 'exceljs', '@aws-sdk', 'mammoth', 'unpdf']),
+    ).toEqual([]);
   });
 });

@@ -3,7 +3,10 @@ import { sheetToCsv, type Sheet } from '../lib/spreadsheet.ts';
 
 /** Plain aligned columns for a terminal; widths count characters, which is enough for the Latin names here. */
 export function formatTable(header: string[], rows: (string | number | null | undefined)[][]): string {
-  const text = [header, ...rows.map((row) => row.map((cell) => (cell === null || cell === undefined ? '' : String(cell))))];
+  const text = [
+    header,
+    ...rows.map((row) => row.map((cell) => (cell === null || cell === undefined ? '' : String(cell)))),
+  ];
   // Styles (bold search hits) take no room on screen.
   const width = (cell: string) => stripVTControlCharacters(cell).length;
   const widths = header.map((_, column) => Math.max(...text.map((row) => width(row[column] ?? ''))));

@@ -9,7 +9,9 @@ const ORGANIZATION_KINDS = ['un', 'partner', 'donor', 'government', 'other'] as 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 /** Asks for a password on the terminal without echoing it. */
@@ -40,7 +42,9 @@ export function environmentLanguage(env: NodeJS.ProcessEnv = process.env): Langu
 
 /** Asks for a language on a terminal until the answer is one of the six; an empty answer takes the fallback. */
 export async function askLanguage(
-  input: NodeJS.ReadableStream, output: NodeJS.WritableStream, fallback: Language,
+  input: NodeJS.ReadableStream,
+  output: NodeJS.WritableStream,
+  fallback: Language,
 ): Promise<Language> {
   const rl = createInterface({ input, output, terminal: false });
   const lines = rl[Symbol.asyncIterator]();
@@ -62,31 +66,44 @@ export async function askLanguage(
 export function registerUserCommands(program: Command) {
   const user = program.command('user').description('user accounts');
 
-  user.command('create-admin')
-    .description('create an administrator (the first one, typically); the password is asked for, or read from standard input with --password-stdin')
+  user
+    .command('create-admin')
+    .description(
+      'create an administrator (the first one, typically); the password is asked for, or read from standard input with --password-stdin',
+    )
     .requiredOption('--email <email>', 'email address, used to sign in')
     .requiredOption('--name <name>', 'name shown in the application')
     .option('--password-stdin', 'read the password from standard input (for scripts)')
-    .option('--language <code>', `preferred language (${LANGUAGES.join(', ')}); asked on a terminal, else the locale's or en`)
+    .option(
+      '--language <code>',
+      `preferred language (${LANGUAGES.join(', ')}); asked on a terminal, else the locale's or en`,
+    )
     .action(async (options: { email: string; name: string; passwordStdin?: boolean; language?: string }) => {
       const [{ CLI_CONTEXT }, { createAdministrator }] = await Promise.all([
-        import('../modules/audit/audit.service.ts'), import('../modules/accounts/users.service.ts'),
+        import('../modules/audit/audit.service.ts'),
+        import('../modules/accounts/users.service.ts'),
       ]);
       let preferredLanguage: Language;
       if (options.language !== undefined) preferredLanguage = requireChoice(options.language, '--language', LANGUAGES);
       else if (process.stdin.isTTY) {
         preferredLanguage = await askLanguage(process.stdin, process.stdout, environmentLanguage());
-      }
-      else preferredLanguage = environmentLanguage();
+      } else preferredLanguage = environmentLanguage();
       let password: string;
       if (options.passwordStdin) password = await readStdin();
       else if (process.stdin.isTTY) {
         password = await promptHidden('Password (at least 12 characters): ');
-        if (password !== (await promptHidden('Same password again: '))) throw new UsageError('the two passwords differ');
-      } else throw new UsageError('no terminal to ask for the password: pass it on standard input with --password-stdin');
+        if (password !== (await promptHidden('Same password again: ')))
+          throw new UsageError('the two passwords differ');
+      } else
+        throw new UsageError('no terminal to ask for the password: pass it on standard input with --password-stdin');
       await withDatabase(async ({ db }) => {
         const created = await createAdministrator({
-          db, clock: systemClock, context: CLI_CONTEXT, email: options.email, displayName: options.name, password,
+          db,
+          clock: systemClock,
+          context: CLI_CONTEXT,
+          email: options.email,
+          displayName: options.name,
+          password,
           preferredLanguage,
         });
         const { id, email, preferredLanguage: language } = created;
@@ -94,24 +111,47 @@ export function registerUserCommands(program: Command) {
       });
     });
 
-  const organization = program.command('organization').description('organizations users belong to and activities are organized by');
-  organization.command('add <name>')
+  const organization = program
+    .command('organization')
+    .description('organizations users belong to and activities are organized by');
+  organization
+    .command('add <name>')
     .description('add an organization (as the administration page does)')
     .option('--kind <kind>', ORGANIZATION_KINDS.join(', '), 'partner')
     .action(async (name: string, options: { kind: string }) => {
-      const [{ CLI_CONTEXT, recordAudit }, { and, isNull, sql }, { inTransaction }, { organizations }] = await Promise.all([
-        import('../modules/audit/audit.service.ts'), import('drizzle-orm'), import('../db/client.ts'), import('../modules/accounts/accounts.table.ts'),
-      ]);
+      const [{ CLI_CONTEXT, recordAudit }, { and, isNull, sql }, { inTransaction }, { organizations }] =
+        await Promise.all([
+          import('../modules/audit/audit.service.ts'),
+          import('drizzle-orm'),
+          import('../db/client.ts'),
+          import('../modules/accounts/accounts.table.ts'),
+        ]);
       const kind = requireChoice(options.kind, '--kind', ORGANIZATION_KINDS);
       const trimmed = name.trim();
       if (trimmed.length < 2 || trimmed.length > 200) throw new UsageError('the name must have 2 to 200 characters');
       await withDatabase(async ({ db }) => {
-        const [clash] = await db.select({ id: organizations.id }).from(organizations).where(and(sql`lower(${organizations.name}) = lower(${trimmed})`, isNull(organizations.deletedAt)));
+        const [clash] = await db
+          .select({ id: organizations.id })
+          .from(organizations)
+          .where(and(sql`lower(${organizations.name}) = lower(${trimmed})`, isNull(organizations.deletedAt)));
         if (clash) throw new UsageError(`an organization is already called "${trimmed}"`);
         const id = await inTransaction(db, async (tx) => {
           const now = systemClock.now().toISOString();
-          const [row] = await tx.insert(organizations).values({ name: trimmed, kind, createdAt: now, updatedAt: now }).returning();
-          await recordAudit(tx, CLI_CONTEXT, { action: 'organization.create', entityType: 'organization', entityId: row!.id, after: { name: trimmed, kind } }, now);
+          const [row] = await tx
+            .insert(organizations)
+            .values({ name: trimmed, kind, createdAt: now, updatedAt: now })
+            .returning();
+          await recordAudit(
+            tx,
+            CLI_CONTEXT,
+            {
+              action: 'organization.create',
+              entityType: 'organization',
+              entityId: row!.id,
+              after: { name: trimmed, kind },
+            },
+            now,
+          );
           return row!.id;
         });
         console.log(id);

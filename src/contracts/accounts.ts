@@ -14,8 +14,17 @@ export const ROLE_SCOPE: Record<(typeof ROLES)[number], 'none' | 'participant' |
   donor: 'either',
   member_state_official: 'participant',
 };
-export const emailSchema = z.string().trim().max(320).regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an email address').describe('Email address');
-export const passwordSchema = z.string().min(1, 'is required').max(256).describe('Password: at least 12 characters, not a common one');
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(320)
+  .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'must be an email address')
+  .describe('Email address');
+export const passwordSchema = z
+  .string()
+  .min(1, 'is required')
+  .max(256)
+  .describe('Password: at least 12 characters, not a common one');
 
 export const userSchema = z.object({
   id: z.string().describe('User id (UUID)'),
@@ -26,7 +35,12 @@ export const userSchema = z.object({
   role: roleSchema,
   participantId: z.string().nullable().describe('Country a member-state official or state donor acts for (ISO3)'),
   organizationId: z.string().nullable().describe('Organization of a partner, programme officer or donor'),
-  donorId: z.string().nullable().describe('Donor record (programme) of a donor user: it reads what that donor\'s contributions funded; null: it reads no funding data'),
+  donorId: z
+    .string()
+    .nullable()
+    .describe(
+      "Donor record (programme) of a donor user: it reads what that donor's contributions funded; null: it reads no funding data",
+    ),
   lastSignInAt: z.string().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -39,7 +53,10 @@ export const sessionInfoSchema = z.object({
   singleSignOn: z.boolean().describe('Whether sign-in through the organization (OpenID Connect) is configured'),
 });
 
-export const signInSchema = z.object({ email: z.string().trim().min(1, 'is required').max(320).describe('Email address'), password: passwordSchema });
+export const signInSchema = z.object({
+  email: z.string().trim().min(1, 'is required').max(320).describe('Email address'),
+  password: passwordSchema,
+});
 export const languageSchema = z.enum(LANGUAGES);
 
 export const organizationSchema = z.object({

@@ -6,7 +6,13 @@ import { coded } from './reasons.ts';
 /** Zod schemas of the legal library API, shared by the server (validation, OpenAPI) and the web app (types). */
 
 export const DOCUMENT_KINDS = [
-  'legislation', 'case_law', 'instrument_text', 'regional_convention', 'un_document', 'ta_tool', 'bibliography',
+  'legislation',
+  'case_law',
+  'instrument_text',
+  'regional_convention',
+  'un_document',
+  'ta_tool',
+  'bibliography',
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
@@ -20,7 +26,14 @@ export const DOCUMENT_SUBTYPES: Partial<Record<DocumentKind, readonly string[]>>
 export const DOCUMENT_STATUSES = ['draft', 'in_force', 'amended', 'repealed'] as const;
 export const CATEGORIES = ['substantive_criminal_law', 'procedural_law', 'international_cooperation'] as const;
 export const THEMES = [
-  'financing_of_terrorism', 'cbrn', 'civil_aviation', 'maritime', 'use_of_internet', 'victims', 'human_rights', 'foreign_terrorist_fighters',
+  'financing_of_terrorism',
+  'cbrn',
+  'civil_aviation',
+  'maritime',
+  'use_of_internet',
+  'victims',
+  'human_rights',
+  'foreign_terrorist_fighters',
 ] as const;
 export const VISIBILITIES = ['public', 'restricted'] as const;
 /** Events on a law's timeline; `by` names the act that caused them. */
@@ -38,13 +51,17 @@ const isRealDate = (value: string) => {
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 };
 /** A calendar date typed by a person: checked to exist, so 2014-02-30 is refused with a clear reason. */
-export const dateInput = z.string().refine(isRealDate, coded('invalid_date', 'must be a real date written as YYYY-MM-DD'))
+export const dateInput = z
+  .string()
+  .refine(isRealDate, coded('invalid_date', 'must be a real date written as YYYY-MM-DD'))
   .describe('Date as YYYY-MM-DD');
 
 /** Cross-references found in a document's text. */
 export const referencesSchema = z.object({
   symbols: z.array(z.string()).describe('UN document symbols, e.g. E/CN.15/2014/1'),
-  resolutions: z.array(z.string()).describe('General Assembly and Security Council resolutions, as symbols: A/RES/60/288, S/RES/1373 (2001)'),
+  resolutions: z
+    .array(z.string())
+    .describe('General Assembly and Security Council resolutions, as symbols: A/RES/60/288, S/RES/1373 (2001)'),
   instruments: z.array(z.string()).describe('Instrument ids, e.g. icsft-1999'),
   countries: z.array(z.string()).describe('Participant ids (ISO3)'),
 });
@@ -60,9 +77,17 @@ export const instrumentLinkSchema = z.object({
 export const documentInputSchema = z.object({
   kind: z.enum(DOCUMENT_KINDS),
   subtype: z.string().max(40).nullable().optional(),
-  titles: z.partialRecord(languageSchema, z.string().trim().min(1).max(1000)).refine((t) => Object.keys(t).length > 0, coded('title_required', 'needs a title in at least one language')).describe('Title per language code'),
+  titles: z
+    .partialRecord(languageSchema, z.string().trim().min(1).max(1000))
+    .refine((t) => Object.keys(t).length > 0, coded('title_required', 'needs a title in at least one language'))
+    .describe('Title per language code'),
   country: z.string().max(3).nullable().optional().describe('Participant id (ISO3) the document belongs to'),
-  organization: z.string().max(200).nullable().optional().describe('Issuing organization, when not a country (e.g. UNODC)'),
+  organization: z
+    .string()
+    .max(200)
+    .nullable()
+    .optional()
+    .describe('Issuing organization, when not a country (e.g. UNODC)'),
   symbol: z.string().max(100).nullable().optional().describe('UN document symbol'),
   number: z.string().max(60).nullable().optional().describe('Number of the act, e.g. 2008-12'),
   court: z.string().max(300).nullable().optional(),
@@ -77,15 +102,28 @@ export const documentInputSchema = z.object({
   categories: z.array(z.enum(CATEGORIES)).default([]),
   themes: z.array(z.enum(THEMES)).default([]),
   source: z.string().max(500).nullable().optional(),
-  officialUrl: z.url({ protocol: /^https?$/ }).nullable().optional(),
+  officialUrl: z
+    .url({ protocol: /^https?$/ })
+    .nullable()
+    .optional(),
   visibility: z.enum(VISIBILITIES).default('public'),
   instruments: z.array(instrumentLinkSchema).default([]),
-  events: z.array(z.object({
-    type: z.enum(EVENT_TYPES),
-    date: dateInput,
-    by: z.string().uuid().nullable().optional().describe('Id of the amending, commencing or repealing act in the library'),
-    note: z.string().max(1000).nullable().optional(),
-  })).default([]).describe('Timeline: commencement, amendments, repeal'),
+  events: z
+    .array(
+      z.object({
+        type: z.enum(EVENT_TYPES),
+        date: dateInput,
+        by: z
+          .string()
+          .uuid()
+          .nullable()
+          .optional()
+          .describe('Id of the amending, commencing or repealing act in the library'),
+        note: z.string().max(1000).nullable().optional(),
+      }),
+    )
+    .default([])
+    .describe('Timeline: commencement, amendments, repeal'),
 });
 export type DocumentInput = z.infer<typeof documentInputSchema>;
 
@@ -111,7 +149,10 @@ export const expressionSchema = z.object({
 export const eventSchema = z.object({
   type: z.enum(EVENT_TYPES),
   date: isoDate,
-  by: z.object({ id: z.string(), title: z.string(), uri: z.string() }).nullable().describe('The amending, commencing or repealing act'),
+  by: z
+    .object({ id: z.string(), title: z.string(), uri: z.string() })
+    .nullable()
+    .describe('The amending, commencing or repealing act'),
   note: z.string().nullable(),
 });
 
@@ -149,7 +190,9 @@ export const documentSchema = z.object({
   current: z.array(expressionSchema).describe('The version in force on the "as at" date, one per language'),
   events: z.array(eventSchema),
   /** Acts that this one amends, commences or repeals. */
-  affects: z.array(z.object({ id: z.string(), title: z.string(), uri: z.string(), type: z.enum(EVENT_TYPES), date: isoDate })),
+  affects: z.array(
+    z.object({ id: z.string(), title: z.string(), uri: z.string(), type: z.enum(EVENT_TYPES), date: isoDate }),
+  ),
   references: referencesSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -173,7 +216,10 @@ export const versionTextSchema = z.object({
   language: languageSchema,
   text: z.string().describe('Extracted plain text, as indexed for search'),
   rendering: z.enum(TEXT_RENDERINGS).describe('markdown or html: show `html`; plain: show `text` with its line breaks'),
-  html: z.string().nullable().describe('Sanitised HTML of a Markdown or HTML original (no scripts, styles or images); null for plain'),
+  html: z
+    .string()
+    .nullable()
+    .describe('Sanitised HTML of a Markdown or HTML original (no scripts, styles or images); null for plain'),
   toc: z.array(tocEntrySchema).describe('Headings h1–h3 of a long formatted text, in order; empty otherwise'),
 });
 export type VersionText = z.infer<typeof versionTextSchema>;
@@ -219,8 +265,15 @@ export const searchResponseSchema = z.object({
   pageSize: z.number().int(),
   results: z.array(searchResultSchema),
   facets: z.object({
-    country: facetSchema, region: facetSchema, kind: facetSchema, category: facetSchema, theme: facetSchema,
-    instrument: facetSchema, language: facetSchema, year: facetSchema, status: facetSchema,
+    country: facetSchema,
+    region: facetSchema,
+    kind: facetSchema,
+    category: facetSchema,
+    theme: facetSchema,
+    instrument: facetSchema,
+    language: facetSchema,
+    year: facetSchema,
+    status: facetSchema,
   }),
 });
 export type SearchResponse = z.infer<typeof searchResponseSchema>;

@@ -3,18 +3,36 @@ import { isoDate, namesSchema } from './common.ts';
 
 /** Zod schemas of the status register API, shared by the server (validation, OpenAPI) and the web app (types). */
 
-export const basisParam = z.enum(['deposit', 'in-force']).default('deposit').describe('deposit: consent deposited by the date and not withdrawn; in-force: in force for the participant by the date');
-export const setParam = z.enum(['12', '16', '18', '19', 'all']).default('19').describe('Instrument set: 12, 16, 18 or 19 universal instruments, or all instruments in the catalogue');
+export const basisParam = z
+  .enum(['deposit', 'in-force'])
+  .default('deposit')
+  .describe(
+    'deposit: consent deposited by the date and not withdrawn; in-force: in force for the participant by the date',
+  );
+export const setParam = z
+  .enum(['12', '16', '18', '19', 'all'])
+  .default('19')
+  .describe('Instrument set: 12, 16, 18 or 19 universal instruments, or all instruments in the catalogue');
 /** The same four fields wherever a figure rests on an instrument's depositary data. */
 export const coverageFields = {
   hasData: z.boolean().describe('Some status data from the depositary are loaded'),
-  complete: z.boolean().describe("The depositary's complete list is loaded; false: the data are partial, counts are lower bounds (at least N) and a participant not named is unknown, not a non-party"),
-  dataAsOf: isoDate.nullable().describe('Date up to which the data are known: the newest complete list, or the newest list when only partial data are loaded'),
+  complete: z
+    .boolean()
+    .describe(
+      "The depositary's complete list is loaded; false: the data are partial, counts are lower bounds (at least N) and a participant not named is unknown, not a non-party",
+    ),
+  dataAsOf: isoDate
+    .nullable()
+    .describe(
+      'Date up to which the data are known: the newest complete list, or the newest list when only partial data are loaded',
+    ),
   stale: z.boolean().describe('The date asked for is later than dataAsOf: actions after dataAsOf are not included'),
 };
 export const coverageSchema = z.object({ instrument: z.string(), ...coverageFields });
 
-const setValue = z.union([z.literal(12), z.literal(16), z.literal(18), z.literal(19), z.literal('all')]).describe('Instrument set');
+const setValue = z
+  .union([z.literal(12), z.literal(16), z.literal(18), z.literal(19), z.literal('all')])
+  .describe('Instrument set');
 
 export const instrumentSchema = z.object({
   id: z.string().describe('Stable public identifier, e.g. icsft-1999'),
@@ -49,26 +67,35 @@ export const partiesSchema = z.object({
   asOf: isoDate,
   basis: z.enum(['deposit', 'in-force']),
   ...coverageFields,
-  count: z.number().nullable().describe('Number of parties; null when no status data are loaded; a lower bound (at least) when complete is false'),
+  count: z
+    .number()
+    .nullable()
+    .describe(
+      'Number of parties; null when no status data are loaded; a lower bound (at least) when complete is false',
+    ),
   signatoryCount: z.number().nullable().describe('Participants that had signed by the date; null when no data'),
-  parties: z.array(z.object({
-    participant: z.string().describe('ISO 3166-1 alpha-3, or EUU for the European Union'),
-    name: z.string(),
-    action: z.string().describe('ratification, acceptance, approval, accession, succession or definitive_signature'),
-    date: isoDate.describe('Date of deposit of the consent'),
-    inForceFrom: isoDate.nullable().describe('Date from which the instrument is in force for the participant'),
-    signatureDate: isoDate.nullable(),
-    regionM49: z.string().nullable(),
-    subregionM49: z.string().nullable(),
-    flagged: z.boolean().describe('A newer depositary list no longer shows one of its actions'),
-  })),
+  parties: z.array(
+    z.object({
+      participant: z.string().describe('ISO 3166-1 alpha-3, or EUU for the European Union'),
+      name: z.string(),
+      action: z.string().describe('ratification, acceptance, approval, accession, succession or definitive_signature'),
+      date: isoDate.describe('Date of deposit of the consent'),
+      inForceFrom: isoDate.nullable().describe('Date from which the instrument is in force for the participant'),
+      signatureDate: isoDate.nullable(),
+      regionM49: z.string().nullable(),
+      subregionM49: z.string().nullable(),
+      flagged: z.boolean().describe('A newer depositary list no longer shows one of its actions'),
+    }),
+  ),
 });
 
 export const timelineSchema = z.object({
   instrument: z.string(),
   basis: z.enum(['deposit', 'in-force']),
   ...coverageFields,
-  points: z.array(z.object({ year: z.number(), parties: z.number(), signatories: z.number() })).describe('Counts at the end of each year, up to the year of dataAsOf (stale: the current year is later)'),
+  points: z
+    .array(z.object({ year: z.number(), parties: z.number(), signatories: z.number() }))
+    .describe('Counts at the end of each year, up to the year of dataAsOf (stale: the current year is later)'),
 });
 
 const datedAction = z.object({ type: z.string(), date: isoDate });
@@ -81,28 +108,50 @@ export const countryStatusSchema = z.object({
   basis: z.enum(['deposit', 'in-force']),
   partyCount: z.number().describe('Instruments of the set the participant is party to (among those with data)'),
   instrumentCount: z.number(),
-  gaps: z.array(z.string()).describe("Instruments of the set with the depositary's complete list that the participant is not party to"),
-  unknown: z.array(z.string()).describe('Instruments with partial data that record no consent of the participant: it may or may not be a party'),
-  instrumentsWithoutData: z.array(z.string()).describe('Instruments whose status is unknown because no data are loaded'),
-  instrumentsWithPartialData: z.array(z.string()).describe("Instruments for which only part of the depositary's list is loaded"),
+  gaps: z
+    .array(z.string())
+    .describe("Instruments of the set with the depositary's complete list that the participant is not party to"),
+  unknown: z
+    .array(z.string())
+    .describe('Instruments with partial data that record no consent of the participant: it may or may not be a party'),
+  instrumentsWithoutData: z
+    .array(z.string())
+    .describe('Instruments whose status is unknown because no data are loaded'),
+  instrumentsWithPartialData: z
+    .array(z.string())
+    .describe("Instruments for which only part of the depositary's list is loaded"),
   staleInstruments: z.array(z.string()).describe('Instruments whose newest data are older than the date asked for'),
-  instruments: z.array(z.object({
-    instrument: z.string(),
-    ...coverageFields,
-    status: z.enum(['party', 'signatory', 'not_party', 'withdrawn', 'not_adopted', 'no_data', 'unknown']).describe('not_adopted: the instrument was adopted after the date; unknown: partial data name no consent of the participant'),
-    signature: datedAction.nullable(),
-    consent: datedAction.extend({ effectiveDate: isoDate.nullable() }).nullable(),
-    inForceFrom: isoDate.nullable(),
-    withdrawal: z.object({ date: isoDate, effectiveDate: isoDate.nullable() }).nullable(),
-    statements: z.array(z.object({ type: z.string(), date: isoDate, text: z.string().nullable() })),
-    flagged: z.boolean(),
-  })),
+  instruments: z.array(
+    z.object({
+      instrument: z.string(),
+      ...coverageFields,
+      status: z
+        .enum(['party', 'signatory', 'not_party', 'withdrawn', 'not_adopted', 'no_data', 'unknown'])
+        .describe(
+          'not_adopted: the instrument was adopted after the date; unknown: partial data name no consent of the participant',
+        ),
+      signature: datedAction.nullable(),
+      consent: datedAction.extend({ effectiveDate: isoDate.nullable() }).nullable(),
+      inForceFrom: isoDate.nullable(),
+      withdrawal: z.object({ date: isoDate, effectiveDate: isoDate.nullable() }).nullable(),
+      statements: z.array(z.object({ type: z.string(), date: isoDate, text: z.string().nullable() })),
+      flagged: z.boolean(),
+    }),
+  ),
 });
 
 export const partyToAllSchema = z.object({
-  count: z.number().nullable().describe("States party to every instrument of the set; null when some instruments have no data or only part of the depositary's list"),
+  count: z
+    .number()
+    .nullable()
+    .describe(
+      "States party to every instrument of the set; null when some instruments have no data or only part of the depositary's list",
+    ),
   complete: z.boolean().describe("False when some instruments of the set lack the depositary's complete list"),
-  countOverInstrumentsWithData: z.number().nullable().describe("Party to every instrument of the set that has the depositary's complete list"),
+  countOverInstrumentsWithData: z
+    .number()
+    .nullable()
+    .describe("Party to every instrument of the set that has the depositary's complete list"),
   instrumentsWithoutData: z.array(z.string()),
   instrumentsWithPartialData: z.array(z.string()),
   participants: z.array(z.string()),
@@ -113,18 +162,28 @@ export const compareSchema = z.object({
   to: isoDate,
   set: setValue,
   basis: z.enum(['deposit', 'in-force']),
-  instruments: z.array(z.object({
-    instrument: z.string(),
-    ...coverageFields,
-    partiesAtFrom: z.number().nullable(),
-    partiesAtTo: z.number().nullable(),
-    newParties: z.number().nullable().describe('Parties at the second date that were not parties at the first'),
-  })),
+  instruments: z.array(
+    z.object({
+      instrument: z.string(),
+      ...coverageFields,
+      partiesAtFrom: z.number().nullable(),
+      partiesAtTo: z.number().nullable(),
+      newParties: z.number().nullable().describe('Parties at the second date that were not parties at the first'),
+    }),
+  ),
   partyToAllAtFrom: partyToAllSchema,
   partyToAllAtTo: partyToAllSchema,
 });
 
-const matrixCell = z.object({ status: z.enum(['party', 'signatory', 'withdrawn', 'none', 'unknown']).describe('unknown: partial data name no consent of the participant'), date: isoDate.nullable(), action: z.string().nullable() }).nullable();
+const matrixCell = z
+  .object({
+    status: z
+      .enum(['party', 'signatory', 'withdrawn', 'none', 'unknown'])
+      .describe('unknown: partial data name no consent of the participant'),
+    date: isoDate.nullable(),
+    action: z.string().nullable(),
+  })
+  .nullable();
 
 export const matrixSchema = z.object({
   asOf: isoDate,
@@ -132,10 +191,16 @@ export const matrixSchema = z.object({
   basis: z.enum(['deposit', 'in-force']),
   region: z.string().nullable(),
   instruments: z.array(z.object({ id: z.string(), ...coverageFields })),
-  rows: z.array(z.object({
-    participant: z.string(), name: z.string(), regionM49: z.string().nullable(), subregionM49: z.string().nullable(),
-    partyCount: z.number(), cells: z.array(matrixCell).describe('One cell per instrument, in the order of `instruments`; null where no data'),
-  })),
+  rows: z.array(
+    z.object({
+      participant: z.string(),
+      name: z.string(),
+      regionM49: z.string().nullable(),
+      subregionM49: z.string().nullable(),
+      partyCount: z.number(),
+      cells: z.array(matrixCell).describe('One cell per instrument, in the order of `instruments`; null where no data'),
+    }),
+  ),
 });
 
 export const overviewSchema = z.object({
@@ -144,11 +209,15 @@ export const overviewSchema = z.object({
   basis: z.enum(['deposit', 'in-force']),
   instrumentCount: z.number(),
   instrumentsWithData: z.array(z.string()),
-  instrumentsWithPartialData: z.array(z.string()).describe("Instruments for which only part of the depositary's list is loaded"),
+  instrumentsWithPartialData: z
+    .array(z.string())
+    .describe("Instruments for which only part of the depositary's list is loaded"),
   instrumentsWithoutData: z.array(z.string()),
   staleInstruments: z.array(z.string()).describe('Instruments whose newest data are older than asOf'),
   participantCount: z.number(),
-  partiesTotal: z.number().describe('Sum over participants of the instruments (with data) they are recorded as party to'),
+  partiesTotal: z
+    .number()
+    .describe('Sum over participants of the instruments (with data) they are recorded as party to'),
   partyToAll: partyToAllSchema,
   latestDataAsOf: isoDate.nullable(),
   oldestDataAsOf: isoDate.nullable(),
@@ -169,7 +238,12 @@ export const participantSchema = z.object({
   intermediateRegionM49: z.string().nullable(),
 });
 
-export const regionSchema = z.object({ m49: z.string(), parentM49: z.string().nullable(), level: z.string(), name: z.string() });
+export const regionSchema = z.object({
+  m49: z.string(),
+  parentM49: z.string().nullable(),
+  level: z.string(),
+  name: z.string(),
+});
 
 export const changeSchema = z.object({
   id: z.number(),
@@ -195,7 +269,16 @@ export const snapshotSchema = z.object({
   asOf: isoDate,
   importedAt: z.string(),
   summary: z.unknown(),
-  files: z.array(z.object({ instrumentId: z.string(), fileName: z.string(), sha256: z.string(), rowCount: z.number(), outcome: z.string(), complete: z.boolean().describe("The file is the depositary's complete list as of asOf") })),
+  files: z.array(
+    z.object({
+      instrumentId: z.string(),
+      fileName: z.string(),
+      sha256: z.string(),
+      rowCount: z.number(),
+      outcome: z.string(),
+      complete: z.boolean().describe("The file is the depositary's complete list as of asOf"),
+    }),
+  ),
 });
 
 export type Instrument = z.infer<typeof instrumentSchema>;

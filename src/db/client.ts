@@ -30,16 +30,26 @@ const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url))
  * and hashing every migration file (most command-line runs find the database up to date).
  */
 async function isUpToDate(db: Db): Promise<boolean> {
-  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { when: number }[] };
+  const journal = JSON.parse(readFileSync(join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+    entries: { when: number }[];
+  };
   const newest = journal.entries.at(-1)?.when;
-  const [table] = rowsOf<{ name: string | null }>(await db.execute(sql`select to_regclass('drizzle.__drizzle_migrations')::text as name`));
+  const [table] = rowsOf<{ name: string | null }>(
+    await db.execute(sql`select to_regclass('drizzle.__drizzle_migrations')::text as name`),
+  );
   if (newest === undefined || !table?.name) return false;
-  const [applied] = rowsOf<{ at: string | number | null }>(await db.execute(sql`select max(created_at) as at from drizzle.__drizzle_migrations`));
+  const [applied] = rowsOf<{ at: string | number | null }>(
+    await db.execute(sql`select max(created_at) as at from drizzle.__drizzle_migrations`),
+  );
   return applied?.at !== null && applied?.at !== undefined && Number(applied.at) >= newest;
 }
 
 /** Opens PostgreSQL when a URL is given, otherwise the embedded PGlite stored in `dataDir` (or in memory). */
-export async function openDatabase(options: { databaseUrl?: string | undefined; dataDir?: string | undefined; embedded?: EmbeddedOptions }): Promise<DatabaseHandle> {
+export async function openDatabase(options: {
+  databaseUrl?: string | undefined;
+  dataDir?: string | undefined;
+  embedded?: EmbeddedOptions;
+}): Promise<DatabaseHandle> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
   return openPglite(options.dataDir, options.embedded);
 }
@@ -58,7 +68,10 @@ let pg: typeof pgModule | undefined;
 // Each driver is imported when a database of its kind is opened: a command that opens none (help, a usage
 // error) does not pay for loading PGlite's WebAssembly or the pg driver.
 export async function openPostgres(connectionString: string): Promise<DatabaseHandle> {
-  const [{ default: pgDriver }, { drizzle: drizzlePg }] = await Promise.all([import('pg'), import('drizzle-orm/node-postgres')]);
+  const [{ default: pgDriver }, { drizzle: drizzlePg }] = await Promise.all([
+    import('pg'),
+    import('drizzle-orm/node-postgres'),
+  ]);
   pg = pgDriver;
   const pool = new pgDriver.Pool({ connectionString, max: 10 });
   // Dates stay ISO strings: a calendar date has no time zone to shift.
@@ -98,12 +111,21 @@ export async function openPglite(dataDir?: string, options: EmbeddedOptions = {}
   }
   let client: PGlite;
   const [{ PGlite }, { pg_trgm }, { unaccent }, { drizzle: drizzlePglite }] = await Promise.all([
-    import('@electric-sql/pglite'), import('@electric-sql/pglite/contrib/pg_trgm'), import('@electric-sql/pglite/contrib/unaccent'), import('drizzle-orm/pglite'),
+    import('@electric-sql/pglite'),
+    import('@electric-sql/pglite/contrib/pg_trgm'),
+    import('@electric-sql/pglite/contrib/unaccent'),
+    import('drizzle-orm/pglite'),
   ]);
   try {
     if (dataDir) mkdirSync(dataDir, { recursive: true });
-    const startParams = options.sharedBuffers ? [...PGlite.defaultStartParams, '-c', `shared_buffers=${options.sharedBuffers}`] : undefined;
-    client = await PGlite.create({ ...(dataDir ? { dataDir } : {}), ...(startParams ? { startParams } : {}), extensions: { pg_trgm, unaccent } });
+    const startParams = options.sharedBuffers
+      ? [...PGlite.defaultStartParams, '-c', `shared_buffers=${options.sharedBuffers}`]
+      : undefined;
+    client = await PGlite.create({
+      ...(dataDir ? { dataDir } : {}),
+      ...(startParams ? { startParams } : {}),
+      extensions: { pg_trgm, unaccent },
+    });
   } catch (error) {
     lock?.release();
     throw error;
@@ -190,7 +212,9 @@ export async function executeWithParameters(db: Db, text: string, params: Parame
   }
   // Any other driver: the same statement through Drizzle, slower but equivalent.
   const chunks = text.split(/\$(\d+)/);
-  await db.execute(sql.join(chunks.map((chunk, k) => (k % 2 === 0 ? sql.raw(chunk) : sql`${params[Number(chunk) - 1]}`))));
+  await db.execute(
+    sql.join(chunks.map((chunk, k) => (k % 2 === 0 ? sql.raw(chunk) : sql`${params[Number(chunk) - 1]}`))),
+  );
 }
 
 /**
@@ -198,16 +222,26 @@ export async function executeWithParameters(db: Db, text: string, params: Parame
  * `(…), (…)`, each value cast to its column's type (undefined is written `default`, which only an
  * INSERT's own VALUES accepts); the rows are split over as many statements as the parameter limit needs.
  */
-export async function executeForRows(db: Db, types: string[], rows: (Parameter | undefined)[][], statement: (values: string) => string): Promise<void> {
+export async function executeForRows(
+  db: Db,
+  types: string[],
+  rows: (Parameter | undefined)[][],
+  statement: (values: string) => string,
+): Promise<void> {
   const perStatement = Math.floor(MAX_PARAMETERS / Math.max(1, types.length));
   for (let start = 0; start < rows.length; start += perStatement) {
     const params: Parameter[] = [];
-    const tuples = rows.slice(start, start + perStatement).map((row) => `(${types.map((type, k) => {
-      const value = row[k];
-      if (value === undefined) return 'default';
-      params.push(value);
-      return `$${params.length}::${type}`;
-    }).join(', ')})`);
+    const tuples = rows.slice(start, start + perStatement).map(
+      (row) =>
+        `(${types
+          .map((type, k) => {
+            const value = row[k];
+            if (value === undefined) return 'default';
+            params.push(value);
+            return `$${params.length}::${type}`;
+          })
+          .join(', ')})`,
+    );
     await executeWithParameters(db, statement(tuples.join(', ')), params);
   }
 }
@@ -220,10 +254,17 @@ export async function insertRows<T extends PgTable>(db: Db, table: T, rows: T['$
   if (rows.length === 0) return;
   const given = new Set(rows.flatMap((row) => Object.keys(row)));
   const columns = Object.entries(getTableColumns(table)).filter(([key]) => given.has(key));
-  const values = rows.map((row) => columns.map(([key, column]) => {
-    const value = (row as Record<string, unknown>)[key];
-    return value === null || value === undefined ? value : String(column.mapToDriverValue(value));
-  }));
+  const values = rows.map((row) =>
+    columns.map(([key, column]) => {
+      const value = (row as Record<string, unknown>)[key];
+      return value === null || value === undefined ? value : String(column.mapToDriverValue(value));
+    }),
+  );
   const names = columns.map(([, column]) => `"${column.name}"`).join(', ');
-  await executeForRows(db, columns.map(([, column]) => column.getSQLType()), values, (tuples) => `insert into "${getTableName(table)}" (${names}) values ${tuples}`);
+  await executeForRows(
+    db,
+    columns.map(([, column]) => column.getSQLType()),
+    values,
+    (tuples) => `insert into "${getTableName(table)}" (${names}) values ${tuples}`,
+  );
 }

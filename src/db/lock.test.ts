@@ -27,7 +27,8 @@ describe('the embedded database is opened by one process at a time', { timeout: 
   const children: ChildProcess[] = [];
   const dbDir = () => join(dataDir, 'db');
   const lockFile = () => `${dbDir()}.lock`;
-  const inUse = (pid: number) => `error: the database in ${dbDir()} is in use by process ${pid}; stop it or use PostgreSQL\n`;
+  const inUse = (pid: number) =>
+    `error: the database in ${dbDir()} is in use by process ${pid}; stop it or use PostgreSQL\n`;
 
   const run = (file: string, ...args: string[]) =>
     new Promise<Run>((resolve) => {
@@ -42,7 +43,9 @@ describe('the embedded database is opened by one process at a time', { timeout: 
     children.push(child);
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    const exited = new Promise<number | string>((resolve) => child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)));
+    const exited = new Promise<number | string>((resolve) =>
+      child.on('exit', (code, signal) => resolve(code ?? signal ?? -1)),
+    );
     const ready = new Promise<boolean>((resolve) => {
       child.stdout.on('data', (chunk) => String(chunk).includes('ready') && resolve(true));
       void exited.then(() => resolve(false));
@@ -63,11 +66,14 @@ describe('the embedded database is opened by one process at a time', { timeout: 
     // One folder for all: the first test migrates it, which takes long enough to do once.
     dataDir = mkdtempSync(join(tmpdir(), 'lexpact-lock-'));
     env = { ...process.env, LEXPACT_SEED: 'off', LEXPACT_LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1', TZ: 'UTC' };
-    for (const name of Object.keys(env)) if (name.startsWith('LEXPACT_S3_') || name === 'LEXPACT_DATABASE_URL' || name === 'LEXPACT_FILES_DIR') delete env[name];
+    for (const name of Object.keys(env))
+      if (name.startsWith('LEXPACT_S3_') || name === 'LEXPACT_DATABASE_URL' || name === 'LEXPACT_FILES_DIR')
+        delete env[name];
     env.LEXPACT_DATA_DIR = dataDir;
   });
   afterEach(() => {
-    for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    for (const child of children.splice(0))
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   });
   afterAll(() => {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
@@ -78,7 +84,16 @@ describe('the embedded database is opened by one process at a time', { timeout: 
     expect(await holder.ready, holder.stderr()).toBe(true);
     const pid = holder.child.pid!;
 
-    const add = await run(BIN, 'library', 'add', 'test/fixtures/library/law-en.pdf', '--kind', 'legislation', '--language', 'en');
+    const add = await run(
+      BIN,
+      'library',
+      'add',
+      'test/fixtures/library/law-en.pdf',
+      '--kind',
+      'legislation',
+      '--language',
+      'en',
+    );
     expect(add).toEqual({ code: 2, stdout: '', stderr: inUse(pid) });
     const server = await run(SERVER);
     expect(server).toEqual({ code: 2, stdout: '', stderr: inUse(pid) });
@@ -108,7 +123,17 @@ describe('the embedded database is opened by one process at a time', { timeout: 
   it('a lock whose process number now belongs to another process is taken over (start time differs)', async () => {
     const bootId = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
     // This test runner is alive under that pid, but it did not start at time 1 tick after boot.
-    writeFileSync(lockFile(), JSON.stringify({ pid: process.pid, hostname: hostname(), bootId, startTime: '1', nonce: 'old', since: '2020-01-01T00:00:00Z' }));
+    writeFileSync(
+      lockFile(),
+      JSON.stringify({
+        pid: process.pid,
+        hostname: hostname(),
+        bootId,
+        startTime: '1',
+        nonce: 'old',
+        since: '2020-01-01T00:00:00Z',
+      }),
+    );
     const migrate = await run(BIN, 'db', 'migrate');
     expect(migrate, migrate.stderr).toEqual({ code: 0, stdout: 'migrations applied\n', stderr: '' });
     expect(existsSync(lockFile())).toBe(false);

@@ -8,8 +8,10 @@ export class DatabaseInUseError extends Error {
 
   constructor(dataDir: string, holder: LockOwner, lockPath: string) {
     const where = holder.hostname === hostname() ? '' : ` on ${holder.hostname}`;
-    super(`the database in ${dataDir} is in use by process ${holder.pid}${where}; stop it or use PostgreSQL`
-      + (where ? ` (if that process is gone, delete ${lockPath})` : ''));
+    super(
+      `the database in ${dataDir} is in use by process ${holder.pid}${where}; stop it or use PostgreSQL` +
+        (where ? ` (if that process is gone, delete ${lockPath})` : ''),
+    );
     this.name = 'DatabaseInUseError';
     this.holder = holder;
   }
@@ -91,7 +93,10 @@ function hookProcess(): void {
   process.on('exit', () => {
     for (const lock of held.values()) lock.release();
   });
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) {
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const) {
     process.on(signal, () => {
       // The server closes the database itself on these signals (which releases the lock once PGlite
       // has written everything); without such a listener the signal would end the process right
@@ -110,8 +115,12 @@ function hookProcess(): void {
 export function acquireDatabaseLock(dataDir: string): DatabaseLock {
   const path = `${dataDir}.lock`;
   const owner: LockOwner = {
-    pid: process.pid, hostname: hostname(), bootId: readText('/proc/sys/kernel/random/boot_id'), startTime: startTimeOf('self'),
-    nonce: randomUUID(), since: new Date().toISOString(),
+    pid: process.pid,
+    hostname: hostname(),
+    bootId: readText('/proc/sys/kernel/random/boot_id'),
+    startTime: startTimeOf('self'),
+    nonce: randomUUID(),
+    since: new Date().toISOString(),
   };
   const temporary = `${path}.${owner.nonce}.tmp`;
   writeFileSync(temporary, `${JSON.stringify(owner)}\n`);

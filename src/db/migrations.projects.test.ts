@@ -17,7 +17,10 @@ function migrationsBefore(tag: string): string {
   cpSync(MIGRATIONS_DIR, dir, { recursive: true });
   const journalPath = join(dir, 'meta', '_journal.json');
   const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-  journal.entries = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag === tag));
+  journal.entries = journal.entries.slice(
+    0,
+    journal.entries.findIndex((e) => e.tag === tag),
+  );
   writeFileSync(journalPath, JSON.stringify(journal));
   return dir;
 }
@@ -50,9 +53,15 @@ describe('migration 0011: a project names its organisation by id', () => {
     await db.execute(sql`insert into projects (code, title, scope, start_date, organization) values
       ('P1', 'One', 'global', '2013-01-01', 'unodc'), ('P2', 'Two', 'global', '2013-01-01', 'Partner Institute'), ('P3', 'Three', 'global', '2013-01-01', 'partner institute')`);
     await handle.migrate();
-    const rows = rowsOf<{ code: string; name: string; kind: string }>(await db.execute(sql`select p.code, o.name, o.kind from projects p join organizations o on o.id = p.organization_id order by p.code`));
+    const rows = rowsOf<{ code: string; name: string; kind: string }>(
+      await db.execute(
+        sql`select p.code, o.name, o.kind from projects p join organizations o on o.id = p.organization_id order by p.code`,
+      ),
+    );
     expect(rows).toEqual([
-      { code: 'P1', name: 'UNODC', kind: 'un' }, { code: 'P2', name: 'Partner Institute', kind: 'other' }, { code: 'P3', name: 'Partner Institute', kind: 'other' },
+      { code: 'P1', name: 'UNODC', kind: 'un' },
+      { code: 'P2', name: 'Partner Institute', kind: 'other' },
+      { code: 'P3', name: 'Partner Institute', kind: 'other' },
     ]);
     expect(rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from organizations`))[0]!.n).toBe(2);
   });

@@ -10,7 +10,13 @@ export interface CsvRecord {
 
 /** Reads a UTF-8 CSV with a header row; a byte-order mark is ignored. */
 export function parseCsv(text: string | Buffer): CsvRecord[] {
-  const records = parse(text, { columns: true, bom: true, skip_empty_lines: true, info: true, relax_column_count: true }) as {
+  const records = parse(text, {
+    columns: true,
+    bom: true,
+    skip_empty_lines: true,
+    info: true,
+    relax_column_count: true,
+  }) as {
     record: Record<string, string>;
     info: { lines: number };
   }[];
@@ -19,7 +25,13 @@ export function parseCsv(text: string | Buffer): CsvRecord[] {
 
 /** Reads a CSV without treating the first row as a header: raw rows with their line numbers. */
 export function parseCsvRows(text: string | Buffer): { line: number; cells: string[] }[] {
-  const records = parse(text, { bom: true, skip_empty_lines: true, info: true, raw: true, relax_column_count: true }) as unknown as {
+  const records = parse(text, {
+    bom: true,
+    skip_empty_lines: true,
+    info: true,
+    raw: true,
+    relax_column_count: true,
+  }) as unknown as {
     record: string[];
     info: { lines: number };
     raw: string;

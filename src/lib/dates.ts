@@ -50,7 +50,18 @@ export const systemClock: Clock = { now: () => new Date() };
 export const fixedClock = (iso: string): Clock => ({ now: () => new Date(iso) });
 
 const MONTHS: Record<string, number> = {
-  Jan: 1, Feb: 2, Mar: 3, Apr: 4, May: 5, Jun: 6, Jul: 7, Aug: 8, Sep: 9, Oct: 10, Nov: 11, Dec: 12,
+  Jan: 1,
+  Feb: 2,
+  Mar: 3,
+  Apr: 4,
+  May: 5,
+  Jun: 6,
+  Jul: 7,
+  Aug: 8,
+  Sep: 9,
+  Oct: 10,
+  Nov: 11,
+  Dec: 12,
 };
 
 /**
@@ -68,4 +79,5 @@ export function parseUntcDate(text: string): { date: string; suffix: string } | 
 }
 
 /** A database timestamp (`2026-11-22 19:14:19.763+00`) as ISO 8601 (`2026-11-22T19:14:19.763Z`), for API answers. */
-export const isoTimestamp = <T extends string | null>(value: T): T => (value === null ? value : (new Date(value).toISOString() as T));
+export const isoTimestamp = <T extends string | null>(value: T): T =>
+  value === null ? value : (new Date(value).toISOString() as T);

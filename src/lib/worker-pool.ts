@@ -54,7 +54,10 @@ export class WorkerPool<Task extends object, Result> {
   }
 
   private start(index: number): Slot {
-    const worker = new Worker(this.options.script, this.options.resourceLimits ? { resourceLimits: this.options.resourceLimits } : {});
+    const worker = new Worker(
+      this.options.script,
+      this.options.resourceLimits ? { resourceLimits: this.options.resourceLimits } : {},
+    );
     const slot: Slot = { worker, pending: new Map() };
     worker.unref();
     worker.on('message', (reply: Reply) => {

@@ -64,9 +64,11 @@ function inflatedSize(data: Buffer, left: number, limit: number): number {
 
 function entryData(buffer: Buffer, entry: ZipEntry): Buffer {
   const at = entry.localHeaderOffset;
-  if (at + 30 > buffer.length || buffer.readUInt32LE(at) !== LOCAL_HEADER) throw new ZipFormatError(`entry ${entry.name} has no local header`);
+  if (at + 30 > buffer.length || buffer.readUInt32LE(at) !== LOCAL_HEADER)
+    throw new ZipFormatError(`entry ${entry.name} has no local header`);
   const start = at + 30 + buffer.readUInt16LE(at + 26) + buffer.readUInt16LE(at + 28);
-  if (start + entry.compressedSize > buffer.length) throw new ZipFormatError(`entry ${entry.name} runs past the end of the file`);
+  if (start + entry.compressedSize > buffer.length)
+    throw new ZipFormatError(`entry ${entry.name} runs past the end of the file`);
   return buffer.subarray(start, start + entry.compressedSize);
 }
 
@@ -84,16 +86,19 @@ function centralDirectory(buffer: Buffer): ZipEntry[] {
   let offset = buffer.readUInt32LE(end + 16);
   if (count === 0xffff || offset === 0xffffffff) {
     const locator = end - 20;
-    if (locator < 0 || buffer.readUInt32LE(locator) !== ZIP64_LOCATOR) throw new ZipFormatError('no ZIP64 end of central directory locator');
+    if (locator < 0 || buffer.readUInt32LE(locator) !== ZIP64_LOCATOR)
+      throw new ZipFormatError('no ZIP64 end of central directory locator');
     const end64 = safeNumber(buffer.readBigUInt64LE(locator + 8));
-    if (end64 + 56 > buffer.length || buffer.readUInt32LE(end64) !== ZIP64_END_OF_DIRECTORY) throw new ZipFormatError('no ZIP64 end of central directory');
+    if (end64 + 56 > buffer.length || buffer.readUInt32LE(end64) !== ZIP64_END_OF_DIRECTORY)
+      throw new ZipFormatError('no ZIP64 end of central directory');
     count = safeNumber(buffer.readBigUInt64LE(end64 + 32));
     offset = safeNumber(buffer.readBigUInt64LE(end64 + 48));
   }
   const entries: ZipEntry[] = [];
   let at = offset;
   for (let i = 0; i < count; i++) {
-    if (at + 46 > buffer.length || buffer.readUInt32LE(at) !== CENTRAL_HEADER) throw new ZipFormatError('central directory entry missing');
+    if (at + 46 > buffer.length || buffer.readUInt32LE(at) !== CENTRAL_HEADER)
+      throw new ZipFormatError('central directory entry missing');
     const nameLength = buffer.readUInt16LE(at + 28);
     const extraLength = buffer.readUInt16LE(at + 30);
     const commentLength = buffer.readUInt16LE(at + 32);

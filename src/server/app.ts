@@ -60,16 +60,34 @@ function withRedactedUrls(logger: FastifyServerOptions['logger']): FastifyServer
   return {
     ...(typeof logger === 'object' ? logger : {}),
     serializers: {
-      req: (request: { method: string; url: string; host?: string; ip?: string }) => ({ method: request.method, url: redactSecrets(request.url), host: request.host, remoteAddress: request.ip }),
+      req: (request: { method: string; url: string; host?: string; ip?: string }) => ({
+        method: request.method,
+        url: redactSecrets(request.url),
+        host: request.host,
+        remoteAddress: request.ip,
+      }),
     },
   } as FastifyServerOptions['logger'];
 }
 
 /** Builds the application without listening: tests call it with a test database and a fixed clock. */
 export async function buildApp({
-  database, clock = systemClock, webDir = null, logger = false, datasetCheckIntervalMs = 1000, security = DEFAULT_SECURITY, mailer, library = {}, programme = {},
+  database,
+  clock = systemClock,
+  webDir = null,
+  logger = false,
+  datasetCheckIntervalMs = 1000,
+  security = DEFAULT_SECURITY,
+  mailer,
+  library = {},
+  programme = {},
 }: AppDeps): Promise<FastifyInstance & { datasetCache: DatasetCache }> {
-  const app = Fastify({ logger: withRedactedUrls(logger), bodyLimit: 1_048_576, trustProxy: security.trustProxy, routerOptions: { ignoreTrailingSlash: true } });
+  const app = Fastify({
+    logger: withRedactedUrls(logger),
+    bodyLimit: 1_048_576,
+    trustProxy: security.trustProxy,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
@@ -77,11 +95,24 @@ export async function buildApp({
   const cache = createDatasetCache({ db: database.db, checkIntervalMs: datasetCheckIntervalMs });
   const sessionSettings = { idleMinutes: security.sessionIdleMinutes, maxHours: security.sessionMaxHours };
   const mail = mailer ?? createMailer({ smtpUrl: security.smtpUrl, from: security.mailFrom, log: app.log });
-  const oidc = security.oidc ? createOidc({ ...security.oidc, redirectUri: `${security.publicUrl}${API_PREFIX}/auth/oidc/callback` }) : null;
+  const oidc = security.oidc
+    ? createOidc({ ...security.oidc, redirectUri: `${security.publicUrl}${API_PREFIX}/auth/oidc/callback` })
+    : null;
 
   registerSecurity(app);
-  const limitRequest = await registerRateLimits(app, { perAddressPerMinute: security.rateLimitPerMinute, perAccountPerMinute: security.accountRateLimitPerMinute, apiPrefix: API_PREFIX });
-  await registerAuth(app, { db: database.db, clock, sessionSettings, apiPrefix: API_PREFIX, exempt: [`${API_PREFIX}/docs`], limitRequest });
+  const limitRequest = await registerRateLimits(app, {
+    perAddressPerMinute: security.rateLimitPerMinute,
+    perAccountPerMinute: security.accountRateLimitPerMinute,
+    apiPrefix: API_PREFIX,
+  });
+  await registerAuth(app, {
+    db: database.db,
+    clock,
+    sessionSettings,
+    apiPrefix: API_PREFIX,
+    exempt: [`${API_PREFIX}/docs`],
+    limitRequest,
+  });
 
   await app.register(fastifySwagger, {
     openapi: {
@@ -89,14 +120,19 @@ export async function buildApp({
       info: {
         title: 'Lexpact API',
         version: '1',
-        description: 'Treaty status register of the universal instruments against terrorism, UNTOC and its Protocols, and UNCAC. Errors are RFC 9457 problem details.',
+        description:
+          'Treaty status register of the universal instruments against terrorism, UNTOC and its Protocols, and UNCAC. Errors are RFC 9457 problem details.',
       },
       tags: [
         { name: 'instruments', description: 'The instrument catalogue' },
         { name: 'participants', description: 'States and organizations, regions, name variants' },
         { name: 'status', description: 'Parties, signatories, gaps and changes as of any date' },
         { name: 'accounts', description: 'Signing in and out, password reset, invitations, my account, API tokens' },
-        { name: 'library', description: 'Legislation, case law, UN documents and tools: search, versions, files, cross-references, exports' },
+        {
+          name: 'library',
+          description:
+            'Legislation, case law, UN documents and tools: search, versions, files, cross-references, exports',
+        },
         { name: 'administration', description: 'Users, roles, organizations, outbox, audit trail (administrators)' },
         { name: 'system', description: 'Health and readiness' },
       ],
@@ -104,28 +140,60 @@ export async function buildApp({
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, { routePrefix: `${API_PREFIX}/docs` });
-  app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true }, config: { policy: 'public.read' } }, async () => app.swagger());
+  app.get(`${API_PREFIX}/openapi.json`, { schema: { hide: true }, config: { policy: 'public.read' } }, async () =>
+    app.swagger(),
+  );
 
-  await app.register(async (api) => {
-    await instrumentsRoutes(api, { cache });
-    await participantsRoutes(api, { cache, db: database.db });
-    await statusRoutes(api, { cache, db: database.db, clock });
-    await authRoutes(api, { db: database.db, clock, mailer: mail, publicUrl: security.publicUrl, sessionSettings, authRateLimitPerMinute: security.authRateLimitPerMinute, oidc });
-    await accountRoutes(api, { db: database.db, clock });
-    await adminRoutes(api, { db: database.db, clock, mailer: mail, publicUrl: security.publicUrl });
-    await libraryRoutes(api, {
-      db: database.db, clock, search: postgresSearchIndex, publicUrl: security.publicUrl,
-      files: library.fileStore ?? fileStoreFor({ filesDir: library.filesDir ?? join(tmpdir(), `lexpact-files-${process.pid}`), s3: library.s3 ?? null }),
-      maxUploadBytes: library.maxUploadBytes ?? 50 * 1_048_576,
-      extraction: {
+  await app.register(
+    async (api) => {
+      await instrumentsRoutes(api, { cache });
+      await participantsRoutes(api, { cache, db: database.db });
+      await statusRoutes(api, { cache, db: database.db, clock });
+      await authRoutes(api, {
+        db: database.db,
+        clock,
+        mailer: mail,
+        publicUrl: security.publicUrl,
+        sessionSettings,
+        authRateLimitPerMinute: security.authRateLimitPerMinute,
+        oidc,
+      });
+      await accountRoutes(api, { db: database.db, clock });
+      await adminRoutes(api, { db: database.db, clock, mailer: mail, publicUrl: security.publicUrl });
+      await libraryRoutes(api, {
+        db: database.db,
+        clock,
+        search: postgresSearchIndex,
+        publicUrl: security.publicUrl,
+        files:
+          library.fileStore ??
+          fileStoreFor({
+            filesDir: library.filesDir ?? join(tmpdir(), `lexpact-files-${process.pid}`),
+            s3: library.s3 ?? null,
+          }),
+        maxUploadBytes: library.maxUploadBytes ?? 50 * 1_048_576,
+        extraction: {
+          maxExtractedBytes: library.maxExtractedBytes ?? DEFAULT_EXTRACTION_LIMITS.maxExtractedBytes,
+          maxTextChars: library.maxTextChars ?? DEFAULT_EXTRACTION_LIMITS.maxTextChars,
+        },
+      });
+      await programmeRoutes(api, {
+        db: database.db,
+        clock,
+        cache,
+        overlapWindowDays: programme.overlapWindowDays ?? DEFAULT_OVERLAP_WINDOW_DAYS,
+        mailer: mail,
+        publicUrl: security.publicUrl,
+      });
+      await fundingRoutes(api, { db: database.db, clock });
+      await importRoutes(api, {
+        db: database.db,
+        clock,
         maxExtractedBytes: library.maxExtractedBytes ?? DEFAULT_EXTRACTION_LIMITS.maxExtractedBytes,
-        maxTextChars: library.maxTextChars ?? DEFAULT_EXTRACTION_LIMITS.maxTextChars,
-      },
-    });
-    await programmeRoutes(api, { db: database.db, clock, cache, overlapWindowDays: programme.overlapWindowDays ?? DEFAULT_OVERLAP_WINDOW_DAYS, mailer: mail, publicUrl: security.publicUrl });
-    await fundingRoutes(api, { db: database.db, clock });
-    await importRoutes(api, { db: database.db, clock, maxExtractedBytes: library.maxExtractedBytes ?? DEFAULT_EXTRACTION_LIMITS.maxExtractedBytes });
-  }, { prefix: API_PREFIX });
+      });
+    },
+    { prefix: API_PREFIX },
+  );
 
   app.get('/healthz', { schema: { tags: ['system'], summary: 'The process is up' } }, async () => ({ status: 'ok' }));
   app.get('/readyz', { schema: { tags: ['system'], summary: 'The database answers' } }, async (_request, reply) => {
@@ -133,7 +201,11 @@ export async function buildApp({
       await database.ping();
       return { status: 'ready', database: database.kind };
     } catch {
-      return sendProblem(reply, { status: 503, code: 'server.database_unavailable', detail: 'The database does not answer.' });
+      return sendProblem(reply, {
+        status: 503,
+        code: 'server.database_unavailable',
+        detail: 'The database does not answer.',
+      });
     }
   });
 
@@ -141,17 +213,35 @@ export async function buildApp({
   if (webRoot) {
     // Files are looked up on each request (wildcard), so a rebuilt web app is served without a restart.
     await app.register(fastifyStatic, {
-      root: webRoot, wildcard: true, index: false, cacheControl: false,
+      root: webRoot,
+      wildcard: true,
+      index: false,
+      cacheControl: false,
       // Built assets carry a content hash in their name and never change; index.html must always be fresh.
-      setHeaders: (res, filePath) => res.header('cache-control', filePath.includes(`${join('assets', '')}`) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+      setHeaders: (res, filePath) =>
+        res.header(
+          'cache-control',
+          filePath.includes(`${join('assets', '')}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        ),
     });
-    app.get('/', { schema: { hide: true } }, (_request, reply) => reply.type('text/html; charset=utf-8').sendFile('index.html', webRoot));
+    app.get('/', { schema: { hide: true } }, (_request, reply) =>
+      reply.type('text/html; charset=utf-8').sendFile('index.html', webRoot),
+    );
   }
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0] ?? '';
     // A missing file (it has an extension) is a 404, never the app's HTML in place of a script.
-    if (path.startsWith('/api/') || !webRoot || !['GET', 'HEAD'].includes(request.method) || /\.[a-z0-9]+$/i.test(path)) {
-      return sendProblem(reply, { status: 404, code: 'http.not_found', detail: `${request.method} ${path} does not exist` });
+    if (
+      path.startsWith('/api/') ||
+      !webRoot ||
+      !['GET', 'HEAD'].includes(request.method) ||
+      /\.[a-z0-9]+$/i.test(path)
+    ) {
+      return sendProblem(reply, {
+        status: 404,
+        code: 'http.not_found',
+        detail: `${request.method} ${path} does not exist`,
+      });
     }
     // Client-side routes (/instruments/icsft-1999, /countries/NER …) all load the single-page app.
     return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html', webRoot);

@@ -22,9 +22,24 @@ const configSchema = z.object({
   LEXPACT_MAIL_FROM: z.string().min(3).default('Lexpact <no-reply@localhost>'),
   LEXPACT_FILES_DIR: z.string().min(1).optional(),
   LEXPACT_MAX_UPLOAD_MB: z.coerce.number().min(1).max(2048).default(50),
-  LEXPACT_MAX_EXTRACTED_MB: z.coerce.number().min(1).max(4096).default(DEFAULT_EXTRACTION_LIMITS.maxExtractedBytes / 1_048_576),
-  LEXPACT_MAX_TEXT_CHARS: z.coerce.number().int().min(1000).max(500_000_000).default(DEFAULT_EXTRACTION_LIMITS.maxTextChars),
-  LEXPACT_S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a bucket name: 3 to 63 lowercase letters, digits, dots and hyphens').optional(),
+  LEXPACT_MAX_EXTRACTED_MB: z.coerce
+    .number()
+    .min(1)
+    .max(4096)
+    .default(DEFAULT_EXTRACTION_LIMITS.maxExtractedBytes / 1_048_576),
+  LEXPACT_MAX_TEXT_CHARS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .max(500_000_000)
+    .default(DEFAULT_EXTRACTION_LIMITS.maxTextChars),
+  LEXPACT_S3_BUCKET: z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+      'must be a bucket name: 3 to 63 lowercase letters, digits, dots and hyphens',
+    )
+    .optional(),
   LEXPACT_S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// address' }).optional(),
   LEXPACT_S3_REGION: z.string().min(1).default('us-east-1'),
   LEXPACT_S3_PREFIX: z.string().default(''),
@@ -99,8 +114,16 @@ export interface SecurityConfig {
 }
 
 export const DEFAULT_SECURITY: SecurityConfig = {
-  publicUrl: 'http://localhost:3000', trustProxy: false, sessionIdleMinutes: 30, sessionMaxHours: 12,
-  rateLimitPerMinute: 3000, accountRateLimitPerMinute: 1200, authRateLimitPerMinute: 10, smtpUrl: undefined, mailFrom: 'Lexpact <no-reply@localhost>', oidc: null,
+  publicUrl: 'http://localhost:3000',
+  trustProxy: false,
+  sessionIdleMinutes: 30,
+  sessionMaxHours: 12,
+  rateLimitPerMinute: 3000,
+  accountRateLimitPerMinute: 1200,
+  authRateLimitPerMinute: 10,
+  smtpUrl: undefined,
+  mailFrom: 'Lexpact <no-reply@localhost>',
+  oidc: null,
 };
 
 /** Reads the configuration from environment variables only, and says which variable is wrong. */
@@ -113,29 +136,53 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const c = parsed.data;
   const oidcParts = [c.LEXPACT_OIDC_ISSUER, c.LEXPACT_OIDC_CLIENT_ID, c.LEXPACT_OIDC_CLIENT_SECRET];
   if (oidcParts.some(Boolean) && !oidcParts.every(Boolean)) {
-    throw new Error('invalid configuration: single sign-on needs LEXPACT_OIDC_ISSUER, LEXPACT_OIDC_CLIENT_ID and LEXPACT_OIDC_CLIENT_SECRET together');
+    throw new Error(
+      'invalid configuration: single sign-on needs LEXPACT_OIDC_ISSUER, LEXPACT_OIDC_CLIENT_ID and LEXPACT_OIDC_CLIENT_SECRET together',
+    );
   }
   if (Boolean(c.LEXPACT_S3_ACCESS_KEY_ID) !== Boolean(c.LEXPACT_S3_SECRET_ACCESS_KEY)) {
-    throw new Error('invalid configuration: S3 credentials need LEXPACT_S3_ACCESS_KEY_ID and LEXPACT_S3_SECRET_ACCESS_KEY together (or neither, for the default AWS credential chain)');
+    throw new Error(
+      'invalid configuration: S3 credentials need LEXPACT_S3_ACCESS_KEY_ID and LEXPACT_S3_SECRET_ACCESS_KEY together (or neither, for the default AWS credential chain)',
+    );
   }
   // Without a bucket the originals would silently stay in the local folder: a half S3 set-up is refused.
-  const strayS3 = Object.keys(env).filter((name) => name.startsWith('LEXPACT_S3_') && name !== 'LEXPACT_S3_BUCKET' && Boolean(env[name]));
+  const strayS3 = Object.keys(env).filter(
+    (name) => name.startsWith('LEXPACT_S3_') && name !== 'LEXPACT_S3_BUCKET' && Boolean(env[name]),
+  );
   if (!c.LEXPACT_S3_BUCKET && strayS3.length > 0) {
-    throw new Error(`invalid configuration: ${strayS3.sort().join(', ')} ${strayS3.length === 1 ? 'is' : 'are'} set but LEXPACT_S3_BUCKET is not`);
+    throw new Error(
+      `invalid configuration: ${strayS3.sort().join(', ')} ${strayS3.length === 1 ? 'is' : 'are'} set but LEXPACT_S3_BUCKET is not`,
+    );
   }
-  const s3: S3Config | null = c.LEXPACT_S3_BUCKET ? {
-    bucket: c.LEXPACT_S3_BUCKET, region: c.LEXPACT_S3_REGION, prefix: c.LEXPACT_S3_PREFIX,
-    forcePathStyle: c.LEXPACT_S3_FORCE_PATH_STYLE ? c.LEXPACT_S3_FORCE_PATH_STYLE === 'true' : c.LEXPACT_S3_ENDPOINT !== undefined,
-    ...(c.LEXPACT_S3_ENDPOINT ? { endpoint: c.LEXPACT_S3_ENDPOINT } : {}),
-    ...(c.LEXPACT_S3_ACCESS_KEY_ID ? { accessKeyId: c.LEXPACT_S3_ACCESS_KEY_ID, secretAccessKey: c.LEXPACT_S3_SECRET_ACCESS_KEY! } : {}),
-  } : null;
+  const s3: S3Config | null = c.LEXPACT_S3_BUCKET
+    ? {
+        bucket: c.LEXPACT_S3_BUCKET,
+        region: c.LEXPACT_S3_REGION,
+        prefix: c.LEXPACT_S3_PREFIX,
+        forcePathStyle: c.LEXPACT_S3_FORCE_PATH_STYLE
+          ? c.LEXPACT_S3_FORCE_PATH_STYLE === 'true'
+          : c.LEXPACT_S3_ENDPOINT !== undefined,
+        ...(c.LEXPACT_S3_ENDPOINT ? { endpoint: c.LEXPACT_S3_ENDPOINT } : {}),
+        ...(c.LEXPACT_S3_ACCESS_KEY_ID
+          ? { accessKeyId: c.LEXPACT_S3_ACCESS_KEY_ID, secretAccessKey: c.LEXPACT_S3_SECRET_ACCESS_KEY! }
+          : {}),
+      }
+    : null;
   return {
     programme: { overlapWindowDays: c.LEXPACT_OVERLAP_WINDOW_DAYS },
     library: {
-      filesDir: resolve(c.LEXPACT_FILES_DIR ?? `${c.LEXPACT_DATA_DIR}/files`), maxUploadBytes: Math.round(c.LEXPACT_MAX_UPLOAD_MB * 1_048_576),
-      maxExtractedBytes: Math.round(c.LEXPACT_MAX_EXTRACTED_MB * 1_048_576), maxTextChars: c.LEXPACT_MAX_TEXT_CHARS, s3,
+      filesDir: resolve(c.LEXPACT_FILES_DIR ?? `${c.LEXPACT_DATA_DIR}/files`),
+      maxUploadBytes: Math.round(c.LEXPACT_MAX_UPLOAD_MB * 1_048_576),
+      maxExtractedBytes: Math.round(c.LEXPACT_MAX_EXTRACTED_MB * 1_048_576),
+      maxTextChars: c.LEXPACT_MAX_TEXT_CHARS,
+      s3,
     },
-    port: c.PORT, host: c.HOST, dataDir: resolve(c.LEXPACT_DATA_DIR), databaseUrl: c.LEXPACT_DATABASE_URL, logLevel: c.LEXPACT_LOG_LEVEL, seed: c.LEXPACT_SEED,
+    port: c.PORT,
+    host: c.HOST,
+    dataDir: resolve(c.LEXPACT_DATA_DIR),
+    databaseUrl: c.LEXPACT_DATABASE_URL,
+    logLevel: c.LEXPACT_LOG_LEVEL,
+    seed: c.LEXPACT_SEED,
     security: {
       publicUrl: (c.LEXPACT_PUBLIC_URL ?? `http://localhost:${c.PORT}`).replace(/\/$/, ''),
       trustProxy: c.LEXPACT_TRUST_PROXY === 'true',
@@ -146,7 +193,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       authRateLimitPerMinute: c.LEXPACT_AUTH_RATE_LIMIT_PER_MINUTE,
       smtpUrl: c.LEXPACT_SMTP_URL,
       mailFrom: c.LEXPACT_MAIL_FROM,
-      oidc: c.LEXPACT_OIDC_ISSUER ? { issuer: c.LEXPACT_OIDC_ISSUER, clientId: c.LEXPACT_OIDC_CLIENT_ID!, clientSecret: c.LEXPACT_OIDC_CLIENT_SECRET! } : null,
+      oidc: c.LEXPACT_OIDC_ISSUER
+        ? {
+            issuer: c.LEXPACT_OIDC_ISSUER,
+            clientId: c.LEXPACT_OIDC_CLIENT_ID!,
+            clientSecret: c.LEXPACT_OIDC_CLIENT_SECRET!,
+          }
+        : null,
     },
   };
 }

@@ -3,7 +3,8 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, isolated, openIn } from './helpers.ts';
 import { TEST_PASSWORD } from '../helpers/accounts.ts';
 
-const messages = (lang: string, ns: string) => JSON.parse(readFileSync(new URL(`../../locales/${lang}/${ns}.json`, import.meta.url), 'utf8'));
+const messages = (lang: string, ns: string) =>
+  JSON.parse(readFileSync(new URL(`../../locales/${lang}/${ns}.json`, import.meta.url), 'utf8'));
 const en = messages('en', 'accounts');
 
 async function signIn(page: Page, email: string, password = TEST_PASSWORD) {
@@ -13,7 +14,10 @@ async function signIn(page: Page, email: string, password = TEST_PASSWORD) {
   await page.getByRole('button', { name: en.signIn.submit }).click();
 }
 
-test('an administrator invites a partner, who accepts through the mailed link; the invitation is in the audit trail', async ({ page, browser }) => {
+test('an administrator invites a partner, who accepts through the mailed link; the invitation is in the audit trail', async ({
+  page,
+  browser,
+}) => {
   // Unique per run, so the test can repeat against the same server.
   const email = `fatima.${Date.now()}@partner.example`;
   await openIn(page, 'en', '/sign-in');
@@ -29,7 +33,9 @@ test('an administrator invites a partner, who accepts through the mailed link; t
   await form.getByRole('textbox', { name: en.fields.email, exact: true }).fill(email);
   await form.getByRole('textbox', { name: en.fields.displayName, exact: true }).fill('Fatima');
   await form.getByRole('combobox', { name: en.fields.role, exact: true }).selectOption('partner');
-  await form.getByRole('combobox', { name: en.fields.organization, exact: true }).selectOption({ label: 'Ministry of Justice of Niger' });
+  await form
+    .getByRole('combobox', { name: en.fields.organization, exact: true })
+    .selectOption({ label: 'Ministry of Justice of Niger' });
   await form.getByRole('button', { name: en.users.inviteSubmit }).click();
   await expect(page.getByText(en.users.invited.replace('{email}', isolated(email)))).toBeVisible();
   await expectAccessible(page);
@@ -42,8 +48,12 @@ test('an administrator invites a partner, who accepts through the mailed link; t
 
   const invitee = await (await browser.newContext()).newPage();
   await openIn(invitee, 'en', link);
-  await invitee.getByRole('textbox', { name: en.fields.newPassword, exact: true }).fill('sahel partners working together');
-  await invitee.getByRole('textbox', { name: en.fields.confirmPassword, exact: true }).fill('sahel partners working together');
+  await invitee
+    .getByRole('textbox', { name: en.fields.newPassword, exact: true })
+    .fill('sahel partners working together');
+  await invitee
+    .getByRole('textbox', { name: en.fields.confirmPassword, exact: true })
+    .fill('sahel partners working together');
   await invitee.getByRole('button', { name: en.invitation.submit }).click();
   await expect(invitee.getByText(en.invitation.done)).toBeVisible();
   await signIn(invitee, email, 'sahel partners working together');
@@ -52,11 +62,16 @@ test('an administrator invites a partner, who accepts through the mailed link; t
   await page.goto('/admin/audit');
   const invitation = page.getByRole('row').filter({ hasText: en.audit.actions.user_invite });
   await expect(invitation.first()).toContainText('admin@lexpact.test');
-  await expect(page.getByRole('row').filter({ hasText: en.audit.actions.user_accept_invitation }).first()).toContainText(email);
+  await expect(
+    page.getByRole('row').filter({ hasText: en.audit.actions.user_accept_invitation }).first(),
+  ).toContainText(email);
   await expectAccessible(page);
 });
 
-test('a member-state official acts within scope, is refused outside it, and the administrator sees the action in the audit trail', async ({ page, browser }) => {
+test('a member-state official acts within scope, is refused outside it, and the administrator sees the action in the audit trail', async ({
+  page,
+  browser,
+}) => {
   await openIn(page, 'en', '/sign-in');
   await signIn(page, 'official@justice.ne');
   await expect(page).toHaveURL(/\/account\?lang=en$/);
@@ -78,7 +93,13 @@ test('a member-state official acts within scope, is refused outside it, and the 
   await signIn(admin, 'admin@lexpact.test');
   await expect(admin).toHaveURL(/\/account\?lang=en$/);
   await admin.goto('/admin/audit');
-  await expect(admin.getByRole('row').filter({ hasText: en.audit.actions.user_update }).filter({ hasText: 'official@justice.ne' }).first()).toBeVisible();
+  await expect(
+    admin
+      .getByRole('row')
+      .filter({ hasText: en.audit.actions.user_update })
+      .filter({ hasText: 'official@justice.ne' })
+      .first(),
+  ).toBeVisible();
 });
 
 test('five wrong passwords lock the account: the sixth attempt says how long to wait', async ({ page }) => {
@@ -89,7 +110,9 @@ test('five wrong passwords lock the account: the sixth attempt says how long to 
   }
   await signIn(page, 'locked@lexpact.test');
   // 15 minutes from the fifth failure (fewer when the test repeats against the same server).
-  await expect(page.getByRole('alert')).toContainText(new RegExp(en.errors.waitMinutes.replace(/\{minutes, plural,.*\}\./, '1[0-5] minutes\\.')));
+  await expect(page.getByRole('alert')).toContainText(
+    new RegExp(en.errors.waitMinutes.replace(/\{minutes, plural,.*\}\./, '1[0-5] minutes\\.')),
+  );
   await expect(page).toHaveURL(/\/sign-in/);
 });
 

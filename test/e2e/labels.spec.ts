@@ -28,7 +28,8 @@ for (const lang of ['fr', 'zh', 'ar']) {
     await openIn(page, lang, '/?asOf=2014-06-30');
     const table = page.getByRole('table');
     await expect(table.locator('tbody tr')).toHaveCount(25);
-    const rows = await table.locator('tbody tr')
+    const rows = await table
+      .locator('tbody tr')
       .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
     const collator = await page.evaluate((l) => new Intl.Collator(l).resolvedOptions().locale, lang);
     const compare = new Intl.Collator(collator).compare;
@@ -50,7 +51,7 @@ for (const lang of ['en', 'ar']) {
   test(`in ${lang}, the map legend names the counts each shade stands for`, async ({ page }) => {
     await openIn(page, lang, '/?asOf=2014-06-30');
     const answer = await page.request.get('/api/v1/status/overview?asOf=2014-06-30');
-    const overview = await answer.json() as { instrumentsWithData: string[] };
+    const overview = (await answer.json()) as { instrumentsWithData: string[] };
     const expected = legendClasses(overview.instrumentsWithData.length).map((c) => {
       if (c.to === 0) return status.overview.legendNone;
       if (c.from === c.to) return format(status.overview.legendExact, lang, { count: c.from });
@@ -74,7 +75,7 @@ for (const lang of ['en', 'ar']) {
   });
 }
 
-test('in French, a field\'s reason from the server is shown in French', async ({ page }) => {
+test("in French, a field's reason from the server is shown in French", async ({ page }) => {
   const common = messages('fr', 'common');
   await openIn(page, 'fr', '/instruments/icsft-1999?asOf=2014-02-30');
   await expect(page.getByRole('alert')).toContainText(`asOf: ${common.reasons.invalid_date}`);

@@ -3,9 +3,11 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Locator } from '@playwright/test';
 import { expectAccessible, findCutText, openIn } from './helpers.ts';
 
-const messages = (lang: string, ns: string) => JSON.parse(readFileSync(new URL(`../../locales/${lang}/${ns}.json`, import.meta.url), 'utf8'));
+const messages = (lang: string, ns: string) =>
+  JSON.parse(readFileSync(new URL(`../../locales/${lang}/${ns}.json`, import.meta.url), 'utf8'));
 /** A date as the app writes it in that language (medium style, calendar day in UTC). */
-const dateIn = (lang: string, iso: string) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+const dateIn = (lang: string, iso: string) =>
+  new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 
 /** The horizontal centre of where a piece of an element's text is drawn. */
 async function xOf(element: Locator, piece: string) {
@@ -41,12 +43,16 @@ test.describe('in Arabic', () => {
     await expectAccessible(page);
   });
 
-  test('the dates of a country\'s timeline and table read from the right', async ({ page }) => {
+  test("the dates of a country's timeline and table read from the right", async ({ page }) => {
     await openIn(page, 'ar', '/countries/NER?asOf=2014-06-30&set=all');
     const timeline = page.locator('.mantine-Timeline-itemTitle').first();
     await expect(timeline).toHaveText(dateIn('ar', '1969-06-27'));
     await expectRightToLeft(timeline, '27', '1969');
-    const consent = page.getByRole('row').filter({ has: page.locator('a[href^="/instruments/tokyo-1963"]') }).getByRole('cell').nth(3);
+    const consent = page
+      .getByRole('row')
+      .filter({ has: page.locator('a[href^="/instruments/tokyo-1963"]') })
+      .getByRole('cell')
+      .nth(3);
     await expect(consent).toContainText(dateIn('ar', '1969-06-27'));
     await expectRightToLeft(consent, '27', '1969');
   });
@@ -76,19 +82,27 @@ async function ticksOf(chart: Locator, axis: 'x' | 'y') {
   // The labels are drawn in a layer of their own (recharts-xAxis-tick-labels), apart from the axis line.
   const labels = chart.locator(`[class*="recharts-${axis}Axis"] .recharts-cartesian-axis-tick-value`);
   await expect(labels.first()).toBeVisible();
-  return labels.evaluateAll((ticks) => ticks.map((tick) => {
-    const box = tick.getBoundingClientRect();
-    return { text: tick.textContent ?? '', x: box.left + box.width / 2 };
-  }));
+  return labels.evaluateAll((ticks) =>
+    ticks.map((tick) => {
+      const box = tick.getBoundingClientRect();
+      return { text: tick.textContent ?? '', x: box.left + box.width / 2 };
+    }),
+  );
 }
 
 test('the count axes of the charts have whole-number ticks only', async ({ page }) => {
-  const charts = [['/instruments/icsft-1999?asOf=2014-06-30', 'y'], ['/compare?from=2013-01-01&to=2014-06-30&set=all', 'x']] as const;
+  const charts = [
+    ['/instruments/icsft-1999?asOf=2014-06-30', 'y'],
+    ['/compare?from=2013-01-01&to=2014-06-30&set=all', 'x'],
+  ] as const;
   for (const [path, axis] of charts) {
     await openIn(page, 'en', path);
     const numbers = (await ticksOf(page.locator('.recharts-wrapper').first(), axis)).map((tick) => tick.text);
     expect(numbers.length, path).toBeGreaterThan(1);
-    expect(numbers.filter((text) => !/^\d{1,3}(,\d{3})*$/.test(text)), path).toEqual([]);
+    expect(
+      numbers.filter((text) => !/^\d{1,3}(,\d{3})*$/.test(text)),
+      path,
+    ).toEqual([]);
     expect(new Set(numbers).size, path).toBe(numbers.length);
     expect(numbers[0], path).toBe('0');
   }
@@ -96,9 +110,21 @@ test('the count axes of the charts have whole-number ticks only', async ({ page 
 
 // The pages a reader reaches from the menu, with the controls and data that make their texts longest.
 const MAIN_PAGES = [
-  '/?asOf=2014-06-30', '/instruments', '/instruments/icsft-1999?asOf=2014-06-30', '/countries', '/countries/NER?asOf=2014-06-30&set=all',
-  '/countries/FRA', '/compare?from=2013-01-01&to=2014-06-30&set=all', '/matrix?asOf=2014-06-30', '/changes', '/library',
-  '/programme/activities', '/programme/calendar', '/programme/matrix', '/programme/dashboard', '/sign-in',
+  '/?asOf=2014-06-30',
+  '/instruments',
+  '/instruments/icsft-1999?asOf=2014-06-30',
+  '/countries',
+  '/countries/NER?asOf=2014-06-30&set=all',
+  '/countries/FRA',
+  '/compare?from=2013-01-01&to=2014-06-30&set=all',
+  '/matrix?asOf=2014-06-30',
+  '/changes',
+  '/library',
+  '/programme/activities',
+  '/programme/calendar',
+  '/programme/matrix',
+  '/programme/dashboard',
+  '/sign-in',
 ];
 
 for (const lang of ['en', 'fr', 'es', 'ru', 'zh', 'ar']) {

@@ -3,19 +3,25 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectAccessible, isolated, openIn } from './helpers.ts';
 import { TEST_PASSWORD } from '../helpers/accounts.ts';
 
-const messages = (lang: string, ns: string) => JSON.parse(readFileSync(new URL(`../../locales/${lang}/${ns}.json`, import.meta.url), 'utf8'));
+const messages = (lang: string, ns: string) =>
+  JSON.parse(readFileSync(new URL(`../../locales/${lang}/${ns}.json`, import.meta.url), 'utf8'));
 const lib = messages('en', 'library');
 const accounts = messages('en', 'accounts');
 const common = messages('en', 'common');
-const fill = (message: string, values: Record<string, string>) => message.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
+const fill = (message: string, values: Record<string, string>) =>
+  message.replace(/\{(\w+)\}/g, (_, name: string) => values[name] ?? '');
 
 // The report's text is Chinese; in the English interface its English title is shown.
-const REPORT_TITLE = 'Assistance in implementing the international conventions and protocols related to terrorism: report of the Secretary-General';
+const REPORT_TITLE =
+  'Assistance in implementing the international conventions and protocols related to terrorism: report of the Secretary-General';
 const PDF = new URL('../fixtures/library/law-en.pdf', import.meta.url).pathname;
 const DOCX = new URL('../fixtures/library/law-fr.docx', import.meta.url).pathname;
 
 /** A word of letters only, new on every run, so repeated runs never find each other's documents. */
-const uniqueWord = (prefix: string) => `${prefix}${Date.now().toString(36).replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!)}${Math.random().toString(36).slice(2, 6).replace(/\d/g, 'x')}`;
+const uniqueWord = (prefix: string) =>
+  `${prefix}${Date.now()
+    .toString(36)
+    .replace(/\d/g, (d) => 'abcdefghij'[Number(d)]!)}${Math.random().toString(36).slice(2, 6).replace(/\d/g, 'x')}`;
 
 async function signIn(page: Page, email: string) {
   await openIn(page, 'en', '/sign-in');
@@ -47,9 +53,15 @@ test('a search in Chinese finds the report, marks the words found, and facets na
   await expect(page).toHaveURL(/kind=un_document/);
   await filters.getByRole('button', { name: /^Chinese/ }).click();
   await expect(page).toHaveURL(/language=zh/);
-  const languageChip = page.getByRole('button', { name: fill(lib.search.removeFilter, { filter: `${lib.facets.language}: Chinese` }) });
+  const languageChip = page.getByRole('button', {
+    name: fill(lib.search.removeFilter, { filter: `${lib.facets.language}: Chinese` }),
+  });
   await expect(languageChip).toBeVisible();
-  await expect(page.getByRole('button', { name: fill(lib.search.removeFilter, { filter: `${lib.facets.kind}: ${lib.kinds.un_document}` }) })).toBeVisible();
+  await expect(
+    page.getByRole('button', {
+      name: fill(lib.search.removeFilter, { filter: `${lib.facets.kind}: ${lib.kinds.un_document}` }),
+    }),
+  ).toBeVisible();
   await expect(report).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: /^1 document$/ })).toBeVisible();
   await expectAccessible(page);
@@ -91,7 +103,9 @@ test('the report shows its cross-references and text, and its original downloads
   await expect(page.getByRole('searchbox', { name: lib.search.label })).toHaveValue('"S/RES/1373 (2001)"');
 });
 
-test('the Markdown report shows formatted: headings, a table, and contents that lead to a heading', async ({ page }) => {
+test('the Markdown report shows formatted: headings, a table, and contents that lead to a heading', async ({
+  page,
+}) => {
   await openIn(page, 'en', `/library?q=${encodeURIComponent('技术援助')}`);
   await page.getByRole('region', { name: lib.search.results }).getByRole('link', { name: REPORT_TITLE }).click();
   const text = page.getByRole('region', { name: fill(lib.document.textRegion, { language: 'Chinese' }) });
@@ -135,9 +149,18 @@ test('an administrator adds a law of Niger with its PDF, then finds it by a word
 
   await expect(page).toHaveURL(/\/library\/[0-9a-f-]{36}\?lang=en$/);
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'Niger', exact: true })).toHaveAttribute('href', '/countries/NER?lang=en');
-  await expect(page.getByRole('region', { name: lib.document.versionsTitle }).getByRole('link', { name: /^Download original \(PDF, / })).toBeVisible();
-  await expect(page.getByRole('region', { name: fill(lib.document.textRegion, { language: 'English' }) })).toContainText('financing');
+  await expect(page.getByRole('link', { name: 'Niger', exact: true })).toHaveAttribute(
+    'href',
+    '/countries/NER?lang=en',
+  );
+  await expect(
+    page
+      .getByRole('region', { name: lib.document.versionsTitle })
+      .getByRole('link', { name: /^Download original \(PDF, / }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('region', { name: fill(lib.document.textRegion, { language: 'English' }) }),
+  ).toContainText('financing');
   await expectAccessible(page);
 
   await page.getByRole('navigation', { name: common.nav.main }).getByRole('link', { name: common.nav.library }).click();
@@ -153,13 +176,19 @@ test('a restricted document is found by the staff who may read it, and by no ano
   const word = uniqueWord('confidential');
   const title = `Draft law ${word}`;
   await signIn(page, 'admin@lexpact.test');
-  const session = await (await page.request.get('/api/v1/auth/session')).json() as { csrfToken: string };
+  const session = (await (await page.request.get('/api/v1/auth/session')).json()) as { csrfToken: string };
   const created = await page.request.post('/api/v1/library/documents', {
     headers: { 'x-csrf-token': session.csrfToken },
-    data: { kind: 'legislation', subtype: 'draft_bill', titles: { en: title }, country: 'NER', visibility: 'restricted' },
+    data: {
+      kind: 'legislation',
+      subtype: 'draft_bill',
+      titles: { en: title },
+      country: 'NER',
+      visibility: 'restricted',
+    },
   });
   expect(created.status()).toBe(201);
-  const { id } = await created.json() as { id: string };
+  const { id } = (await created.json()) as { id: string };
 
   await page.goto('/library');
   await search(page, word);
@@ -173,7 +202,9 @@ test('a restricted document is found by the staff who may read it, and by no ano
   await page.goto(`/library?q=${word}`);
   await expect(page.getByRole('status').filter({ hasText: /documents?$/ })).toBeVisible();
   await expect(page.getByRole('link', { name: title })).toHaveCount(0);
-  const anonymous = await (await page.request.get(`/api/v1/library/search?q=${word}`)).json() as { results: { id: string }[] };
+  const anonymous = (await (await page.request.get(`/api/v1/library/search?q=${word}`)).json()) as {
+    results: { id: string }[];
+  };
   expect(anonymous.results.map((r) => r.id)).not.toContain(id);
   await page.goto(`/library/${id}`);
   await expect(page.getByRole('alert')).toBeVisible();
@@ -183,12 +214,12 @@ test('a restricted document is found by the staff who may read it, and by no ano
 test('an editor changes a document, uploads its French text, and deletes it after confirming', async ({ page }) => {
   const word = uniqueWord('amended');
   await signIn(page, 'admin@lexpact.test');
-  const session = await (await page.request.get('/api/v1/auth/session')).json() as { csrfToken: string };
+  const session = (await (await page.request.get('/api/v1/auth/session')).json()) as { csrfToken: string };
   const created = await page.request.post('/api/v1/library/documents', {
     headers: { 'x-csrf-token': session.csrfToken },
     data: { kind: 'legislation', titles: { en: `Law ${word}` }, country: 'NER' },
   });
-  const { id } = await created.json() as { id: string };
+  const { id } = (await created.json()) as { id: string };
 
   await page.goto(`/library/${id}`);
   const manage = page.getByRole('region', { name: lib.document.manageTitle });
@@ -196,16 +227,23 @@ test('an editor changes a document, uploads its French text, and deletes it afte
   await expect(page.getByRole('heading', { level: 1, name: lib.form.editTitle })).toBeVisible();
   await page.getByRole('combobox', { name: lib.form.addTitleLanguage }).selectOption('fr');
   await page.getByRole('button', { name: lib.form.addTitle }).click();
-  await page.getByRole('textbox', { name: fill(lib.form.titleIn, { language: 'French' }), exact: false }).fill(`Loi ${word}`);
+  await page
+    .getByRole('textbox', { name: fill(lib.form.titleIn, { language: 'French' }), exact: false })
+    .fill(`Loi ${word}`);
   await page.getByRole('combobox', { name: lib.fields.status, exact: true }).selectOption('in_force');
   await page.getByRole('button', { name: lib.form.addInstrument }).click();
-  await page.getByRole('combobox', { name: fill(lib.form.instrumentN, { n: '1' }), exact: false }).selectOption('icsft-1999');
+  await page
+    .getByRole('combobox', { name: fill(lib.form.instrumentN, { n: '1' }), exact: false })
+    .selectOption('icsft-1999');
   await page.getByRole('textbox', { name: fill(lib.form.articleN, { n: '1' }), exact: true }).fill('2(1)(b)');
   await expectAccessible(page);
   await page.getByRole('button', { name: lib.form.save }).click();
 
   await expect(page).toHaveURL(new RegExp(`/library/${id}\\?lang=en$`));
-  await expect(page.getByRole('link', { name: 'Financing Convention 1999' })).toHaveAttribute('href', '/instruments/icsft-1999?lang=en');
+  await expect(page.getByRole('link', { name: 'Financing Convention 1999' })).toHaveAttribute(
+    'href',
+    '/instruments/icsft-1999?lang=en',
+  );
   await expect(page.getByText(fill(lib.document.article, { article: isolated('2(1)(b)') }))).toBeVisible();
 
   const upload = page.getByRole('region', { name: lib.document.manageTitle });
@@ -214,14 +252,22 @@ test('an editor changes a document, uploads its French text, and deletes it afte
   await upload.getByRole('combobox', { name: lib.form.fileLanguage }).selectOption('fr');
   await upload.getByRole('button', { name: lib.document.uploadSubmit }).click();
   await expect(upload.getByText(lib.document.uploaded)).toBeVisible();
-  await expect(page.getByRole('region', { name: lib.document.versionsTitle }).getByRole('link', { name: /^Download original \(DOCX, / })).toBeVisible();
-  await expect(page.getByRole('region', { name: fill(lib.document.textRegion, { language: 'French' }) })).toContainText('financement');
+  await expect(
+    page
+      .getByRole('region', { name: lib.document.versionsTitle })
+      .getByRole('link', { name: /^Download original \(DOCX, / }),
+  ).toBeVisible();
+  await expect(page.getByRole('region', { name: fill(lib.document.textRegion, { language: 'French' }) })).toContainText(
+    'financement',
+  );
 
   await manage.getByRole('button', { name: lib.document.delete }).click();
   const dialog = page.getByRole('dialog', { name: lib.document.deleteTitle });
   await expect(dialog).toBeVisible();
   await dialog.getByRole('button', { name: lib.document.delete }).click();
   await expect(page).toHaveURL(/\/library\?lang=en$/);
-  await expect(page.getByRole('status').filter({ hasText: fill(lib.search.deleted, { title: `Law ${word}` }) })).toBeVisible();
+  await expect(
+    page.getByRole('status').filter({ hasText: fill(lib.search.deleted, { title: `Law ${word}` }) }),
+  ).toBeVisible();
   expect((await page.request.get(`/api/v1/library/documents/${id}`)).status()).toBe(404);
 });

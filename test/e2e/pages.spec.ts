@@ -3,9 +3,11 @@ import { expect, test } from '@playwright/test';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { expectAccessible, openIn } from './helpers.ts';
 
-const messages = (lang: string, ns: string) => JSON.parse(readFileSync(new URL(`../../locales/${lang}/${ns}.json`, import.meta.url), 'utf8'));
+const messages = (lang: string, ns: string) =>
+  JSON.parse(readFileSync(new URL(`../../locales/${lang}/${ns}.json`, import.meta.url), 'utf8'));
 /** A date as the app writes it in that language (medium style, calendar day in UTC). */
-const dateIn = (lang: string, iso: string) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
+const dateIn = (lang: string, iso: string) =>
+  new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`));
 // serve.ts loads the UN lists as of 14 March 2015 and a partial list of the Tokyo Convention (Niger only).
 const NEWEST_DATA = '2015-03-14';
 
@@ -29,7 +31,9 @@ for (const lang of ['en', 'ar']) {
     test('the instrument page lists parties, filters them and offers downloads', async ({ page }) => {
       await openIn(page, lang, '/instruments/icsft-1999?asOf=2014-06-30');
       await expect(page.locator('html')).toHaveAttribute('dir', dir);
-      await expect(page.getByRole('heading', { level: 2, name: status.instrument.partiesTitle, exact: true })).toBeVisible();
+      await expect(
+        page.getByRole('heading', { level: 2, name: status.instrument.partiesTitle, exact: true }),
+      ).toBeVisible();
       await page.getByRole('searchbox', { name: status.controls.search }).fill(lang === 'ar' ? 'النيجر' : 'Niger');
       const table = page.getByRole('table').filter({ has: page.getByRole('link', { name: /^(Niger|النيجر)$/ }) });
       // English "Niger" also matches Nigeria; the Arabic name of Nigeria does not contain that of Niger.
@@ -43,7 +47,9 @@ for (const lang of ['en', 'ar']) {
       await expectAccessible(page);
     });
 
-    test('at today\'s date the overview says how old the depositary data are and how to import newer ones', async ({ page }) => {
+    test("at today's date the overview says how old the depositary data are and how to import newer ones", async ({
+      page,
+    }) => {
       await openIn(page, lang, '/');
       const notice = page.getByRole('status').filter({ hasText: status.coverage.title });
       await expect(notice).toBeVisible();
@@ -61,7 +67,11 @@ for (const lang of ['en', 'ar']) {
 
     test('an instrument with a partial list gives its counts as lower bounds', async ({ page }) => {
       await openIn(page, lang, '/instruments/tokyo-1963?asOf=2014-06-30');
-      const counts = new IntlMessageFormat(status.instrument.countsPartial, lang).format({ parties: 1, signatories: 0, date: dateIn(lang, '2014-06-30') });
+      const counts = new IntlMessageFormat(status.instrument.countsPartial, lang).format({
+        parties: 1,
+        signatories: 0,
+        date: dateIn(lang, '2014-06-30'),
+      });
       await expect(page.getByText(String(counts))).toBeVisible();
       await expect(page.getByRole('status').filter({ hasText: status.coverage.title })).toBeVisible();
       await expectAccessible(page);
@@ -81,8 +91,12 @@ for (const lang of ['en', 'ar']) {
       const unknown = page.getByRole('region', { name: status.country.unknownTitle });
       await expect(unknown.getByRole('link')).toHaveCount(1);
       const tokyo = (await unknown.getByRole('link').textContent())!;
-      await expect(page.getByRole('region', { name: status.country.gapsTitle }).getByRole('link', { name: tokyo, exact: true })).toHaveCount(0);
-      await expect(page.getByRole('status').filter({ hasText: status.coverage.title })).toContainText(dateIn(lang, NEWEST_DATA));
+      await expect(
+        page.getByRole('region', { name: status.country.gapsTitle }).getByRole('link', { name: tokyo, exact: true }),
+      ).toHaveCount(0);
+      await expect(page.getByRole('status').filter({ hasText: status.coverage.title })).toContainText(
+        dateIn(lang, NEWEST_DATA),
+      );
       await expectAccessible(page);
     });
 
@@ -92,7 +106,9 @@ for (const lang of ['en', 'ar']) {
       await expect(page.locator('.recharts-wrapper').first()).toBeVisible();
       // The Tokyo Convention's list is partial: its counts read "at least".
       await expect(page.getByRole('status').filter({ hasText: status.coverage.title })).toBeVisible();
-      await expect(page.getByRole('row').filter({ has: page.locator(`a[href="/instruments/tokyo-1963?lang=${lang}"]`) })).toContainText('≥');
+      await expect(
+        page.getByRole('row').filter({ has: page.locator(`a[href="/instruments/tokyo-1963?lang=${lang}"]`) }),
+      ).toContainText('≥');
       await expectAccessible(page);
     });
 
@@ -120,11 +136,20 @@ for (const lang of ['en', 'ar']) {
     test('the instruments and countries lists open and sort', async ({ page }) => {
       await openIn(page, lang, '/instruments');
       await expect(page.locator(`a[href="/instruments/uncac-2003?lang=${lang}"]`)).toBeVisible();
-      await expect(page.getByText(String(new IntlMessageFormat(status.instruments.partialAsOf, lang).format({ date: dateIn(lang, '2015-01-31') })))).toBeVisible();
+      await expect(
+        page.getByText(
+          String(
+            new IntlMessageFormat(status.instruments.partialAsOf, lang).format({ date: dateIn(lang, '2015-01-31') }),
+          ),
+        ),
+      ).toBeVisible();
       await expectAccessible(page);
       await page.goto('/countries');
       await page.getByRole('button', { name: new RegExp(status.columns.code) }).click();
-      await expect(page.getByRole('columnheader', { name: new RegExp(status.columns.code) })).toHaveAttribute('aria-sort', 'ascending');
+      await expect(page.getByRole('columnheader', { name: new RegExp(status.columns.code) })).toHaveAttribute(
+        'aria-sort',
+        'ascending',
+      );
       await expectAccessible(page);
     });
   });
@@ -157,7 +182,9 @@ test('at 360 px the page does not scroll sideways and the menu opens from the bu
   await page.setViewportSize({ width: 360, height: 740 });
   await openIn(page, 'en', '/');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(1);
   await page.getByRole('button', { name: 'Open the menu' }).click();
   await page.getByRole('dialog').getByRole('link', { name: 'Matrix' }).click();

@@ -5,8 +5,17 @@ import type { Clock } from '../../src/lib/dates.ts';
 import type { SecurityConfig } from '../../src/server/config.ts';
 
 /** The application on a fresh seeded test database, with a fixed clock; answers through `app.inject()`. */
-export async function createTestApp({ seed = true, dataDir, clock = TEST_CLOCK, security = TEST_SECURITY, library, programme }: {
-  seed?: boolean; clock?: Clock; security?: SecurityConfig;
+export async function createTestApp({
+  seed = true,
+  dataDir,
+  clock = TEST_CLOCK,
+  security = TEST_SECURITY,
+  library,
+  programme,
+}: {
+  seed?: boolean;
+  clock?: Clock;
+  security?: SecurityConfig;
   /** Reference data to seed from instead of the shipped `data/` (a changed copy of it). */
   dataDir?: string;
   /** Programme settings: the overlap window. */
@@ -15,7 +24,14 @@ export async function createTestApp({ seed = true, dataDir, clock = TEST_CLOCK, 
   library?: { maxUploadBytes?: number; maxExtractedBytes?: number; maxTextChars?: number; filesDir?: string };
 } = {}) {
   const database: TestDb = await createTestDb({ seed, ...(dataDir ? { dataDir } : {}) });
-  const app = await buildApp({ database, clock, datasetCheckIntervalMs: 0, security, ...(library ? { library } : {}), ...(programme ? { programme } : {}) });
+  const app = await buildApp({
+    database,
+    clock,
+    datasetCheckIntervalMs: 0,
+    security,
+    ...(library ? { library } : {}),
+    ...(programme ? { programme } : {}),
+  });
   return {
     app,
     database,

@@ -21,7 +21,10 @@ export interface TestDb extends DatabaseHandle {
  * A fresh, empty PostgreSQL database (not migrated) and its connection string, for code that opens its
  * own connection, such as the CLI run as a child process; `drop` removes it.
  */
-export async function createPostgresDatabase({ adminUrl = ADMIN_URL, prefix = 'lexpact_test' }: { adminUrl?: string; prefix?: string } = {}): Promise<{ url: string; drop(): Promise<void> }> {
+export async function createPostgresDatabase({
+  adminUrl = ADMIN_URL,
+  prefix = 'lexpact_test',
+}: { adminUrl?: string; prefix?: string } = {}): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -44,7 +47,10 @@ export async function createPostgresDatabase({ adminUrl = ADMIN_URL, prefix = 'l
  * A migrated, empty database of the kind under test; `seed` loads the shipped reference data, or the
  * reference data of `dataDir` (a changed copy of `data/`).
  */
-export async function createTestDb({ seed = false, dataDir }: { seed?: boolean; dataDir?: string } = {}): Promise<TestDb> {
+export async function createTestDb({
+  seed = false,
+  dataDir,
+}: { seed?: boolean; dataDir?: string } = {}): Promise<TestDb> {
   let handle: DatabaseHandle;
   let drop = async () => {};
   let url: string | null = null;

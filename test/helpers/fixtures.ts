@@ -21,11 +21,13 @@ export const UNTC_2015_03_14 = join(SHIPPED_DATA_DIR, 'treaty-actions', SHIPPED_
 /** The verified crosswalk: UNTC source name → participant id (ISO alpha-3, `EUU` for the European Union). */
 export function readCrosswalk(): Map<string, string> {
   const records = parseCsv(readFileSync(join(FIXTURES_DIR, 'untc-participants.csv')));
-  return new Map(records.map(({ values }) => {
-    const id = values.iso3 || (values.source_name === 'European Union' ? 'EUU' : '');
-    if (!id) throw new Error(`crosswalk row without a code: ${values.source_name}`);
-    return [values.source_name!, id];
-  }));
+  return new Map(
+    records.map(({ values }) => {
+      const id = values.iso3 || (values.source_name === 'European Union' ? 'EUU' : '');
+      if (!id) throw new Error(`crosswalk row without a code: ${values.source_name}`);
+      return [values.source_name!, id];
+    }),
+  );
 }
 
 export interface ExpectedAction {
@@ -52,16 +54,46 @@ export async function seedReferenceData(db: Db): Promise<void> {
 }
 
 /** Imports a UNTC folder the way `lexpact import untc` does: snapshot id and date from the folder name. */
-export async function importUntcFolder(db: Db, folder: string, { asOf, dryRun = false }: { asOf?: string; dryRun?: boolean } = {}) {
+export async function importUntcFolder(
+  db: Db,
+  folder: string,
+  { asOf, dryRun = false }: { asOf?: string; dryRun?: boolean } = {},
+) {
   const { files, asOfFromName } = readSnapshotFolder(folder);
   const date = asOf ?? asOfFromName;
   if (!date) throw new Error(`no date in ${folder}`);
-  return importSnapshot({ db, format: 'untc', files, asOf: date, snapshotId: `untc-${date}`, dryRun, clock: TEST_CLOCK });
+  return importSnapshot({
+    db,
+    format: 'untc',
+    files,
+    asOf: date,
+    snapshotId: `untc-${date}`,
+    dryRun,
+    clock: TEST_CLOCK,
+  });
 }
 
 /** Imports one generic actions CSV given as text. */
-export async function importActionsCsv(db: Db, content: string, { asOf, snapshotId, name = 'actions.csv', format = 'actions', complete = false }: { asOf: string; snapshotId: string; name?: string; format?: ImportFormat; complete?: boolean }) {
-  return importSnapshot({ db, format, files: [{ name, content: Buffer.from(content, 'utf8') }], asOf, snapshotId, complete, clock: TEST_CLOCK });
+export async function importActionsCsv(
+  db: Db,
+  content: string,
+  {
+    asOf,
+    snapshotId,
+    name = 'actions.csv',
+    format = 'actions',
+    complete = false,
+  }: { asOf: string; snapshotId: string; name?: string; format?: ImportFormat; complete?: boolean },
+) {
+  return importSnapshot({
+    db,
+    format,
+    files: [{ name, content: Buffer.from(content, 'utf8') }],
+    asOf,
+    snapshotId,
+    complete,
+    clock: TEST_CLOCK,
+  });
 }
 
 const tempRoots: string[] = [];
@@ -87,14 +119,20 @@ export const readShippedFile = (file: string) => readFileSync(join(UNTC_2015_03_
 /** Row counts and row checksums of every status table, and the data version: equal before and after means nothing was written. */
 export async function statusTableCounts(db: Db) {
   const count = async (table: string) => {
-    const result = (await db.execute(sql.raw(`select count(*)::int as n from ${table}`))) as unknown as { rows: { n: number }[] };
+    const result = (await db.execute(sql.raw(`select count(*)::int as n from ${table}`))) as unknown as {
+      rows: { n: number }[];
+    };
     return Number(result.rows[0]!.n);
   };
   const digest = async (table: string, order: string) => {
-    const result = (await db.execute(sql.raw(`select coalesce(md5(string_agg(t::text, '|' order by ${order})), '') as d from ${table} t`))) as unknown as { rows: { d: string }[] };
+    const result = (await db.execute(
+      sql.raw(`select coalesce(md5(string_agg(t::text, '|' order by ${order})), '') as d from ${table} t`),
+    )) as unknown as { rows: { d: string }[] };
     return result.rows[0]!.d;
   };
-  const version = (await db.execute(sql.raw('select coalesce(max(version), 0)::int as v from status_data_version'))) as unknown as { rows: { v: number }[] };
+  const version = (await db.execute(
+    sql.raw('select coalesce(max(version), 0)::int as v from status_data_version'),
+  )) as unknown as { rows: { v: number }[] };
   return {
     treatyActions: await count('treaty_actions'),
     snapshots: await count('snapshots'),

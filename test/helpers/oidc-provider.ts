@@ -22,17 +22,30 @@ export async function startTestOidcProvider({ clientId, clientSecret }: { client
     };
     if (url.pathname === '/.well-known/openid-configuration') {
       return json(200, {
-        issuer, authorization_endpoint: `${issuer}/authorize`, token_endpoint: `${issuer}/token`, jwks_uri: `${issuer}/jwks`,
-        response_types_supported: ['code'], subject_types_supported: ['public'], id_token_signing_alg_values_supported: ['RS256'],
-        code_challenge_methods_supported: ['S256'], token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'], scopes_supported: ['openid', 'email', 'profile'],
+        issuer,
+        authorization_endpoint: `${issuer}/authorize`,
+        token_endpoint: `${issuer}/token`,
+        jwks_uri: `${issuer}/jwks`,
+        response_types_supported: ['code'],
+        subject_types_supported: ['public'],
+        id_token_signing_alg_values_supported: ['RS256'],
+        code_challenge_methods_supported: ['S256'],
+        token_endpoint_auth_methods_supported: ['client_secret_basic', 'client_secret_post'],
+        scopes_supported: ['openid', 'email', 'profile'],
       });
     }
     if (url.pathname === '/jwks') return json(200, { keys: [jwk] });
     if (url.pathname === '/authorize') {
       const redirectUri = url.searchParams.get('redirect_uri')!;
-      if (url.searchParams.get('client_id') !== clientId || url.searchParams.get('code_challenge_method') !== 'S256') return json(400, { error: 'invalid_request' });
+      if (url.searchParams.get('client_id') !== clientId || url.searchParams.get('code_challenge_method') !== 'S256')
+        return json(400, { error: 'invalid_request' });
       const code = randomBytes(16).toString('hex');
-      codes.set(code, { redirectUri, challenge: url.searchParams.get('code_challenge')!, nonce: url.searchParams.get('nonce') ?? '', email: state.signedInAs });
+      codes.set(code, {
+        redirectUri,
+        challenge: url.searchParams.get('code_challenge')!,
+        nonce: url.searchParams.get('nonce') ?? '',
+        email: state.signedInAs,
+      });
       const back = new URL(redirectUri);
       back.searchParams.set('code', code);
       back.searchParams.set('state', url.searchParams.get('state') ?? '');
@@ -44,17 +57,34 @@ export async function startTestOidcProvider({ clientId, clientSecret }: { client
       let body = '';
       for await (const chunk of request) body += chunk;
       const form = new URLSearchParams(body);
-      const basic = request.headers.authorization?.startsWith('Basic ') ? Buffer.from(request.headers.authorization.slice(6), 'base64').toString().split(':').map(decodeURIComponent) : null;
+      const basic = request.headers.authorization?.startsWith('Basic ')
+        ? Buffer.from(request.headers.authorization.slice(6), 'base64').toString().split(':').map(decodeURIComponent)
+        : null;
       const [id, secret] = basic ?? [form.get('client_id'), form.get('client_secret')];
       if (id !== clientId || secret !== clientSecret) return json(401, { error: 'invalid_client' });
       const grant = codes.get(form.get('code') ?? '');
       codes.delete(form.get('code') ?? '');
       const verifier = form.get('code_verifier') ?? '';
-      if (!grant || grant.redirectUri !== form.get('redirect_uri') || createHash('sha256').update(verifier).digest('base64url') !== grant.challenge) return json(400, { error: 'invalid_grant' });
+      if (
+        !grant ||
+        grant.redirectUri !== form.get('redirect_uri') ||
+        createHash('sha256').update(verifier).digest('base64url') !== grant.challenge
+      )
+        return json(400, { error: 'invalid_grant' });
       const idToken = await new SignJWT({ email: grant.email, email_verified: state.emailVerified, nonce: grant.nonce })
-        .setProtectedHeader({ alg: 'RS256', kid: 'test-key' }).setIssuer(issuer).setAudience(clientId).setSubject(`sub-${grant.email}`)
-        .setIssuedAt().setExpirationTime('5m').sign(privateKey);
-      return json(200, { access_token: randomBytes(16).toString('hex'), token_type: 'Bearer', expires_in: 300, id_token: idToken });
+        .setProtectedHeader({ alg: 'RS256', kid: 'test-key' })
+        .setIssuer(issuer)
+        .setAudience(clientId)
+        .setSubject(`sub-${grant.email}`)
+        .setIssuedAt()
+        .setExpirationTime('5m')
+        .sign(privateKey);
+      return json(200, {
+        access_token: randomBytes(16).toString('hex'),
+        token_type: 'Bearer',
+        expires_in: 300,
+        id_token: idToken,
+      });
     }
     json(404, { error: 'not_found' });
   });

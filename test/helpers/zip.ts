@@ -83,9 +83,11 @@ const CONTENT_TYPES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`;
 const RELS = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`;
-const DOCUMENT_START = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>';
+const DOCUMENT_START =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>';
 const DOCUMENT_END = '</w:body></w:document>';
-const PARAGRAPH = '<w:p><w:r><w:t>Whoever provides or collects funds for a terrorist act is punished. </w:t></w:r></w:p>';
+const PARAGRAPH =
+  '<w:p><w:r><w:t>Whoever provides or collects funds for a terrorist act is punished. </w:t></w:r></w:p>';
 
 /**
  * A DOCX whose word/document.xml holds `paragraphs` copies of one paragraph: about 100 bytes of XML
@@ -95,7 +97,8 @@ export function docxWithParagraphs(paragraphs: number, { declaredSize }: { decla
   // Runs of 10,000 paragraphs (1 MB of XML) keep the deflated copy of each run small.
   const perRun = Math.min(paragraphs, 10_000);
   const runs: Run[] = [{ bytes: Buffer.from(DOCUMENT_START) }];
-  if (paragraphs >= perRun && perRun > 0) runs.push({ bytes: Buffer.from(PARAGRAPH.repeat(perRun)), times: Math.floor(paragraphs / perRun) });
+  if (paragraphs >= perRun && perRun > 0)
+    runs.push({ bytes: Buffer.from(PARAGRAPH.repeat(perRun)), times: Math.floor(paragraphs / perRun) });
   if (paragraphs % perRun) runs.push({ bytes: Buffer.from(PARAGRAPH.repeat(paragraphs % perRun)) });
   runs.push({ bytes: Buffer.from(DOCUMENT_END) });
   return zipArchive([

@@ -21,12 +21,14 @@ const theme = createTheme({
     // A field's error is announced as soon as it appears.
     InputWrapper: InputWrapper.extend({ defaultProps: { errorProps: { role: 'alert' } } }),
   },
-  fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic", "Noto Sans CJK SC", sans-serif',
+  fontFamily:
+    'system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans Arabic", "Noto Sans CJK SC", sans-serif',
 });
 
 // A request refused because the session ended (expired, or signed out elsewhere): ask again who is signed in.
 const onError = (error: unknown) => {
-  if (error instanceof ApiError && error.problem.code === 'auth.unauthenticated') void queryClient.invalidateQueries({ queryKey: SESSION_KEY });
+  if (error instanceof ApiError && error.problem.code === 'auth.unauthenticated')
+    void queryClient.invalidateQueries({ queryKey: SESSION_KEY });
 };
 
 const queryClient: QueryClient = new QueryClient({
@@ -39,7 +41,10 @@ await initI18n();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <DirectionProvider initialDirection={document.documentElement.dir === 'rtl' ? 'rtl' : 'ltr'} detectDirection={false}>
+    <DirectionProvider
+      initialDirection={document.documentElement.dir === 'rtl' ? 'rtl' : 'ltr'}
+      detectDirection={false}
+    >
       <MantineProvider theme={theme}>
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />

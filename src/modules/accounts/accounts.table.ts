@@ -46,7 +46,10 @@ export const users = pgTable(
   (t) => [
     uniqueIndex('users_email_idx').on(sql`lower(${t.email})`),
     check('users_status_check', sql`${t.status} in ('invited', 'active', 'disabled')`),
-    check('users_role_check', sql`${t.role} in ('administrator', 'programme_officer', 'partner', 'donor', 'member_state_official')`),
+    check(
+      'users_role_check',
+      sql`${t.role} in ('administrator', 'programme_officer', 'partner', 'donor', 'member_state_official')`,
+    ),
     check('users_language_check', sql`${t.preferredLanguage} in ('ar', 'zh', 'en', 'fr', 'ru', 'es')`),
   ],
 );
@@ -57,7 +60,9 @@ export const sessions = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     tokenHash: text('token_hash').notNull(),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     /** Synchroniser token that cookie-authenticated writes must echo in the X-CSRF-Token header. */
     csrfToken: text('csrf_token').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'string' }).notNull(),
@@ -77,7 +82,9 @@ export const apiTokens = pgTable(
   'api_tokens',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     tokenHash: text('token_hash').notNull(),
     /** First characters of the token, to recognise it in a list. */
@@ -97,7 +104,9 @@ export const oneTimeTokens = pgTable(
   'one_time_tokens',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
     /** `invitation` or `password_reset`. */
     purpose: text('purpose').notNull(),
     tokenHash: text('token_hash').notNull(),

@@ -37,7 +37,11 @@ describe('mail', () => {
 
   it('is sent through the configured SMTP server and marked sent in the outbox', async () => {
     const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: 'Lexpact <no-reply@lexpact.test>' });
-    const id = await mailer.queue(database.db, { to: 'amina@justice.ne', subject: 'Invitation', body: 'Open https://lexpact.test/accept-invitation?token=abc' }, TEST_CLOCK.now().toISOString());
+    const id = await mailer.queue(
+      database.db,
+      { to: 'amina@justice.ne', subject: 'Invitation', body: 'Open https://lexpact.test/accept-invitation?token=abc' },
+      TEST_CLOCK.now().toISOString(),
+    );
     await mailer.deliver(database.db, id);
     expect(received.at(-1)?.to).toEqual(['amina@justice.ne']);
     expect(received.at(-1)?.data).toContain('accept-invitation?token=abc');
@@ -48,7 +52,11 @@ describe('mail', () => {
 
   it('stays queued in the outbox when no SMTP server is configured', async () => {
     const mailer = createMailer({ smtpUrl: undefined, from: 'Lexpact <no-reply@lexpact.test>' });
-    const id = await mailer.queue(database.db, { to: 'someone@example.org', subject: 'Reset', body: 'link' }, TEST_CLOCK.now().toISOString());
+    const id = await mailer.queue(
+      database.db,
+      { to: 'someone@example.org', subject: 'Reset', body: 'link' },
+      TEST_CLOCK.now().toISOString(),
+    );
     await mailer.deliver(database.db, id);
     const [row] = await database.db.select().from(outbox).where(eq(outbox.id, id));
     expect(row).toMatchObject({ status: 'queued', sentAt: null });
@@ -56,7 +64,11 @@ describe('mail', () => {
 
   it('is marked failed, not lost, when the SMTP server cannot be reached', async () => {
     const mailer = createMailer({ smtpUrl: 'smtp://127.0.0.1:1', from: 'Lexpact <no-reply@lexpact.test>' });
-    const id = await mailer.queue(database.db, { to: 'someone@example.org', subject: 'Reset', body: 'link' }, TEST_CLOCK.now().toISOString());
+    const id = await mailer.queue(
+      database.db,
+      { to: 'someone@example.org', subject: 'Reset', body: 'link' },
+      TEST_CLOCK.now().toISOString(),
+    );
     await mailer.deliver(database.db, id);
     const [row] = await database.db.select().from(outbox).where(eq(outbox.id, id));
     expect(row).toMatchObject({ status: 'failed' });
@@ -64,11 +76,17 @@ describe('mail', () => {
   });
 
   it("is written in the recipient's language, falling back to English", () => {
-    const values = { name: 'Amina', inviter: 'admin@lexpact.test', link: 'https://lexpact.test/x', expires: '2026-07-07 08:00 UTC' };
+    const values = {
+      name: 'Amina',
+      inviter: 'admin@lexpact.test',
+      link: 'https://lexpact.test/x',
+      expires: '2026-07-07 08:00 UTC',
+    };
     const english = renderMail('invitation', 'en', values);
     expect(english.body).toContain('Hello Amina');
     expect(english.body).toContain('https://lexpact.test/x');
     expect(renderMail('invitation', 'xx', values)).toEqual(english);
-    for (const lang of ['ar', 'zh', 'fr', 'ru', 'es']) expect(renderMail('invitation', lang, values).body).toContain('https://lexpact.test/x');
+    for (const lang of ['ar', 'zh', 'fr', 'ru', 'es'])
+      expect(renderMail('invitation', lang, values).body).toContain('https://lexpact.test/x');
   });
 });

@@ -14,10 +14,18 @@ describe('single sign-on with OpenID Connect', () => {
     provider = await startTestOidcProvider({ clientId: 'lexpact', clientSecret: 'test-secret' });
     context = await createTestApp({
       seed: false,
-      security: { ...TEST_SECURITY, publicUrl: PUBLIC_URL, oidc: { issuer: provider.issuer, clientId: 'lexpact', clientSecret: 'test-secret' } },
+      security: {
+        ...TEST_SECURITY,
+        publicUrl: PUBLIC_URL,
+        oidc: { issuer: provider.issuer, clientId: 'lexpact', clientSecret: 'test-secret' },
+      },
     });
     await createUser(context.database.db, { email: 'official@justice.example', role: 'administrator' });
-    await createUser(context.database.db, { email: 'newcomer@justice.example', role: 'administrator', status: 'invited' });
+    await createUser(context.database.db, {
+      email: 'newcomer@justice.example',
+      role: 'administrator',
+      status: 'invited',
+    });
   });
   afterAll(async () => {
     await context?.close();
@@ -38,7 +46,10 @@ describe('single sign-on with OpenID Connect', () => {
   }
 
   it('says single sign-on is available', async () => {
-    expect((await context.app.inject({ url: '/api/v1/auth/session' })).json()).toMatchObject({ singleSignOn: true, user: null });
+    expect((await context.app.inject({ url: '/api/v1/auth/session' })).json()).toMatchObject({
+      singleSignOn: true,
+      user: null,
+    });
   });
 
   it('signs in the existing user with the email the provider vouches for', async () => {
@@ -49,14 +60,18 @@ describe('single sign-on with OpenID Connect', () => {
     const account = await context.app.inject({ url: '/api/v1/account', cookies: { lexpact_session: session.value } });
     expect(account.json()).toMatchObject({ email: 'official@justice.example' });
     const audit = await context.database.db.select().from(auditLog);
-    expect(audit.some((r) => r.action === 'session.sign_in' && (r.after as { method?: string }).method === 'oidc')).toBe(true);
+    expect(
+      audit.some((r) => r.action === 'session.sign_in' && (r.after as { method?: string }).method === 'oidc'),
+    ).toBe(true);
   });
 
   it('activates an invited user who signs in through the organisation', async () => {
     const callback = await signInThroughProvider('newcomer@justice.example');
     expect(callback.headers.location).toBe('/');
     const session = callback.cookies.find((c) => c.name === 'lexpact_session')!;
-    expect((await context.app.inject({ url: '/api/v1/account', cookies: { lexpact_session: session.value } })).json()).toMatchObject({ status: 'active' });
+    expect(
+      (await context.app.inject({ url: '/api/v1/account', cookies: { lexpact_session: session.value } })).json(),
+    ).toMatchObject({ status: 'active' });
   });
 
   it('does not create accounts: an unknown email is sent back to the sign-in page', async () => {
@@ -77,7 +92,10 @@ describe('single sign-on with OpenID Connect', () => {
     const atProvider = await fetch(start.headers.location as string, { redirect: 'manual' });
     const back = new URL(atProvider.headers.get('location')!);
     back.searchParams.set('state', 'forged');
-    const callback = await context.app.inject({ url: back.pathname + back.search, cookies: { lexpact_oidc: start.cookies.find((c) => c.name === 'lexpact_oidc')!.value } });
+    const callback = await context.app.inject({
+      url: back.pathname + back.search,
+      cookies: { lexpact_oidc: start.cookies.find((c) => c.name === 'lexpact_oidc')!.value },
+    });
     expect(callback.headers.location).toBe('/sign-in?error=oidc_failed');
   });
 });

@@ -18,7 +18,13 @@ export function createOidc(settings: OidcSettings) {
   let configuration: Promise<client.Configuration> | null = null;
   const config = () => {
     const issuer = new URL(settings.issuer);
-    configuration ??= client.discovery(issuer, settings.clientId, settings.clientSecret, undefined, issuer.protocol === 'http:' && isLoopback(issuer) ? { execute: [client.allowInsecureRequests] } : undefined);
+    configuration ??= client.discovery(
+      issuer,
+      settings.clientId,
+      settings.clientSecret,
+      undefined,
+      issuer.protocol === 'http:' && isLoopback(issuer) ? { execute: [client.allowInsecureRequests] } : undefined,
+    );
     configuration.catch(() => {
       configuration = null;
     });
@@ -32,14 +38,22 @@ export function createOidc(settings: OidcSettings) {
       const state = client.randomState();
       const nonce = client.randomNonce();
       const url = client.buildAuthorizationUrl(await config(), {
-        redirect_uri: settings.redirectUri, scope: 'openid email profile', code_challenge: await client.calculatePKCECodeChallenge(verifier),
-        code_challenge_method: 'S256', state, nonce,
+        redirect_uri: settings.redirectUri,
+        scope: 'openid email profile',
+        code_challenge: await client.calculatePKCECodeChallenge(verifier),
+        code_challenge_method: 'S256',
+        state,
+        nonce,
       });
       return { url: url.href, pending: { verifier, state, nonce } };
     },
     /** Exchanges the code and returns the verified email address of the person. */
     async finish(callbackUrl: URL, pending: { verifier: string; state: string; nonce: string }) {
-      const tokens = await client.authorizationCodeGrant(await config(), callbackUrl, { pkceCodeVerifier: pending.verifier, expectedState: pending.state, expectedNonce: pending.nonce });
+      const tokens = await client.authorizationCodeGrant(await config(), callbackUrl, {
+        pkceCodeVerifier: pending.verifier,
+        expectedState: pending.state,
+        expectedNonce: pending.nonce,
+      });
       const claims = tokens.claims();
       const email = typeof claims?.email === 'string' ? claims.email : null;
       if (!email || claims?.email_verified === false) return null;

@@ -10,8 +10,11 @@ type OrganizationKind = 'un' | 'partner' | 'donor' | 'government' | 'other';
 
 /** What the API shows of an organisation. */
 export const presentOrganization = (row: typeof organizations.$inferSelect) => ({
-  id: row.id, name: row.name, kind: row.kind as OrganizationKind,
-  createdAt: isoTimestamp(row.createdAt), deletedAt: isoTimestamp(row.deletedAt),
+  id: row.id,
+  name: row.name,
+  kind: row.kind as OrganizationKind,
+  createdAt: isoTimestamp(row.createdAt),
+  deletedAt: isoTimestamp(row.deletedAt),
 });
 
 /** Organisations, deleted ones only when asked for, by name. */
@@ -25,23 +28,52 @@ export async function organizationChoices({ db }: { db: Db }) {
 }
 
 /** Adds an organisation, audited. */
-export async function createOrganization({ db, clock, context, input }: {
-  db: Db; clock: Clock; context: AuditContext; input: { name: string; kind: OrganizationKind };
+export async function createOrganization({
+  db,
+  clock,
+  context,
+  input,
+}: {
+  db: Db;
+  clock: Clock;
+  context: AuditContext;
+  input: { name: string; kind: OrganizationKind };
 }) {
   const now = clock.now().toISOString();
   return inTransaction(db, async (tx) => {
-    const [row] = await tx.insert(organizations).values({ ...input, createdAt: now, updatedAt: now }).returning();
+    const [row] = await tx
+      .insert(organizations)
+      .values({ ...input, createdAt: now, updatedAt: now })
+      .returning();
     const created = presentOrganization(row!);
-    await recordAudit(tx, context, {
-      action: 'organization.create', entityType: 'organization', entityId: row!.id, after: created,
-    }, now);
+    await recordAudit(
+      tx,
+      context,
+      {
+        action: 'organization.create',
+        entityType: 'organization',
+        entityId: row!.id,
+        after: created,
+      },
+      now,
+    );
     return created;
   });
 }
 
 /** Deletes (softly) or restores an organisation; one already in the asked state is not found. */
-export async function setOrganizationDeleted({ db, clock, context, organizationId, deleted }: {
-  db: Db; clock: Clock; context: AuditContext; organizationId: string; deleted: boolean;
+export async function setOrganizationDeleted({
+  db,
+  clock,
+  context,
+  organizationId,
+  deleted,
+}: {
+  db: Db;
+  clock: Clock;
+  context: AuditContext;
+  organizationId: string;
+  deleted: boolean;
 }) {
   const now = clock.now().toISOString();
   return inTransaction(db, async (tx) => {
@@ -49,12 +81,23 @@ export async function setOrganizationDeleted({ db, clock, context, organizationI
     if (!before || (before.deletedAt !== null) === deleted) {
       throw notFound('accounts.organization_not_found', 'There is no such organization.');
     }
-    const [after] = await tx.update(organizations).set({ deletedAt: deleted ? now : null, updatedAt: now })
-      .where(eq(organizations.id, before.id)).returning();
-    await recordAudit(tx, context, {
-      action: deleted ? 'organization.delete' : 'organization.restore', entityType: 'organization', entityId: before.id,
-      before: presentOrganization(before), after: presentOrganization(after!),
-    }, now);
+    const [after] = await tx
+      .update(organizations)
+      .set({ deletedAt: deleted ? now : null, updatedAt: now })
+      .where(eq(organizations.id, before.id))
+      .returning();
+    await recordAudit(
+      tx,
+      context,
+      {
+        action: deleted ? 'organization.delete' : 'organization.restore',
+        entityType: 'organization',
+        entityId: before.id,
+        before: presentOrganization(before),
+        after: presentOrganization(after!),
+      },
+      now,
+    );
     return presentOrganization(after!);
   });
 }

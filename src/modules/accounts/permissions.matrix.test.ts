@@ -111,7 +111,15 @@ const EXPECTED: Record<string, Access> = {
  * funding-reader: administrators, programme officers and donors; funding-writer: administrators and programme officers.
  */
 type Access = 'public' | 'signed-in' | 'editor' | 'admin' | 'programme-writer' | 'funding-reader' | 'funding-writer';
-type Caller = { name: string; headers: (write: boolean) => Promise<Record<string, string>>; admin: boolean; signedIn: boolean; readOnlyToken: boolean; donor?: boolean; role?: string };
+type Caller = {
+  name: string;
+  headers: (write: boolean) => Promise<Record<string, string>>;
+  admin: boolean;
+  signedIn: boolean;
+  readOnlyToken: boolean;
+  donor?: boolean;
+  role?: string;
+};
 
 const ROLES_OF: Partial<Record<Access, readonly string[]>> = {
   'programme-writer': ['programme_officer', 'partner'],
@@ -170,26 +178,87 @@ describe('permissions: every route × every role', () => {
     const orgB = await createOrganization(db, 'Organisation B');
     const admin = await createUser(db, { email: 'admin@example.org', role: 'administrator' });
     const people = [
-      { name: 'programme officer', user: await createUser(db, { email: 'officer@example.org', role: 'programme_officer', organizationId: orgA.id }) },
-      { name: 'partner', user: await createUser(db, { email: 'partner@example.org', role: 'partner', organizationId: orgA.id }) },
-      { name: 'partner of another organisation', user: await createUser(db, { email: 'partner-b@example.org', role: 'partner', organizationId: orgB.id }) },
-      { name: 'donor', user: await createUser(db, { email: 'donor@example.org', role: 'donor', organizationId: orgA.id }) },
-      { name: 'member-state official', user: await createUser(db, { email: 'ner@example.org', role: 'member_state_official', participantId: 'NER' }) },
-      { name: 'official of another country', user: await createUser(db, { email: 'mli@example.org', role: 'member_state_official', participantId: 'MLI' }) },
+      {
+        name: 'programme officer',
+        user: await createUser(db, {
+          email: 'officer@example.org',
+          role: 'programme_officer',
+          organizationId: orgA.id,
+        }),
+      },
+      {
+        name: 'partner',
+        user: await createUser(db, { email: 'partner@example.org', role: 'partner', organizationId: orgA.id }),
+      },
+      {
+        name: 'partner of another organisation',
+        user: await createUser(db, { email: 'partner-b@example.org', role: 'partner', organizationId: orgB.id }),
+      },
+      {
+        name: 'donor',
+        user: await createUser(db, { email: 'donor@example.org', role: 'donor', organizationId: orgA.id }),
+      },
+      {
+        name: 'member-state official',
+        user: await createUser(db, { email: 'ner@example.org', role: 'member_state_official', participantId: 'NER' }),
+      },
+      {
+        name: 'official of another country',
+        user: await createUser(db, { email: 'mli@example.org', role: 'member_state_official', participantId: 'MLI' }),
+      },
     ];
     const clock = TEST_CLOCK;
     funding = await fundTwoDonors(context.app, await sessionHeaders(db, clock, people[0]!.user, true), orgA.id);
     users = {
-      officer: people[0]!.user, unlinkedDonor: people[3]!.user,
-      norwayDonor: await createUser(db, { email: 'nor@example.org', role: 'donor', participantId: 'NOR', donorId: funding.norway }),
+      officer: people[0]!.user,
+      unlinkedDonor: people[3]!.user,
+      norwayDonor: await createUser(db, {
+        email: 'nor@example.org',
+        role: 'donor',
+        participantId: 'NOR',
+        donorId: funding.norway,
+      }),
     };
     callers = [
       { name: 'anonymous', headers: async () => ({}), admin: false, signedIn: false, readOnlyToken: false },
-      { name: 'administrator', headers: (write) => sessionHeaders(db, clock, admin, write), admin: true, signedIn: true, readOnlyToken: false },
-      ...people.map(({ name, user }) => ({ name, headers: (write: boolean) => sessionHeaders(db, clock, user, write), admin: false, signedIn: true, readOnlyToken: false, donor: name === 'donor', role: user.role })),
-      { name: 'administrator with a read-only API token', headers: () => tokenHeaders(db, clock, admin, 'read'), admin: true, signedIn: true, readOnlyToken: true },
-      { name: 'administrator with a read-write API token', headers: () => tokenHeaders(db, clock, admin, 'read-write'), admin: true, signedIn: true, readOnlyToken: false },
-      { name: 'partner with a read-write API token', headers: () => tokenHeaders(db, clock, people[1]!.user, 'read-write'), admin: false, signedIn: true, readOnlyToken: false, role: 'partner' },
+      {
+        name: 'administrator',
+        headers: (write) => sessionHeaders(db, clock, admin, write),
+        admin: true,
+        signedIn: true,
+        readOnlyToken: false,
+      },
+      ...people.map(({ name, user }) => ({
+        name,
+        headers: (write: boolean) => sessionHeaders(db, clock, user, write),
+        admin: false,
+        signedIn: true,
+        readOnlyToken: false,
+        donor: name === 'donor',
+        role: user.role,
+      })),
+      {
+        name: 'administrator with a read-only API token',
+        headers: () => tokenHeaders(db, clock, admin, 'read'),
+        admin: true,
+        signedIn: true,
+        readOnlyToken: true,
+      },
+      {
+        name: 'administrator with a read-write API token',
+        headers: () => tokenHeaders(db, clock, admin, 'read-write'),
+        admin: true,
+        signedIn: true,
+        readOnlyToken: false,
+      },
+      {
+        name: 'partner with a read-write API token',
+        headers: () => tokenHeaders(db, clock, people[1]!.user, 'read-write'),
+        admin: false,
+        signedIn: true,
+        readOnlyToken: false,
+        role: 'partner',
+      },
     ];
   });
   afterAll(async () => {
@@ -204,37 +273,75 @@ describe('permissions: every route × every role', () => {
   it('allows or refuses each caller on each route as expected', async () => {
     const cells: string[] = [];
     for (const route of context.app.apiRoutes) {
-      const url = route.url.replace(/:(id|versionId|fileId)/g, '00000000-0000-4000-8000-000000000000').replace(':code', 'NER');
+      const url = route.url
+        .replace(/:(id|versionId|fileId)/g, '00000000-0000-4000-8000-000000000000')
+        .replace(':code', 'NER');
       const expected = EXPECTED[`${route.method} ${route.url}`]!;
       for (const caller of callers) {
         const write = !SAFE.has(route.method);
         const response = await context.app.inject({
-          method: route.method as 'GET', url, headers: await caller.headers(write), ...(write ? { payload: {} } : {}),
+          method: route.method as 'GET',
+          url,
+          headers: await caller.headers(write),
+          ...(write ? { payload: {} } : {}),
         });
         const want = expectedStatus(expected, caller, route.method);
-        const got = response.statusCode === 401 || response.statusCode === 403 ? response.statusCode : response.statusCode >= 500 ? `error ${response.statusCode}` : 'allowed';
-        if (got !== want) cells.push(`${route.method} ${route.url} as ${caller.name}: expected ${want}, got ${response.statusCode} ${response.body.slice(0, 120)}`);
+        const got =
+          response.statusCode === 401 || response.statusCode === 403
+            ? response.statusCode
+            : response.statusCode >= 500
+              ? `error ${response.statusCode}`
+              : 'allowed';
+        if (got !== want)
+          cells.push(
+            `${route.method} ${route.url} as ${caller.name}: expected ${want}, got ${response.statusCode} ${response.body.slice(0, 120)}`,
+          );
       }
     }
     expect(cells).toEqual([]);
   });
 
   it('names every route a donor may read, and how its records are bounded', () => {
-    const donorReadable = context.app.apiRoutes.filter((r) => r.policy === 'programme.read' || r.policy === 'funding.read').map((r) => `${r.method} ${r.url}`).sort();
+    const donorReadable = context.app.apiRoutes
+      .filter((r) => r.policy === 'programme.read' || r.policy === 'funding.read')
+      .map((r) => `${r.method} ${r.url}`)
+      .sort();
     expect(donorReadable).toEqual(Object.keys(DONOR_READS).sort());
   });
 
   it('shows a donor no record another donor funded on any scoped route, and an unlinked donor no record at all', async () => {
     const { projectA, projectB, activityA, activityB, activityNorway, outcomeB, norway, eu } = funding;
     // Fresh sessions: the matrix above signs every caller out everywhere.
-    const session = (user: Awaited<ReturnType<typeof createUser>>) => sessionHeaders(context.database.db, TEST_CLOCK, user, true);
-    const [officer, norwayDonor, unlinkedDonor] = [await session(users.officer), await session(users.norwayDonor), await session(users.unlinkedDonor)];
+    const session = (user: Awaited<ReturnType<typeof createUser>>) =>
+      sessionHeaders(context.database.db, TEST_CLOCK, user, true);
+    const [officer, norwayDonor, unlinkedDonor] = [
+      await session(users.officer),
+      await session(users.norwayDonor),
+      await session(users.unlinkedDonor),
+    ];
     const ofEu = [projectB, 'GLO/B', activityB, 'Workshop of project B', outcomeB, eu, 'European Union'];
-    const ofNorway = [projectA, 'GLO/A', activityA, 'Workshop of project A', activityNorway, 'Mission paid by Norway', norway];
-    const overlapQuery = { startDate: '2013-05-06', endDate: '2013-05-08', countries: ['NER'], themes: [], organizationId: '00000000-0000-4000-8000-000000000000' };
+    const ofNorway = [
+      projectA,
+      'GLO/A',
+      activityA,
+      'Workshop of project A',
+      activityNorway,
+      'Mission paid by Norway',
+      norway,
+    ];
+    const overlapQuery = {
+      startDate: '2013-05-06',
+      endDate: '2013-05-08',
+      countries: ['NER'],
+      themes: [],
+      organizationId: '00000000-0000-4000-8000-000000000000',
+    };
     const probes: Record<string, { url: string; payload?: object }[]> = {
       'GET /api/v1/programme/options': [{ url: '/programme/options' }],
-      'GET /api/v1/programme/activities': [{ url: '/programme/activities' }, { url: '/programme/activities?format=csv' }],
+      'GET /api/v1/programme/activities': [
+        { url: '/programme/activities' },
+        { url: '/programme/activities?format=csv' },
+      ],
       'GET /api/v1/programme/activities/:id': [{ url: `/programme/activities/${activityB}` }],
       'POST /api/v1/programme/activities/overlaps': [{ url: '/programme/activities/overlaps', payload: overlapQuery }],
       'GET /api/v1/programme/countries/:code/activities': [{ url: '/programme/countries/NER/activities' }],
@@ -244,20 +351,44 @@ describe('permissions: every route × every role', () => {
       'GET /api/v1/programme/projects': [{ url: '/programme/projects' }],
       'GET /api/v1/programme/projects/:id': [{ url: `/programme/projects/${projectB}` }],
       'GET /api/v1/programme/transactions': [{ url: '/programme/transactions' }],
-      'GET /api/v1/programme/funding/projects': [{ url: '/programme/funding/projects' }, { url: '/programme/funding/projects?format=csv' }],
-      'GET /api/v1/programme/funding/donors': [{ url: '/programme/funding/donors' }, { url: '/programme/funding/donors?format=csv' }],
+      'GET /api/v1/programme/funding/projects': [
+        { url: '/programme/funding/projects' },
+        { url: '/programme/funding/projects?format=csv' },
+      ],
+      'GET /api/v1/programme/funding/donors': [
+        { url: '/programme/funding/donors' },
+        { url: '/programme/funding/donors?format=csv' },
+      ],
     };
-    expect(Object.keys(probes).sort()).toEqual(Object.keys(DONOR_READS).filter((k) => DONOR_READS[k] === 'scoped').sort());
+    expect(Object.keys(probes).sort()).toEqual(
+      Object.keys(DONOR_READS)
+        .filter((k) => DONOR_READS[k] === 'scoped')
+        .sort(),
+    );
     const leaks: string[] = [];
     for (const [route, requests] of Object.entries(probes)) {
       for (const { url, payload } of requests) {
-        const call = (headers: Record<string, string>) => context.app.inject({ method: payload ? 'POST' : 'GET', url: `/api/v1${url}`, headers, ...(payload ? { payload } : {}) });
-        const [asOfficer, asNorway, asUnlinked] = [await call(officer), await call(norwayDonor), await call(unlinkedDonor)];
+        const call = (headers: Record<string, string>) =>
+          context.app.inject({
+            method: payload ? 'POST' : 'GET',
+            url: `/api/v1${url}`,
+            headers,
+            ...(payload ? { payload } : {}),
+          });
+        const [asOfficer, asNorway, asUnlinked] = [
+          await call(officer),
+          await call(norwayDonor),
+          await call(unlinkedDonor),
+        ];
         // The officer's answer shows the other donor's records, so the probe would see a leak.
-        if (!ofEu.some((marker) => asOfficer.body.includes(marker))) leaks.push(`${route} ${url}: the officer sees nothing of the EU's, the probe proves nothing`);
-        for (const marker of ofEu) if (asNorway.body.includes(marker)) leaks.push(`${route} ${url}: Norway's donor sees ${marker}`);
-        for (const marker of [...ofEu, ...ofNorway]) if (asUnlinked.body.includes(marker)) leaks.push(`${route} ${url}: an unlinked donor sees ${marker}`);
-        if (url.includes(activityB) || url.includes(projectB)) expect([asOfficer.statusCode, asNorway.statusCode], url).toEqual([200, 404]);
+        if (!ofEu.some((marker) => asOfficer.body.includes(marker)))
+          leaks.push(`${route} ${url}: the officer sees nothing of the EU's, the probe proves nothing`);
+        for (const marker of ofEu)
+          if (asNorway.body.includes(marker)) leaks.push(`${route} ${url}: Norway's donor sees ${marker}`);
+        for (const marker of [...ofEu, ...ofNorway])
+          if (asUnlinked.body.includes(marker)) leaks.push(`${route} ${url}: an unlinked donor sees ${marker}`);
+        if (url.includes(activityB) || url.includes(projectB))
+          expect([asOfficer.statusCode, asNorway.statusCode], url).toEqual([200, 404]);
         else expect([asNorway.statusCode, asUnlinked.statusCode], url).toEqual([200, 200]);
       }
     }
@@ -266,14 +397,33 @@ describe('permissions: every route × every role', () => {
 
   it('refuses a cookie-authenticated write that lacks the CSRF token of the session', async () => {
     const db = context.database.db;
-    const user = await createUser(db, { email: 'csrf@example.org', role: 'partner', organizationId: (await createOrganization(db, 'Organisation C')).id });
+    const user = await createUser(db, {
+      email: 'csrf@example.org',
+      role: 'partner',
+      organizationId: (await createOrganization(db, 'Organisation C')).id,
+    });
     const headers = await sessionHeaders(db, TEST_CLOCK, user, false);
-    const refused = await context.app.inject({ method: 'PATCH', url: '/api/v1/account', headers, payload: { displayName: 'Changed' } });
+    const refused = await context.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/account',
+      headers,
+      payload: { displayName: 'Changed' },
+    });
     expect(refused.statusCode).toBe(403);
     expect(refused.json()).toMatchObject({ code: 'auth.csrf_failed' });
-    const wrong = await context.app.inject({ method: 'PATCH', url: '/api/v1/account', headers: { ...headers, 'x-csrf-token': 'not-the-token' }, payload: { displayName: 'Changed' } });
+    const wrong = await context.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/account',
+      headers: { ...headers, 'x-csrf-token': 'not-the-token' },
+      payload: { displayName: 'Changed' },
+    });
     expect(wrong.statusCode).toBe(403);
-    const accepted = await context.app.inject({ method: 'PATCH', url: '/api/v1/account', headers: await sessionHeaders(db, TEST_CLOCK, user, true), payload: { displayName: 'Changed' } });
+    const accepted = await context.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/account',
+      headers: await sessionHeaders(db, TEST_CLOCK, user, true),
+      payload: { displayName: 'Changed' },
+    });
     expect(accepted.statusCode).toBe(200);
     expect(accepted.json()).toMatchObject({ displayName: 'Changed' });
   });

@@ -1,10 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { ANONYMOUS, authorize, canEditCountryRecord, canEditOrganisationRecord, fundingScopeOf, type Actor } from './policy.ts';
+import {
+  ANONYMOUS,
+  authorize,
+  canEditCountryRecord,
+  canEditOrganisationRecord,
+  fundingScopeOf,
+  type Actor,
+} from './policy.ts';
 import type { Role } from './accounts.table.ts';
 
-const user = (role: Role, scope: { participantId?: string; organizationId?: string; donorId?: string } = {}, token: 'read' | 'read-write' | null = null): Actor => ({
-  kind: 'user', userId: 'u', email: 'u@example.org', role, participantId: scope.participantId ?? null, organizationId: scope.organizationId ?? null, donorId: scope.donorId ?? null,
-  via: token ? 'token' : 'session', sessionId: token ? null : 's', tokenScope: token,
+const user = (
+  role: Role,
+  scope: { participantId?: string; organizationId?: string; donorId?: string } = {},
+  token: 'read' | 'read-write' | null = null,
+): Actor => ({
+  kind: 'user',
+  userId: 'u',
+  email: 'u@example.org',
+  role,
+  participantId: scope.participantId ?? null,
+  organizationId: scope.organizationId ?? null,
+  donorId: scope.donorId ?? null,
+  via: token ? 'token' : 'session',
+  sessionId: token ? null : 's',
+  tokenScope: token,
 });
 
 describe('the policy module', () => {
@@ -16,8 +35,12 @@ describe('the policy module', () => {
 
   it('keeps administration to administrators', () => {
     for (const role of ['programme_officer', 'partner', 'donor', 'member_state_official'] as const) {
-      expect(authorize(user(role, { organizationId: 'o', participantId: 'NER' }), 'users.manage', 'GET')).toBe('forbidden');
-      expect(authorize(user(role, { organizationId: 'o', participantId: 'NER' }), 'audit.read', 'GET')).toBe('forbidden');
+      expect(authorize(user(role, { organizationId: 'o', participantId: 'NER' }), 'users.manage', 'GET')).toBe(
+        'forbidden',
+      );
+      expect(authorize(user(role, { organizationId: 'o', participantId: 'NER' }), 'audit.read', 'GET')).toBe(
+        'forbidden',
+      );
     }
     expect(authorize(user('administrator'), 'users.manage', 'DELETE')).toBe('allow');
   });
@@ -46,8 +69,11 @@ describe('the policy module', () => {
     expect(canEditOrganisationRecord(user('member_state_official', { participantId: 'NER' }), 'A')).toBe(false);
   });
 
-  it('bounds a donor\'s reading of programme data by its donor record, and nobody else\'s', () => {
-    expect(fundingScopeOf(user('donor', { organizationId: 'D', donorId: 'd1' }))).toEqual({ kind: 'donor', donorId: 'd1' });
+  it("bounds a donor's reading of programme data by its donor record, and nobody else's", () => {
+    expect(fundingScopeOf(user('donor', { organizationId: 'D', donorId: 'd1' }))).toEqual({
+      kind: 'donor',
+      donorId: 'd1',
+    });
     // A donor no administrator has linked to a donor record reads nothing, whatever its organisation or country.
     expect(fundingScopeOf(user('donor', { participantId: 'NOR' }))).toEqual({ kind: 'donor', donorId: null });
     expect(fundingScopeOf(user('programme_officer', { organizationId: 'A' }))).toEqual({ kind: 'all' });

@@ -39,7 +39,10 @@ export const POLICIES = {
   /** The legal library: search, documents, files; restricted documents are filtered record by record. */
   'library.read': { signedIn: false, roles: null },
   /** Adding and editing library documents; which documents, the library module decides per record. */
-  'library.write': { signedIn: true, roles: ['administrator', 'programme_officer', 'partner', 'member_state_official'] },
+  'library.write': {
+    signedIn: true,
+    roles: ['administrator', 'programme_officer', 'partner', 'member_state_official'],
+  },
   /** Assistance activities, the monthly matrix, outcomes and indicators: every signed-in user (providers coordinate through them). */
   'programme.read': { signedIn: true, roles: null },
   /** Recording activities and outcomes; partners and officers only for their own organisation (decided per record). */
@@ -65,7 +68,8 @@ export function authorize(actor: Actor, policy: PolicyName, method: string): Dec
   const rule = POLICIES[policy];
   if (!rule.signedIn) return 'allow';
   if (actor.kind === 'anonymous') return 'unauthenticated';
-  if (actor.via === 'token' && actor.tokenScope === 'read' && !SAFE_METHODS.has(method.toUpperCase())) return 'forbidden';
+  if (actor.via === 'token' && actor.tokenScope === 'read' && !SAFE_METHODS.has(method.toUpperCase()))
+    return 'forbidden';
   if (rule.roles && !(rule.roles as readonly Role[]).includes(actor.role)) return 'forbidden';
   return 'allow';
 }

@@ -38,7 +38,9 @@ export const MAX_PASSWORD_LENGTH = 256;
 let commonPasswords: Set<string> | null = null;
 function loadCommonPasswords(): Set<string> {
   commonPasswords ??= new Set(
-    readFileSync(new URL('../../../data/common-passwords.txt', import.meta.url), 'utf8').split('\n').filter((line) => line && !line.startsWith('#')),
+    readFileSync(new URL('../../../data/common-passwords.txt', import.meta.url), 'utf8')
+      .split('\n')
+      .filter((line) => line && !line.startsWith('#')),
   );
   return commonPasswords;
 }

@@ -18,9 +18,19 @@ export const RESET_HOURS = 2;
 /** What the API shows of a user: never the password hash. */
 export function presentUser(user: UserRow) {
   return {
-    id: user.id, email: user.email, displayName: user.displayName, preferredLanguage: user.preferredLanguage, status: user.status as UserStatus, role: user.role as Role,
-    participantId: user.participantId, organizationId: user.organizationId, donorId: user.donorId, lastSignInAt: isoTimestamp(user.lastSignInAt),
-    createdAt: isoTimestamp(user.createdAt), updatedAt: isoTimestamp(user.updatedAt), deletedAt: isoTimestamp(user.deletedAt),
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    preferredLanguage: user.preferredLanguage,
+    status: user.status as UserStatus,
+    role: user.role as Role,
+    participantId: user.participantId,
+    organizationId: user.organizationId,
+    donorId: user.donorId,
+    lastSignInAt: isoTimestamp(user.lastSignInAt),
+    createdAt: isoTimestamp(user.createdAt),
+    updatedAt: isoTimestamp(user.updatedAt),
+    deletedAt: isoTimestamp(user.deletedAt),
   };
 }
 export type PresentedUser = ReturnType<typeof presentUser>;
@@ -33,24 +43,40 @@ export interface AccountsDeps {
   context: AuditContext;
 }
 
-interface Scope { role: Role; participantId: string | null; organizationId: string | null; donorId: string | null }
+interface Scope {
+  role: Role;
+  participantId: string | null;
+  organizationId: string | null;
+  donorId: string | null;
+}
 
 /** A role needs its scope: an official a country, a partner or programme officer an organisation. */
 async function checkScope(db: Db, scope: Scope) {
   const need = ROLE_SCOPE[scope.role];
   const problems = [];
-  if (need === 'participant' && !scope.participantId) problems.push({ field: 'participantId', reason: 'a member-state official acts for one country: give its ISO3 code' });
-  if (need === 'organization' && !scope.organizationId) problems.push({ field: 'organizationId', reason: `a ${scope.role.replace('_', ' ')} belongs to an organization` });
-  if (need === 'either' && !scope.organizationId && !scope.participantId) problems.push({ field: 'organizationId', reason: 'a donor is an organization or a state: give one of them' });
-  if (need === 'none' && (scope.participantId || scope.organizationId)) problems.push({ field: 'role', reason: 'an administrator has no country or organization scope' });
-  if (scope.participantId && !(await findParticipantId(db, scope.participantId))) problems.push({ field: 'participantId', reason: `no participant has the code ${scope.participantId}` });
+  if (need === 'participant' && !scope.participantId)
+    problems.push({
+      field: 'participantId',
+      reason: 'a member-state official acts for one country: give its ISO3 code',
+    });
+  if (need === 'organization' && !scope.organizationId)
+    problems.push({ field: 'organizationId', reason: `a ${scope.role.replace('_', ' ')} belongs to an organization` });
+  if (need === 'either' && !scope.organizationId && !scope.participantId)
+    problems.push({ field: 'organizationId', reason: 'a donor is an organization or a state: give one of them' });
+  if (need === 'none' && (scope.participantId || scope.organizationId))
+    problems.push({ field: 'role', reason: 'an administrator has no country or organization scope' });
+  if (scope.participantId && !(await findParticipantId(db, scope.participantId)))
+    problems.push({ field: 'participantId', reason: `no participant has the code ${scope.participantId}` });
   if (scope.organizationId) {
     const organization = await repo.findOrganization(db, scope.organizationId);
-    if (!organization || organization.deletedAt) problems.push({ field: 'organizationId', reason: 'no such organization' });
+    if (!organization || organization.deletedAt)
+      problems.push({ field: 'organizationId', reason: 'no such organization' });
   }
   if (scope.donorId) {
-    if (scope.role !== 'donor') problems.push({ field: 'donorId', reason: 'only a donor user is linked to a donor record' });
-    else if (!(await repo.donorExists(db, scope.donorId))) problems.push({ field: 'donorId', reason: 'no such donor record' });
+    if (scope.role !== 'donor')
+      problems.push({ field: 'donorId', reason: 'only a donor user is linked to a donor record' });
+    else if (!(await repo.donorExists(db, scope.donorId)))
+      problems.push({ field: 'donorId', reason: 'no such donor record' });
   }
   if (problems.length) throw invalidInput('The role and its scope do not fit.', problems);
 }
@@ -62,17 +88,30 @@ function checkPassword(password: string, field = 'password') {
 
 const addHours = (clock: Clock, hours: number) => new Date(clock.now().getTime() + hours * 3_600_000).toISOString();
 
-async function issueLink({ db, clock, mailer, publicUrl, user, purpose, inviter }: Omit<AccountsDeps, 'context'> & { user: UserRow; purpose: 'invitation' | 'password_reset'; inviter?: string }) {
+async function issueLink({
+  db,
+  clock,
+  mailer,
+  publicUrl,
+  user,
+  purpose,
+  inviter,
+}: Omit<AccountsDeps, 'context'> & { user: UserRow; purpose: 'invitation' | 'password_reset'; inviter?: string }) {
   const now = clock.now().toISOString();
   await repo.expireOneTimeTokens(db, user.id, purpose, now);
   const token = randomToken();
   const expiresAt = addHours(clock, purpose === 'invitation' ? INVITATION_DAYS * 24 : RESET_HOURS);
-  await db.insert(oneTimeTokens).values({ userId: user.id, purpose, tokenHash: hashToken(token), createdAt: now, expiresAt });
+  await db
+    .insert(oneTimeTokens)
+    .values({ userId: user.id, purpose, tokenHash: hashToken(token), createdAt: now, expiresAt });
   const page = purpose === 'invitation' ? 'accept-invitation' : 'reset-password';
   // The page opens in the mail's language.
   const link = `${publicUrl}/${page}?token=${encodeURIComponent(token)}&lang=${user.preferredLanguage}`;
   const mail = renderMail(purpose === 'invitation' ? 'invitation' : 'passwordReset', user.preferredLanguage, {
-    name: user.displayName, inviter: inviter ?? 'Lexpact', link, expires: expiresAt.slice(0, 16).replace('T', ' ') + ' UTC',
+    name: user.displayName,
+    inviter: inviter ?? 'Lexpact',
+    link,
+    expires: expiresAt.slice(0, 16).replace('T', ' ') + ' UTC',
   });
   return mailer.queue(db, { to: user.email, ...mail }, now);
 }
@@ -91,17 +130,42 @@ export interface InviteInput {
 /** Creates an invited user and mails them a one-time link to choose a password. */
 export async function inviteUser(deps: AccountsDeps & { input: InviteInput }) {
   const { db, clock, context, input } = deps;
-  const scope = { role: input.role, participantId: input.participantId?.toUpperCase() ?? null, organizationId: input.organizationId ?? null, donorId: input.donorId ?? null };
+  const scope = {
+    role: input.role,
+    participantId: input.participantId?.toUpperCase() ?? null,
+    organizationId: input.organizationId ?? null,
+    donorId: input.donorId ?? null,
+  };
   const result = await inTransaction(db, async (tx) => {
     const existing = await repo.findUserByEmail(tx, input.email);
     if (existing) throw emailTaken(existing.deletedAt !== null);
     await checkScope(tx, scope);
     const now = clock.now().toISOString();
-    const [user] = await tx.insert(users).values({
-      email: input.email.trim(), displayName: input.displayName.trim(), preferredLanguage: input.preferredLanguage ?? 'en', status: 'invited', ...scope, createdAt: now, updatedAt: now,
-    }).returning();
-    const mailId = await issueLink({ ...deps, db: tx, user: user!, purpose: 'invitation', inviter: context.actorLabel });
-    await recordAudit(tx, context, { action: 'user.invite', entityType: 'user', entityId: user!.id, after: presentUser(user!) }, now);
+    const [user] = await tx
+      .insert(users)
+      .values({
+        email: input.email.trim(),
+        displayName: input.displayName.trim(),
+        preferredLanguage: input.preferredLanguage ?? 'en',
+        status: 'invited',
+        ...scope,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    const mailId = await issueLink({
+      ...deps,
+      db: tx,
+      user: user!,
+      purpose: 'invitation',
+      inviter: context.actorLabel,
+    });
+    await recordAudit(
+      tx,
+      context,
+      { action: 'user.invite', entityType: 'user', entityId: user!.id, after: presentUser(user!) },
+      now,
+    );
     return { user: user!, mailId };
   });
   await deps.mailer.deliver(db, result.mailId);
@@ -113,9 +177,17 @@ export async function resendInvitation(deps: AccountsDeps & { userId: string }) 
   const mailId = await inTransaction(db, async (tx) => {
     const user = await repo.findUserById(tx, deps.userId);
     if (!user || user.deletedAt) throw notFoundUser();
-    if (user.status !== 'invited') throw invalidInput('This user has already accepted the invitation.', [{ field: 'status', reason: `the user is ${user.status}` }]);
+    if (user.status !== 'invited')
+      throw invalidInput('This user has already accepted the invitation.', [
+        { field: 'status', reason: `the user is ${user.status}` },
+      ]);
     const id = await issueLink({ ...deps, db: tx, user, purpose: 'invitation', inviter: context.actorLabel });
-    await recordAudit(tx, context, { action: 'user.invitation_resent', entityType: 'user', entityId: user.id }, clock.now().toISOString());
+    await recordAudit(
+      tx,
+      context,
+      { action: 'user.invitation_resent', entityType: 'user', entityId: user.id },
+      clock.now().toISOString(),
+    );
     return id;
   });
   await deps.mailer.deliver(db, mailId);
@@ -132,15 +204,36 @@ async function consumeLink(db: Db, clock: Clock, token: string, purpose: string)
 }
 
 /** The invitee chooses a password through the one-time link; the account becomes active. */
-export async function acceptInvitation({ db, clock, context, token, password }: Pick<AccountsDeps, 'db' | 'clock' | 'context'> & { token: string; password: string }) {
+export async function acceptInvitation({
+  db,
+  clock,
+  context,
+  token,
+  password,
+}: Pick<AccountsDeps, 'db' | 'clock' | 'context'> & { token: string; password: string }) {
   checkPassword(password);
   const passwordHash = await hashPassword(password);
   return inTransaction(db, async (tx) => {
     const user = await consumeLink(tx, clock, token, 'invitation');
     if (user.status !== 'invited') throw linkInvalid();
     const now = clock.now().toISOString();
-    const [updated] = await tx.update(users).set({ status: 'active', passwordHash, passwordChangedAt: now, updatedAt: now }).where(eq(users.id, user.id)).returning();
-    await recordAudit(tx, { ...context, actorUserId: user.id, actorLabel: user.email }, { action: 'user.accept_invitation', entityType: 'user', entityId: user.id, before: presentUser(user), after: presentUser(updated!) }, now);
+    const [updated] = await tx
+      .update(users)
+      .set({ status: 'active', passwordHash, passwordChangedAt: now, updatedAt: now })
+      .where(eq(users.id, user.id))
+      .returning();
+    await recordAudit(
+      tx,
+      { ...context, actorUserId: user.id, actorLabel: user.email },
+      {
+        action: 'user.accept_invitation',
+        entityType: 'user',
+        entityId: user.id,
+        before: presentUser(user),
+        after: presentUser(updated!),
+      },
+      now,
+    );
     return presentUser(updated!);
   });
 }
@@ -152,14 +245,25 @@ export async function requestPasswordReset(deps: AccountsDeps & { email: string 
     const user = await repo.findUserByEmail(tx, deps.email);
     if (!user || user.status !== 'active' || user.deletedAt) return null;
     const id = await issueLink({ ...deps, db: tx, user, purpose: 'password_reset' });
-    await recordAudit(tx, context, { action: 'user.password_reset_requested', entityType: 'user', entityId: user.id }, clock.now().toISOString());
+    await recordAudit(
+      tx,
+      context,
+      { action: 'user.password_reset_requested', entityType: 'user', entityId: user.id },
+      clock.now().toISOString(),
+    );
     return id;
   });
   if (mailId) await deps.mailer.deliver(db, mailId);
 }
 
 /** Sets a new password through a reset link and ends every session of the account. */
-export async function completePasswordReset({ db, clock, context, token, password }: Pick<AccountsDeps, 'db' | 'clock' | 'context'> & { token: string; password: string }) {
+export async function completePasswordReset({
+  db,
+  clock,
+  context,
+  token,
+  password,
+}: Pick<AccountsDeps, 'db' | 'clock' | 'context'> & { token: string; password: string }) {
   checkPassword(password);
   const passwordHash = await hashPassword(password);
   await inTransaction(db, async (tx) => {
@@ -167,12 +271,28 @@ export async function completePasswordReset({ db, clock, context, token, passwor
     const now = clock.now().toISOString();
     await tx.update(users).set({ passwordHash, passwordChangedAt: now, updatedAt: now }).where(eq(users.id, user.id));
     await repo.revokeSessions(tx, user.id, now);
-    await recordAudit(tx, { ...context, actorUserId: user.id, actorLabel: user.email }, { action: 'user.password_reset', entityType: 'user', entityId: user.id }, now);
+    await recordAudit(
+      tx,
+      { ...context, actorUserId: user.id, actorLabel: user.email },
+      { action: 'user.password_reset', entityType: 'user', entityId: user.id },
+      now,
+    );
   });
 }
 
-export async function changeOwnPassword({ db, clock, context, userId, sessionId, currentPassword, newPassword }: Pick<AccountsDeps, 'db' | 'clock' | 'context'> & {
-  userId: string; sessionId: string | null; currentPassword: string; newPassword: string;
+export async function changeOwnPassword({
+  db,
+  clock,
+  context,
+  userId,
+  sessionId,
+  currentPassword,
+  newPassword,
+}: Pick<AccountsDeps, 'db' | 'clock' | 'context'> & {
+  userId: string;
+  sessionId: string | null;
+  currentPassword: string;
+  newPassword: string;
 }) {
   const user = await repo.findUserById(db, userId);
   if (!user) throw notFoundUser();
@@ -190,20 +310,43 @@ export async function changeOwnPassword({ db, clock, context, userId, sessionId,
   });
 }
 
-export async function updateOwnProfile({ db, clock, context, userId, changes }: Pick<AccountsDeps, 'db' | 'clock' | 'context'> & {
-  userId: string; changes: { displayName?: string | undefined; preferredLanguage?: string | undefined };
+export async function updateOwnProfile({
+  db,
+  clock,
+  context,
+  userId,
+  changes,
+}: Pick<AccountsDeps, 'db' | 'clock' | 'context'> & {
+  userId: string;
+  changes: { displayName?: string | undefined; preferredLanguage?: string | undefined };
 }) {
   return inTransaction(db, async (tx) => {
     const before = await repo.findUserById(tx, userId);
     if (!before) throw notFoundUser();
     const now = clock.now().toISOString();
-    const [after] = await tx.update(users).set({ ...definedOnly(changes), updatedAt: now }).where(eq(users.id, userId)).returning();
-    await recordAudit(tx, context, { action: 'user.update', entityType: 'user', entityId: userId, before: presentUser(before), after: presentUser(after!) }, now);
+    const [after] = await tx
+      .update(users)
+      .set({ ...definedOnly(changes), updatedAt: now })
+      .where(eq(users.id, userId))
+      .returning();
+    await recordAudit(
+      tx,
+      context,
+      {
+        action: 'user.update',
+        entityType: 'user',
+        entityId: userId,
+        before: presentUser(before),
+        after: presentUser(after!),
+      },
+      now,
+    );
     return presentUser(after!);
   });
 }
 
-const definedOnly = <T extends object>(value: T) => Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+const definedOnly = <T extends object>(value: T) =>
+  Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
 
 export interface AdminChanges {
   displayName?: string | undefined;
@@ -216,82 +359,188 @@ export interface AdminChanges {
 }
 
 /** An administrator changes a user; a change of role or scope is audited as such; disabling ends sessions and tokens. */
-export async function updateUser({ db, clock, context, userId, changes }: Pick<AccountsDeps, 'db' | 'clock' | 'context'> & { userId: string; changes: AdminChanges }) {
+export async function updateUser({
+  db,
+  clock,
+  context,
+  userId,
+  changes,
+}: Pick<AccountsDeps, 'db' | 'clock' | 'context'> & { userId: string; changes: AdminChanges }) {
   return inTransaction(db, async (tx) => {
     const before = await repo.findUserById(tx, userId);
     if (!before || before.deletedAt) throw notFoundUser();
-    if (context.actorUserId === userId && (changes.role && changes.role !== before.role || changes.status === 'disabled')) {
-      throw invalidInput('Administrators cannot change their own role or disable themselves.', [{ field: changes.role ? 'role' : 'status', reason: 'not for your own account' }]);
+    if (
+      context.actorUserId === userId &&
+      ((changes.role && changes.role !== before.role) || changes.status === 'disabled')
+    ) {
+      throw invalidInput('Administrators cannot change their own role or disable themselves.', [
+        { field: changes.role ? 'role' : 'status', reason: 'not for your own account' },
+      ]);
     }
     if (changes.status === 'active' && before.status === 'invited') {
-      throw invalidInput('An invited user becomes active by accepting the invitation.', [{ field: 'status', reason: 'the user has not accepted the invitation yet' }]);
+      throw invalidInput('An invited user becomes active by accepting the invitation.', [
+        { field: 'status', reason: 'the user has not accepted the invitation yet' },
+      ]);
     }
     const role = changes.role ?? (before.role as Role);
     const scope = {
       role,
-      participantId: changes.participantId !== undefined ? changes.participantId?.toUpperCase() ?? null : before.participantId,
+      participantId:
+        changes.participantId !== undefined ? (changes.participantId?.toUpperCase() ?? null) : before.participantId,
       organizationId: changes.organizationId !== undefined ? changes.organizationId : before.organizationId,
       // A user who stops being a donor drops the link without being asked to clear it.
       donorId: changes.donorId !== undefined ? changes.donorId : role === 'donor' ? before.donorId : null,
     };
     await checkScope(tx, scope);
     const now = clock.now().toISOString();
-    const [after] = await tx.update(users).set({ ...definedOnly({ displayName: changes.displayName, status: changes.status, preferredLanguage: changes.preferredLanguage }), ...scope, updatedAt: now })
-      .where(eq(users.id, userId)).returning();
+    const [after] = await tx
+      .update(users)
+      .set({
+        ...definedOnly({
+          displayName: changes.displayName,
+          status: changes.status,
+          preferredLanguage: changes.preferredLanguage,
+        }),
+        ...scope,
+        updatedAt: now,
+      })
+      .where(eq(users.id, userId))
+      .returning();
     if (changes.status === 'disabled') {
       await repo.revokeSessions(tx, userId, now);
       await repo.revokeApiTokensOf(tx, userId, now);
     }
-    const scopeChanged = before.role !== scope.role || before.participantId !== scope.participantId || before.organizationId !== scope.organizationId || before.donorId !== scope.donorId;
-    await recordAudit(tx, context, { action: scopeChanged ? 'user.role_change' : 'user.update', entityType: 'user', entityId: userId, before: presentUser(before), after: presentUser(after!) }, now);
+    const scopeChanged =
+      before.role !== scope.role ||
+      before.participantId !== scope.participantId ||
+      before.organizationId !== scope.organizationId ||
+      before.donorId !== scope.donorId;
+    await recordAudit(
+      tx,
+      context,
+      {
+        action: scopeChanged ? 'user.role_change' : 'user.update',
+        entityType: 'user',
+        entityId: userId,
+        before: presentUser(before),
+        after: presentUser(after!),
+      },
+      now,
+    );
     return presentUser(after!);
   });
 }
 
 /** Soft delete: hidden from lists, sessions and tokens ended, restorable by an administrator. */
-export async function deleteUser({ db, clock, context, userId }: Pick<AccountsDeps, 'db' | 'clock' | 'context'> & { userId: string }) {
-  if (context.actorUserId === userId) throw invalidInput('You cannot delete your own account.', [{ field: 'id', reason: 'your own account' }]);
+export async function deleteUser({
+  db,
+  clock,
+  context,
+  userId,
+}: Pick<AccountsDeps, 'db' | 'clock' | 'context'> & { userId: string }) {
+  if (context.actorUserId === userId)
+    throw invalidInput('You cannot delete your own account.', [{ field: 'id', reason: 'your own account' }]);
   return inTransaction(db, async (tx) => {
     const before = await repo.findUserById(tx, userId);
     if (!before || before.deletedAt) throw notFoundUser();
     const now = clock.now().toISOString();
-    const [after] = await tx.update(users).set({ deletedAt: now, updatedAt: now }).where(eq(users.id, userId)).returning();
+    const [after] = await tx
+      .update(users)
+      .set({ deletedAt: now, updatedAt: now })
+      .where(eq(users.id, userId))
+      .returning();
     await repo.revokeSessions(tx, userId, now);
     await repo.revokeApiTokensOf(tx, userId, now);
-    await recordAudit(tx, context, { action: 'user.delete', entityType: 'user', entityId: userId, before: presentUser(before), after: presentUser(after!) }, now);
+    await recordAudit(
+      tx,
+      context,
+      {
+        action: 'user.delete',
+        entityType: 'user',
+        entityId: userId,
+        before: presentUser(before),
+        after: presentUser(after!),
+      },
+      now,
+    );
     return presentUser(after!);
   });
 }
 
-export async function restoreUser({ db, clock, context, userId }: Pick<AccountsDeps, 'db' | 'clock' | 'context'> & { userId: string }) {
+export async function restoreUser({
+  db,
+  clock,
+  context,
+  userId,
+}: Pick<AccountsDeps, 'db' | 'clock' | 'context'> & { userId: string }) {
   return inTransaction(db, async (tx) => {
     const before = await repo.findUserById(tx, userId);
     if (!before || !before.deletedAt) throw notFoundUser();
     const now = clock.now().toISOString();
-    const [after] = await tx.update(users).set({ deletedAt: null, updatedAt: now }).where(eq(users.id, userId)).returning();
-    await recordAudit(tx, context, { action: 'user.restore', entityType: 'user', entityId: userId, before: presentUser(before), after: presentUser(after!) }, now);
+    const [after] = await tx
+      .update(users)
+      .set({ deletedAt: null, updatedAt: now })
+      .where(eq(users.id, userId))
+      .returning();
+    await recordAudit(
+      tx,
+      context,
+      {
+        action: 'user.restore',
+        entityType: 'user',
+        entityId: userId,
+        before: presentUser(before),
+        after: presentUser(after!),
+      },
+      now,
+    );
     return presentUser(after!);
   });
 }
 
 /** The first administrator, from the command line. */
 export async function createAdministrator({
-  db, clock, context, email, displayName, password, preferredLanguage = 'en',
+  db,
+  clock,
+  context,
+  email,
+  displayName,
+  password,
+  preferredLanguage = 'en',
 }: Pick<AccountsDeps, 'db' | 'clock' | 'context'> & {
-  email: string; displayName: string; password: string; preferredLanguage?: Language;
+  email: string;
+  displayName: string;
+  password: string;
+  preferredLanguage?: Language;
 }) {
   checkPassword(password);
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) throw invalidInput('Not an email address.', [{ field: 'email', reason: `"${email}" is not an email address` }]);
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim()))
+    throw invalidInput('Not an email address.', [{ field: 'email', reason: `"${email}" is not an email address` }]);
   const passwordHash = await hashPassword(password);
   return inTransaction(db, async (tx) => {
     const existing = await repo.findUserByEmail(tx, email);
     if (existing) throw emailTaken(existing.deletedAt !== null);
     const now = clock.now().toISOString();
-    const [user] = await tx.insert(users).values({
-      email: email.trim(), displayName: displayName.trim(), preferredLanguage, status: 'active', role: 'administrator', passwordHash,
-      passwordChangedAt: now, createdAt: now, updatedAt: now,
-    }).returning();
-    await recordAudit(tx, context, { action: 'user.create', entityType: 'user', entityId: user!.id, after: presentUser(user!) }, now);
+    const [user] = await tx
+      .insert(users)
+      .values({
+        email: email.trim(),
+        displayName: displayName.trim(),
+        preferredLanguage,
+        status: 'active',
+        role: 'administrator',
+        passwordHash,
+        passwordChangedAt: now,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning();
+    await recordAudit(
+      tx,
+      context,
+      { action: 'user.create', entityType: 'user', entityId: user!.id, after: presentUser(user!) },
+      now,
+    );
     return presentUser(user!);
   });
 }

@@ -11,7 +11,12 @@ export interface AuditContext {
 }
 
 export const CLI_CONTEXT: AuditContext = { actorUserId: null, actorLabel: 'cli', requestId: null, clientAddress: null };
-export const SYSTEM_CONTEXT: AuditContext = { actorUserId: null, actorLabel: 'system', requestId: null, clientAddress: null };
+export const SYSTEM_CONTEXT: AuditContext = {
+  actorUserId: null,
+  actorLabel: 'system',
+  requestId: null,
+  clientAddress: null,
+};
 
 export interface AuditEntry {
   action: string;
@@ -29,18 +34,22 @@ export async function recordAudit(db: Db, context: AuditContext, entry: AuditEnt
 /** Many entries of one request (a bulk import) in one statement. */
 export async function recordAudits(db: Db, context: AuditContext, entries: AuditEntry[], at: string): Promise<void> {
   if (entries.length === 0) return;
-  await insertRows(db, auditLog, entries.map((entry) => ({
-    at,
-    actorUserId: context.actorUserId,
-    actorLabel: context.actorLabel,
-    action: entry.action,
-    entityType: entry.entityType,
-    entityId: entry.entityId,
-    before: entry.before === undefined ? null : redact(entry.before),
-    after: entry.after === undefined ? null : redact(entry.after),
-    requestId: context.requestId,
-    clientAddress: context.clientAddress,
-  })));
+  await insertRows(
+    db,
+    auditLog,
+    entries.map((entry) => ({
+      at,
+      actorUserId: context.actorUserId,
+      actorLabel: context.actorLabel,
+      action: entry.action,
+      entityType: entry.entityType,
+      entityId: entry.entityId,
+      before: entry.before === undefined ? null : redact(entry.before),
+      after: entry.after === undefined ? null : redact(entry.after),
+      requestId: context.requestId,
+      clientAddress: context.clientAddress,
+    })),
+  );
 }
 
 const SECRET_FIELDS = new Set(['passwordHash', 'tokenHash', 'csrfToken', 'password']);
@@ -49,7 +58,11 @@ const SECRET_FIELDS = new Set(['passwordHash', 'tokenHash', 'csrfToken', 'passwo
 function redact(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(redact);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([key]) => !SECRET_FIELDS.has(key)).map(([key, v]) => [key, redact(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => !SECRET_FIELDS.has(key))
+        .map(([key, v]) => [key, redact(v)]),
+    );
   }
   return value;
 }
@@ -75,5 +88,10 @@ export async function listAudit(db: Db, filter: AuditFilter) {
   if (filter.from) conditions.push(gte(auditLog.at, `${filter.from}T00:00:00Z`));
   if (filter.to) conditions.push(lte(auditLog.at, `${filter.to}T23:59:59.999Z`));
   if (filter.before !== undefined) conditions.push(lt(auditLog.id, filter.before));
-  return db.select().from(auditLog).where(conditions.length ? and(...conditions) : undefined).orderBy(desc(auditLog.id)).limit(filter.limit);
+  return db
+    .select()
+    .from(auditLog)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(desc(auditLog.id))
+    .limit(filter.limit);
 }

@@ -21,7 +21,11 @@ export const auditLog = pgTable(
     requestId: text('request_id'),
     clientAddress: text('client_address'),
   },
-  (t) => [index('audit_log_entity_idx').on(t.entityType, t.entityId, t.id), index('audit_log_actor_idx').on(t.actorUserId, t.id), index('audit_log_at_idx').on(t.at)],
+  (t) => [
+    index('audit_log_entity_idx').on(t.entityType, t.entityId, t.id),
+    index('audit_log_actor_idx').on(t.actorUserId, t.id),
+    index('audit_log_at_idx').on(t.at),
+  ],
 );
 
 export type AuditRow = typeof auditLog.$inferSelect;

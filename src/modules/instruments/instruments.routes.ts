@@ -43,31 +43,43 @@ export function presentInstrument(instrument: InstrumentRecord, dataset: StatusD
 export async function instrumentsRoutes(app: FastifyInstance, { cache }: { cache: DatasetCache }) {
   const api = app.withTypeProvider<ZodTypeProvider>();
 
-  api.get('/instruments', {
-    config: { policy: 'public.read' },
-    schema: {
-      tags: ['instruments'],
-      summary: 'List the instruments in the catalogue',
-      querystring: z.object({ lang: langParam }),
-      response: { 200: z.object({ items: z.array(instrumentSchema) }) },
+  api.get(
+    '/instruments',
+    {
+      config: { policy: 'public.read' },
+      schema: {
+        tags: ['instruments'],
+        summary: 'List the instruments in the catalogue',
+        querystring: z.object({ lang: langParam }),
+        response: { 200: z.object({ items: z.array(instrumentSchema) }) },
+      },
     },
-  }, async (request) => {
-    const dataset = await cache.get();
-    const lang = requestLanguage(request, request.query.lang);
-    return { items: dataset.instruments.map((i) => presentInstrument(i, dataset, lang)) };
-  });
+    async (request) => {
+      const dataset = await cache.get();
+      const lang = requestLanguage(request, request.query.lang);
+      return { items: dataset.instruments.map((i) => presentInstrument(i, dataset, lang)) };
+    },
+  );
 
-  api.get('/instruments/:id', {
-    config: { policy: 'public.read' },
-    schema: {
-      tags: ['instruments'],
-      summary: 'One instrument: titles, adoption, depositary, entry-into-force rule, sets',
-      params: z.object({ id: z.string().describe('Instrument id, e.g. icsft-1999') }),
-      querystring: z.object({ lang: langParam }),
-      response: { 200: instrumentSchema, 404: problemSchema },
+  api.get(
+    '/instruments/:id',
+    {
+      config: { policy: 'public.read' },
+      schema: {
+        tags: ['instruments'],
+        summary: 'One instrument: titles, adoption, depositary, entry-into-force rule, sets',
+        params: z.object({ id: z.string().describe('Instrument id, e.g. icsft-1999') }),
+        querystring: z.object({ lang: langParam }),
+        response: { 200: instrumentSchema, 404: problemSchema },
+      },
     },
-  }, async (request) => {
-    const dataset = await cache.get();
-    return presentInstrument(requireInstrument(dataset, request.params.id), dataset, requestLanguage(request, request.query.lang));
-  });
+    async (request) => {
+      const dataset = await cache.get();
+      return presentInstrument(
+        requireInstrument(dataset, request.params.id),
+        dataset,
+        requestLanguage(request, request.query.lang),
+      );
+    },
+  );
 }

@@ -32,11 +32,19 @@ export async function seedInstruments({ db, dataDir }: { db: Db; dataDir: string
     notes: textOrNull(v.notes),
   }));
 
-  const titles = new Map<string, { instrumentId: string; lang: string; title: string | null; shortName: string | null }>();
+  const titles = new Map<
+    string,
+    { instrumentId: string; lang: string; title: string | null; shortName: string | null }
+  >();
   const put = (instrumentId: string, lang: string, title: string | null, shortName: string | null) => {
     const key = `${instrumentId}:${lang}`;
     const previous = titles.get(key);
-    titles.set(key, { instrumentId, lang, title: title ?? previous?.title ?? null, shortName: shortName ?? previous?.shortName ?? null });
+    titles.set(key, {
+      instrumentId,
+      lang,
+      title: title ?? previous?.title ?? null,
+      shortName: shortName ?? previous?.shortName ?? null,
+    });
   };
   for (const { values: v } of records) {
     put(v.id!, 'en', textOrNull(v.title_en), textOrNull(v.short_name_en));

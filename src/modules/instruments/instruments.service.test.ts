@@ -1,10 +1,30 @@
 import { describe, expect, it } from 'vitest';
 import { entryIntoForceFor, isInSet, type EifRule } from './instruments.service.ts';
 
-const untoc: EifRule = { entryIntoForceDate: '2003-09-29', eifRuleKind: 'days_after', eifDaysAfter: 90, eifDaysAfterLaterJoiners: 30 };
-const icsft: EifRule = { entryIntoForceDate: '2002-04-10', eifRuleKind: 'days_after', eifDaysAfter: 30, eifDaysAfterLaterJoiners: 30 };
-const beijing: EifRule = { entryIntoForceDate: '2018-07-01', eifRuleKind: 'first_day_of_second_month', eifDaysAfter: null, eifDaysAfterLaterJoiners: null };
-const cppnmAmendment: EifRule = { entryIntoForceDate: '2016-05-08', eifRuleKind: 'days_after', eifDaysAfter: 30, eifDaysAfterLaterJoiners: 0 };
+const untoc: EifRule = {
+  entryIntoForceDate: '2003-09-29',
+  eifRuleKind: 'days_after',
+  eifDaysAfter: 90,
+  eifDaysAfterLaterJoiners: 30,
+};
+const icsft: EifRule = {
+  entryIntoForceDate: '2002-04-10',
+  eifRuleKind: 'days_after',
+  eifDaysAfter: 30,
+  eifDaysAfterLaterJoiners: 30,
+};
+const beijing: EifRule = {
+  entryIntoForceDate: '2018-07-01',
+  eifRuleKind: 'first_day_of_second_month',
+  eifDaysAfter: null,
+  eifDaysAfterLaterJoiners: null,
+};
+const cppnmAmendment: EifRule = {
+  entryIntoForceDate: '2016-05-08',
+  eifRuleKind: 'days_after',
+  eifDaysAfter: 30,
+  eifDaysAfterLaterJoiners: 0,
+};
 
 const ratification = (date: string) => ({ type: 'ratification', date, effectiveDate: null });
 
@@ -36,8 +56,12 @@ describe('entry into force for one participant', () => {
   });
 
   it('lets a succession take effect from its effective date, without a waiting period', () => {
-    expect(entryIntoForceFor(icsft, { type: 'succession', date: '2006-10-23', effectiveDate: '2006-06-03' })).toBe('2006-06-03');
-    expect(entryIntoForceFor(icsft, { type: 'succession', date: '2006-10-23', effectiveDate: null })).toBe('2006-10-23');
+    expect(entryIntoForceFor(icsft, { type: 'succession', date: '2006-10-23', effectiveDate: '2006-06-03' })).toBe(
+      '2006-06-03',
+    );
+    expect(entryIntoForceFor(icsft, { type: 'succession', date: '2006-10-23', effectiveDate: null })).toBe(
+      '2006-10-23',
+    );
   });
 
   it('gives no date while the instrument itself is not in force', () => {

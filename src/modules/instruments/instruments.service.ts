@@ -5,7 +5,8 @@ export const INSTRUMENT_SETS = [12, 16, 18, 19] as const;
 export type InstrumentSet = (typeof INSTRUMENT_SETS)[number];
 export const DEFAULT_SET: InstrumentSet = 19;
 
-export const isInstrumentSet = (value: number): value is InstrumentSet => (INSTRUMENT_SETS as readonly number[]).includes(value);
+export const isInstrumentSet = (value: number): value is InstrumentSet =>
+  (INSTRUMENT_SETS as readonly number[]).includes(value);
 
 export interface EifRule {
   entryIntoForceDate: string | null;

@@ -30,7 +30,9 @@ export const instruments = pgTable('instruments', {
 export const instrumentTranslations = pgTable(
   'instrument_translations',
   {
-    instrumentId: text('instrument_id').notNull().references(() => instruments.id, { onDelete: 'cascade' }),
+    instrumentId: text('instrument_id')
+      .notNull()
+      .references(() => instruments.id, { onDelete: 'cascade' }),
     lang: langColumn(),
     title: text('title'),
     shortName: text('short_name'),

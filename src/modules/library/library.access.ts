@@ -13,7 +13,8 @@ interface DocumentScope {
   ownerOrganizationId: string | null;
 }
 
-const isStaff = (actor: Actor) => actor.kind === 'user' && (actor.role === 'administrator' || actor.role === 'programme_officer');
+const isStaff = (actor: Actor) =>
+  actor.kind === 'user' && (actor.role === 'administrator' || actor.role === 'programme_officer');
 
 export function searchScopeFor(actor: Actor): SearchScope {
   if (actor.kind === 'anonymous') return { kind: 'public' };
@@ -29,7 +30,8 @@ export function canReadDocument(actor: Actor, document: DocumentScope): boolean 
   if (document.visibility === 'public') return true;
   if (actor.kind === 'anonymous') return false;
   if (isStaff(actor)) return true;
-  if (actor.role === 'member_state_official') return document.countryId !== null && document.countryId === actor.participantId;
+  if (actor.role === 'member_state_official')
+    return document.countryId !== null && document.countryId === actor.participantId;
   return document.ownerOrganizationId !== null && document.ownerOrganizationId === actor.organizationId;
 }
 
@@ -37,7 +39,9 @@ export function canReadDocument(actor: Actor, document: DocumentScope): boolean 
 export function canEditDocument(actor: Actor, document: Omit<DocumentScope, 'visibility'>): boolean {
   if (actor.kind === 'anonymous') return false;
   if (isStaff(actor)) return true;
-  if (actor.role === 'member_state_official') return document.countryId !== null && document.countryId === actor.participantId;
-  if (actor.role === 'partner') return document.ownerOrganizationId !== null && document.ownerOrganizationId === actor.organizationId;
+  if (actor.role === 'member_state_official')
+    return document.countryId !== null && document.countryId === actor.participantId;
+  if (actor.role === 'partner')
+    return document.ownerOrganizationId !== null && document.ownerOrganizationId === actor.organizationId;
   return false;
 }

@@ -44,7 +44,9 @@ let pool: WorkerPool<AnalysisTask, AnalysisResult[AnalysisTask['task']]> | null 
  * database), but at least two, so that one batch's analysis never waits for another's to finish
  * (the bulk importer keeps several batches in flight; on two cores this gave 5% more documents/s).
  */
-export function analyseOnWorker<K extends AnalysisTask['task']>(task: Extract<AnalysisTask, { task: K }>): Promise<AnalysisResult[K]> {
+export function analyseOnWorker<K extends AnalysisTask['task']>(
+  task: Extract<AnalysisTask, { task: K }>,
+): Promise<AnalysisResult[K]> {
   pool ??= new WorkerPool({
     script: new URL('./library.analysis.worker.ts', import.meta.url),
     size: Math.max(2, availableParallelism() - 1),

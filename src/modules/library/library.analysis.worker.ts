@@ -11,12 +11,18 @@ let matcher: { key: number; matcher: ReferenceMatcher } | null = null;
 parentPort!.on('message', (message: AnalysisTask & { id: number }) => {
   try {
     if (message.task === 'references') {
-      if (matcher?.key !== message.gazetteerKey) matcher = { key: message.gazetteerKey, matcher: buildMatcher(message.gazetteer) };
+      if (matcher?.key !== message.gazetteerKey)
+        matcher = { key: message.gazetteerKey, matcher: buildMatcher(message.gazetteer) };
       const extract = matcher.matcher;
-      parentPort!.postMessage({ id: message.id, result: message.texts.map((texts) => referencesOfTexts(extract, texts)) });
+      parentPort!.postMessage({
+        id: message.id,
+        result: message.texts.map((texts) => referencesOfTexts(extract, texts)),
+      });
     } else {
       const texts = new Map(message.texts.map(([id, byLanguage]) => [id, new Map(byLanguage)]));
-      const entries = message.sources.flatMap((source) => entriesOf(source, texts.get(source.id) ?? new Map(), message.vectorForm));
+      const entries = message.sources.flatMap((source) =>
+        entriesOf(source, texts.get(source.id) ?? new Map(), message.vectorForm),
+      );
       parentPort!.postMessage({ id: message.id, result: entries });
     }
   } catch (error) {

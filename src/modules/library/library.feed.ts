@@ -4,7 +4,19 @@ import { escapeXml } from '../../lib/xml.ts';
 import type { DocumentSummary } from './library.read.ts';
 
 /** An Atom 1.0 feed (RFC 4287) of new and updated library documents. */
-export function documentsFeed({ items, base, self, lang, updated }: { items: DocumentSummary[]; base: string; self: string; lang: Language; updated: string }): string {
+export function documentsFeed({
+  items,
+  base,
+  self,
+  lang,
+  updated,
+}: {
+  items: DocumentSummary[];
+  base: string;
+  self: string;
+  lang: Language;
+  updated: string;
+}): string {
   const entries = items.map((item) => {
     const kind = translate(lang, 'library', `kinds.${item.kind}`);
     const summary = [kind, item.countryName, item.symbol, item.date].filter(Boolean).join(' · ');

@@ -10,7 +10,14 @@ import type { Actor } from '../accounts/policy.ts';
 import type { AuditContext } from '../audit/audit.service.ts';
 import { participants } from '../participants/participants.table.ts';
 import { instruments } from '../instruments/instruments.table.ts';
-import { insertDocuments, prepareUpload, refreshDerived, storeOriginal, type LibraryDeps, type PreparedFile } from './library.documents.ts';
+import {
+  insertDocuments,
+  prepareUpload,
+  refreshDerived,
+  storeOriginal,
+  type LibraryDeps,
+  type PreparedFile,
+} from './library.documents.ts';
 
 /**
  * Bulk import of a folder: `metadata.csv` describes one document per line and names its file in the
@@ -27,9 +34,32 @@ const IMPORT_BATCH = 50;
 
 /** Columns of metadata.csv; lists (categories, themes, instruments) are separated by semicolons. */
 export const METADATA_COLUMNS = [
-  'file', 'language', 'version_date', 'kind', 'subtype', 'title', ...LANGUAGES.map((l) => `title_${l}`), 'country', 'organization', 'symbol', 'number',
-  'court', 'case_number', 'parties', 'decision_date', 'adopted_date', 'published_date', 'in_force_date', 'repealed_date', 'status',
-  'categories', 'themes', 'instruments', 'source', 'official_url', 'visibility',
+  'file',
+  'language',
+  'version_date',
+  'kind',
+  'subtype',
+  'title',
+  ...LANGUAGES.map((l) => `title_${l}`),
+  'country',
+  'organization',
+  'symbol',
+  'number',
+  'court',
+  'case_number',
+  'parties',
+  'decision_date',
+  'adopted_date',
+  'published_date',
+  'in_force_date',
+  'repealed_date',
+  'status',
+  'categories',
+  'themes',
+  'instruments',
+  'source',
+  'official_url',
+  'visibility',
 ] as const;
 
 export interface LibraryImportReport {
@@ -46,14 +76,19 @@ interface PlannedRow {
   fileName: string | null;
 }
 
-const list = (value: string | undefined) => (value ?? '').split(';').map((v) => v.trim()).filter(Boolean);
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(';')
+    .map((v) => v.trim())
+    .filter(Boolean);
 const blankToNull = (value: string | undefined) => (value && value.trim() !== '' ? value.trim() : null);
 
 /** Instrument links as `icsft-1999` or `icsft-1999:2(1)(b)` (an article after the colon). */
-const instrumentLinks = (value: string | undefined) => list(value).map((item) => {
-  const [instrument = '', ...article] = item.split(':');
-  return { instrument: instrument.trim(), article: article.join(':').trim() || null, note: null };
-});
+const instrumentLinks = (value: string | undefined) =>
+  list(value).map((item) => {
+    const [instrument = '', ...article] = item.split(':');
+    return { instrument: instrument.trim(), article: article.join(':').trim() || null, note: null };
+  });
 
 function rowToInput(record: Record<string, string>): unknown {
   const language = record.language?.trim();
@@ -62,47 +97,90 @@ function rowToInput(record: Record<string, string>): unknown {
   if (record.title?.trim()) titles[isLanguage(language) ? language : 'en'] ??= record.title.trim();
   const date = (column: string) => blankToNull(record[column]);
   return {
-    kind: record.kind?.trim(), subtype: blankToNull(record.subtype), titles, country: blankToNull(record.country)?.toUpperCase() ?? null,
-    organization: blankToNull(record.organization), symbol: blankToNull(record.symbol), number: blankToNull(record.number),
-    court: blankToNull(record.court), caseNumber: blankToNull(record.case_number), parties: blankToNull(record.parties),
-    decisionDate: date('decision_date'), adoptedDate: date('adopted_date'), publishedDate: date('published_date'),
-    inForceDate: date('in_force_date'), repealedDate: date('repealed_date'), status: blankToNull(record.status),
-    categories: list(record.categories), themes: list(record.themes), instruments: instrumentLinks(record.instruments),
-    source: blankToNull(record.source), officialUrl: blankToNull(record.official_url), visibility: blankToNull(record.visibility) ?? 'public', events: [],
+    kind: record.kind?.trim(),
+    subtype: blankToNull(record.subtype),
+    titles,
+    country: blankToNull(record.country)?.toUpperCase() ?? null,
+    organization: blankToNull(record.organization),
+    symbol: blankToNull(record.symbol),
+    number: blankToNull(record.number),
+    court: blankToNull(record.court),
+    caseNumber: blankToNull(record.case_number),
+    parties: blankToNull(record.parties),
+    decisionDate: date('decision_date'),
+    adoptedDate: date('adopted_date'),
+    publishedDate: date('published_date'),
+    inForceDate: date('in_force_date'),
+    repealedDate: date('repealed_date'),
+    status: blankToNull(record.status),
+    categories: list(record.categories),
+    themes: list(record.themes),
+    instruments: instrumentLinks(record.instruments),
+    source: blankToNull(record.source),
+    officialUrl: blankToNull(record.official_url),
+    visibility: blankToNull(record.visibility) ?? 'public',
+    events: [],
   };
 }
 
 const toField = (path: PropertyKey[]) => {
   const [head, index, leaf] = path;
-  const names: Record<string, string> = { titles: 'title', decisionDate: 'decision_date', adoptedDate: 'adopted_date', publishedDate: 'published_date', inForceDate: 'in_force_date', repealedDate: 'repealed_date', caseNumber: 'case_number', officialUrl: 'official_url' };
+  const names: Record<string, string> = {
+    titles: 'title',
+    decisionDate: 'decision_date',
+    adoptedDate: 'adopted_date',
+    publishedDate: 'published_date',
+    inForceDate: 'in_force_date',
+    repealedDate: 'repealed_date',
+    caseNumber: 'case_number',
+    officialUrl: 'official_url',
+  };
   if (head === 'titles' && typeof index === 'string') return `title_${index}`;
-  if (head === 'instruments') return leaf === 'instrument' || leaf === undefined ? 'instruments' : `instruments.${String(leaf)}`;
+  if (head === 'instruments')
+    return leaf === 'instrument' || leaf === undefined ? 'instruments' : `instruments.${String(leaf)}`;
   return names[String(head)] ?? String(head);
 };
 
 export async function importLibraryFolder(
-  deps: LibraryDeps, actor: Actor, context: AuditContext, folderPath: string, { dryRun = false }: { dryRun?: boolean } = {},
+  deps: LibraryDeps,
+  actor: Actor,
+  context: AuditContext,
+  folderPath: string,
+  { dryRun = false }: { dryRun?: boolean } = {},
 ): Promise<LibraryImportReport> {
   const folder = resolve(folderPath);
   const metadata = readFolderFile(folder, METADATA_FILE);
   if (metadata === 'missing') {
-    throw new AppError({ status: 400, code: 'library.import_no_metadata', message: `${folderPath} has no ${METADATA_FILE}.`, problems: [{ file: METADATA_FILE, reason: 'missing' }] });
+    throw new AppError({
+      status: 400,
+      code: 'library.import_no_metadata',
+      message: `${folderPath} has no ${METADATA_FILE}.`,
+      problems: [{ file: METADATA_FILE, reason: 'missing' }],
+    });
   }
   if (metadata === 'link') throw importFailed([{ file: METADATA_FILE, reason: LINK_REASON(METADATA_FILE) }]);
   const rows = parseCsvRows(Buffer.from(metadata));
   const [header, ...body] = rows;
   const problems: FieldProblem[] = [];
-  const at = (line: number, field: string, reason: string) => problems.push({ file: METADATA_FILE, line, field, reason });
+  const at = (line: number, field: string, reason: string) =>
+    problems.push({ file: METADATA_FILE, line, field, reason });
   const columns = header?.cells.map((c) => c.trim()) ?? [];
   const unknownColumns = columns.filter((c) => !(METADATA_COLUMNS as readonly string[]).includes(c));
   if (!header || !columns.includes('kind')) at(1, 'kind', 'the header must name a kind column');
-  for (const column of unknownColumns) at(1, column, `unknown column (expected some of: ${METADATA_COLUMNS.join(', ')})`);
+  for (const column of unknownColumns)
+    at(1, column, `unknown column (expected some of: ${METADATA_COLUMNS.join(', ')})`);
   if (body.length === 0) at(2, 'file', 'no documents are listed');
   if (problems.length > 0) throw importFailed(problems);
 
   const [knownCountries, knownInstruments] = await Promise.all([
-    deps.db.select({ id: participants.id }).from(participants).then((r) => new Set(r.map((x) => x.id))),
-    deps.db.select({ id: instruments.id }).from(instruments).then((r) => new Set(r.map((x) => x.id))),
+    deps.db
+      .select({ id: participants.id })
+      .from(participants)
+      .then((r) => new Set(r.map((x) => x.id))),
+    deps.db
+      .select({ id: instruments.id })
+      .from(instruments)
+      .then((r) => new Set(r.map((x) => x.id))),
   ]);
   const planned: PlannedRow[] = [];
   const seenFiles = new Map<string, number>();
@@ -113,10 +191,14 @@ export async function importLibraryFolder(
     const parsed = documentInputSchema.safeParse(rowToInput(record));
     if (!parsed.success) for (const issue of parsed.error.issues) at(row.line, toField(issue.path), issue.message);
     const input = parsed.success ? parsed.data : null;
-    if (input?.country && !knownCountries.has(input.country)) at(row.line, 'country', `${input.country} is not a known country (use the ISO 3166-1 alpha-3 code)`);
-    for (const link of input?.instruments ?? []) if (!knownInstruments.has(link.instrument)) at(row.line, 'instruments', `${link.instrument} is not a known instrument`);
+    if (input?.country && !knownCountries.has(input.country))
+      at(row.line, 'country', `${input.country} is not a known country (use the ISO 3166-1 alpha-3 code)`);
+    for (const link of input?.instruments ?? [])
+      if (!knownInstruments.has(link.instrument))
+        at(row.line, 'instruments', `${link.instrument} is not a known instrument`);
     const versionDate = blankToNull(record.version_date);
-    if (versionDate && !dateInput.safeParse(versionDate).success) at(row.line, 'version_date', 'must be a real date written as YYYY-MM-DD');
+    if (versionDate && !dateInput.safeParse(versionDate).success)
+      at(row.line, 'version_date', 'must be a real date written as YYYY-MM-DD');
     const fileName = blankToNull(record.file);
     let file: PreparedFile | null = null;
     if (fileName) {
@@ -125,16 +207,22 @@ export async function importLibraryFolder(
       if (bytes === null) at(row.line, 'file', 'must be the name of a file in the folder, without a path');
       else if (bytes === 'missing') at(row.line, 'file', `${fileName} is not in the folder`);
       else if (bytes === 'link') at(row.line, 'file', LINK_REASON(fileName));
-      else if (!isLanguage(language)) at(row.line, 'language', `the language of the file is required: one of ${LANGUAGES.join(', ')}`);
+      else if (!isLanguage(language))
+        at(row.line, 'language', `the language of the file is required: one of ${LANGUAGES.join(', ')}`);
       else if (problems.length === before) {
         try {
           file = await prepareUpload(deps, { bytes, filename: fileName, language: language as Language, versionDate });
         } catch (error) {
           if (!isAppError(error)) throw error;
-          at(row.line, 'file', `${fileName}: ${error.message}${error.problems[0] ? ` (${error.problems[0].reason})` : ''}`);
+          at(
+            row.line,
+            'file',
+            `${fileName}: ${error.message}${error.problems[0] ? ` (${error.problems[0].reason})` : ''}`,
+          );
         }
       }
-      if (file && seenFiles.has(file.sha256)) at(row.line, 'file', `${fileName} is the same file as on line ${seenFiles.get(file.sha256)}`);
+      if (file && seenFiles.has(file.sha256))
+        at(row.line, 'file', `${fileName} is the same file as on line ${seenFiles.get(file.sha256)}`);
       if (file) seenFiles.set(file.sha256, row.line);
     }
     if (input && problems.length === before) planned.push({ line: row.line, input, file, fileName });
@@ -144,7 +232,12 @@ export async function importLibraryFolder(
   const titleOf = (row: PlannedRow) => Object.values(row.input.titles)[0] ?? '';
   if (dryRun) {
     const { toImport, skipped } = await sortOutStored(deps.db, planned);
-    return { folder, dryRun, imported: toImport.map((row) => ({ line: row.line, id: null, file: row.fileName, title: titleOf(row) })), skipped };
+    return {
+      folder,
+      dryRun,
+      imported: toImport.map((row) => ({ line: row.line, id: null, file: row.fileName, title: titleOf(row) })),
+      skipped,
+    };
   }
   const report = await inTransaction(deps.db, async (tx) => {
     // Two imports of the same folder at once would each find the other's documents missing and both
@@ -156,7 +249,13 @@ export async function importLibraryFolder(
     const done: LibraryImportReport['imported'] = [];
     for (let start = 0; start < toImport.length; start += IMPORT_BATCH) {
       const rows = toImport.slice(start, start + IMPORT_BATCH);
-      const ids = await insertDocuments(deps, tx, actor, context, rows.map((row) => ({ input: row.input, prepared: row.file })));
+      const ids = await insertDocuments(
+        deps,
+        tx,
+        actor,
+        context,
+        rows.map((row) => ({ input: row.input, prepared: row.file })),
+      );
       rows.forEach((row, k) => done.push({ line: row.line, id: ids[k]!, file: row.fileName, title: titleOf(row) }));
       await refreshDerived(deps, tx, ids);
     }
@@ -167,11 +266,16 @@ export async function importLibraryFolder(
 }
 
 /** The lines already in the library (skipped, with the reason) and those to import. */
-async function sortOutStored(db: Db, planned: PlannedRow[]): Promise<{ toImport: PlannedRow[]; skipped: LibraryImportReport['skipped'] }> {
+async function sortOutStored(
+  db: Db,
+  planned: PlannedRow[],
+): Promise<{ toImport: PlannedRow[]; skipped: LibraryImportReport['skipped'] }> {
   const toImport: PlannedRow[] = [];
   const skipped: LibraryImportReport['skipped'] = [];
   for (const row of planned) {
-    const duplicate = row.file ? await alreadyStored(db, row.file.sha256, row.input) : await sameEntryStored(db, row.input);
+    const duplicate = row.file
+      ? await alreadyStored(db, row.file.sha256, row.input)
+      : await sameEntryStored(db, row.input);
     if (duplicate) skipped.push({ line: row.line, file: row.fileName, reason: 'already in the library' });
     else toImport.push(row);
   }
@@ -221,7 +325,12 @@ function readFolderFile(folder: string, name: string): Uint8Array | 'missing' | 
 }
 
 function importFailed(problems: FieldProblem[]): AppError {
-  return new AppError({ status: 400, code: 'library.import_invalid', message: `The import was refused: ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was stored.`, problems });
+  return new AppError({
+    status: 400,
+    code: 'library.import_invalid',
+    message: `The import was refused: ${problems.length} problem${problems.length === 1 ? '' : 's'}; nothing was stored.`,
+    problems,
+  });
 }
 
 async function alreadyStored(db: Db, sha256: string, input: DocumentInput): Promise<boolean> {

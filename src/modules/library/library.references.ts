@@ -8,14 +8,18 @@ import { addNameVariants } from './references/name-variants.ts';
 
 /** Instrument titles and short names, participant names and aliases, as the database holds them. */
 export async function gazetteerFromDb(db: Db): Promise<Gazetteer> {
-  const instrumentRows = rowsOf<{ id: string; names: string[] }>(await db.execute(sql`
+  const instrumentRows = rowsOf<{ id: string; names: string[] }>(
+    await db.execute(sql`
     select instrument_id as id, array_remove(array_agg(title order by lang) || array_agg(short_name order by lang), null) as names
-    from instrument_translations group by instrument_id order by instrument_id`));
-  const countryRows = rowsOf<{ id: string; names: string[] }>(await db.execute(sql`
+    from instrument_translations group by instrument_id order by instrument_id`),
+  );
+  const countryRows = rowsOf<{ id: string; names: string[] }>(
+    await db.execute(sql`
     select participant_id as id, array_agg(name order by name) as names from (
       select participant_id, name from participant_translations
       union select participant_id, alias from participant_aliases) n
-    group by participant_id order by participant_id`));
+    group by participant_id order by participant_id`),
+  );
   return { instruments: instrumentRows, countries: countryRows };
 }
 
@@ -29,7 +33,8 @@ let current: { json: string; key: number; gazetteer: Gazetteer; matcher: Referen
 async function referenceGazetteer(db: Db): Promise<NonNullable<typeof current>> {
   const names = await gazetteerFromDb(db);
   const json = JSON.stringify(names);
-  if (current?.json !== json) current = { json, key: (current?.key ?? 0) + 1, gazetteer: addNameVariants(names), matcher: null };
+  if (current?.json !== json)
+    current = { json, key: (current?.key ?? 0) + 1, gazetteer: addNameVariants(names), matcher: null };
   return current;
 }
 
@@ -39,7 +44,12 @@ export async function referenceMatcher(db: Db): Promise<ReferenceMatcher> {
   return names.matcher;
 }
 
-const KIND_VALUE: Record<(typeof REFERENCE_LISTS)[number], string> = { symbols: 'symbol', resolutions: 'resolution', instruments: 'instrument', countries: 'country' };
+const KIND_VALUE: Record<(typeof REFERENCE_LISTS)[number], string> = {
+  symbols: 'symbol',
+  resolutions: 'resolution',
+  instruments: 'instrument',
+  countries: 'country',
+};
 
 export const emptyReferences = (): References => ({ symbols: [], resolutions: [], instruments: [], countries: [] });
 
@@ -50,20 +60,32 @@ export async function storeReferences(db: Db, textsByDocument: Map<string, strin
   let found: References[];
   if (documents.length >= ANALYSIS_IN_PLACE_BELOW) {
     const { key, gazetteer } = await referenceGazetteer(db);
-    found = await analyseOnWorker({ task: 'references', gazetteerKey: key, gazetteer, texts: documents.map(([, texts]) => texts) });
+    found = await analyseOnWorker({
+      task: 'references',
+      gazetteerKey: key,
+      gazetteer,
+      texts: documents.map(([, texts]) => texts),
+    });
   } else {
     const matcher = await referenceMatcher(db);
     found = documents.map(([, texts]) => referencesOfTexts(matcher, texts));
   }
-  const rows = documents.flatMap(([documentId], k) => REFERENCE_LISTS.flatMap((kind) => found[k]![kind].map((value) => ({ documentId, kind: KIND_VALUE[kind], value }))));
-  const ids = sql.join([...textsByDocument.keys()].map((id) => sql`${id}::uuid`), sql`, `);
+  const rows = documents.flatMap(([documentId], k) =>
+    REFERENCE_LISTS.flatMap((kind) => found[k]![kind].map((value) => ({ documentId, kind: KIND_VALUE[kind], value }))),
+  );
+  const ids = sql.join(
+    [...textsByDocument.keys()].map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
   await db.execute(sql`delete from library_references where document_id in (${ids})`);
   await insertRows(db, libraryReferences, rows);
 }
 
 export async function loadReferences(db: Db, documentId: string): Promise<References> {
-  const rows = rowsOf<{ kind: string; value: string }>(await db.execute(sql`
-    select kind, value from library_references where document_id = ${documentId} order by kind, value`));
+  const rows = rowsOf<{ kind: string; value: string }>(
+    await db.execute(sql`
+    select kind, value from library_references where document_id = ${documentId} order by kind, value`),
+  );
   const references = emptyReferences();
   for (const row of rows) {
     const kind = REFERENCE_LISTS.find((k) => KIND_VALUE[k] === row.kind);

@@ -10,7 +10,12 @@ import { createOrganization, createUser, sessionHeaders, tokenHeaders } from '..
 import { TEST_CLOCK } from '../../../test/helpers/db.ts';
 import { FIXTURES_DIR } from '../../../test/helpers/fixtures.ts';
 import { libraryCounts, multipart } from '../../../test/helpers/library.ts';
-import { documentSchema, searchResponseSchema, type DocumentInput, type LibraryDocument } from '../../contracts/library.ts';
+import {
+  documentSchema,
+  searchResponseSchema,
+  type DocumentInput,
+  type LibraryDocument,
+} from '../../contracts/library.ts';
 import type { Db } from '../../db/client.ts';
 import { SHIPPED_DATA_DIR, SHIPPED_DOCUMENTS } from '../../db/seed.ts';
 import { CLI_CONTEXT } from '../audit/audit.service.ts';
@@ -29,7 +34,9 @@ type Input = Partial<DocumentInput> & Pick<DocumentInput, 'kind' | 'titles'>;
 async function expectValidAkomaNtoso(xml: string) {
   const result = await validateXML({
     xml: [{ fileName: 'document.xml', contents: xml }],
-    schema: [{ fileName: 'akomantoso30.xsd', contents: readFileSync(join(FIXTURES_DIR, 'akn', 'akomantoso30.xsd'), 'utf8') }],
+    schema: [
+      { fileName: 'akomantoso30.xsd', contents: readFileSync(join(FIXTURES_DIR, 'akn', 'akomantoso30.xsd'), 'utf8') },
+    ],
     preload: [{ fileName: 'xml.xsd', contents: readFileSync(join(FIXTURES_DIR, 'akn', 'xml.xsd'), 'utf8') }],
   });
   expect(result.errors.map((error) => error.message)).toEqual([]);
@@ -41,8 +48,20 @@ describe('the legal library over HTTP', () => {
   let db: Db;
   let close: () => Promise<void>;
   let filesDir: string;
-  const as: Record<'admin' | 'officer' | 'ner' | 'mli' | 'partnerA' | 'partnerA2' | 'partnerB' | 'donor' | 'readToken' | 'anonymous', Headers> = {
-    admin: {}, officer: {}, ner: {}, mli: {}, partnerA: {}, partnerA2: {}, partnerB: {}, donor: {}, readToken: {}, anonymous: {},
+  const as: Record<
+    'admin' | 'officer' | 'ner' | 'mli' | 'partnerA' | 'partnerA2' | 'partnerB' | 'donor' | 'readToken' | 'anonymous',
+    Headers
+  > = {
+    admin: {},
+    officer: {},
+    ner: {},
+    mli: {},
+    partnerA: {},
+    partnerA2: {},
+    partnerB: {},
+    donor: {},
+    readToken: {},
+    anonymous: {},
   };
   let reportId: string;
 
@@ -51,20 +70,41 @@ describe('the legal library over HTTP', () => {
   const get = (url: string, headers: Headers = {}) => inject('GET', url, headers);
 
   /** POST /library/documents as multipart: metadata, and a file when given. */
-  const create = async (headers: Headers, metadata: Input | string, file?: { name: string; bytes?: Uint8Array; language?: string; versionDate?: string }) => {
-    const fields: Record<string, string> = { metadata: typeof metadata === 'string' ? metadata : JSON.stringify(metadata) };
+  const create = async (
+    headers: Headers,
+    metadata: Input | string,
+    file?: { name: string; bytes?: Uint8Array; language?: string; versionDate?: string },
+  ) => {
+    const fields: Record<string, string> = {
+      metadata: typeof metadata === 'string' ? metadata : JSON.stringify(metadata),
+    };
     if (file) fields.language = file.language ?? 'en';
     if (file?.versionDate) fields.versionDate = file.versionDate;
-    const body = await multipart(fields, file ? { name: file.name, bytes: file.bytes ?? fixture(file.name) } : undefined);
+    const body = await multipart(
+      fields,
+      file ? { name: file.name, bytes: file.bytes ?? fixture(file.name) } : undefined,
+    );
     return inject('POST', '/api/v1/library/documents', { ...headers, 'content-type': body.contentType }, body.payload);
   };
   const created = (response: LightMyRequestResponse) => {
     expect(response.statusCode, response.body).toBe(201);
-    return (response.json() as { id: string; uri: string });
+    return response.json() as { id: string; uri: string };
   };
-  const addVersion = async (headers: Headers, id: string, file: { name: string; bytes: Uint8Array; language: string; versionDate?: string }) => {
-    const body = await multipart({ language: file.language, ...(file.versionDate ? { versionDate: file.versionDate } : {}) }, { name: file.name, bytes: file.bytes });
-    return inject('POST', `/api/v1/library/documents/${id}/versions`, { ...headers, 'content-type': body.contentType }, body.payload);
+  const addVersion = async (
+    headers: Headers,
+    id: string,
+    file: { name: string; bytes: Uint8Array; language: string; versionDate?: string },
+  ) => {
+    const body = await multipart(
+      { language: file.language, ...(file.versionDate ? { versionDate: file.versionDate } : {}) },
+      { name: file.name, bytes: file.bytes },
+    );
+    return inject(
+      'POST',
+      `/api/v1/library/documents/${id}/versions`,
+      { ...headers, 'content-type': body.contentType },
+      body.payload,
+    );
   };
   const document = async (id: string, query = '', headers: Headers = as.admin) => {
     const response = await get(`/api/v1/library/documents/${id}${query}`, headers);
@@ -78,10 +118,27 @@ describe('the legal library over HTTP', () => {
   };
   /** The full input of an existing document, to send back with PUT. */
   const inputOf = (doc: LibraryDocument): DocumentInput => ({
-    kind: doc.kind, subtype: doc.subtype, titles: doc.titles, country: doc.country, organization: doc.organization, symbol: doc.symbol, number: doc.number,
-    court: doc.court, caseNumber: doc.caseNumber, parties: doc.parties, decisionDate: doc.decisionDate, adoptedDate: doc.adoptedDate,
-    publishedDate: doc.publishedDate, inForceDate: doc.inForceDate, repealedDate: doc.repealedDate, status: doc.status, categories: doc.categories,
-    themes: doc.themes, source: doc.source, officialUrl: doc.officialUrl, visibility: doc.visibility,
+    kind: doc.kind,
+    subtype: doc.subtype,
+    titles: doc.titles,
+    country: doc.country,
+    organization: doc.organization,
+    symbol: doc.symbol,
+    number: doc.number,
+    court: doc.court,
+    caseNumber: doc.caseNumber,
+    parties: doc.parties,
+    decisionDate: doc.decisionDate,
+    adoptedDate: doc.adoptedDate,
+    publishedDate: doc.publishedDate,
+    inForceDate: doc.inForceDate,
+    repealedDate: doc.repealedDate,
+    status: doc.status,
+    categories: doc.categories,
+    themes: doc.themes,
+    source: doc.source,
+    officialUrl: doc.officialUrl,
+    visibility: doc.visibility,
     instruments: doc.instruments.map(({ instrument, article, note }) => ({ instrument, article, note })),
     events: doc.events.map((e) => ({ type: e.type, date: e.date, by: e.by?.id ?? null, note: e.note })),
   });
@@ -105,13 +162,22 @@ describe('the legal library over HTTP', () => {
       partnerB: await createUser(db, { email: 'one@partner-b.org', role: 'partner', organizationId: orgB.id }),
       donor: await createUser(db, { email: 'donor@example.org', role: 'donor', organizationId: donorOrg.id }),
     };
-    for (const [name, user] of Object.entries(users)) as[name as keyof typeof users] = await sessionHeaders(db, TEST_CLOCK, user, true);
+    for (const [name, user] of Object.entries(users))
+      as[name as keyof typeof users] = await sessionHeaders(db, TEST_CLOCK, user, true);
     as.readToken = await tokenHeaders(db, TEST_CLOCK, users.officer, 'read');
 
     // The shipped sample report, as seeding imports it.
     const report = await importLibraryFolder(
-      { db, files: localFileStore(filesDir), search: postgresSearchIndex, clock: TEST_CLOCK, maxUploadBytes: 50 * 1_048_576 },
-      COMMAND_LINE_ACTOR, CLI_CONTEXT, join(SHIPPED_DATA_DIR, SHIPPED_DOCUMENTS),
+      {
+        db,
+        files: localFileStore(filesDir),
+        search: postgresSearchIndex,
+        clock: TEST_CLOCK,
+        maxUploadBytes: 50 * 1_048_576,
+      },
+      COMMAND_LINE_ACTOR,
+      CLI_CONTEXT,
+      join(SHIPPED_DATA_DIR, SHIPPED_DOCUMENTS),
     );
     reportId = report.imported[0]!.id!;
   });
@@ -125,11 +191,21 @@ describe('the legal library over HTTP', () => {
     const pdf = fixture('law-en.pdf');
 
     beforeAll(async () => {
-      const response = await create(as.admin, {
-        kind: 'legislation', subtype: 'act', titles: { en: 'Law No. 2008-12 on combating the financing of terrorism' }, country: 'NER', number: '2008-12',
-        adoptedDate: '2008-06-01', categories: ['substantive_criminal_law'], themes: ['financing_of_terrorism'],
-        instruments: [{ instrument: 'icsft-1999', article: '2', note: null }],
-      }, { name: 'law-en.pdf', language: 'en' });
+      const response = await create(
+        as.admin,
+        {
+          kind: 'legislation',
+          subtype: 'act',
+          titles: { en: 'Law No. 2008-12 on combating the financing of terrorism' },
+          country: 'NER',
+          number: '2008-12',
+          adoptedDate: '2008-06-01',
+          categories: ['substantive_criminal_law'],
+          themes: ['financing_of_terrorism'],
+          instruments: [{ instrument: 'icsft-1999', article: '2', note: null }],
+        },
+        { name: 'law-en.pdf', language: 'en' },
+      );
       const body = created(response);
       expect(response.headers.location).toBe(`/api/v1/library/documents/${body.id}`);
       expect(body.uri).toBe('/akn/ne/act/2008/2008-12');
@@ -139,14 +215,29 @@ describe('the legal library over HTTP', () => {
     it('shows the metadata, the language and the file with its checksum', async () => {
       const doc = await document(id, '', as.anonymous);
       expect(doc).toMatchObject({
-        id, uri: '/akn/ne/act/2008/2008-12', kind: 'legislation', subtype: 'act', title: 'Law No. 2008-12 on combating the financing of terrorism',
-        country: 'NER', countryName: 'Niger', number: '2008-12', adoptedDate: '2008-06-01', categories: ['substantive_criminal_law'],
-        themes: ['financing_of_terrorism'], visibility: 'public', languages: ['en'], canEdit: false,
+        id,
+        uri: '/akn/ne/act/2008/2008-12',
+        kind: 'legislation',
+        subtype: 'act',
+        title: 'Law No. 2008-12 on combating the financing of terrorism',
+        country: 'NER',
+        countryName: 'Niger',
+        number: '2008-12',
+        adoptedDate: '2008-06-01',
+        categories: ['substantive_criminal_law'],
+        themes: ['financing_of_terrorism'],
+        visibility: 'public',
+        languages: ['en'],
+        canEdit: false,
       });
       expect(doc.expressions).toHaveLength(1);
       expect(doc.expressions[0]).toMatchObject({ language: 'en', versionDate: '2008-06-01' });
       expect(doc.expressions[0]!.file).toMatchObject({
-        filename: 'law-en.pdf', fileType: 'pdf', mediaType: 'application/pdf', size: pdf.byteLength, sha256: createHash('sha256').update(pdf).digest('hex'),
+        filename: 'law-en.pdf',
+        fileType: 'pdf',
+        mediaType: 'application/pdf',
+        size: pdf.byteLength,
+        sha256: createHash('sha256').update(pdf).digest('hex'),
       });
       expect((await document(id)).canEdit).toBe(true);
     });
@@ -165,12 +256,16 @@ describe('the legal library over HTTP', () => {
       expect(text.statusCode).toBe(200);
       expect(text.json()).toMatchObject({ language: 'en' });
       expect((text.json() as { text: string }).text).toContain('Whoever provides or collects funds');
-      expect((text.json() as { text: string }).text).toContain('The Central Authority shall cooperate with foreign States.');
+      expect((text.json() as { text: string }).text).toContain(
+        'The Central Authority shall cooperate with foreign States.',
+      );
     });
 
     it('links the law to the instrument article both ways: on the document, and in search and feed by instrument', async () => {
       const doc = await document(id);
-      expect(doc.instruments).toEqual([{ instrument: 'icsft-1999', article: '2', note: null, title: 'Financing Convention 1999' }]);
+      expect(doc.instruments).toEqual([
+        { instrument: 'icsft-1999', article: '2', note: null, title: 'Financing Convention 1999' },
+      ]);
       expect(await searchIds('instrument=icsft-1999')).toContain(id);
       expect(await searchIds('instrument=icsant-2005')).not.toContain(id);
     });
@@ -198,7 +293,9 @@ describe('the legal library over HTTP', () => {
       const body = response.json() as LibraryDocument & { texts: { language: string; text: string }[] };
       expect(body).toMatchObject({ id, uri: '/akn/ne/act/2008/2008-12', country: 'NER' });
       expect(body).not.toHaveProperty('canEdit');
-      expect(body.texts).toEqual([{ language: 'en', text: expect.stringContaining('Law No. 2008-12 on combating the financing of terrorism') }]);
+      expect(body.texts).toEqual([
+        { language: 'en', text: expect.stringContaining('Law No. 2008-12 on combating the financing of terrorism') },
+      ]);
     });
 
     it('the Atom feed by country lists the Niger law and not the UN report; by instrument it lists the linked law', async () => {
@@ -206,7 +303,9 @@ describe('the legal library over HTTP', () => {
       expect(niger.statusCode).toBe(200);
       expect(niger.headers['content-type']).toMatch(/^application\/atom\+xml/);
       expect(niger.body.startsWith('<?xml')).toBe(true);
-      expect(niger.body).toMatch(/<entry>\s*<id>urn:lexpact:library:[^<]+<\/id>\s*<title>Law No\. 2008-12 on combating the financing of terrorism<\/title>/);
+      expect(niger.body).toMatch(
+        /<entry>\s*<id>urn:lexpact:library:[^<]+<\/id>\s*<title>Law No\. 2008-12 on combating the financing of terrorism<\/title>/,
+      );
       expect(niger.body).toContain(`urn:lexpact:library:${id}`);
       expect(niger.body).not.toContain(`urn:lexpact:library:${reportId}`);
 
@@ -224,25 +323,66 @@ describe('the legal library over HTTP', () => {
     let repealingId: string;
 
     beforeAll(async () => {
-      actId = created(await create(as.admin, {
-        kind: 'legislation', subtype: 'act', titles: { en: 'Act 2008-20 on terrorist financing' }, country: 'NER', number: '2008-20',
-        adoptedDate: '2008-06-01', inForceDate: '2008-06-01',
-      }, { name: 'law-en.pdf', language: 'en' })).id;
-      const amended = Buffer.from('Act 2008-20 as amended in 2015.\n\nArticle 2. Whoever provides, collects or manages funds shall be punished.', 'utf8');
-      const version = await addVersion(as.admin, actId, { name: 'act-2015.txt', bytes: amended, language: 'en', versionDate: '2015-01-01' });
+      actId = created(
+        await create(
+          as.admin,
+          {
+            kind: 'legislation',
+            subtype: 'act',
+            titles: { en: 'Act 2008-20 on terrorist financing' },
+            country: 'NER',
+            number: '2008-20',
+            adoptedDate: '2008-06-01',
+            inForceDate: '2008-06-01',
+          },
+          { name: 'law-en.pdf', language: 'en' },
+        ),
+      ).id;
+      const amended = Buffer.from(
+        'Act 2008-20 as amended in 2015.\n\nArticle 2. Whoever provides, collects or manages funds shall be punished.',
+        'utf8',
+      );
+      const version = await addVersion(as.admin, actId, {
+        name: 'act-2015.txt',
+        bytes: amended,
+        language: 'en',
+        versionDate: '2015-01-01',
+      });
       expect(version.statusCode, version.body).toBe(201);
-      amendingId = created(await create(as.admin, {
-        kind: 'legislation', subtype: 'act', titles: { en: 'Act 2015-03 amending Act 2008-20' }, country: 'NER', number: '2015-03', adoptedDate: '2015-01-01',
-      })).id;
-      repealingId = created(await create(as.admin, {
-        kind: 'legislation', subtype: 'act', titles: { en: 'Act 2021-01 repealing Act 2008-20' }, country: 'NER', number: '2021-01', adoptedDate: '2021-01-01',
-      })).id;
+      amendingId = created(
+        await create(as.admin, {
+          kind: 'legislation',
+          subtype: 'act',
+          titles: { en: 'Act 2015-03 amending Act 2008-20' },
+          country: 'NER',
+          number: '2015-03',
+          adoptedDate: '2015-01-01',
+        }),
+      ).id;
+      repealingId = created(
+        await create(as.admin, {
+          kind: 'legislation',
+          subtype: 'act',
+          titles: { en: 'Act 2021-01 repealing Act 2008-20' },
+          country: 'NER',
+          number: '2021-01',
+          adoptedDate: '2021-01-01',
+        }),
+      ).id;
       const act = await document(actId);
       const put = await inject('PUT', `/api/v1/library/documents/${actId}`, as.admin, {
-        ...inputOf(act), events: [{ type: 'amendment', date: '2015-01-01', by: amendingId, note: null }],
+        ...inputOf(act),
+        events: [{ type: 'amendment', date: '2015-01-01', by: amendingId, note: null }],
       });
       expect(put.statusCode, put.body).toBe(200);
-      expect((put.json() as LibraryDocument).events).toEqual([{ type: 'amendment', date: '2015-01-01', by: { id: amendingId, title: 'Act 2015-03 amending Act 2008-20', uri: '/akn/ne/act/2015/2015-03' }, note: null }]);
+      expect((put.json() as LibraryDocument).events).toEqual([
+        {
+          type: 'amendment',
+          date: '2015-01-01',
+          by: { id: amendingId, title: 'Act 2015-03 amending Act 2008-20', uri: '/akn/ne/act/2015/2015-03' },
+          note: null,
+        },
+      ]);
     });
 
     it('shows the text in force on the chosen date', async () => {
@@ -264,7 +404,9 @@ describe('the legal library over HTTP', () => {
       expect(old.body).not.toContain('collects or manages funds');
       await expectValidAkomaNtoso(old.body);
       const current = await get(`/api/v1/library/documents/${actId}/export.json?asAt=2020-01-01`);
-      expect((current.json() as { texts: { text: string }[] }).texts).toEqual([{ language: 'en', text: expect.stringContaining('collects or manages funds') }]);
+      expect((current.json() as { texts: { text: string }[] }).texts).toEqual([
+        { language: 'en', text: expect.stringContaining('collects or manages funds') },
+      ]);
     });
 
     // Fails: a month 13 in asAt gives a 500 instead of a 400 (see the report).
@@ -276,13 +418,25 @@ describe('the legal library over HTTP', () => {
 
     it('the amending act lists the act it amends', async () => {
       const amending = await document(amendingId);
-      expect(amending.affects).toEqual([{ id: actId, title: 'Act 2008-20 on terrorist financing', uri: '/akn/ne/act/2008/2008-20', type: 'amendment', date: '2015-01-01' }]);
+      expect(amending.affects).toEqual([
+        {
+          id: actId,
+          title: 'Act 2008-20 on terrorist financing',
+          uri: '/akn/ne/act/2008/2008-20',
+          type: 'amendment',
+          date: '2015-01-01',
+        },
+      ]);
     });
 
     it('the status on a date follows the timeline: in force, amended, repealed from the repeal date only', async () => {
       const act = await document(actId);
       const put = await inject('PUT', `/api/v1/library/documents/${actId}`, as.admin, {
-        ...inputOf(act), events: [...inputOf(act).events, { type: 'repeal', date: '2021-03-01', by: repealingId, note: 'repealed in full' }],
+        ...inputOf(act),
+        events: [
+          ...inputOf(act).events,
+          { type: 'repeal', date: '2021-03-01', by: repealingId, note: 'repealed in full' },
+        ],
       });
       expect(put.statusCode, put.body).toBe(200);
       expect((await document(actId, '?asAt=2010-01-01')).statusAsAt).toBe('in_force');
@@ -290,15 +444,23 @@ describe('the legal library over HTTP', () => {
       expect((await document(actId, '?asAt=2021-02-28')).statusAsAt).toBe('amended');
       expect((await document(actId, '?asAt=2021-03-01')).statusAsAt).toBe('repealed');
       expect((await document(actId, '?asAt=2026-01-01')).statusAsAt).toBe('repealed');
-      expect((await document(repealingId)).affects).toEqual([expect.objectContaining({ id: actId, type: 'repeal', date: '2021-03-01' })]);
+      expect((await document(repealingId)).affects).toEqual([
+        expect.objectContaining({ id: actId, type: 'repeal', date: '2021-03-01' }),
+      ]);
     });
 
     it('refuses an event by the document itself or by a document that does not exist', async () => {
       const act = await document(actId);
-      const self = await inject('PUT', `/api/v1/library/documents/${actId}`, as.admin, { ...inputOf(act), events: [{ type: 'amendment', date: '2016-01-01', by: actId }] });
+      const self = await inject('PUT', `/api/v1/library/documents/${actId}`, as.admin, {
+        ...inputOf(act),
+        events: [{ type: 'amendment', date: '2016-01-01', by: actId }],
+      });
       expect(self.statusCode).toBe(400);
       expect(self.json().errors).toEqual([expect.objectContaining({ field: 'events.0.by' })]);
-      const missing = await inject('PUT', `/api/v1/library/documents/${actId}`, as.admin, { ...inputOf(act), events: [{ type: 'amendment', date: '2016-01-01', by: crypto.randomUUID() }] });
+      const missing = await inject('PUT', `/api/v1/library/documents/${actId}`, as.admin, {
+        ...inputOf(act),
+        events: [{ type: 'amendment', date: '2016-01-01', by: crypto.randomUUID() }],
+      });
       expect(missing.statusCode).toBe(400);
       expect(missing.json().errors).toEqual([expect.objectContaining({ field: 'events.0.by' })]);
       expect((await document(actId)).events).toHaveLength(2);
@@ -308,8 +470,15 @@ describe('the legal library over HTTP', () => {
   describe('cross-references found in the shipped report', () => {
     it('lists the resolutions, symbols, instruments and countries the Chinese report cites', async () => {
       const report = await document(reportId);
-      expect(report).toMatchObject({ kind: 'un_document', subtype: 'report', languages: ['zh'], publishedDate: '2014-02-07' });
-      expect(report.references.resolutions).toEqual(expect.arrayContaining(['S/RES/1373 (2001)', 'A/RES/60/288', 'A/RES/68/187']));
+      expect(report).toMatchObject({
+        kind: 'un_document',
+        subtype: 'report',
+        languages: ['zh'],
+        publishedDate: '2014-02-07',
+      });
+      expect(report.references.resolutions).toEqual(
+        expect.arrayContaining(['S/RES/1373 (2001)', 'A/RES/60/288', 'A/RES/68/187']),
+      );
       expect(report.references.symbols).toContain('E/CN.15/2014/1');
       // 《制止向恐怖主义提供资助的国际公约》 and 《制止核恐怖主义行为国际公约》
       expect(report.references.instruments).toEqual(expect.arrayContaining(['icsft-1999', 'icsant-2005']));
@@ -339,9 +508,25 @@ describe('the legal library over HTTP', () => {
     let restrictedId: string;
 
     beforeAll(async () => {
-      restrictedId = created(await create(as.admin, {
-        kind: 'legislation', subtype: 'draft_bill', titles: { en: 'Draft bill on the freezing of terrorist assets' }, country: 'NER', visibility: 'restricted',
-      }, { name: 'act-draft.txt', bytes: Buffer.from('Draft bill implementing Security Council resolution 1373 (2001). Article 1. Assets of listed persons shall be frozen without delay.'), language: 'en' })).id;
+      restrictedId = created(
+        await create(
+          as.admin,
+          {
+            kind: 'legislation',
+            subtype: 'draft_bill',
+            titles: { en: 'Draft bill on the freezing of terrorist assets' },
+            country: 'NER',
+            visibility: 'restricted',
+          },
+          {
+            name: 'act-draft.txt',
+            bytes: Buffer.from(
+              'Draft bill implementing Security Council resolution 1373 (2001). Article 1. Assets of listed persons shall be frozen without delay.',
+            ),
+            language: 'en',
+          },
+        ),
+      ).id;
     });
 
     it('a restricted document is hidden from anonymous visitors and from officials of another country', async () => {
@@ -354,13 +539,20 @@ describe('the legal library over HTTP', () => {
         expect(response.json()).toMatchObject({ code: 'library.document_not_found' });
       }
       const doc = await document(restrictedId);
-      for (const url of [`/export.json`, `/akn`, `/versions/${doc.expressions[0]!.id}/text`, `/files/${doc.expressions[0]!.file!.id}`]) {
+      for (const url of [
+        `/export.json`,
+        `/akn`,
+        `/versions/${doc.expressions[0]!.id}/text`,
+        `/files/${doc.expressions[0]!.file!.id}`,
+      ]) {
         expect((await get(`/api/v1/library/documents/${restrictedId}${url}`, as.mli)).statusCode, url).toBe(404);
         expect((await get(`/api/v1/library/documents/${restrictedId}${url}`)).statusCode, url).toBe(404);
       }
       expect((await get('/api/v1/library/feed.atom?country=NER')).body).not.toContain(restrictedId);
-      const citing = (headers: Headers) => get(`/api/v1/library/citing?kind=resolution&value=${encodeURIComponent('S/RES/1373 (2001)')}`, headers)
-        .then((r) => (r.json() as { items: { id: string }[] }).items.map((i) => i.id));
+      const citing = (headers: Headers) =>
+        get(`/api/v1/library/citing?kind=resolution&value=${encodeURIComponent('S/RES/1373 (2001)')}`, headers).then(
+          (r) => (r.json() as { items: { id: string }[] }).items.map((i) => i.id),
+        );
       expect(await citing(as.anonymous)).not.toContain(restrictedId);
       expect(await citing(as.mli)).not.toContain(restrictedId);
       expect(await citing(as.ner)).toContain(restrictedId);
@@ -376,8 +568,13 @@ describe('the legal library over HTTP', () => {
       expect((await document(restrictedId, '', as.ner)).canEdit).toBe(true);
     });
 
-    it('a partner\'s document is editable by the partners of the same organisation only', async () => {
-      const input: Input = { kind: 'ta_tool', subtype: 'manual', titles: { en: 'Training manual on terrorist financing investigations' }, organization: 'Partner A' };
+    it("a partner's document is editable by the partners of the same organisation only", async () => {
+      const input: Input = {
+        kind: 'ta_tool',
+        subtype: 'manual',
+        titles: { en: 'Training manual on terrorist financing investigations' },
+        organization: 'Partner A',
+      };
       const id = created(await create(as.partnerA, input)).id;
       expect((await document(id, '', as.partnerA2)).canEdit).toBe(true);
       expect((await document(id, '', as.partnerB)).canEdit).toBe(false);
@@ -385,13 +582,22 @@ describe('the legal library over HTTP', () => {
       const byColleague = await inject('PUT', `/api/v1/library/documents/${id}`, as.partnerA2, changed);
       expect(byColleague.statusCode, byColleague.body).toBe(200);
       expect((byColleague.json() as LibraryDocument).title).toBe('Training manual on financial investigations');
-      const byOther = await inject('PUT', `/api/v1/library/documents/${id}`, as.partnerB, { ...input, titles: { en: 'Taken over' } });
+      const byOther = await inject('PUT', `/api/v1/library/documents/${id}`, as.partnerB, {
+        ...input,
+        titles: { en: 'Taken over' },
+      });
       expect(byOther.statusCode).toBe(403);
       expect((await inject('DELETE', `/api/v1/library/documents/${id}`, as.partnerB)).statusCode).toBe(403);
       expect((await document(id)).title).toBe('Training manual on financial investigations');
 
       // Restricted, it is seen by its organisation only (and by staff).
-      const hidden = created(await create(as.partnerA, { ...input, titles: { en: 'Internal note on mentoring visits' }, visibility: 'restricted' })).id;
+      const hidden = created(
+        await create(as.partnerA, {
+          ...input,
+          titles: { en: 'Internal note on mentoring visits' },
+          visibility: 'restricted',
+        }),
+      ).id;
       expect(await searchIds('q=mentoring', as.partnerA2)).toEqual([hidden]);
       expect(await searchIds('q=mentoring', as.partnerB)).toEqual([]);
       expect(await searchIds('q=mentoring', as.officer)).toEqual([hidden]);
@@ -414,12 +620,17 @@ describe('the legal library over HTTP', () => {
       expect((await create(cookieOnly, mali)).statusCode).toBe(403);
       expect(await libraryCounts(db, filesDir)).toEqual(before);
       // The official may add a law of their own country.
-      expect(created(await create(as.ner, { ...mali, titles: { en: 'Law of Niger on witnesses' }, country: 'NER' })).uri).toMatch(/^\/akn\/ne\/act\//);
+      expect(
+        created(await create(as.ner, { ...mali, titles: { en: 'Law of Niger on witnesses' }, country: 'NER' })).uri,
+      ).toMatch(/^\/akn\/ne\/act\//);
     });
 
     it('an official cannot move a document of their country to another country', async () => {
       const doc = await document(restrictedId);
-      const moved = await inject('PUT', `/api/v1/library/documents/${restrictedId}`, as.ner, { ...inputOf(doc), country: 'MLI' });
+      const moved = await inject('PUT', `/api/v1/library/documents/${restrictedId}`, as.ner, {
+        ...inputOf(doc),
+        country: 'MLI',
+      });
       expect(moved.statusCode).toBe(403);
       expect((await document(restrictedId)).country).toBe('NER');
       const byMali = await inject('PUT', `/api/v1/library/documents/${restrictedId}`, as.mli, inputOf(doc));
@@ -428,7 +639,12 @@ describe('the legal library over HTTP', () => {
   });
 
   describe('refused uploads store nothing', () => {
-    const metadata: Input = { kind: 'legislation', titles: { en: 'Refused law' }, country: 'NER', adoptedDate: '2014-02-28' };
+    const metadata: Input = {
+      kind: 'legislation',
+      titles: { en: 'Refused law' },
+      country: 'NER',
+      adoptedDate: '2014-02-28',
+    };
     const refused = async (response: LightMyRequestResponse, status: number, code: string, field?: string) => {
       expect(response.statusCode, response.body).toBe(status);
       expect(response.json()).toMatchObject({ status, code });
@@ -449,19 +665,65 @@ describe('the legal library over HTTP', () => {
     });
 
     it('a bad file as a new version of an existing document adds no version', async () => {
-      const id = created(await create(as.admin, { ...metadata, titles: { en: 'Law with one version' }, number: 'one-version' }, { name: 'note-ru.txt', language: 'ru' })).id;
+      const id = created(
+        await create(
+          as.admin,
+          { ...metadata, titles: { en: 'Law with one version' }, number: 'one-version' },
+          { name: 'note-ru.txt', language: 'ru' },
+        ),
+      ).id;
       const before = await libraryCounts(db, filesDir);
-      await refused(await addVersion(as.admin, id, { name: 'corrupt.pdf', bytes: fixture('corrupt.pdf'), language: 'en', versionDate: '2020-01-01' }), 422, 'library.file_corrupt');
-      await refused(await addVersion(as.admin, id, { name: 'law.txt', bytes: Buffer.from('text'), language: 'en', versionDate: '2014-02-30' }), 400, 'validation_failed', 'versionDate');
-      await refused(await addVersion(as.admin, id, { name: 'law.txt', bytes: Buffer.from('text'), language: 'xx' }), 400, 'validation_failed', 'language');
+      await refused(
+        await addVersion(as.admin, id, {
+          name: 'corrupt.pdf',
+          bytes: fixture('corrupt.pdf'),
+          language: 'en',
+          versionDate: '2020-01-01',
+        }),
+        422,
+        'library.file_corrupt',
+      );
+      await refused(
+        await addVersion(as.admin, id, {
+          name: 'law.txt',
+          bytes: Buffer.from('text'),
+          language: 'en',
+          versionDate: '2014-02-30',
+        }),
+        400,
+        'validation_failed',
+        'versionDate',
+      );
+      await refused(
+        await addVersion(as.admin, id, { name: 'law.txt', bytes: Buffer.from('text'), language: 'xx' }),
+        400,
+        'validation_failed',
+        'language',
+      );
       expect(await libraryCounts(db, filesDir)).toEqual(before);
       expect((await document(id)).languages).toEqual(['ru']);
     });
 
     // Fails: month 13 in the version date gives a 500 (see the report).
     it('a version date with a month 13 → 400 naming versionDate', async () => {
-      const id = created(await create(as.admin, { ...metadata, titles: { en: 'Law with a bad version date' }, number: 'bad-version-date' })).id;
-      await refused(await addVersion(as.admin, id, { name: 'law.txt', bytes: Buffer.from('text'), language: 'en', versionDate: '2014-13-01' }), 400, 'validation_failed', 'versionDate');
+      const id = created(
+        await create(as.admin, {
+          ...metadata,
+          titles: { en: 'Law with a bad version date' },
+          number: 'bad-version-date',
+        }),
+      ).id;
+      await refused(
+        await addVersion(as.admin, id, {
+          name: 'law.txt',
+          bytes: Buffer.from('text'),
+          language: 'en',
+          versionDate: '2014-13-01',
+        }),
+        400,
+        'validation_failed',
+        'versionDate',
+      );
     });
 
     it.each([
@@ -469,13 +731,22 @@ describe('the legal library over HTTP', () => {
       ['an impossible date', { ...metadata, adoptedDate: '2014-02-30' }, 'adoptedDate'],
       // Fails: month 13 makes the date check throw (500) instead of refusing the field (see the report).
       ['a month 13', { ...metadata, adoptedDate: '2014-13-01' }, 'adoptedDate'],
-      ['an unknown instrument', { ...metadata, instruments: [{ instrument: 'icsft-2099', article: '2', note: null }] }, 'instruments.0.instrument'],
+      [
+        'an unknown instrument',
+        { ...metadata, instruments: [{ instrument: 'icsft-2099', article: '2', note: null }] },
+        'instruments.0.instrument',
+      ],
       ['a subtype of another kind', { ...metadata, subtype: 'model_law' }, 'subtype'],
       ['no title', { ...metadata, titles: {} }, 'titles'],
       ['metadata that is not JSON', '{"kind": "legislation", titles: ', 'metadata'],
     ] as [string, Input | string, string][])('%s → 400 naming the field', async (_label, input, field) => {
       const before = await libraryCounts(db, filesDir);
-      await refused(await create(as.admin, input, { name: 'law-en.pdf', language: 'en' }), 400, 'validation_failed', field);
+      await refused(
+        await create(as.admin, input, { name: 'law-en.pdf', language: 'en' }),
+        400,
+        'validation_failed',
+        field,
+      );
       expect(await libraryCounts(db, filesDir)).toEqual(before);
     });
 
@@ -485,14 +756,34 @@ describe('the legal library over HTTP', () => {
       try {
         const admin = await createUser(small.database.db, { email: 'admin@example.org', role: 'administrator' });
         const headers = await sessionHeaders(small.database.db, TEST_CLOCK, admin, true);
-        const body = await multipart({ metadata: JSON.stringify(metadata), language: 'en' }, { name: 'big.txt', bytes: Buffer.from('terrorism financing '.repeat(256)) });
+        const body = await multipart(
+          { metadata: JSON.stringify(metadata), language: 'en' },
+          { name: 'big.txt', bytes: Buffer.from('terrorism financing '.repeat(256)) },
+        );
         const before = await libraryCounts(small.database.db, smallDir);
-        const response = await small.app.inject({ method: 'POST', url: '/api/v1/library/documents', headers: { ...headers, 'content-type': body.contentType }, payload: body.payload });
+        const response = await small.app.inject({
+          method: 'POST',
+          url: '/api/v1/library/documents',
+          headers: { ...headers, 'content-type': body.contentType },
+          payload: body.payload,
+        });
         await refused(response, 413, 'library.file_too_large', 'file');
         expect(await libraryCounts(small.database.db, smallDir)).toEqual(before);
         // Under the limit is fine.
-        const ok = await multipart({ metadata: JSON.stringify(metadata), language: 'en' }, { name: 'small.txt', bytes: Buffer.from('terrorism financing') });
-        expect((await small.app.inject({ method: 'POST', url: '/api/v1/library/documents', headers: { ...headers, 'content-type': ok.contentType }, payload: ok.payload })).statusCode).toBe(201);
+        const ok = await multipart(
+          { metadata: JSON.stringify(metadata), language: 'en' },
+          { name: 'small.txt', bytes: Buffer.from('terrorism financing') },
+        );
+        expect(
+          (
+            await small.app.inject({
+              method: 'POST',
+              url: '/api/v1/library/documents',
+              headers: { ...headers, 'content-type': ok.contentType },
+              payload: ok.payload,
+            })
+          ).statusCode,
+        ).toBe(201);
       } finally {
         await small.close();
         rmSync(smallDir, { recursive: true, force: true });
@@ -502,9 +793,24 @@ describe('the legal library over HTTP', () => {
 
   describe('deleting', () => {
     it('hides the document from reading, search and feeds, and records it in the audit trail', async () => {
-      const id = created(await create(as.admin, {
-        kind: 'case_law', titles: { en: 'Prosecutor v. Smuggler' }, country: 'NER', court: 'Court of Appeal of Niamey', caseNumber: '2012-77', decisionDate: '2012-11-05',
-      }, { name: 'judgment.txt', bytes: Buffer.from('The accused smuggled banknotes for a terrorist group and is sentenced.'), language: 'en' })).id;
+      const id = created(
+        await create(
+          as.admin,
+          {
+            kind: 'case_law',
+            titles: { en: 'Prosecutor v. Smuggler' },
+            country: 'NER',
+            court: 'Court of Appeal of Niamey',
+            caseNumber: '2012-77',
+            decisionDate: '2012-11-05',
+          },
+          {
+            name: 'judgment.txt',
+            bytes: Buffer.from('The accused smuggled banknotes for a terrorist group and is sentenced.'),
+            language: 'en',
+          },
+        ),
+      ).id;
       expect(await searchIds('q=smuggled')).toEqual([id]);
       expect((await inject('DELETE', `/api/v1/library/documents/${id}`, as.officer)).statusCode).toBe(204);
       expect((await get(`/api/v1/library/documents/${id}`, as.admin)).statusCode).toBe(404);

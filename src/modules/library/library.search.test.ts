@@ -26,7 +26,14 @@ describe('library search in the six languages', () => {
   let app: FastifyInstance;
   let close: () => Promise<void>;
   let filesDir: string;
-  const ids: Record<'en' | 'fr' | 'ar' | 'ru' | 'es' | 'zh', string> = { en: '', fr: '', ar: '', ru: '', es: '', zh: '' };
+  const ids: Record<'en' | 'fr' | 'ar' | 'ru' | 'es' | 'zh', string> = {
+    en: '',
+    fr: '',
+    ar: '',
+    ru: '',
+    es: '',
+    zh: '',
+  };
 
   /** Anonymous search, as a visitor of the public site would run it. */
   const search = async (query: Record<string, string | number>) => {
@@ -56,37 +63,73 @@ describe('library search in the six languages', () => {
       const encoded = new Response(form);
       const payload = Buffer.from(await encoded.arrayBuffer());
       const response = await app.inject({
-        method: 'POST', url: '/api/v1/library/documents', payload, headers: { ...headers, 'content-type': encoded.headers.get('content-type')! },
+        method: 'POST',
+        url: '/api/v1/library/documents',
+        payload,
+        headers: { ...headers, 'content-type': encoded.headers.get('content-type')! },
       });
       expect(response.statusCode, response.body).toBe(201);
       return (response.json() as { id: string }).id;
     };
 
     ids.en = await upload('law-en.pdf', 'en', {
-      kind: 'legislation', subtype: 'act', titles: { en: 'Law No. 2008-12 on combating the financing of terrorism' }, country: 'NER', number: '2008-12',
-      adoptedDate: '2008-06-01', categories: ['substantive_criminal_law'], themes: ['financing_of_terrorism'],
+      kind: 'legislation',
+      subtype: 'act',
+      titles: { en: 'Law No. 2008-12 on combating the financing of terrorism' },
+      country: 'NER',
+      number: '2008-12',
+      adoptedDate: '2008-06-01',
+      categories: ['substantive_criminal_law'],
+      themes: ['financing_of_terrorism'],
       instruments: [{ instrument: 'icsft-1999', article: '2', note: null }],
     });
     ids.fr = await upload('law-fr.docx', 'fr', {
-      kind: 'legislation', subtype: 'act', titles: { fr: 'Loi n° 2008-12 relative à la lutte contre le financement du terrorisme' }, country: 'MLI',
-      number: '2008-12', adoptedDate: '2010-03-15', categories: ['substantive_criminal_law', 'international_cooperation'], themes: ['financing_of_terrorism'],
+      kind: 'legislation',
+      subtype: 'act',
+      titles: { fr: 'Loi n° 2008-12 relative à la lutte contre le financement du terrorisme' },
+      country: 'MLI',
+      number: '2008-12',
+      adoptedDate: '2010-03-15',
+      categories: ['substantive_criminal_law', 'international_cooperation'],
+      themes: ['financing_of_terrorism'],
     });
     ids.ar = await upload('page-ar.html', 'ar', {
-      kind: 'legislation', subtype: 'act', titles: { ar: 'قانون مكافحة الإرهاب' }, country: 'EGY', adoptedDate: '2015-02-24', categories: ['substantive_criminal_law'],
+      kind: 'legislation',
+      subtype: 'act',
+      titles: { ar: 'قانون مكافحة الإرهاب' },
+      country: 'EGY',
+      adoptedDate: '2015-02-24',
+      categories: ['substantive_criminal_law'],
     });
     ids.ru = await upload('note-ru.txt', 'ru', {
-      kind: 'ta_tool', subtype: 'manual', titles: { ru: 'Пояснительная записка о финансировании терроризма' }, organization: 'UNODC', publishedDate: '2012-09-01',
+      kind: 'ta_tool',
+      subtype: 'manual',
+      titles: { ru: 'Пояснительная записка о финансировании терроризма' },
+      organization: 'UNODC',
+      publishedDate: '2012-09-01',
       themes: ['financing_of_terrorism'],
     });
     ids.es = await upload('guide-es.md', 'es', {
-      kind: 'ta_tool', subtype: 'legislative_guide', titles: { es: 'Guía legislativa' }, organization: 'UNODC', publishedDate: '2016-05-10',
+      kind: 'ta_tool',
+      subtype: 'legislative_guide',
+      titles: { es: 'Guía legislativa' },
+      organization: 'UNODC',
+      publishedDate: '2016-05-10',
       themes: ['financing_of_terrorism'],
     });
 
     // The shipped sample report, imported the way seeding imports it.
     const report = await importLibraryFolder(
-      { db, files: localFileStore(filesDir), search: postgresSearchIndex, clock: TEST_CLOCK, maxUploadBytes: 50 * 1_048_576 },
-      COMMAND_LINE_ACTOR, CLI_CONTEXT, join(SHIPPED_DATA_DIR, SHIPPED_DOCUMENTS),
+      {
+        db,
+        files: localFileStore(filesDir),
+        search: postgresSearchIndex,
+        clock: TEST_CLOCK,
+        maxUploadBytes: 50 * 1_048_576,
+      },
+      COMMAND_LINE_ACTOR,
+      CLI_CONTEXT,
+      join(SHIPPED_DATA_DIR, SHIPPED_DOCUMENTS),
     );
     expect(report.imported).toHaveLength(1);
     ids.zh = report.imported[0]!.id!;
@@ -101,7 +144,13 @@ describe('library search in the six languages', () => {
       const body = await search({ q: 'financed' });
       expect(body.fuzzy).toBe(false);
       const hit = body.results.find((r) => r.id === ids.en);
-      expect(hit).toMatchObject({ language: 'en', kind: 'legislation', country: 'NER', countryName: 'Niger', title: 'Law No. 2008-12 on combating the financing of terrorism' });
+      expect(hit).toMatchObject({
+        language: 'en',
+        kind: 'legislation',
+        country: 'NER',
+        countryName: 'Niger',
+        title: 'Law No. 2008-12 on combating the financing of terrorism',
+      });
       expect(hit!.snippet).toMatch(/\[\[financing\]\]/i);
     });
 
@@ -173,18 +222,43 @@ describe('library search in the six languages', () => {
     });
 
     it('never fails on odd input: unbalanced quotes, lone operators, SQL, emoji, long strings', async () => {
-      const odd = ['"unbalanced', '-', '--', '"', '""', '- -', '-"', "'; drop table library_documents; --", '🙂🔥 terrorism 👍🏽', 'a:* & b | !c', '(financing)',
-        '\\', '\u0301', 'क'.repeat(1000), 'a'.repeat(5000), 'a"b-c'.repeat(2000), '\u0000', 'تمويلُ "الإرهاب', '"技术援助" -报告'];
+      const odd = [
+        '"unbalanced',
+        '-',
+        '--',
+        '"',
+        '""',
+        '- -',
+        '-"',
+        "'; drop table library_documents; --",
+        '🙂🔥 terrorism 👍🏽',
+        'a:* & b | !c',
+        '(financing)',
+        '\\',
+        '\u0301',
+        'क'.repeat(1000),
+        'a'.repeat(5000),
+        'a"b-c'.repeat(2000),
+        '\u0000',
+        'تمويلُ "الإرهاب',
+        '"技术援助" -报告',
+      ];
       for (const q of odd) {
         const response = await app.inject({ method: 'GET', url: `/api/v1/library/search?q=${encodeURIComponent(q)}` });
         expect(response.statusCode, `${JSON.stringify(q.slice(0, 40))}: ${response.body.slice(0, 300)}`).toBe(200);
       }
       // The library is still there afterwards.
       expect((await search({})).total).toBe(6);
-      await fc.assert(fc.asyncProperty(fc.string({ unit: 'grapheme', maxLength: 300 }), async (q) => {
-        const response = await app.inject({ method: 'GET', url: `/api/v1/library/search?q=${encodeURIComponent(q)}` });
-        expect(response.statusCode, `${JSON.stringify(q)}: ${response.body.slice(0, 300)}`).toBe(200);
-      }), { numRuns: 50 });
+      await fc.assert(
+        fc.asyncProperty(fc.string({ unit: 'grapheme', maxLength: 300 }), async (q) => {
+          const response = await app.inject({
+            method: 'GET',
+            url: `/api/v1/library/search?q=${encodeURIComponent(q)}`,
+          });
+          expect(response.statusCode, `${JSON.stringify(q)}: ${response.body.slice(0, 300)}`).toBe(200);
+        }),
+        { numRuns: 50 },
+      );
     });
 
     it('a query longer than allowed is refused with 400, not a server error', async () => {
@@ -202,10 +276,16 @@ describe('library search in the six languages', () => {
       expect(body.facets.language.map((f) => f.value).sort()).toEqual(['ar', 'en', 'es', 'fr', 'ru', 'zh']);
       expect(sum(body.facets.language)).toBe(body.total);
       expect(sum(body.facets.kind)).toBe(body.total);
-      expect(body.facets.kind).toEqual(expect.arrayContaining([
-        expect.objectContaining({ value: 'legislation', count: 3 }), expect.objectContaining({ value: 'ta_tool', count: 2 }), expect.objectContaining({ value: 'un_document', count: 1 }),
-      ]));
-      expect(body.facets.country).toEqual(expect.arrayContaining([expect.objectContaining({ value: 'NER', label: 'Niger', count: 1 })]));
+      expect(body.facets.kind).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ value: 'legislation', count: 3 }),
+          expect.objectContaining({ value: 'ta_tool', count: 2 }),
+          expect.objectContaining({ value: 'un_document', count: 1 }),
+        ]),
+      );
+      expect(body.facets.country).toEqual(
+        expect.arrayContaining([expect.objectContaining({ value: 'NER', label: 'Niger', count: 1 })]),
+      );
       expect(sum(body.facets.country)).toBe(3);
       expect(body.facets.instrument).toEqual([expect.objectContaining({ value: 'icsft-1999', count: 1 })]);
       expect(body.facets.year.map((f) => f.value)).toEqual(['2016', '2015', '2014', '2012', '2010', '2008']);
@@ -227,14 +307,23 @@ describe('library search in the six languages', () => {
       expect(idsOf(await search({ instrument: 'icsft-1999' }))).toEqual([ids.en]);
       expect(idsOf(await search({ year: 2010 }))).toEqual([ids.fr]);
       expect(idsOf(await search({ q: 'financing', kind: 'ta_tool', lang: 'en' }))).toEqual([]);
-      expect(new Set(idsOf(await search({ category: 'substantive_criminal_law' })))).toEqual(new Set([ids.en, ids.fr, ids.ar]));
+      expect(new Set(idsOf(await search({ category: 'substantive_criminal_law' })))).toEqual(
+        new Set([ids.en, ids.fr, ids.ar]),
+      );
       const themed = await search({ theme: 'financing_of_terrorism', year: 2012 });
       expect(idsOf(themed)).toEqual([ids.ru]);
     });
 
     it('sort=date_desc and date_asc order by date', async () => {
       const desc = await search({ sort: 'date_desc' });
-      expect(desc.results.map((r) => r.date)).toEqual(['2016-05-10', '2015-02-24', '2014-02-07', '2012-09-01', '2010-03-15', '2008-06-01']);
+      expect(desc.results.map((r) => r.date)).toEqual([
+        '2016-05-10',
+        '2015-02-24',
+        '2014-02-07',
+        '2012-09-01',
+        '2010-03-15',
+        '2008-06-01',
+      ]);
       const asc = await search({ sort: 'date_asc' });
       expect(idsOf(asc)).toEqual([...idsOf(desc)].reverse());
     });
@@ -289,15 +378,30 @@ describe('library search in the six languages', () => {
     expect(response.headers['content-disposition']).toMatch(/attachment; filename="library-search-2026-06-30\.csv"/);
     const json = await search({ q: 'financing', lang: 'en' });
     const records = parseCsv(response.body);
-    expect(response.body.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toBe('id,title,kind,country,country_name,language,date,score,snippet,url');
+    expect(response.body.replace(/^\uFEFF/, '').split(/\r?\n/)[0]).toBe(
+      'id,title,kind,country,country_name,language,date,score,snippet,url',
+    );
     expect(records).toHaveLength(json.total);
     expect(records.map((r) => r.values.id)).toEqual(idsOf(json));
     const law = records.find((r) => r.values.id === ids.en)!;
-    expect(law.values).toMatchObject({ title: 'Law No. 2008-12 on combating the financing of terrorism', country: 'NER', country_name: 'Niger', language: 'en', date: '2008-06-01' });
+    expect(law.values).toMatchObject({
+      title: 'Law No. 2008-12 on combating the financing of terrorism',
+      country: 'NER',
+      country_name: 'Niger',
+      language: 'en',
+      date: '2008-06-01',
+    });
     expect(law.values.snippet).not.toContain('[[');
     expect(law.values.url).toMatch(new RegExp(`/library/${ids.en}$`));
 
-    const chinese = parseCsv((await app.inject({ method: 'GET', url: `/api/v1/library/search?q=${encodeURIComponent('技术援助')}&format=csv` })).body);
+    const chinese = parseCsv(
+      (
+        await app.inject({
+          method: 'GET',
+          url: `/api/v1/library/search?q=${encodeURIComponent('技术援助')}&format=csv`,
+        })
+      ).body,
+    );
     expect(chinese.map((r) => r.values.id)).toEqual([ids.zh]);
     expect(chinese[0]!.values.snippet).toContain('技术援助');
   });
@@ -305,7 +409,9 @@ describe('library search in the six languages', () => {
   // Fails: results carry the title in the language of the text found, whatever `hl` asks for (see the report).
   it('hl chooses the language of the titles of the results, as documented for the parameter', async () => {
     const english = await search({ q: '技术援助', hl: 'en' });
-    expect(english.results[0]!.title).toBe('Assistance in implementing the international conventions and protocols related to terrorism: report of the Secretary-General');
+    expect(english.results[0]!.title).toBe(
+      'Assistance in implementing the international conventions and protocols related to terrorism: report of the Secretary-General',
+    );
     const chinese = await search({ q: '技术援助', hl: 'zh' });
     expect(chinese.results[0]!.title).toBe('协助执行与恐怖主义有关的国际公约和议定书：秘书长的报告');
   });

@@ -1,5 +1,17 @@
 import { sql } from 'drizzle-orm';
-import { customType, date, index, integer, pgTable, primaryKey, smallint, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  customType,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { langCheck, langColumn, timestamps } from '../../db/columns.ts';
 import { participants } from '../participants/participants.table.ts';
 import { instruments } from '../instruments/instruments.table.ts';
@@ -36,8 +48,14 @@ export const libraryDocuments = pgTable(
     inForceDate: day('in_force_date'),
     repealedDate: day('repealed_date'),
     status: text('status'),
-    categories: text('categories').array().notNull().default(sql`'{}'`),
-    themes: text('themes').array().notNull().default(sql`'{}'`),
+    categories: text('categories')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    themes: text('themes')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     source: text('source'),
     officialUrl: text('official_url'),
     visibility: text('visibility').notNull().default('public'),
@@ -56,7 +74,9 @@ export const libraryDocuments = pgTable(
 export const libraryDocumentTitles = pgTable(
   'library_document_titles',
   {
-    documentId: uuid('document_id').notNull().references(() => libraryDocuments.id, { onDelete: 'cascade' }),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => libraryDocuments.id, { onDelete: 'cascade' }),
     lang: langColumn(),
     title: text('title').notNull(),
   },
@@ -81,7 +101,9 @@ export const libraryExpressions = pgTable(
   'library_expressions',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    documentId: uuid('document_id').notNull().references(() => libraryDocuments.id, { onDelete: 'cascade' }),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => libraryDocuments.id, { onDelete: 'cascade' }),
     lang: langColumn(),
     versionDate: day('version_date').notNull(),
     fileId: uuid('file_id').references(() => libraryFiles.id),
@@ -98,12 +120,19 @@ export const libraryExpressions = pgTable(
 export const libraryInstrumentLinks = pgTable(
   'library_instrument_links',
   {
-    documentId: uuid('document_id').notNull().references(() => libraryDocuments.id, { onDelete: 'cascade' }),
-    instrumentId: text('instrument_id').notNull().references(() => instruments.id),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => libraryDocuments.id, { onDelete: 'cascade' }),
+    instrumentId: text('instrument_id')
+      .notNull()
+      .references(() => instruments.id),
     article: text('article').notNull().default(''),
     note: text('note'),
   },
-  (t) => [primaryKey({ columns: [t.documentId, t.instrumentId, t.article] }), index('library_instrument_links_instrument_idx').on(t.instrumentId)],
+  (t) => [
+    primaryKey({ columns: [t.documentId, t.instrumentId, t.article] }),
+    index('library_instrument_links_instrument_idx').on(t.instrumentId),
+  ],
 );
 
 /** The timeline of a law: commencement, amendments and repeal, each optionally by another act. */
@@ -111,7 +140,9 @@ export const libraryEvents = pgTable(
   'library_events',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    documentId: uuid('document_id').notNull().references(() => libraryDocuments.id, { onDelete: 'cascade' }),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => libraryDocuments.id, { onDelete: 'cascade' }),
     type: text('type').notNull(),
     date: day('date').notNull(),
     byDocumentId: uuid('by_document_id').references(() => libraryDocuments.id),
@@ -124,11 +155,16 @@ export const libraryEvents = pgTable(
 export const libraryReferences = pgTable(
   'library_references',
   {
-    documentId: uuid('document_id').notNull().references(() => libraryDocuments.id, { onDelete: 'cascade' }),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => libraryDocuments.id, { onDelete: 'cascade' }),
     kind: text('kind').notNull(),
     value: text('value').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.documentId, t.kind, t.value] }), index('library_references_value_idx').on(t.kind, t.value)],
+  (t) => [
+    primaryKey({ columns: [t.documentId, t.kind, t.value] }),
+    index('library_references_value_idx').on(t.kind, t.value),
+  ],
 );
 
 /**
@@ -140,7 +176,9 @@ export const libraryReferences = pgTable(
 export const librarySearch = pgTable(
   'library_search',
   {
-    documentId: uuid('document_id').notNull().references(() => libraryDocuments.id, { onDelete: 'cascade' }),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => libraryDocuments.id, { onDelete: 'cascade' }),
     lang: langColumn(),
     /** PostgreSQL text-search configuration the vector was built with. */
     config: text('config').notNull(),
@@ -154,7 +192,9 @@ export const librarySearch = pgTable(
     /** Title, metadata and the opening of the text only: small enough to rank thousands of matches quickly. */
     rankVector: tsvector('rank_vector').notNull(),
     /** Title and metadata only: cheap enough to rank every match of a query that matches most of the library. */
-    headVector: tsvector('head_vector').notNull().default(sql`''::tsvector`),
+    headVector: tsvector('head_vector')
+      .notNull()
+      .default(sql`''::tsvector`),
     /** Version of the indexing that built the row (SEARCH_INDEX_VERSION); older rows are rebuilt on start. */
     indexVersion: smallint('index_version').notNull().default(1),
     countryId: text('country_id'),

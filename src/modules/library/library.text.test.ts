@@ -35,12 +35,17 @@ describe('the text of a library version, rendered', () => {
   /** Adds a document with one file and answers its current version's text. */
   const upload = async (name: string, content: string, visibility: DocumentInput['visibility'] = 'public') => {
     const metadata: Partial<DocumentInput> = {
-      kind: 'legislation', titles: { fr: `Texte ${name}` }, country: 'NER', visibility,
+      kind: 'legislation',
+      titles: { fr: `Texte ${name}` },
+      country: 'NER',
+      visibility,
     };
     const file = { name, bytes: Buffer.from(content) };
     const body = await multipart({ metadata: JSON.stringify(metadata), language: 'fr' }, file);
     const created = await app.inject({
-      method: 'POST', url: '/api/v1/library/documents', payload: body.payload,
+      method: 'POST',
+      url: '/api/v1/library/documents',
+      payload: body.payload,
       headers: { ...admin, 'content-type': body.contentType },
     });
     expect(created.statusCode, created.body).toBe(201);
@@ -63,9 +68,15 @@ describe('the text of a library version, rendered', () => {
     admin = await sessionHeaders(db, TEST_CLOCK, user, true);
     const report = await importLibraryFolder(
       {
-        db, files: localFileStore(filesDir), search: postgresSearchIndex, clock: TEST_CLOCK, maxUploadBytes: 50 * 1_048_576,
+        db,
+        files: localFileStore(filesDir),
+        search: postgresSearchIndex,
+        clock: TEST_CLOCK,
+        maxUploadBytes: 50 * 1_048_576,
       },
-      COMMAND_LINE_ACTOR, CLI_CONTEXT, join(SHIPPED_DATA_DIR, SHIPPED_DOCUMENTS),
+      COMMAND_LINE_ACTOR,
+      CLI_CONTEXT,
+      join(SHIPPED_DATA_DIR, SHIPPED_DOCUMENTS),
     );
     reportId = report.imported[0]!.id!;
   });
@@ -83,7 +94,11 @@ describe('the text of a library version, rendered', () => {
     expect(text.toc.slice(0, 3)).toEqual([
       { level: 2, id: 'sec-经济及社会理事会', text: '经济及社会理事会' },
       { level: 3, id: 'sec-预防犯罪和刑事司法委员会', text: '预防犯罪和刑事司法委员会' },
-      { level: 3, id: 'sec-协助执行与恐怖主义有关的国际公约和议定书', text: '协助执行与恐怖主义有关的国际公约和议定书' },
+      {
+        level: 3,
+        id: 'sec-协助执行与恐怖主义有关的国际公约和议定书',
+        text: '协助执行与恐怖主义有关的国际公约和议定书',
+      },
     ]);
     for (const entry of text.toc) expect(text.html).toContain(` id="${entry.id}"`);
     // The extracted text, as search indexes it, is still there for API clients.
@@ -110,7 +125,11 @@ describe('the text of a library version, rendered', () => {
   it('leaves a .txt original plain, even when it looks like Markdown', async () => {
     const text = await textOf(await upload('plain.txt', '## Article 1\n\n| not | a table |'));
     expect(text).toEqual({
-      language: 'fr', text: '## Article 1\n\n| not | a table |', rendering: 'plain', html: null, toc: [],
+      language: 'fr',
+      text: '## Article 1\n\n| not | a table |',
+      rendering: 'plain',
+      html: null,
+      toc: [],
     });
   });
 
@@ -126,7 +145,7 @@ describe('the text of a library version, rendered', () => {
     expect(text.html).toContain(`<td>${count}</td>`);
   });
 
-  it('keeps a restricted document\'s text from those who may not read it', async () => {
+  it("keeps a restricted document's text from those who may not read it", async () => {
     const id = await upload('secret.md', '# Confidential\n\nText.', 'restricted');
     expect((await textOf(id, admin)).html).toContain('Confidential');
     const doc = documentSchema.parse((await get(`/api/v1/library/documents/${id}`, admin)).json());

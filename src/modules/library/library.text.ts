@@ -18,7 +18,10 @@ const cache = new RenderCache(50_000_000);
  * not from the extracted text, whose tidied whitespace has lost Markdown's indentation and line breaks.
  */
 export async function versionText(
-  deps: LibraryDeps, actor: Actor, documentId: string, expressionId: string,
+  deps: LibraryDeps,
+  actor: Actor,
+  documentId: string,
+  expressionId: string,
 ): Promise<VersionText> {
   await readableDocument(deps.db, actor, documentId);
   const [row] = await deps.db

@@ -1,7 +1,13 @@
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client.ts';
 import type { Language } from '../../contracts/languages.ts';
-import { participantAliases, participantTranslations, participants, regionTranslations, regions } from './participants.table.ts';
+import {
+  participantAliases,
+  participantTranslations,
+  participants,
+  regionTranslations,
+  regions,
+} from './participants.table.ts';
 
 export type Names = Partial<Record<Language, string>>;
 
@@ -24,7 +30,10 @@ export interface RegionRecord {
   names: Names;
 }
 
-function groupNames<T extends { lang: string; name: string }>(rows: T[], keyOf: (row: T) => string): Map<string, Names> {
+function groupNames<T extends { lang: string; name: string }>(
+  rows: T[],
+  keyOf: (row: T) => string,
+): Map<string, Names> {
   const byKey = new Map<string, Names>();
   for (const row of rows) {
     const names = byKey.get(keyOf(row)) ?? {};
@@ -67,5 +76,6 @@ export async function listAliases(db: Db) {
 }
 
 export async function findParticipantId(db: Db, id: string): Promise<string | undefined> {
-  return (await db.select({ id: participants.id }).from(participants).where(eq(participants.id, id.toUpperCase())))[0]?.id;
+  return (await db.select({ id: participants.id }).from(participants).where(eq(participants.id, id.toUpperCase())))[0]
+    ?.id;
 }

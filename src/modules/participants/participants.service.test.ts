@@ -45,7 +45,9 @@ describe('alias resolution through the seeded alias table', () => {
   it('resolves every UNTC name of the verified crosswalk to its ISO alpha-3 code, and the European Union to EUU', () => {
     const crosswalk = readCrosswalk();
     expect(crosswalk.size).toBe(197);
-    const wrong = [...crosswalk].filter(([name, id]) => index.resolve(name) !== id).map(([name, id]) => `${name} → ${index.resolve(name) ?? 'nothing'} (expected ${id})`);
+    const wrong = [...crosswalk]
+      .filter(([name, id]) => index.resolve(name) !== id)
+      .map(([name, id]) => `${name} → ${index.resolve(name) ?? 'nothing'} (expected ${id})`);
     expect(wrong).toEqual([]);
     expect(index.resolve('European Union')).toBe('EUU');
   });

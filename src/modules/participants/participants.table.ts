@@ -11,7 +11,9 @@ export const regions = pgTable('regions', {
 export const regionTranslations = pgTable(
   'region_translations',
   {
-    regionM49: text('region_m49').notNull().references(() => regions.m49, { onDelete: 'cascade' }),
+    regionM49: text('region_m49')
+      .notNull()
+      .references(() => regions.m49, { onDelete: 'cascade' }),
     lang: langColumn(),
     name: text('name').notNull(),
   },
@@ -38,7 +40,9 @@ export const participants = pgTable(
 export const participantTranslations = pgTable(
   'participant_translations',
   {
-    participantId: text('participant_id').notNull().references(() => participants.id, { onDelete: 'cascade' }),
+    participantId: text('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
     lang: langColumn(),
     name: text('name').notNull(),
   },
@@ -54,7 +58,9 @@ export const participantAliases = pgTable(
   {
     key: text('key').primaryKey(),
     alias: text('alias').notNull(),
-    participantId: text('participant_id').notNull().references(() => participants.id, { onDelete: 'cascade' }),
+    participantId: text('participant_id')
+      .notNull()
+      .references(() => participants.id, { onDelete: 'cascade' }),
     note: text('note'),
   },
   (t) => [index('participant_aliases_participant_idx').on(t.participantId)],

@@ -3,7 +3,13 @@ import ExcelJS from 'exceljs';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { LANGUAGES, type Language } from '../../contracts/languages.ts';
 import { THEMES } from '../../contracts/library.ts';
-import { ACTIVITY_STATUSES, ACTIVITY_TYPES, PROFESSIONS, activityInputSchema, type ActivityInput } from '../../contracts/programme.ts';
+import {
+  ACTIVITY_STATUSES,
+  ACTIVITY_TYPES,
+  PROFESSIONS,
+  activityInputSchema,
+  type ActivityInput,
+} from '../../contracts/programme.ts';
 import { inTransaction, rowsOf, type Db } from '../../db/client.ts';
 import { parseCsvRows } from '../../lib/csv.ts';
 import { isIsoDate } from '../../lib/dates.ts';
@@ -14,16 +20,42 @@ import { canEditOrganisationRecord, type Actor } from '../accounts/policy.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
 import { listAliases } from '../participants/participants.repository.ts';
 import { buildAliasIndex } from '../participants/participants.service.ts';
-import { activityColumns, activityProblems, insertActivity, replaceActivity, type ActivityRow } from './activities.service.ts';
+import {
+  activityColumns,
+  activityProblems,
+  insertActivity,
+  replaceActivity,
+  type ActivityRow,
+} from './activities.service.ts';
 import { donorNames } from './funding.service.ts';
 import type { ProgrammeDeps } from './programme.shared.ts';
 import { activities, activityDocuments, importMappings, projects } from './programme.table.ts';
 
 /** Fields a spreadsheet column can fill; lists are separated by semicolons. */
 export const IMPORT_FIELDS = [
-  'code', 'title', 'type', 'status', 'start_date', 'end_date', 'online', 'venue_city', 'venue_country', 'countries', 'organization', 'partners',
-  'themes', 'instruments', 'project', 'donors', 'languages', 'participants_total', 'participants_women', 'participants_men',
-  ...PROFESSIONS.map((p) => `participants_${p}` as const), 'institutions', 'notes',
+  'code',
+  'title',
+  'type',
+  'status',
+  'start_date',
+  'end_date',
+  'online',
+  'venue_city',
+  'venue_country',
+  'countries',
+  'organization',
+  'partners',
+  'themes',
+  'instruments',
+  'project',
+  'donors',
+  'languages',
+  'participants_total',
+  'participants_women',
+  'participants_men',
+  ...PROFESSIONS.map((p) => `participants_${p}` as const),
+  'institutions',
+  'notes',
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 const REQUIRED: readonly ImportField[] = ['code', 'title', 'type', 'start_date', 'end_date', 'countries'];
@@ -41,24 +73,41 @@ export interface ImportReport {
 }
 
 const importFailed = (problems: FieldProblem[]) =>
-  new AppError({ status: 400, code: 'programme.import_failed', message: `Nothing was imported: ${problems.length} problem${problems.length === 1 ? '' : 's'} to fix.`, problems });
+  new AppError({
+    status: 400,
+    code: 'programme.import_failed',
+    message: `Nothing was imported: ${problems.length} problem${problems.length === 1 ? '' : 's'} to fix.`,
+    problems,
+  });
 
 /**
  * The rows of a CSV or of the first sheet of an XLSX workbook, as text, with their line numbers. An
  * XLSX is a ZIP archive: one that unpacks to more than `maxExtractedBytes` (LEXPACT_MAX_EXTRACTED_MB)
  * is refused before ExcelJS unpacks it whole.
  */
-export async function readTable(bytes: Uint8Array, filename: string, maxExtractedBytes: number): Promise<{ line: number; cells: string[] }[]> {
+export async function readTable(
+  bytes: Uint8Array,
+  filename: string,
+  maxExtractedBytes: number,
+): Promise<{ line: number; cells: string[] }[]> {
   if (/\.xlsx$/i.test(filename)) {
     const workbook = new ExcelJS.Workbook();
     try {
       checkZipSize(bytes, maxExtractedBytes);
     } catch (error) {
-      if (!(error instanceof ZipTooLargeError)) throw importFailed([{ file: filename, field: 'file', reason: 'is not a readable XLSX workbook' }]);
+      if (!(error instanceof ZipTooLargeError))
+        throw importFailed([{ file: filename, field: 'file', reason: 'is not a readable XLSX workbook' }]);
       throw new AppError({
-        status: 413, code: 'programme.archive_too_large',
+        status: 413,
+        code: 'programme.archive_too_large',
         message: `The XLSX file unpacks to more than ${Math.round(maxExtractedBytes / 1_048_576)} MB, the most the server reads from one file. Save the sheet as CSV, or split it.`,
-        problems: [{ file: filename, field: 'file', reason: `Unpacked contents exceed the limit of ${maxExtractedBytes} bytes (LEXPACT_MAX_EXTRACTED_MB).` }],
+        problems: [
+          {
+            file: filename,
+            field: 'file',
+            reason: `Unpacked contents exceed the limit of ${maxExtractedBytes} bytes (LEXPACT_MAX_EXTRACTED_MB).`,
+          },
+        ],
       });
     }
     try {
@@ -75,7 +124,13 @@ export async function readTable(bytes: Uint8Array, filename: string, maxExtracte
     });
     return rows;
   }
-  if (!/\.csv$/i.test(filename)) throw new AppError({ status: 415, code: 'programme.import_type', message: 'Import a CSV or an XLSX file.', problems: [{ field: 'file', reason: 'must be .csv or .xlsx' }] });
+  if (!/\.csv$/i.test(filename))
+    throw new AppError({
+      status: 415,
+      code: 'programme.import_type',
+      message: 'Import a CSV or an XLSX file.',
+      problems: [{ field: 'file', reason: 'must be .csv or .xlsx' }],
+    });
   try {
     return parseCsvRows(Buffer.from(bytes));
   } catch (error) {
@@ -96,8 +151,16 @@ function cellText(value: unknown): string {
   return String(value).trim();
 }
 
-const list = (value: string | undefined) => (value ?? '').split(/[;\n]/).map((s) => s.trim()).filter(Boolean);
-const asCode = (value: string) => value.trim().toLowerCase().replace(/[\s-]+/g, '_');
+const list = (value: string | undefined) =>
+  (value ?? '')
+    .split(/[;\n]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+const asCode = (value: string) =>
+  value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
 
 interface Lookups {
   countryOf(value: string): string | undefined;
@@ -108,12 +171,18 @@ interface Lookups {
 
 async function lookups(db: Db, lang: Language): Promise<Lookups> {
   const [aliases, orgs, projectRows, donors] = await Promise.all([
-    listAliases(db), db.select({ id: organizations.id, name: organizations.name }).from(organizations).where(isNull(organizations.deletedAt)),
-    db.select({ id: projects.id, code: projects.code }).from(projects).where(isNull(projects.deletedAt)), donorNames(db, lang),
+    listAliases(db),
+    db
+      .select({ id: organizations.id, name: organizations.name })
+      .from(organizations)
+      .where(isNull(organizations.deletedAt)),
+    db.select({ id: projects.id, code: projects.code }).from(projects).where(isNull(projects.deletedAt)),
+    donorNames(db, lang),
   ]);
   const index = buildAliasIndex(aliases);
   const ids = new Set(aliases.map((a) => a.participantId));
-  const byName = <T extends { id: string }>(rows: T[], key: (row: T) => string) => new Map(rows.map((r) => [key(r).trim().toLowerCase(), r.id]));
+  const byName = <T extends { id: string }>(rows: T[], key: (row: T) => string) =>
+    new Map(rows.map((r) => [key(r).trim().toLowerCase(), r.id]));
   const orgByName = byName(orgs, (o) => o.name);
   const projectByCode = byName(projectRows, (p) => p.code);
   const donorByName = new Map([...donors].map(([id, name]) => [name.toLowerCase(), id]));
@@ -126,7 +195,12 @@ async function lookups(db: Db, lang: Language): Promise<Lookups> {
 }
 
 /** One row as an activity, or the problems that keep it out, each naming the spreadsheet's column. */
-function rowToInput(record: Record<string, string>, at: (field: ImportField, reason: string) => void, find: Lookups, defaultOrganization: string | null): unknown {
+function rowToInput(
+  record: Record<string, string>,
+  at: (field: ImportField, reason: string) => void,
+  find: Lookups,
+  defaultOrganization: string | null,
+): unknown {
   const int = (field: ImportField) => {
     const raw = record[field]?.trim();
     if (!raw) return undefined;
@@ -145,7 +219,8 @@ function rowToInput(record: Record<string, string>, at: (field: ImportField, rea
   if (venueCountry === undefined) at('venue_country', `"${record.venue_country}" is not a known country`);
   const organizationName = record.organization?.trim();
   const organizationId = organizationName ? find.organizationOf(organizationName) : defaultOrganization;
-  if (!organizationId) at('organization', organizationName ? `"${organizationName}" is not a known organization` : 'name the organizer');
+  if (!organizationId)
+    at('organization', organizationName ? `"${organizationName}" is not a known organization` : 'name the organizer');
   const projectCode = record.project?.trim();
   const projectId = projectCode ? find.projectOf(projectCode) : null;
   if (projectId === undefined) at('project', `"${projectCode}" is not a known project code`);
@@ -157,13 +232,16 @@ function rowToInput(record: Record<string, string>, at: (field: ImportField, rea
   const online = record.online?.trim().toLowerCase();
   if (online && !['yes', 'no', 'true', 'false', '1', '0'].includes(online)) at('online', 'must be yes or no');
   const total = int('participants_total');
-  const professions = Object.fromEntries(PROFESSIONS.flatMap((p) => {
-    const n = int(`participants_${p}`);
-    return n === undefined ? [] : [[p, n]];
-  }));
+  const professions = Object.fromEntries(
+    PROFESSIONS.flatMap((p) => {
+      const n = int(`participants_${p}`);
+      return n === undefined ? [] : [[p, n]];
+    }),
+  );
   const women = int('participants_women');
   const men = int('participants_men');
-  const anyCount = total !== undefined || women !== undefined || men !== undefined || Object.keys(professions).length > 0;
+  const anyCount =
+    total !== undefined || women !== undefined || men !== undefined || Object.keys(professions).length > 0;
   if (anyCount && total === undefined) at('participants_total', 'give the total when giving participant numbers');
   return {
     code: record.code?.trim() || null,
@@ -193,15 +271,24 @@ function rowToInput(record: Record<string, string>, at: (field: ImportField, rea
 function columnOf(path: PropertyKey[]): ImportField | string {
   const [head, second, third] = path.map(String);
   const names: Record<string, ImportField> = {
-    startDate: 'start_date', endDate: 'end_date', venueCity: 'venue_city', venueCountry: 'venue_country', organizationId: 'organization',
-    projectId: 'project', donorIds: 'donors',
+    startDate: 'start_date',
+    endDate: 'end_date',
+    venueCity: 'venue_city',
+    venueCountry: 'venue_country',
+    organizationId: 'organization',
+    projectId: 'project',
+    donorIds: 'donors',
   };
-  if (head === 'participants') return second === 'professions' && third ? `participants_${third}` : `participants_${second ?? 'total'}`;
+  if (head === 'participants')
+    return second === 'professions' && third ? `participants_${third}` : `participants_${second ?? 'total'}`;
   return names[head ?? ''] ?? head ?? 'row';
 }
 
 const HINTS: Partial<Record<ImportField, string>> = {
-  type: `one of ${ACTIVITY_TYPES.join(', ')}`, status: `one of ${ACTIVITY_STATUSES.join(', ')}`, themes: `each one of ${THEMES.join(', ')}`, languages: `each one of ${LANGUAGES.join(', ')}`,
+  type: `one of ${ACTIVITY_TYPES.join(', ')}`,
+  status: `one of ${ACTIVITY_STATUSES.join(', ')}`,
+  themes: `each one of ${THEMES.join(', ')}`,
+  languages: `each one of ${LANGUAGES.join(', ')}`,
 };
 
 /**
@@ -210,9 +297,23 @@ const HINTS: Partial<Record<ImportField, string>> = {
  * Every problem is reported with its line and column before anything is written.
  */
 export async function importActivities(
-  deps: ProgrammeDeps, actor: Actor, context: AuditContext,
-  { bytes, filename, maxExtractedBytes, mapping = {}, dryRun = false, lang = 'en', organizationId = null }: {
-    bytes: Uint8Array; filename: string; mapping?: ColumnMapping; dryRun?: boolean; lang?: Language;
+  deps: ProgrammeDeps,
+  actor: Actor,
+  context: AuditContext,
+  {
+    bytes,
+    filename,
+    maxExtractedBytes,
+    mapping = {},
+    dryRun = false,
+    lang = 'en',
+    organizationId = null,
+  }: {
+    bytes: Uint8Array;
+    filename: string;
+    mapping?: ColumnMapping;
+    dryRun?: boolean;
+    lang?: Language;
     /** Most an XLSX may unpack to (LEXPACT_MAX_EXTRACTED_MB). */
     maxExtractedBytes: number;
     /** Organiser of rows that name none (default: the importer's own organisation). */
@@ -228,12 +329,27 @@ export async function importActivities(
     const wanted = (mapping[field] ?? field).trim().toLowerCase();
     const index = headers.findIndex((h) => h.toLowerCase() === wanted);
     if (index !== -1) columnIndex.set(field, index);
-    else if (mapping[field]) problems.push({ file: filename, line: 1, field, reason: `the column "${mapping[field]}" is not in the file` });
+    else if (mapping[field])
+      problems.push({ file: filename, line: 1, field, reason: `the column "${mapping[field]}" is not in the file` });
   }
-  for (const field of REQUIRED) if (!columnIndex.has(field) && !mapping[field]) problems.push({ file: filename, line: 1, field, reason: `no column for ${field}: name one in the mapping or add a "${field}" column` });
+  for (const field of REQUIRED)
+    if (!columnIndex.has(field) && !mapping[field])
+      problems.push({
+        file: filename,
+        line: 1,
+        field,
+        reason: `no column for ${field}: name one in the mapping or add a "${field}" column`,
+      });
   const filled = body.filter((r) => r.cells.some((c) => c.trim() !== ''));
-  if (filled.length === 0) problems.push({ file: filename, line: 2, field: 'file', reason: 'no activities are listed' });
-  if (filled.length > MAX_IMPORT_ROWS) problems.push({ file: filename, line: MAX_IMPORT_ROWS + 2, field: 'file', reason: `at most ${MAX_IMPORT_ROWS} rows per import` });
+  if (filled.length === 0)
+    problems.push({ file: filename, line: 2, field: 'file', reason: 'no activities are listed' });
+  if (filled.length > MAX_IMPORT_ROWS)
+    problems.push({
+      file: filename,
+      line: MAX_IMPORT_ROWS + 2,
+      field: 'file',
+      reason: `at most ${MAX_IMPORT_ROWS} rows per import`,
+    });
   if (problems.length) throw importFailed(problems);
 
   const find = await lookups(deps.db, lang);
@@ -249,19 +365,32 @@ export async function importActivities(
       for (const issue of parsed.error.issues) {
         const field = columnOf(issue.path);
         if (problems.slice(before).some((p) => p.field === field)) continue;
-        at(field, HINTS[field as ImportField] && issue.code === 'invalid_value' ? `${issue.message}: ${HINTS[field as ImportField]}` : issue.message);
+        at(
+          field,
+          HINTS[field as ImportField] && issue.code === 'invalid_value'
+            ? `${issue.message}: ${HINTS[field as ImportField]}`
+            : issue.message,
+        );
       }
       // The row's other checks need a valid row; the dates are worth reporting in the same pass.
       const [start, end] = [record.start_date?.trim() ?? '', record.end_date?.trim() ?? ''];
-      if (isIsoDate(start) && isIsoDate(end) && end < start && !problems.slice(before).some((p) => p.field === 'end_date')) at('end_date', 'must be on or after the start date');
+      if (
+        isIsoDate(start) &&
+        isIsoDate(end) &&
+        end < start &&
+        !problems.slice(before).some((p) => p.field === 'end_date')
+      )
+        at('end_date', 'must be on or after the start date');
       continue;
     }
     const input = parsed.data;
     const key = `${input.organizationId}/${input.code}`;
     if (seen.has(key)) at('code', `${input.code} is also on line ${seen.get(key)}`);
     seen.set(key, row.line);
-    if (!canEditOrganisationRecord(actor, input.organizationId)) at('organization', 'you may only import your own organization\'s activities');
-    for (const problem of await activityProblems(deps.db, input)) at(columnOf((problem.field ?? 'row').split('.')), problem.reason);
+    if (!canEditOrganisationRecord(actor, input.organizationId))
+      at('organization', "you may only import your own organization's activities");
+    for (const problem of await activityProblems(deps.db, input))
+      at(columnOf((problem.field ?? 'row').split('.')), problem.reason);
     if (problems.length > before) continue;
     planned.push({ line: row.line, input });
   }
@@ -294,7 +423,10 @@ export async function importActivities(
   }
   try {
     await inTransaction(deps.db, async (tx) => {
-      await lockOrganisations(tx, planned.map((row) => row.input.organizationId));
+      await lockOrganisations(
+        tx,
+        planned.map((row) => row.input.organizationId),
+      );
       await write(tx);
     });
   } catch (error) {
@@ -330,9 +462,17 @@ function codeConflict(error: unknown, filename: string, row: { line: number; cod
     const { code, constraint } = cause as { code?: unknown; constraint?: unknown };
     if (code === '23505' && constraint === 'activities_code_idx') {
       return new AppError({
-        status: 409, code: 'programme.import_conflict',
+        status: 409,
+        code: 'programme.import_conflict',
         message: `Nothing was imported: an activity with code ${row.code} was saved by someone else while this import ran. Import the file again.`,
-        problems: [{ file: filename, line: row.line, field: 'code', reason: `${row.code} was saved by someone else while this import ran` }],
+        problems: [
+          {
+            file: filename,
+            line: row.line,
+            field: 'code',
+            reason: `${row.code} was saved by someone else while this import ran`,
+          },
+        ],
       });
     }
   }
@@ -341,49 +481,126 @@ function codeConflict(error: unknown, filename: string, row: { line: number; cod
 
 /** The organiser's activity with the row's code; an update keeps its attached documents, as the spreadsheet has no column for them. */
 async function storedActivity(db: Db, input: ActivityInput): Promise<ActivityRow | null> {
-  const [existing] = await db.select().from(activities).where(and(eq(activities.organizationId, input.organizationId), eq(activities.code, input.code!), isNull(activities.deletedAt)));
+  const [existing] = await db
+    .select()
+    .from(activities)
+    .where(
+      and(
+        eq(activities.organizationId, input.organizationId),
+        eq(activities.code, input.code!),
+        isNull(activities.deletedAt),
+      ),
+    );
   if (!existing) return null;
-  input.documents = (await db.select().from(activityDocuments).where(eq(activityDocuments.activityId, existing.id))).map((d) => ({ documentId: d.documentId, role: d.role as 'agenda' | 'report' | 'materials' }));
+  input.documents = (
+    await db.select().from(activityDocuments).where(eq(activityDocuments.activityId, existing.id))
+  ).map((d) => ({ documentId: d.documentId, role: d.role as 'agenda' | 'report' | 'materials' }));
   return existing;
 }
 
 /** A re-imported row that changes nothing is left alone, so the audit trail shows only real changes. */
 async function sameAsStored(db: Db, row: ActivityRow, input: ActivityInput): Promise<boolean> {
   const wanted = activityColumns(input);
-  const stored = rowsOf<{ participant_id: string }>(await db.execute(sql`select participant_id from activity_countries where activity_id = ${row.id}`)).map((r) => r.participant_id).sort();
+  const stored = rowsOf<{ participant_id: string }>(
+    await db.execute(sql`select participant_id from activity_countries where activity_id = ${row.id}`),
+  )
+    .map((r) => r.participant_id)
+    .sort();
   if (JSON.stringify(stored) !== JSON.stringify([...input.countries].sort())) return false;
-  return Object.entries(wanted).every(([key, value]) => JSON.stringify(normalise((row as Record<string, unknown>)[key])) === JSON.stringify(normalise(value)));
+  return Object.entries(wanted).every(
+    ([key, value]) =>
+      JSON.stringify(normalise((row as Record<string, unknown>)[key])) === JSON.stringify(normalise(value)),
+  );
 }
 
-const normalise = (value: unknown): unknown => (value && typeof value === 'object' && !Array.isArray(value)
-  ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)))
-  : value ?? null);
+const normalise = (value: unknown): unknown =>
+  value && typeof value === 'object' && !Array.isArray(value)
+    ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)))
+    : (value ?? null);
 
 /* Saved column mappings */
 
 export async function listMappings(db: Db, actor: Actor) {
   const organizationId = actor.kind === 'user' ? actor.organizationId : null;
-  const rows = await db.select().from(importMappings).where(organizationId ? eq(importMappings.organizationId, organizationId) : isNull(importMappings.organizationId)).orderBy(importMappings.name);
-  return rows.map((r) => ({ id: r.id, name: r.name, mapping: r.mapping as ColumnMapping, updatedAt: new Date(r.updatedAt).toISOString() }));
+  const rows = await db
+    .select()
+    .from(importMappings)
+    .where(organizationId ? eq(importMappings.organizationId, organizationId) : isNull(importMappings.organizationId))
+    .orderBy(importMappings.name);
+  return rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    mapping: r.mapping as ColumnMapping,
+    updatedAt: new Date(r.updatedAt).toISOString(),
+  }));
 }
 
 /** Saves a mapping under a name for the user's organisation, replacing one of the same name. */
-export async function saveMapping(deps: ProgrammeDeps, actor: Actor, context: AuditContext, name: string, mapping: ColumnMapping) {
+export async function saveMapping(
+  deps: ProgrammeDeps,
+  actor: Actor,
+  context: AuditContext,
+  name: string,
+  mapping: ColumnMapping,
+) {
   const organizationId = actor.kind === 'user' ? actor.organizationId : null;
   return inTransaction(deps.db, async (tx) => {
     const at = deps.clock.now().toISOString();
-    const [existing] = await tx.select().from(importMappings).where(and(eq(importMappings.name, name), organizationId ? eq(importMappings.organizationId, organizationId) : isNull(importMappings.organizationId)));
+    const [existing] = await tx
+      .select()
+      .from(importMappings)
+      .where(
+        and(
+          eq(importMappings.name, name),
+          organizationId ? eq(importMappings.organizationId, organizationId) : isNull(importMappings.organizationId),
+        ),
+      );
     const [row] = existing
-      ? await tx.update(importMappings).set({ mapping, updatedAt: at }).where(eq(importMappings.id, existing.id)).returning()
-      : await tx.insert(importMappings).values({ name, organizationId, mapping, keyField: 'code', createdBy: actor.kind === 'user' ? actor.userId : null }).returning();
-    await recordAudit(tx, context, { action: existing ? 'programme.mapping.update' : 'programme.mapping.create', entityType: 'import_mapping', entityId: row!.id, before: existing, after: { name, mapping } }, at);
-    return { id: row!.id, name: row!.name, mapping: row!.mapping as ColumnMapping, updatedAt: new Date(row!.updatedAt).toISOString() };
+      ? await tx
+          .update(importMappings)
+          .set({ mapping, updatedAt: at })
+          .where(eq(importMappings.id, existing.id))
+          .returning()
+      : await tx
+          .insert(importMappings)
+          .values({
+            name,
+            organizationId,
+            mapping,
+            keyField: 'code',
+            createdBy: actor.kind === 'user' ? actor.userId : null,
+          })
+          .returning();
+    await recordAudit(
+      tx,
+      context,
+      {
+        action: existing ? 'programme.mapping.update' : 'programme.mapping.create',
+        entityType: 'import_mapping',
+        entityId: row!.id,
+        before: existing,
+        after: { name, mapping },
+      },
+      at,
+    );
+    return {
+      id: row!.id,
+      name: row!.name,
+      mapping: row!.mapping as ColumnMapping,
+      updatedAt: new Date(row!.updatedAt).toISOString(),
+    };
   });
 }
 
 export async function findMapping(db: Db, actor: Actor, id: string): Promise<ColumnMapping> {
   const mine = await listMappings(db, actor);
   const found = mine.find((m) => m.id === id);
-  if (!found) throw new AppError({ status: 400, code: 'validation_failed', message: 'There is no such saved mapping.', problems: [{ field: 'mappingId', reason: 'is not a mapping of your organization' }] });
+  if (!found)
+    throw new AppError({
+      status: 400,
+      code: 'validation_failed',
+      message: 'There is no such saved mapping.',
+      problems: [{ field: 'mappingId', reason: 'is not a mapping of your organization' }],
+    });
   return found.mapping;
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { donorTable, projectFunding, rateOn, roundCents, toUsd, type FundingTransaction } from './funding.arithmetic.ts';
+import {
+  donorTable,
+  projectFunding,
+  rateOn,
+  roundCents,
+  toUsd,
+  type FundingTransaction,
+} from './funding.arithmetic.ts';
 
 const rates = [
   { currency: 'EUR', validFrom: '2013-01-01', usdPerUnit: 1.3 },
@@ -29,7 +36,13 @@ describe('currency conversion', () => {
   });
 });
 
-const t = (type: FundingTransaction['type'], date: string, usdAmount: number, donorId: string | null = 'norway', earmarking = 'project'): FundingTransaction => ({ type, date, usdAmount, donorId, earmarking });
+const t = (
+  type: FundingTransaction['type'],
+  date: string,
+  usdAmount: number,
+  donorId: string | null = 'norway',
+  earmarking = 'project',
+): FundingTransaction => ({ type, date, usdAmount, donorId, earmarking });
 
 describe('project funding over a period', () => {
   const history = [
@@ -46,14 +59,30 @@ describe('project funding over a period', () => {
   it('carries what was left from earlier periods into the funds available', () => {
     const funding = projectFunding(history, { from: '2013-01-01', to: '2013-12-31' });
     // Opening: 200,000 received − 50,000 spent before 2013. Available: 150,000 + 100,000 received in 2013.
-    expect(funding).toMatchObject({ pledged: 0, committed: 300_000, paid: 100_000, expenditure: 300_000.5, openingBalance: 150_000, fundsAvailable: 250_000, balance: -50_000.5 });
+    expect(funding).toMatchObject({
+      pledged: 0,
+      committed: 300_000,
+      paid: 100_000,
+      expenditure: 300_000.5,
+      openingBalance: 150_000,
+      fundsAvailable: 250_000,
+      balance: -50_000.5,
+    });
     // Spending more than was available shows as an execution rate above 100 %.
     expect(funding.executionRate).toBeCloseTo(300_000.5 / 250_000, 10);
   });
 
   it('over all time counts everything and starts from nothing', () => {
     const funding = projectFunding(history);
-    expect(funding).toMatchObject({ pledged: 500_000, committed: 300_000, paid: 1_299_999, expenditure: 350_000.5, openingBalance: 0, fundsAvailable: 1_299_999, balance: 949_998.5 });
+    expect(funding).toMatchObject({
+      pledged: 500_000,
+      committed: 300_000,
+      paid: 1_299_999,
+      expenditure: 350_000.5,
+      openingBalance: 0,
+      fundsAvailable: 1_299_999,
+      balance: 949_998.5,
+    });
   });
 
   it('has no execution rate when nothing was available', () => {
@@ -63,14 +92,22 @@ describe('project funding over a period', () => {
 
 describe('donor table', () => {
   it('sums what each donor paid in the period, largest first, with the total and the general-purpose share', () => {
-    const names = new Map([['norway', 'Norway'], ['eu', 'European Union'], ['japan', 'Japan']]);
-    const table = donorTable([
-      t('incoming_funds', '2013-02-01', 400_000, 'norway', 'general'),
-      t('incoming_funds', '2013-08-01', 100_000.25, 'norway', 'project'),
-      t('incoming_funds', '2013-04-01', 750_000, 'eu', 'project'),
-      t('pledge', '2013-04-01', 5_000_000, 'japan', 'general'),
-      t('incoming_funds', '2012-12-31', 1_000_000, 'japan', 'general'),
-    ], names, { from: '2013-01-01', to: '2013-12-31' });
+    const names = new Map([
+      ['norway', 'Norway'],
+      ['eu', 'European Union'],
+      ['japan', 'Japan'],
+    ]);
+    const table = donorTable(
+      [
+        t('incoming_funds', '2013-02-01', 400_000, 'norway', 'general'),
+        t('incoming_funds', '2013-08-01', 100_000.25, 'norway', 'project'),
+        t('incoming_funds', '2013-04-01', 750_000, 'eu', 'project'),
+        t('pledge', '2013-04-01', 5_000_000, 'japan', 'general'),
+        t('incoming_funds', '2012-12-31', 1_000_000, 'japan', 'general'),
+      ],
+      names,
+      { from: '2013-01-01', to: '2013-12-31' },
+    );
     expect(table.rows).toEqual([
       { donorId: 'eu', name: 'European Union', paid: 750_000, generalPurpose: 0 },
       { donorId: 'norway', name: 'Norway', paid: 500_000.25, generalPurpose: 400_000 },

@@ -20,7 +20,8 @@ export function rateOn(rates: readonly Rate[], currency: string, date: string): 
 }
 
 /** Cents, rounded half away from zero, so that a table's rows add up to its total as printed. */
-export const roundCents = (value: number): number => Math.sign(value) * Math.round(Math.abs(value) * 100 + 1e-7) / 100;
+export const roundCents = (value: number): number =>
+  (Math.sign(value) * Math.round(Math.abs(value) * 100 + 1e-7)) / 100;
 
 export const toUsd = (amount: number, usdPerUnit: number): number => roundCents(amount * usdPerUnit);
 
@@ -56,7 +57,13 @@ export interface ProjectFunding {
 
 /** A project's funding over a period, in US dollars. */
 export function projectFunding(transactions: readonly FundingTransaction[], period: Period = {}): ProjectFunding {
-  const sums: Record<TransactionType, number> = { pledge: 0, commitment: 0, incoming_funds: 0, disbursement: 0, expenditure: 0 };
+  const sums: Record<TransactionType, number> = {
+    pledge: 0,
+    commitment: 0,
+    incoming_funds: 0,
+    disbursement: 0,
+    expenditure: 0,
+  };
   let opening = 0;
   for (const t of transactions) {
     if (period.from && t.date < period.from) {
@@ -89,7 +96,11 @@ export interface DonorTable {
 }
 
 /** What each donor paid in a period (incoming funds, in US dollars), largest first, as the annual report tabulates it. */
-export function donorTable(transactions: readonly FundingTransaction[], names: ReadonlyMap<string, string>, period: Period = {}): DonorTable {
+export function donorTable(
+  transactions: readonly FundingTransaction[],
+  names: ReadonlyMap<string, string>,
+  period: Period = {},
+): DonorTable {
   const byDonor = new Map<string, { paid: number; generalPurpose: number }>();
   for (const t of transactions) {
     if (t.type !== 'incoming_funds' || !t.donorId || !inPeriod(t.date, period)) continue;
@@ -98,7 +109,13 @@ export function donorTable(transactions: readonly FundingTransaction[], names: R
     if (t.earmarking === 'general') entry.generalPurpose += t.usdAmount;
     byDonor.set(t.donorId, entry);
   }
-  const rows = [...byDonor].map(([donorId, e]) => ({ donorId, name: names.get(donorId) ?? donorId, paid: roundCents(e.paid), generalPurpose: roundCents(e.generalPurpose) }))
+  const rows = [...byDonor]
+    .map(([donorId, e]) => ({
+      donorId,
+      name: names.get(donorId) ?? donorId,
+      paid: roundCents(e.paid),
+      generalPurpose: roundCents(e.generalPurpose),
+    }))
     .sort((a, b) => b.paid - a.paid || a.name.localeCompare(b.name));
   const total = roundCents(rows.reduce((sum, r) => sum + r.paid, 0));
   const generalPurpose = roundCents(rows.reduce((sum, r) => sum + r.generalPurpose, 0));

@@ -5,7 +5,9 @@ import type { Matrix } from '../../contracts/programme.ts';
 import { translate } from '../../lib/locales.ts';
 
 const monthLabel = (month: string, lang: Language) =>
-  new Intl.DateTimeFormat(lang, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${month}-01T00:00:00Z`));
+  new Intl.DateTimeFormat(lang, { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${month}-01T00:00:00Z`),
+  );
 
 /**
  * The matrix as a workbook laid out like the screen: region and subregion header rows, one row per
@@ -18,10 +20,19 @@ export async function matrixWorkbook(matrix: Matrix, lang: Language): Promise<Bu
   workbook.creator = 'Lexpact';
   const sheet = workbook.addWorksheet(t('export.matrixSheet').slice(0, 31), {
     views: [{ state: 'frozen', xSplit: 1, ySplit: 2, rightToLeft: RTL_LANGUAGES.has(lang) }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:2' },
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '1:2',
+    },
   });
   const width = matrix.months.length + 1;
-  const title = sheet.addRow([t('export.matrixTitle', { from: monthLabel(matrix.months[0]!, lang), to: monthLabel(matrix.months.at(-1)!, lang) })]);
+  const title = sheet.addRow([
+    t('export.matrixTitle', { from: monthLabel(matrix.months[0]!, lang), to: monthLabel(matrix.months.at(-1)!, lang) }),
+  ]);
   title.font = { bold: true, size: 13 };
   sheet.mergeCells(1, 1, 1, width);
   const header = sheet.addRow([t('export.country'), ...matrix.months.map((m) => monthLabel(m, lang))]);
@@ -35,16 +46,24 @@ export async function matrixWorkbook(matrix: Matrix, lang: Language): Promise<Bu
     const row = sheet.addRow([text]);
     sheet.mergeCells(row.number, 1, row.number, width);
     row.font = level === 'region' ? { bold: true, size: 12 } : { bold: true, italic: true };
-    row.getCell(1).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: level === 'region' ? 'FFBFD1E5' : 'FFEAF0F6' } };
+    row.getCell(1).fill = {
+      type: 'pattern',
+      pattern: 'solid',
+      fgColor: { argb: level === 'region' ? 'FFBFD1E5' : 'FFEAF0F6' },
+    };
   };
   for (const region of matrix.regions) {
     groupRow(region.regionName || t('matrix.otherRegion'), 'region');
     for (const subregion of region.subregions) {
-      if (subregion.subregionName && subregion.subregionName !== region.regionName) groupRow(subregion.subregionName, 'subregion');
+      if (subregion.subregionName && subregion.subregionName !== region.regionName)
+        groupRow(subregion.subregionName, 'subregion');
       for (const country of subregion.countries) {
         const row = sheet.addRow([
           country.name,
-          ...country.cells.map((entries) => entries.map((e) => `${e.title} (${t(`statuses.${e.status}`)}; ${e.organizationName})`).join('\n') || null),
+          ...country.cells.map(
+            (entries) =>
+              entries.map((e) => `${e.title} (${t(`statuses.${e.status}`)}; ${e.organizationName})`).join('\n') || null,
+          ),
         ]);
         row.alignment = { vertical: 'top', wrapText: true };
         country.cells.forEach((entries, index) => {

@@ -35,27 +35,54 @@ interface Side {
   organizationName: string;
 }
 
-const dateRange = (start: string, end: string, lang: string) => (start === end ? longDate(start, lang) : `${longDate(start, lang)} – ${longDate(end, lang)}`);
+const dateRange = (start: string, end: string, lang: string) =>
+  start === end ? longDate(start, lang) : `${longDate(start, lang)} – ${longDate(end, lang)}`;
 
 async function countryNames(tx: Db, ids: string[], lang: string): Promise<string> {
   if (!ids.length) return '';
-  const rows = rowsOf<{ name: string }>(await tx.execute(sql`select coalesce(t.name, e.name, p.id) as name from participants p
+  const rows = rowsOf<{ name: string }>(
+    await tx.execute(sql`select coalesce(t.name, e.name, p.id) as name from participants p
     left join participant_translations t on t.participant_id = p.id and t.lang = ${lang}
     left join participant_translations e on e.participant_id = p.id and e.lang = 'en'
-    where p.id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) order by name`));
+    where p.id in (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )}) order by name`),
+  );
   return new Intl.ListFormat(lang, { type: 'conjunction' }).format(rows.map((r) => r.name));
 }
 
 /** Queues, for each active programme officer of `own`'s organisation, a mail about `other` in the officer's language. */
-async function queueForOfficers(tx: Db, deps: OverlapMailDeps, own: Side, other: Side, countries: string[], at: string): Promise<string[]> {
-  const officers = await tx.select({ email: users.email, name: users.displayName, lang: users.preferredLanguage }).from(users)
-    .where(and(eq(users.organizationId, own.organizationId), eq(users.role, 'programme_officer'), eq(users.status, 'active'), isNull(users.deletedAt)));
+async function queueForOfficers(
+  tx: Db,
+  deps: OverlapMailDeps,
+  own: Side,
+  other: Side,
+  countries: string[],
+  at: string,
+): Promise<string[]> {
+  const officers = await tx
+    .select({ email: users.email, name: users.displayName, lang: users.preferredLanguage })
+    .from(users)
+    .where(
+      and(
+        eq(users.organizationId, own.organizationId),
+        eq(users.role, 'programme_officer'),
+        eq(users.status, 'active'),
+        isNull(users.deletedAt),
+      ),
+    );
   const ids: string[] = [];
   for (const officer of officers) {
     const mail = renderMail('overlap', officer.lang, {
-      name: officer.name, title: own.title, dates: dateRange(own.startDate, own.endDate, officer.lang),
-      otherTitle: other.title, otherOrganization: other.organizationName, otherDates: dateRange(other.startDate, other.endDate, officer.lang),
-      countries: await countryNames(tx, countries, officer.lang), link: `${deps.publicUrl}/programme/activities/${own.id}`,
+      name: officer.name,
+      title: own.title,
+      dates: dateRange(own.startDate, own.endDate, officer.lang),
+      otherTitle: other.title,
+      otherOrganization: other.organizationName,
+      otherDates: dateRange(other.startDate, other.endDate, officer.lang),
+      countries: await countryNames(tx, countries, officer.lang),
+      link: `${deps.publicUrl}/programme/activities/${own.id}`,
     });
     ids.push(await deps.mailer.queue(tx, { to: officer.email, ...mail }, at));
   }
@@ -68,23 +95,46 @@ async function queueForOfficers(tx: Db, deps: OverlapMailDeps, own: Side, other:
  * queued in the outbox. Answers the outbox ids, to deliver after commit. A cancelled activity calls for
  * no coordination, so it mails nobody.
  */
-export async function queueOverlapNotices(tx: Db, deps: OverlapMailDeps, activity: SavedActivity, at: string): Promise<string[]> {
+export async function queueOverlapNotices(
+  tx: Db,
+  deps: OverlapMailDeps,
+  activity: SavedActivity,
+  at: string,
+): Promise<string[]> {
   if (activity.status === 'cancelled') return [];
   const overlaps = await findOverlaps(tx, { ...activity, excludeId: activity.id, windowDays: deps.windowDays });
   if (!overlaps.length) return [];
-  const [organisation] = await tx.select({ name: organizations.name }).from(organizations).where(eq(organizations.id, activity.organizationId));
-  const known = new Set((await tx.select().from(activityOverlapNotices).where(sql`${activityOverlapNotices.firstActivityId} = ${activity.id} or ${activityOverlapNotices.secondActivityId} = ${activity.id}`))
-    .map((n) => (n.firstActivityId === activity.id ? n.secondActivityId : n.firstActivityId)));
+  const [organisation] = await tx
+    .select({ name: organizations.name })
+    .from(organizations)
+    .where(eq(organizations.id, activity.organizationId));
+  const known = new Set(
+    (
+      await tx
+        .select()
+        .from(activityOverlapNotices)
+        .where(
+          sql`${activityOverlapNotices.firstActivityId} = ${activity.id} or ${activityOverlapNotices.secondActivityId} = ${activity.id}`,
+        )
+    ).map((n) => (n.firstActivityId === activity.id ? n.secondActivityId : n.firstActivityId)),
+  );
   const fresh = overlaps.filter((o) => !known.has(o.id));
   if (!fresh.length) return [];
   const self: Side = { ...activity, organizationName: organisation!.name };
   const mailIds: string[] = [];
   for (const overlap of fresh) {
     const [first, second] = [activity.id, overlap.id].sort() as [string, string];
-    const inserted = await tx.insert(activityOverlapNotices).values({ firstActivityId: first, secondActivityId: second, notifiedAt: at }).onConflictDoNothing().returning();
+    const inserted = await tx
+      .insert(activityOverlapNotices)
+      .values({ firstActivityId: first, secondActivityId: second, notifiedAt: at })
+      .onConflictDoNothing()
+      .returning();
     if (!inserted.length) continue;
     const other: Side = overlap;
-    mailIds.push(...await queueForOfficers(tx, deps, self, other, overlap.countries, at), ...await queueForOfficers(tx, deps, other, self, overlap.countries, at));
+    mailIds.push(
+      ...(await queueForOfficers(tx, deps, self, other, overlap.countries, at)),
+      ...(await queueForOfficers(tx, deps, other, self, overlap.countries, at)),
+    );
   }
   return mailIds;
 }

@@ -41,9 +41,26 @@ export interface Overlap {
  */
 export async function findOverlaps(db: Db, query: OverlapQuery): Promise<Overlap[]> {
   const window = query.windowDays ?? DEFAULT_OVERLAP_WINDOW_DAYS;
-  const countries = sql`array[${sql.join(query.countries.map((c) => sql`${c}`), sql`, `)}]::text[]`;
-  const themes = query.themes.length ? sql`array[${sql.join(query.themes.map((t) => sql`${t}`), sql`, `)}]::text[]` : sql`'{}'::text[]`;
-  const rows = rowsOf<Omit<Overlap, 'daysApart'> & { days_apart: number; start_date: string; end_date: string; organization_id: string; organization_name: string }>(await db.execute(sql`
+  const countries = sql`array[${sql.join(
+    query.countries.map((c) => sql`${c}`),
+    sql`, `,
+  )}]::text[]`;
+  const themes = query.themes.length
+    ? sql`array[${sql.join(
+        query.themes.map((t) => sql`${t}`),
+        sql`, `,
+      )}]::text[]`
+    : sql`'{}'::text[]`;
+  const rows = rowsOf<
+    Omit<Overlap, 'daysApart'> & {
+      days_apart: number;
+      start_date: string;
+      end_date: string;
+      organization_id: string;
+      organization_name: string;
+    }
+  >(
+    await db.execute(sql`
     select a.id, a.title, a.type, a.status, a.start_date::text as start_date, a.end_date::text as end_date, a.organization_id, o.name as organization_name,
       array(select c.participant_id from activity_countries c where c.activity_id = a.id and c.participant_id = any(${countries}) order by 1) as countries,
       array(select t from unnest(a.themes) t where t = any(${themes}) order by 1) as themes,
@@ -55,10 +72,20 @@ export async function findOverlaps(db: Db, query: OverlapQuery): Promise<Overlap
       and exists (select 1 from activity_countries c where c.activity_id = a.id and c.participant_id = any(${countries}))
       and (cardinality(${themes}) = 0 or cardinality(a.themes) = 0 or a.themes && ${themes})
     order by days_apart, a.start_date, a.title
-    limit 50`));
+    limit 50`),
+  );
   return rows.map((r) => ({
-    id: r.id, title: r.title, type: r.type, status: r.status, startDate: r.start_date, endDate: r.end_date, organizationId: r.organization_id, organizationName: r.organization_name,
-    countries: r.countries, themes: r.themes, daysApart: Number(r.days_apart),
+    id: r.id,
+    title: r.title,
+    type: r.type,
+    status: r.status,
+    startDate: r.start_date,
+    endDate: r.end_date,
+    organizationId: r.organization_id,
+    organizationName: r.organization_name,
+    countries: r.countries,
+    themes: r.themes,
+    daysApart: Number(r.days_apart),
   }));
 }
 
@@ -68,7 +95,13 @@ export async function findOverlaps(db: Db, query: OverlapQuery): Promise<Overlap
  */
 export function overlapsOf(db: Db, activity: Activity, windowDays: number, scope: FundingScope): Promise<Overlap[]> {
   return findOverlaps(db, {
-    startDate: activity.startDate, endDate: activity.endDate, countries: activity.countries.map((c) => c.id), themes: activity.themes,
-    organizationId: activity.organizationId, excludeId: activity.id, windowDays, scope,
+    startDate: activity.startDate,
+    endDate: activity.endDate,
+    countries: activity.countries.map((c) => c.id),
+    themes: activity.themes,
+    organizationId: activity.organizationId,
+    excludeId: activity.id,
+    windowDays,
+    scope,
   });
 }

@@ -1,5 +1,19 @@
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { timestamps } from '../../db/columns.ts';
 import { organizations, users } from '../accounts/accounts.table.ts';
 import { instruments } from '../instruments/instruments.table.ts';
@@ -19,7 +33,10 @@ export const currencyRates = pgTable(
     usdPerUnit: numeric('usd_per_unit', { precision: 18, scale: 8, mode: 'number' }).notNull(),
     ...timestamps,
   },
-  (t) => [uniqueIndex('currency_rates_currency_date_idx').on(t.currency, t.validFrom), check('currency_rates_positive', sql`${t.usdPerUnit} > 0`)],
+  (t) => [
+    uniqueIndex('currency_rates_currency_date_idx').on(t.currency, t.validFrom),
+    check('currency_rates_positive', sql`${t.usdPerUnit} > 0`),
+  ],
 );
 
 /** A state (a participant) or an organisation that funds the programme. */
@@ -34,8 +51,13 @@ export const donors = pgTable(
     deletedAt: deletedAt(),
   },
   (t) => [
-    uniqueIndex('donors_participant_idx').on(t.participantId).where(sql`${t.deletedAt} is null`),
-    check('donors_kind_check', sql`(${t.kind} = 'state' and ${t.participantId} is not null) or (${t.kind} = 'organization' and ${t.name} is not null)`),
+    uniqueIndex('donors_participant_idx')
+      .on(t.participantId)
+      .where(sql`${t.deletedAt} is null`),
+    check(
+      'donors_kind_check',
+      sql`(${t.kind} = 'state' and ${t.participantId} is not null) or (${t.kind} = 'organization' and ${t.name} is not null)`,
+    ),
   ],
 );
 
@@ -48,16 +70,31 @@ export const projects = pgTable(
     scope: text('scope').notNull(),
     startDate: date('start_date', { mode: 'string' }).notNull(),
     endDate: date('end_date', { mode: 'string' }),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id),
-    themes: text('themes').array().notNull().default(sql`'{}'`),
-    regions: text('regions').array().notNull().default(sql`'{}'`),
-    countries: text('countries').array().notNull().default(sql`'{}'`),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    themes: text('themes')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    regions: text('regions')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    countries: text('countries')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     budgetAmount: money('budget_amount'),
     budgetCurrency: text('budget_currency'),
     ...timestamps,
     deletedAt: deletedAt(),
   },
-  (t) => [uniqueIndex('projects_code_idx').on(sql`lower(${t.code})`).where(sql`${t.deletedAt} is null`)],
+  (t) => [
+    uniqueIndex('projects_code_idx')
+      .on(sql`lower(${t.code})`)
+      .where(sql`${t.deletedAt} is null`),
+  ],
 );
 
 /** Money in or out, typed as IATI types it; the dollar amount is fixed at the rate of its date when recorded. */
@@ -80,7 +117,11 @@ export const transactions = pgTable(
     ...timestamps,
     deletedAt: deletedAt(),
   },
-  (t) => [index('transactions_project_idx').on(t.projectId, t.date), index('transactions_donor_idx').on(t.donorId, t.date), check('transactions_amount_positive', sql`${t.amount} > 0`)],
+  (t) => [
+    index('transactions_project_idx').on(t.projectId, t.date),
+    index('transactions_donor_idx').on(t.donorId, t.date),
+    check('transactions_amount_positive', sql`${t.amount} > 0`),
+  ],
 );
 
 export const activities = pgTable(
@@ -96,19 +137,39 @@ export const activities = pgTable(
     online: boolean('online').notNull().default(false),
     venueCity: text('venue_city'),
     venueCountry: text('venue_country').references(() => participants.id),
-    organizationId: uuid('organization_id').notNull().references(() => organizations.id),
-    partners: text('partners').array().notNull().default(sql`'{}'`),
-    themes: text('themes').array().notNull().default(sql`'{}'`),
-    instruments: text('instruments').array().notNull().default(sql`'{}'`),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    partners: text('partners')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    themes: text('themes')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    instruments: text('instruments')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     projectId: uuid('project_id').references(() => projects.id),
-    donorIds: uuid('donor_ids').array().notNull().default(sql`'{}'`),
-    languages: text('languages').array().notNull().default(sql`'{}'`),
+    donorIds: uuid('donor_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    languages: text('languages')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     participantsTotal: integer('participants_total'),
     participantsWomen: integer('participants_women'),
     participantsMen: integer('participants_men'),
     /** Participants per profession: judges, prosecutors, investigators, central_authority, drafters, other. */
     professions: jsonb('professions').$type<Record<string, number>>(),
-    institutions: text('institutions').array().notNull().default(sql`'{}'`),
+    institutions: text('institutions')
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     notes: text('notes'),
     createdBy: uuid('created_by').references(() => users.id),
     ...timestamps,
@@ -119,9 +180,14 @@ export const activities = pgTable(
     // "Runs during this window" as one indexed test: the matrix and the overlap check ask it.
     index('activities_period_idx').using('gist', sql`daterange(${t.startDate}, ${t.endDate}, '[]')`),
     index('activities_organization_idx').on(t.organizationId),
-    uniqueIndex('activities_code_idx').on(t.organizationId, t.code).where(sql`${t.deletedAt} is null and ${t.code} is not null`),
+    uniqueIndex('activities_code_idx')
+      .on(t.organizationId, t.code)
+      .where(sql`${t.deletedAt} is null and ${t.code} is not null`),
     check('activities_dates_check', sql`${t.endDate} >= ${t.startDate}`),
-    check('activities_counts_check', sql`${t.participantsWomen} >= 0 and ${t.participantsMen} >= 0 and ${t.participantsWomen} + ${t.participantsMen} <= ${t.participantsTotal}`),
+    check(
+      'activities_counts_check',
+      sql`${t.participantsWomen} >= 0 and ${t.participantsMen} >= 0 and ${t.participantsWomen} + ${t.participantsMen} <= ${t.participantsTotal}`,
+    ),
   ],
 );
 
@@ -129,21 +195,32 @@ export const activities = pgTable(
 export const activityCountries = pgTable(
   'activity_countries',
   {
-    activityId: uuid('activity_id').notNull().references(() => activities.id, { onDelete: 'cascade' }),
-    participantId: text('participant_id').notNull().references(() => participants.id),
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    participantId: text('participant_id')
+      .notNull()
+      .references(() => participants.id),
     /** Copies of the activity's dates, so that "this country, this window" is one index range. */
     startDate: date('start_date', { mode: 'string' }).notNull(),
     endDate: date('end_date', { mode: 'string' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.activityId, t.participantId] }), index('activity_countries_country_idx').on(t.participantId, t.startDate)],
+  (t) => [
+    primaryKey({ columns: [t.activityId, t.participantId] }),
+    index('activity_countries_country_idx').on(t.participantId, t.startDate),
+  ],
 );
 
 /** Library documents attached to an activity: its agenda, report, materials. */
 export const activityDocuments = pgTable(
   'activity_documents',
   {
-    activityId: uuid('activity_id').notNull().references(() => activities.id, { onDelete: 'cascade' }),
-    documentId: uuid('document_id').notNull().references(() => libraryDocuments.id),
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    documentId: uuid('document_id')
+      .notNull()
+      .references(() => libraryDocuments.id),
     role: text('role').notNull(),
   },
   (t) => [primaryKey({ columns: [t.activityId, t.documentId, t.role] })],
@@ -156,8 +233,12 @@ export const activityDocuments = pgTable(
 export const activityOverlapNotices = pgTable(
   'activity_overlap_notices',
   {
-    firstActivityId: uuid('first_activity_id').notNull().references(() => activities.id, { onDelete: 'cascade' }),
-    secondActivityId: uuid('second_activity_id').notNull().references(() => activities.id, { onDelete: 'cascade' }),
+    firstActivityId: uuid('first_activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
+    secondActivityId: uuid('second_activity_id')
+      .notNull()
+      .references(() => activities.id, { onDelete: 'cascade' }),
     notifiedAt: timestamp('notified_at', { withTimezone: true, mode: 'string' }).notNull(),
   },
   (t) => [
@@ -173,7 +254,9 @@ export const outcomes = pgTable(
   {
     id: uuid('id').primaryKey().defaultRandom(),
     kind: text('kind').notNull(),
-    participantId: text('participant_id').notNull().references(() => participants.id),
+    participantId: text('participant_id')
+      .notNull()
+      .references(() => participants.id),
     instrumentId: text('instrument_id').references(() => instruments.id),
     documentId: uuid('document_id').references(() => libraryDocuments.id),
     stage: text('stage'),
@@ -188,23 +271,35 @@ export const outcomes = pgTable(
 export const outcomeContributions = pgTable(
   'outcome_contributions',
   {
-    outcomeId: uuid('outcome_id').notNull().references(() => outcomes.id, { onDelete: 'cascade' }),
-    activityId: uuid('activity_id').notNull().references(() => activities.id),
+    outcomeId: uuid('outcome_id')
+      .notNull()
+      .references(() => outcomes.id, { onDelete: 'cascade' }),
+    activityId: uuid('activity_id')
+      .notNull()
+      .references(() => activities.id),
     note: text('note').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.outcomeId, t.activityId] }), index('outcome_contributions_activity_idx').on(t.activityId)],
+  (t) => [
+    primaryKey({ columns: [t.outcomeId, t.activityId] }),
+    index('outcome_contributions_activity_idx').on(t.activityId),
+  ],
 );
 
 /** Results framework: a project's indicators with baseline and target, and the actual value per period. */
 export const projectIndicators = pgTable('project_indicators', {
   id: uuid('id').primaryKey().defaultRandom(),
-  projectId: uuid('project_id').notNull().references(() => projects.id),
+  projectId: uuid('project_id')
+    .notNull()
+    .references(() => projects.id),
   name: text('name').notNull(),
   unit: text('unit'),
   baseline: numeric('baseline', { mode: 'number' }),
   target: numeric('target', { mode: 'number' }),
   /** Period (2013, 2013-Q2 or 2013-06) → actual value. */
-  values: jsonb('values').$type<{ period: string; value: number }[]>().notNull().default(sql`'[]'`),
+  values: jsonb('values')
+    .$type<{ period: string; value: number }[]>()
+    .notNull()
+    .default(sql`'[]'`),
   ...timestamps,
   deletedAt: deletedAt(),
 });

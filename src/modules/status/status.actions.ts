@@ -1,5 +1,12 @@
 /** Kinds of consent to be bound: each makes the participant a party. */
-export const CONSENT_TYPES = ['ratification', 'acceptance', 'approval', 'accession', 'succession', 'definitive_signature'] as const;
+export const CONSENT_TYPES = [
+  'ratification',
+  'acceptance',
+  'approval',
+  'accession',
+  'succession',
+  'definitive_signature',
+] as const;
 export const SIGNATURE_TYPES = ['signature', 'succession_to_signature'] as const;
 export const WITHDRAWAL_TYPES = ['withdrawal'] as const;
 /** Texts attached to a participation; they do not change who is a party. */

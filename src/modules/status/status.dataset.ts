@@ -1,7 +1,13 @@
 import type { Db } from '../../db/client.ts';
 import { listInstruments, type InstrumentRecord } from '../instruments/instruments.repository.ts';
 import { entryIntoForceFor } from '../instruments/instruments.service.ts';
-import { listAliases, listParticipants, listRegions, type ParticipantRecord, type RegionRecord } from '../participants/participants.repository.ts';
+import {
+  listAliases,
+  listParticipants,
+  listRegions,
+  type ParticipantRecord,
+  type RegionRecord,
+} from '../participants/participants.repository.ts';
 import { categoryOf, type ActionType } from './status.actions.ts';
 import { actionsOfInstruments, allActions, listSnapshots, readDataVersion } from './status.repository.ts';
 
@@ -55,14 +61,22 @@ export interface StatusDataset {
  * about one instrument reads a tenth of them); the catalogue, participants and coverage are always whole, so that an
  * unknown id still gets its suggestions.
  */
-export async function loadDataset(db: Db, { instrumentIds }: { instrumentIds?: string[] } = {}): Promise<StatusDataset> {
+export async function loadDataset(
+  db: Db,
+  { instrumentIds }: { instrumentIds?: string[] } = {},
+): Promise<StatusDataset> {
   const version = await readDataVersion(db);
   const [instruments, participants, regions, actions, snapshots, aliases] = await Promise.all([
-    listInstruments(db), listParticipants(db), listRegions(db), instrumentIds ? actionsOfInstruments(db, instrumentIds) : allActions(db),
-    listSnapshots(db), listAliases(db),
+    listInstruments(db),
+    listParticipants(db),
+    listRegions(db),
+    instrumentIds ? actionsOfInstruments(db, instrumentIds) : allActions(db),
+    listSnapshots(db),
+    listAliases(db),
   ]);
   const aliasesByParticipant = new Map<string, string[]>();
-  for (const { participantId, alias } of aliases) aliasesByParticipant.set(participantId, [...(aliasesByParticipant.get(participantId) ?? []), alias]);
+  for (const { participantId, alias } of aliases)
+    aliasesByParticipant.set(participantId, [...(aliasesByParticipant.get(participantId) ?? []), alias]);
   const instrumentsById = new Map(instruments.map((i) => [i.id, i]));
   const loaded = instrumentIds ? instruments.filter((i) => instrumentIds.includes(i.id)) : instruments;
   const participations = new Map<string, Map<string, Participation>>(loaded.map((i) => [i.id, new Map()]));
@@ -71,7 +85,15 @@ export async function loadDataset(db: Db, { instrumentIds }: { instrumentIds?: s
     const byParticipant = participations.get(action.instrumentId)!;
     let participation = byParticipant.get(action.participantId);
     if (!participation) {
-      participation = { participantId: action.participantId, signature: null, consent: null, withdrawal: null, inForceFrom: null, statements: [], flagged: false };
+      participation = {
+        participantId: action.participantId,
+        signature: null,
+        consent: null,
+        withdrawal: null,
+        inForceFrom: null,
+        statements: [],
+        flagged: false,
+      };
       byParticipant.set(action.participantId, participation);
     }
     const type = action.type as ActionType;
@@ -109,8 +131,17 @@ export async function loadDataset(db: Db, { instrumentIds }: { instrumentIds?: s
   const dataAsOf = new Map([...newestAny].map(([id, date]) => [id, newestComplete.get(id) ?? date]));
 
   return {
-    version, instruments, instrumentsById, participants, participantsById: new Map(participants.map((p) => [p.id, p])), aliasesByParticipant,
-    regions, participations, instrumentsWithData, instrumentsWithCompleteData, dataAsOf,
+    version,
+    instruments,
+    instrumentsById,
+    participants,
+    participantsById: new Map(participants.map((p) => [p.id, p])),
+    aliasesByParticipant,
+    regions,
+    participations,
+    instrumentsWithData,
+    instrumentsWithCompleteData,
+    dataAsOf,
   };
 }
 

@@ -8,15 +8,32 @@ function describe(item: Change, instrument: string, lang: Language): string {
   const date = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' });
   const action = (value: unknown) => {
     const { type, date: day } = (value ?? {}) as { type?: string; date?: string };
-    return type ? `${translate(lang, 'status', `actions.${type}`)} ${day ? date.format(new Date(`${day}T00:00:00Z`)) : ''}`.trim() : '';
+    return type
+      ? `${translate(lang, 'status', `actions.${type}`)} ${day ? date.format(new Date(`${day}T00:00:00Z`)) : ''}`.trim()
+      : '';
   };
-  const what = translate(lang, 'status', `changes.kinds.${item.change}`, { before: action(item.before), after: action(item.after) });
+  const what = translate(lang, 'status', `changes.kinds.${item.change}`, {
+    before: action(item.before),
+    after: action(item.after),
+  });
   return `${item.participantName} · ${instrument}: ${what}`;
 }
 
 /** An Atom 1.0 feed (RFC 4287) of status changes, so people can subscribe per instrument or per country. */
-export function changesFeed({ items, base, query, lang, instrumentLabel, updated }: {
-  items: Change[]; base: string; query: string; lang: Language; instrumentLabel: (id: string) => string; updated: string;
+export function changesFeed({
+  items,
+  base,
+  query,
+  lang,
+  instrumentLabel,
+  updated,
+}: {
+  items: Change[];
+  base: string;
+  query: string;
+  lang: Language;
+  instrumentLabel: (id: string) => string;
+  updated: string;
 }): string {
   const entries = items.map((item) => {
     const title = describe(item, instrumentLabel(item.instrument), lang);

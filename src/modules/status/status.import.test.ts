@@ -4,8 +4,18 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../../../test/helpers/db.ts';
 import {
-  UNTC_2013_06_06, UNTC_2013_12_22, UNTC_2015_03_14, importActionsCsv, importUntcFolder, makeTempFolder, readCrosswalk,
-  readNormalizedShippedActions, readShippedFile, removeTempFolders, seedReferenceData, statusTableCounts,
+  UNTC_2013_06_06,
+  UNTC_2013_12_22,
+  UNTC_2015_03_14,
+  importActionsCsv,
+  importUntcFolder,
+  makeTempFolder,
+  readCrosswalk,
+  readNormalizedShippedActions,
+  readShippedFile,
+  removeTempFolders,
+  seedReferenceData,
+  statusTableCounts,
 } from '../../../test/helpers/fixtures.ts';
 import { parseCsv, parseCsvRows } from '../../lib/csv.ts';
 import type { FieldProblem } from '../../lib/errors.ts';
@@ -21,7 +31,13 @@ afterAll(() => removeTempFolders());
 // ---------------------------------------------------------------------------------------------
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const CONSENT_SUFFIX: Record<string, string> = { '': 'ratification', a: 'accession', A: 'acceptance', AA: 'approval', d: 'succession' };
+const CONSENT_SUFFIX: Record<string, string> = {
+  '': 'ratification',
+  a: 'accession',
+  A: 'acceptance',
+  AA: 'approval',
+  d: 'succession',
+};
 
 function untcCell(cell: string): { date: string; suffix: string } {
   const [day, month, year, suffix = ''] = cell.trim().split(/\s+/);
@@ -44,7 +60,10 @@ function oracleActions(folder: string): Map<string, { type: string; date: string
       if (!participantId) throw new Error(`oracle: "${cells[0]}" is not in the crosswalk`);
       if (cells[1]?.trim()) {
         const { date, suffix } = untcCell(cells[1]);
-        actions.set(`${instrumentId}|${participantId}|signature`, { type: suffix === 'd' ? 'succession_to_signature' : 'signature', date });
+        actions.set(`${instrumentId}|${participantId}|signature`, {
+          type: suffix === 'd' ? 'succession_to_signature' : 'signature',
+          date,
+        });
       }
       if (cells[2]?.trim()) {
         const { date, suffix } = untcCell(cells[2]);
@@ -58,7 +77,9 @@ function oracleActions(folder: string): Map<string, { type: string; date: string
 /** UNTC reference (file name) → instrument id, as the independent normalisation pairs them. */
 function untcNumberToInstrument(): Map<string, string> {
   const pairs = new Map<string, string>();
-  for (const { values } of parseCsv(readFileSync(new URL('../../../test/fixtures/untc/normalized-2015-03-14.csv', import.meta.url)))) {
+  for (const { values } of parseCsv(
+    readFileSync(new URL('../../../test/fixtures/untc/normalized-2015-03-14.csv', import.meta.url)),
+  )) {
     pairs.set(values.untc_mtdsg_no!, values.instrument_id!);
   }
   return pairs;
@@ -72,9 +93,11 @@ function expectedChanges(previous: string, next: string) {
   for (const [key, value] of after) {
     const old = before.get(key);
     if (!old) changes.push(`added ${key} ${value.type} ${value.date}`);
-    else if (old.type !== value.type || old.date !== value.date) changes.push(`corrected ${key} ${old.type} ${old.date} → ${value.type} ${value.date}`);
+    else if (old.type !== value.type || old.date !== value.date)
+      changes.push(`corrected ${key} ${old.type} ${old.date} → ${value.type} ${value.date}`);
   }
-  for (const [key, value] of before) if (!after.has(key)) changes.push(`missing_from_source ${key} ${value.type} ${value.date}`);
+  for (const [key, value] of before)
+    if (!after.has(key)) changes.push(`missing_from_source ${key} ${value.type} ${value.date}`);
   return changes.sort();
 }
 
@@ -83,13 +106,17 @@ const describeChange = (c: ImportChange) => {
   const after = c.after as { type: string; date: string } | null;
   const key = `${c.instrumentId}|${c.participantId}|${c.actionKey}`;
   if (c.change === 'added') return `added ${key} ${after!.type} ${after!.date}`;
-  if (c.change === 'corrected') return `corrected ${key} ${before!.type} ${before!.date} → ${after!.type} ${after!.date}`;
+  if (c.change === 'corrected')
+    return `corrected ${key} ${before!.type} ${before!.date} → ${after!.type} ${after!.date}`;
   if (c.change === 'missing_from_source') return `missing_from_source ${key} ${before!.type} ${before!.date}`;
   return `reappeared ${key} ${after!.type} ${after!.date}`;
 };
 
 async function expectRejected(run: Promise<unknown>): Promise<FieldProblem[]> {
-  const error = await run.then(() => null, (e: unknown) => e);
+  const error = await run.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(ImportRejectedError);
   return (error as ImportRejectedError).problems;
 }
@@ -108,7 +135,9 @@ describe('the shipped UNTC snapshot', () => {
 
   it('holds exactly the actions of the independent normalisation, action for action', async () => {
     const expected = readNormalizedShippedActions();
-    const normalizedRaw = parseCsv(readFileSync(new URL('../../../test/fixtures/untc/normalized-2015-03-14.csv', import.meta.url))).map((r) => r.values.raw_value);
+    const normalizedRaw = parseCsv(
+      readFileSync(new URL('../../../test/fixtures/untc/normalized-2015-03-14.csv', import.meta.url)),
+    ).map((r) => r.values.raw_value);
     const rows = await database.db.select().from(treatyActions);
 
     expect(rows).toHaveLength(expected.length);
@@ -165,12 +194,17 @@ describe('the shipped UNTC snapshot', () => {
 
     const summary = problems.map((p) => ({ file: p.file, line: p.line }));
     expect(summary).toHaveLength(7);
-    expect(summary).toEqual(expect.arrayContaining([
-      { file: 'XVIII-11.csv', line: 3 }, { file: 'XVIII-11.csv', line: 4 },
-      { file: 'XVIII-9.csv', line: 2 }, { file: 'XVIII-9.csv', line: 3 },
-      { file: 'XVIII-15.csv', line: 2 }, { file: 'XVIII-15.csv', line: 3 },
-      { file: 'XVIII-99.csv', line: 1 },
-    ]));
+    expect(summary).toEqual(
+      expect.arrayContaining([
+        { file: 'XVIII-11.csv', line: 3 },
+        { file: 'XVIII-11.csv', line: 4 },
+        { file: 'XVIII-9.csv', line: 2 },
+        { file: 'XVIII-9.csv', line: 3 },
+        { file: 'XVIII-15.csv', line: 2 },
+        { file: 'XVIII-15.csv', line: 3 },
+        { file: 'XVIII-99.csv', line: 1 },
+      ]),
+    );
     const reason = (file: string, line: number) => problems.find((p) => p.file === file && p.line === line)!.reason;
     expect(reason('XVIII-11.csv', 3)).toMatch(/unknown participant name "Atlantis"/);
     expect(reason('XVIII-11.csv', 4)).toMatch(/listed twice.*line 2/);
@@ -185,10 +219,14 @@ describe('the shipped UNTC snapshot', () => {
   it('rejects consent suffixes that are not UNTC action kinds even when they are names of built-in object properties ("constructor", "toString")', async () => {
     const before = await statusTableCounts(database.db);
     const folder = makeTempFolder('untc-2015-06-01', {
-      'XVIII-11.csv': 'Participant,Signature,Ratification\nAfghanistan,,24 Sep 2003 constructor\nAlbania,,10 Apr 2002 toString\n',
+      'XVIII-11.csv':
+        'Participant,Signature,Ratification\nAfghanistan,,24 Sep 2003 constructor\nAlbania,,10 Apr 2002 toString\n',
     });
     const problems = await expectRejected(importUntcFolder(database.db, folder));
-    expect(problems.map((p) => [p.file, p.line, p.field])).toEqual([['XVIII-11.csv', 2, 'consent'], ['XVIII-11.csv', 3, 'consent']]);
+    expect(problems.map((p) => [p.file, p.line, p.field])).toEqual([
+      ['XVIII-11.csv', 2, 'consent'],
+      ['XVIII-11.csv', 3, 'consent'],
+    ]);
     expect(await statusTableCounts(database.db)).toEqual(before);
   });
 });
@@ -219,8 +257,15 @@ describe('importing successive UNTC snapshots', () => {
   it("resolves the damaged name Cte d'Ivoire and the former name Cape Verde to CIV and CPV", async () => {
     const civ = await database.db.select().from(treatyActions).where(eq(treatyActions.participantId, 'CIV'));
     const cpv = await database.db.select().from(treatyActions).where(eq(treatyActions.participantId, 'CPV'));
-    expect(civ.find((a) => a.instrumentId === 'icsft-1999')).toMatchObject({ type: 'accession', date: '2002-03-13', rawValue: '13 Mar 2002 a' });
-    expect(cpv.find((a) => a.instrumentId === 'icsft-1999' && a.actionKey === 'consent')).toMatchObject({ type: 'ratification', date: '2002-05-10' });
+    expect(civ.find((a) => a.instrumentId === 'icsft-1999')).toMatchObject({
+      type: 'accession',
+      date: '2002-03-13',
+      rawValue: '13 Mar 2002 a',
+    });
+    expect(cpv.find((a) => a.instrumentId === 'icsft-1999' && a.actionKey === 'consent')).toMatchObject({
+      type: 'ratification',
+      date: '2002-05-10',
+    });
     expect(civ.length).toBeGreaterThanOrEqual(10);
   });
 
@@ -239,7 +284,14 @@ describe('importing successive UNTC snapshots', () => {
 
   it('records the differences of the middle snapshot as added and corrected actions with before and after', async () => {
     const changes = await database.db.select().from(statusChanges);
-    const asText = changes.map((c) => describeChange({ ...c, change: c.change as ImportChange['change'], before: c.before as Record<string, unknown> | null, after: c.after as Record<string, unknown> | null }));
+    const asText = changes.map((c) =>
+      describeChange({
+        ...c,
+        change: c.change as ImportChange['change'],
+        before: c.before as Record<string, unknown> | null,
+        after: c.after as Record<string, unknown> | null,
+      }),
+    );
     const expected = expectedChanges(UNTC_2013_06_06, UNTC_2013_12_22);
     expect(expected.length).toBeGreaterThan(20);
     expect(asText.sort()).toEqual(expected);
@@ -258,21 +310,34 @@ describe('importing successive UNTC snapshots', () => {
     // Djibouti had only signed the Nuclear Terrorism Convention in 2013; by 2015 it had ratified.
     expect(oracleActions(UNTC_2013_12_22).has('icsant-2005|DJI|consent')).toBe(false);
     const djibouti = report.changes.filter((c) => c.participantId === 'DJI');
-    expect(djibouti).toEqual([{
-      instrumentId: 'icsant-2005', participantId: 'DJI', actionKey: 'consent', change: 'added',
-      before: null, after: { type: 'ratification', date: '2014-04-25', effectiveDate: null, text: null },
-    }]);
+    expect(djibouti).toEqual([
+      {
+        instrumentId: 'icsant-2005',
+        participantId: 'DJI',
+        actionKey: 'consent',
+        change: 'added',
+        before: null,
+        after: { type: 'ratification', date: '2014-04-25', effectiveDate: null, text: null },
+      },
+    ]);
     // "Cape Verde" became "Cabo Verde": the same participant, so nothing changed for it.
     expect(report.changes.filter((c) => c.participantId === 'CPV')).toEqual([]);
 
-    const logged = await database.db.select().from(statusChanges).where(eq(statusChanges.snapshotId, 'untc-2015-03-14'));
+    const logged = await database.db
+      .select()
+      .from(statusChanges)
+      .where(eq(statusChanges.snapshotId, 'untc-2015-03-14'));
     expect(logged).toHaveLength(report.changes.length);
   });
 
   it('ends with exactly the actions of the newest snapshot', async () => {
     const rows = await database.db.select().from(treatyActions);
     const stored = rows.map((r) => `${r.instrumentId}|${r.participantId}|${r.type}|${r.date}`).sort();
-    expect(stored).toEqual(readNormalizedShippedActions().map((a) => `${a.instrumentId}|${a.participantId}|${a.type}|${a.date}`).sort());
+    expect(stored).toEqual(
+      readNormalizedShippedActions()
+        .map((a) => `${a.instrumentId}|${a.participantId}|${a.type}|${a.date}`)
+        .sort(),
+    );
   });
 
   it('reports an older snapshot imported again as "superseded" and changes nothing', async () => {
@@ -295,21 +360,41 @@ describe('an action that a newer snapshot no longer shows', () => {
     await database?.destroy();
   });
 
-  const partiesToIcsant = async (asOf: string) => partiesAsOf({ dataset: await loadDataset(database.db), instrumentId: 'icsant-2005', asOf, basis: 'deposit', lang: 'en' });
+  const partiesToIcsant = async (asOf: string) =>
+    partiesAsOf({
+      dataset: await loadDataset(database.db),
+      instrumentId: 'icsant-2005',
+      asOf,
+      basis: 'deposit',
+      lang: 'en',
+    });
 
   it('is flagged missing_from_source, kept, and still counted', async () => {
     const countBefore = (await partiesToIcsant('2015-06-01')).count;
-    const withoutDjibouti = readShippedFile('XVIII-15.csv').split('\n').filter((line) => !line.startsWith('Djibouti,')).join('\n');
-    const report = await importUntcFolder(database.db, makeTempFolder('untc-2015-06-01', { 'XVIII-15.csv': withoutDjibouti }));
+    const withoutDjibouti = readShippedFile('XVIII-15.csv')
+      .split('\n')
+      .filter((line) => !line.startsWith('Djibouti,'))
+      .join('\n');
+    const report = await importUntcFolder(
+      database.db,
+      makeTempFolder('untc-2015-06-01', { 'XVIII-15.csv': withoutDjibouti }),
+    );
 
     expect(report.counts.flagged).toBe(2);
     expect(report.changes.map((c) => [c.change, c.participantId, c.actionKey]).sort()).toEqual([
-      ['missing_from_source', 'DJI', 'consent'], ['missing_from_source', 'DJI', 'signature'],
+      ['missing_from_source', 'DJI', 'consent'],
+      ['missing_from_source', 'DJI', 'signature'],
     ]);
-    expect(report.changes.find((c) => c.actionKey === 'consent')).toMatchObject({ before: { type: 'ratification', date: '2014-04-25' }, after: null });
+    expect(report.changes.find((c) => c.actionKey === 'consent')).toMatchObject({
+      before: { type: 'ratification', date: '2014-04-25' },
+      after: null,
+    });
 
     const rows = await database.db.select().from(treatyActions).where(eq(treatyActions.participantId, 'DJI'));
-    expect(rows.filter((r) => r.instrumentId === 'icsant-2005').map((r) => r.reviewStatus)).toEqual(['missing_from_source', 'missing_from_source']);
+    expect(rows.filter((r) => r.instrumentId === 'icsant-2005').map((r) => r.reviewStatus)).toEqual([
+      'missing_from_source',
+      'missing_from_source',
+    ]);
     const parties = await partiesToIcsant('2015-06-01');
     expect(parties.count).toBe(countBefore);
     expect(parties.parties.find((p) => p.participant === 'DJI')).toMatchObject({ flagged: true, date: '2014-04-25' });
@@ -318,16 +403,22 @@ describe('an action that a newer snapshot no longer shows', () => {
   });
 
   it('records "reappeared" when a later snapshot shows it again, and clears the flag', async () => {
-    const report = await importUntcFolder(database.db, makeTempFolder('untc-2015-09-01', { 'XVIII-15.csv': readShippedFile('XVIII-15.csv') }));
+    const report = await importUntcFolder(
+      database.db,
+      makeTempFolder('untc-2015-09-01', { 'XVIII-15.csv': readShippedFile('XVIII-15.csv') }),
+    );
 
     expect(report.counts).toMatchObject({ reappeared: 2, flagged: 0, added: 0, corrected: 0 });
     expect(report.changes.map((c) => [c.change, c.participantId, c.actionKey]).sort()).toEqual([
-      ['reappeared', 'DJI', 'consent'], ['reappeared', 'DJI', 'signature'],
+      ['reappeared', 'DJI', 'consent'],
+      ['reappeared', 'DJI', 'signature'],
     ]);
     const logged = await database.db.select().from(statusChanges).where(eq(statusChanges.participantId, 'DJI'));
     expect(logged.map((c) => `${c.snapshotId} ${c.change} ${c.actionKey}`).sort()).toEqual([
-      'untc-2015-06-01 missing_from_source consent', 'untc-2015-06-01 missing_from_source signature',
-      'untc-2015-09-01 reappeared consent', 'untc-2015-09-01 reappeared signature',
+      'untc-2015-06-01 missing_from_source consent',
+      'untc-2015-06-01 missing_from_source signature',
+      'untc-2015-09-01 reappeared consent',
+      'untc-2015-09-01 reappeared signature',
     ]);
     const parties = await partiesToIcsant('2015-09-01');
     expect(parties.parties.find((p) => p.participant === 'DJI')).toMatchObject({ flagged: false });
@@ -366,16 +457,29 @@ describe('the generic actions format', () => {
     expect(report.changes.map((c) => c.change)).toEqual(Array(5).fill('added'));
 
     const rows = await database.db.select().from(treatyActions).where(eq(treatyActions.instrumentId, 'tokyo-1963'));
-    const byType = (participant: string, type: string) => rows.find((r) => r.participantId === participant && r.type === type);
-    expect(byType('NER', 'withdrawal')).toMatchObject({ date: '2010-03-01', effectiveDate: '2011-03-01', notificationRef: 'LE 3/1-10/1' });
+    const byType = (participant: string, type: string) =>
+      rows.find((r) => r.participantId === participant && r.type === type);
+    expect(byType('NER', 'withdrawal')).toMatchObject({
+      date: '2010-03-01',
+      effectiveDate: '2011-03-01',
+      notificationRef: 'LE 3/1-10/1',
+    });
     expect(byType('MNE', 'succession')).toMatchObject({ date: '2006-10-23', effectiveDate: '2006-06-03' });
-    expect(byType('FRA', 'declaration')?.text).toBe('The French Republic declares that Article 1, paragraph 4, applies.');
+    expect(byType('FRA', 'declaration')?.text).toBe(
+      'The French Republic declares that Article 1, paragraph 4, applies.',
+    );
     expect(byType('FRA', 'ratification')).toBeDefined();
     expect(byType('NER', 'accession')).toBeDefined();
 
     const dataset = await loadDataset(database.db);
     expect(dataset.instrumentsWithData.has('tokyo-1963')).toBe(true);
-    const parties = partiesAsOf({ dataset, instrumentId: 'tokyo-1963', asOf: '2024-01-01', basis: 'deposit', lang: 'en' });
+    const parties = partiesAsOf({
+      dataset,
+      instrumentId: 'tokyo-1963',
+      asOf: '2024-01-01',
+      basis: 'deposit',
+      lang: 'en',
+    });
     expect(parties).toMatchObject({ hasData: true, dataAsOf: '2024-01-01', count: 2 });
     expect(parties.parties.map((p) => p.participant).sort()).toEqual(['FRA', 'MNE']);
   });
@@ -397,20 +501,39 @@ describe('the generic actions format', () => {
 
   it('imports together the actions of two files that cover the same instrument', async () => {
     const first = Buffer.from([HEADER, 'montreal-1971,France,ratification,1976-06-30,,,'].join('\n'));
-    const second = Buffer.from([HEADER, 'montreal-1971,Niger,accession,1972-09-03,,,', 'montreal-1971,Chad,accession,1972-07-12,,,'].join('\n'));
+    const second = Buffer.from(
+      [HEADER, 'montreal-1971,Niger,accession,1972-09-03,,,', 'montreal-1971,Chad,accession,1972-07-12,,,'].join('\n'),
+    );
     const report = await importSnapshot({
-      db: database.db, format: 'actions', asOf: '2024-02-01', snapshotId: 'gov-2024-02-01',
-      files: [{ name: 'gbr.csv', content: first }, { name: 'usa.csv', content: second }],
+      db: database.db,
+      format: 'actions',
+      asOf: '2024-02-01',
+      snapshotId: 'gov-2024-02-01',
+      files: [
+        { name: 'gbr.csv', content: first },
+        { name: 'usa.csv', content: second },
+      ],
     });
     expect(report.counts.added).toBe(3);
-    expect(report.files).toEqual([expect.objectContaining({ instrumentId: 'montreal-1971', rows: 3, file: 'gbr.csv, usa.csv' })]);
+    expect(report.files).toEqual([
+      expect.objectContaining({ instrumentId: 'montreal-1971', rows: 3, file: 'gbr.csv, usa.csv' }),
+    ]);
     const dataset = await loadDataset(database.db);
-    expect(partiesAsOf({ dataset, instrumentId: 'montreal-1971', asOf: '2024-01-01', basis: 'deposit', lang: 'en' }).parties.map((p) => p.participant).sort()).toEqual(['FRA', 'NER', 'TCD']);
+    expect(
+      partiesAsOf({ dataset, instrumentId: 'montreal-1971', asOf: '2024-01-01', basis: 'deposit', lang: 'en' })
+        .parties.map((p) => p.participant)
+        .sort(),
+    ).toEqual(['FRA', 'NER', 'TCD']);
   });
 
   it('rejects a file that lacks a required column, naming the column', async () => {
     const before = await statusTableCounts(database.db);
-    const problems = await expectRejected(importActionsCsv(database.db, 'instrument_id,participant,date\nhague-1970,France,1972-09-18\n', { asOf: '2024-01-01', snapshotId: 'icao-2024-01-02' }));
+    const problems = await expectRejected(
+      importActionsCsv(database.db, 'instrument_id,participant,date\nhague-1970,France,1972-09-18\n', {
+        asOf: '2024-01-01',
+        snapshotId: 'icao-2024-01-02',
+      }),
+    );
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ file: 'actions.csv', line: 1 });
     expect(problems[0]!.reason).toContain('action');
@@ -420,7 +543,9 @@ describe('the generic actions format', () => {
   it('rejects a file that holds no actions instead of recording an empty snapshot', async () => {
     const before = await statusTableCounts(database.db);
     for (const content of [`${HEADER}\n`, '']) {
-      const problems = await expectRejected(importActionsCsv(database.db, content, { asOf: '2024-02-01', snapshotId: 'icao-2024-02-01' }));
+      const problems = await expectRejected(
+        importActionsCsv(database.db, content, { asOf: '2024-02-01', snapshotId: 'icao-2024-02-01' }),
+      );
       expect(problems).toHaveLength(1);
       expect(problems[0]).toMatchObject({ file: 'actions.csv', line: 1 });
       expect(problems[0]!.reason).toMatch(/no actions/);
@@ -437,10 +562,14 @@ describe('the generic actions format', () => {
       'hague-1970,Germany,ratifikation,1974-10-11,,,', // 4 unknown action
       'hague-1970,Germany,declaration,1974-10-11,,,', // 5 declaration without text
     ].join('\n');
-    const problems = await expectRejected(importActionsCsv(database.db, csv, { asOf: '2024-01-01', snapshotId: 'icao-2024-01-03' }));
+    const problems = await expectRejected(
+      importActionsCsv(database.db, csv, { asOf: '2024-01-01', snapshotId: 'icao-2024-01-03' }),
+    );
 
     expect(problems.map((p) => ({ line: p.line, field: p.field }))).toEqual([
-      { line: 3, field: 'instrument_id' }, { line: 4, field: 'action' }, { line: 5, field: 'note' },
+      { line: 3, field: 'instrument_id' },
+      { line: 4, field: 'action' },
+      { line: 5, field: 'note' },
     ]);
     expect(problems[0]!.reason).toContain('hague-2099');
     expect(problems[1]!.reason).toContain('ratifikation');
@@ -462,7 +591,10 @@ describe('two imports of the same snapshot at the same time', () => {
   });
 
   it('run one after the other: the first writes, the second finds nothing to change, and nothing fails', async () => {
-    const reports = await Promise.all([importUntcFolder(database.db, UNTC_2015_03_14), importUntcFolder(database.db, UNTC_2015_03_14)]);
+    const reports = await Promise.all([
+      importUntcFolder(database.db, UNTC_2015_03_14),
+      importUntcFolder(database.db, UNTC_2015_03_14),
+    ]);
     expect(reports.map((r) => r.outcome).sort()).toEqual(['applied', 'unchanged']);
     expect((await statusTableCounts(database.db)).treatyActions).toBe(2490);
   });

@@ -6,7 +6,13 @@ import { AppError, type FieldProblem } from '../../lib/errors.ts';
 import { buildAliasIndex } from '../participants/participants.service.ts';
 import { listAliases } from '../participants/participants.repository.ts';
 import { listInstruments } from '../instruments/instruments.repository.ts';
-import { parseActionsFile, parseUntcFile, type ParseContext, type ParsedAction, type ParsedFile } from './status.parse.ts';
+import {
+  parseActionsFile,
+  parseUntcFile,
+  type ParseContext,
+  type ParsedAction,
+  type ParsedFile,
+} from './status.parse.ts';
 import * as repo from './status.repository.ts';
 import { recordAudit, SYSTEM_CONTEXT, type AuditContext } from '../audit/audit.service.ts';
 import type { TreatyActionRow } from './status.table.ts';
@@ -36,7 +42,13 @@ export interface ImportReport {
   complete: boolean;
   /** `applied` when something was written, `unchanged` when the data were already there, `superseded` when only older than what is recorded. */
   outcome: 'applied' | 'unchanged' | 'superseded';
-  files: { file: string; instrumentId: string; rows: number; outcome: 'baseline' | 'applied' | 'unchanged' | 'superseded'; newerSnapshot?: string }[];
+  files: {
+    file: string;
+    instrumentId: string;
+    rows: number;
+    outcome: 'baseline' | 'applied' | 'unchanged' | 'superseded';
+    newerSnapshot?: string;
+  }[];
   counts: { added: number; corrected: number; flagged: number; reappeared: number; unchanged: number };
   changes: ImportChange[];
 }
@@ -44,7 +56,12 @@ export interface ImportReport {
 /** Thrown when any row is invalid: nothing is written, and every problem is listed. */
 export class ImportRejectedError extends AppError {
   constructor(problems: FieldProblem[]) {
-    super({ status: 422, code: 'import.rejected', message: `import rejected: ${problems.length} problem(s) found, nothing was written`, problems });
+    super({
+      status: 422,
+      code: 'import.rejected',
+      message: `import rejected: ${problems.length} problem(s) found, nothing was written`,
+      problems,
+    });
   }
 }
 
@@ -65,9 +82,23 @@ const sha256 = (content: Buffer) => createHash('sha256').update(content).digest(
  * longer shows is flagged for review, never deleted.
  */
 export async function importSnapshot({
-  db, format, files, asOf, snapshotId, dryRun = false, clock = systemClock, audit = SYSTEM_CONTEXT, complete: claimedComplete = false,
+  db,
+  format,
+  files,
+  asOf,
+  snapshotId,
+  dryRun = false,
+  clock = systemClock,
+  audit = SYSTEM_CONTEXT,
+  complete: claimedComplete = false,
 }: {
-  db: Db; format: ImportFormat; files: ImportFile[]; asOf: string; snapshotId: string; dryRun?: boolean; clock?: Clock;
+  db: Db;
+  format: ImportFormat;
+  files: ImportFile[];
+  asOf: string;
+  snapshotId: string;
+  dryRun?: boolean;
+  clock?: Clock;
   /**
    * A generic actions file is the depositary's complete list as of `asOf` (`--complete`), not just some
    * of its actions. A UNTC status table always is.
@@ -82,7 +113,9 @@ export async function importSnapshot({
   const context: ParseContext = { instruments, aliases: buildAliasIndex(await listAliases(db)), asOf };
 
   const parsed: ParsedFile[] = files.map(({ name, content }) =>
-    format === 'untc' ? parseUntcFile({ file: name, content, context }) : parseActionsFile({ file: name, content, context }),
+    format === 'untc'
+      ? parseUntcFile({ file: name, content, context })
+      : parseActionsFile({ file: name, content, context }),
   );
   const problems = parsed.flatMap((p) => p.problems);
   const seenInstruments = new Map<string, string>();
@@ -113,8 +146,15 @@ export async function importSnapshot({
   });
 
   const report: ImportReport = {
-    snapshotId, format, asOf, dryRun, complete, outcome: 'unchanged', files: [],
-    counts: { added: 0, corrected: 0, flagged: 0, reappeared: 0, unchanged: 0 }, changes: [],
+    snapshotId,
+    format,
+    asOf,
+    dryRun,
+    complete,
+    outcome: 'unchanged',
+    files: [],
+    counts: { added: 0, corrected: 0, flagged: 0, reappeared: 0, unchanged: 0 },
+    changes: [],
   };
   const now = clock.now().toISOString();
 
@@ -132,7 +172,12 @@ export async function importSnapshot({
 
       for (const [instrumentId, group] of groups) {
         const prior = latest.get(instrumentId);
-        const fileReport: ImportReport['files'][number] = { file: group.file, instrumentId, rows: group.actions.length, outcome: 'applied' };
+        const fileReport: ImportReport['files'][number] = {
+          file: group.file,
+          instrumentId,
+          rows: group.actions.length,
+          outcome: 'applied',
+        };
         report.files.push(fileReport);
         if (prior && prior.asOf > asOf) {
           fileReport.outcome = 'superseded';
@@ -145,20 +190,47 @@ export async function importSnapshot({
           const isBaseline = !prior && format === 'untc' && !existing.some((a) => a.instrumentId === instrumentId);
           if (isBaseline) fileReport.outcome = 'baseline';
           diffInstrument({
-            instrumentId, actions: group.actions, existing: existing.filter((a) => a.instrumentId === instrumentId),
-            flagMissing: format === 'untc', isUntcSnapshot: (id) => snapshotFormats.get(id) === 'untc',
-            snapshotId, now, recordChanges: !isBaseline, inserts, updates, seenIds, report,
+            instrumentId,
+            actions: group.actions,
+            existing: existing.filter((a) => a.instrumentId === instrumentId),
+            flagMissing: format === 'untc',
+            isUntcSnapshot: (id) => snapshotFormats.get(id) === 'untc',
+            snapshotId,
+            now,
+            recordChanges: !isBaseline,
+            inserts,
+            updates,
+            seenIds,
+            report,
           });
         }
-        fileRows.push({ snapshotId, instrumentId, fileName: group.file, sha256: group.sha256, rowCount: group.actions.length, outcome: fileReport.outcome === 'baseline' ? 'applied' : fileReport.outcome, complete });
+        fileRows.push({
+          snapshotId,
+          instrumentId,
+          fileName: group.file,
+          sha256: group.sha256,
+          rowCount: group.actions.length,
+          outcome: fileReport.outcome === 'baseline' ? 'applied' : fileReport.outcome,
+          complete,
+        });
       }
 
       const wroteSomething = report.files.some((f) => f.outcome === 'applied' || f.outcome === 'baseline');
-      report.outcome = wroteSomething ? 'applied' : report.files.every((f) => f.outcome === 'superseded') ? 'superseded' : 'unchanged';
+      report.outcome = wroteSomething
+        ? 'applied'
+        : report.files.every((f) => f.outcome === 'superseded')
+          ? 'superseded'
+          : 'unchanged';
       const alreadyRecorded = await repo.findSnapshot(tx, snapshotId);
       if (!wroteSomething && alreadyRecorded) return;
 
-      await repo.upsertSnapshot(tx, { id: snapshotId, format, asOf, importedAt: now, summary: { outcome: report.outcome, counts: report.counts } });
+      await repo.upsertSnapshot(tx, {
+        id: snapshotId,
+        format,
+        asOf,
+        importedAt: now,
+        summary: { outcome: report.outcome, counts: report.counts },
+      });
       await repo.upsertSnapshotFiles(tx, fileRows);
       await repo.insertActions(tx, inserts);
       await repo.markSeen(tx, seenIds, snapshotId, now);
@@ -168,10 +240,24 @@ export async function importSnapshot({
         report.changes.map((c) => ({ ...c, snapshotId, detectedAt: now })),
       );
       if (wroteSomething) await repo.bumpDataVersion(tx);
-      await recordAudit(tx, audit, {
-        action: 'status.import', entityType: 'snapshot', entityId: snapshotId,
-        after: { outcome: report.outcome, asOf, format, complete, counts: report.counts, files: report.files.map((f) => ({ file: f.file, instrumentId: f.instrumentId, outcome: f.outcome })) },
-      }, now);
+      await recordAudit(
+        tx,
+        audit,
+        {
+          action: 'status.import',
+          entityType: 'snapshot',
+          entityId: snapshotId,
+          after: {
+            outcome: report.outcome,
+            asOf,
+            format,
+            complete,
+            counts: report.counts,
+            files: report.files.map((f) => ({ file: f.file, instrumentId: f.instrumentId, outcome: f.outcome })),
+          },
+        },
+        now,
+      );
       if (dryRun) throw new DryRunRollback();
     });
   } catch (error) {
@@ -181,14 +267,38 @@ export async function importSnapshot({
 }
 
 const comparable = (a: { type: string; date: string; effectiveDate: string | null; text: string | null }) => ({
-  type: a.type, date: a.date, effectiveDate: a.effectiveDate, text: a.text,
+  type: a.type,
+  date: a.date,
+  effectiveDate: a.effectiveDate,
+  text: a.text,
 });
 
 function diffInstrument({
-  instrumentId, actions, existing, flagMissing, isUntcSnapshot, snapshotId, now, recordChanges, inserts, updates, seenIds, report,
+  instrumentId,
+  actions,
+  existing,
+  flagMissing,
+  isUntcSnapshot,
+  snapshotId,
+  now,
+  recordChanges,
+  inserts,
+  updates,
+  seenIds,
+  report,
 }: {
-  instrumentId: string; actions: ParsedAction[]; existing: TreatyActionRow[]; flagMissing: boolean; isUntcSnapshot: (id: string) => boolean;
-  snapshotId: string; now: string; recordChanges: boolean; inserts: repo.NewTreatyAction[]; updates: PendingUpdate[]; seenIds: number[]; report: ImportReport;
+  instrumentId: string;
+  actions: ParsedAction[];
+  existing: TreatyActionRow[];
+  flagMissing: boolean;
+  isUntcSnapshot: (id: string) => boolean;
+  snapshotId: string;
+  now: string;
+  recordChanges: boolean;
+  inserts: repo.NewTreatyAction[];
+  updates: PendingUpdate[];
+  seenIds: number[];
+  report: ImportReport;
 }) {
   const byKey = new Map(existing.map((a) => [`${a.participantId}|${a.actionKey}`, a]));
   const seenKeys = new Set<string>();
@@ -203,12 +313,29 @@ function diffInstrument({
     const values = comparable(action);
     if (!current) {
       inserts.push({
-        instrumentId, participantId: action.participantId, actionKey: action.actionKey, type: action.type, date: action.date,
-        effectiveDate: action.effectiveDate, text: action.text, notificationRef: action.notificationRef, rawValue: action.rawValue,
-        firstSnapshotId: snapshotId, lastSnapshotId: snapshotId, reviewStatus: 'current', updatedAt: now,
+        instrumentId,
+        participantId: action.participantId,
+        actionKey: action.actionKey,
+        type: action.type,
+        date: action.date,
+        effectiveDate: action.effectiveDate,
+        text: action.text,
+        notificationRef: action.notificationRef,
+        rawValue: action.rawValue,
+        firstSnapshotId: snapshotId,
+        lastSnapshotId: snapshotId,
+        reviewStatus: 'current',
+        updatedAt: now,
       });
       report.counts.added++;
-      record({ instrumentId, participantId: action.participantId, actionKey: action.actionKey, change: 'added', before: null, after: values });
+      record({
+        instrumentId,
+        participantId: action.participantId,
+        actionKey: action.actionKey,
+        change: 'added',
+        before: null,
+        after: values,
+      });
       continue;
     }
     const before = comparable(current);
@@ -221,15 +348,36 @@ function diffInstrument({
     }
     updates.push({
       id: current.id,
-      values: { ...values, rawValue: action.rawValue, notificationRef: action.notificationRef ?? current.notificationRef, reviewStatus: 'current', lastSnapshotId: snapshotId, updatedAt: now },
+      values: {
+        ...values,
+        rawValue: action.rawValue,
+        notificationRef: action.notificationRef ?? current.notificationRef,
+        reviewStatus: 'current',
+        lastSnapshotId: snapshotId,
+        updatedAt: now,
+      },
     });
     if (corrected) {
       report.counts.corrected++;
-      record({ instrumentId, participantId: action.participantId, actionKey: action.actionKey, change: 'corrected', before, after: values });
+      record({
+        instrumentId,
+        participantId: action.participantId,
+        actionKey: action.actionKey,
+        change: 'corrected',
+        before,
+        after: values,
+      });
     }
     if (reappeared) {
       report.counts.reappeared++;
-      record({ instrumentId, participantId: action.participantId, actionKey: action.actionKey, change: 'reappeared', before: null, after: values });
+      record({
+        instrumentId,
+        participantId: action.participantId,
+        actionKey: action.actionKey,
+        change: 'reappeared',
+        before: null,
+        after: values,
+      });
     }
   }
 
@@ -239,6 +387,13 @@ function diffInstrument({
     if (seenKeys.has(key) || current.reviewStatus !== 'current' || !isUntcSnapshot(current.firstSnapshotId)) continue;
     updates.push({ id: current.id, values: { reviewStatus: 'missing_from_source', updatedAt: now } });
     report.counts.flagged++;
-    record({ instrumentId, participantId: current.participantId, actionKey: current.actionKey, change: 'missing_from_source', before: comparable(current), after: null });
+    record({
+      instrumentId,
+      participantId: current.participantId,
+      actionKey: current.actionKey,
+      change: 'missing_from_source',
+      before: comparable(current),
+      after: null,
+    });
   }
 }

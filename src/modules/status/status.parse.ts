@@ -2,7 +2,14 @@ import { isIsoDate, parseUntcDate } from '../../lib/dates.ts';
 import { parseCsv, parseCsvRows } from '../../lib/csv.ts';
 import type { FieldProblem } from '../../lib/errors.ts';
 import type { AliasIndex } from '../participants/participants.service.ts';
-import { ACTION_TYPE_SYNONYMS, UNTC_CONSENT_SUFFIX, actionKeyOf, categoryOf, isActionType, type ActionType } from './status.actions.ts';
+import {
+  ACTION_TYPE_SYNONYMS,
+  UNTC_CONSENT_SUFFIX,
+  actionKeyOf,
+  categoryOf,
+  isActionType,
+  type ActionType,
+} from './status.actions.ts';
 
 /** One action read from a file, resolved to ids, with where it came from. */
 export interface ParsedAction {
@@ -40,7 +47,15 @@ export interface ParsedFile {
 }
 
 /** The columns of the generic actions format, for depositaries other than the UN. */
-export const GENERIC_COLUMNS = ['instrument_id', 'participant', 'action', 'date', 'effective_date', 'note', 'notification_ref'] as const;
+export const GENERIC_COLUMNS = [
+  'instrument_id',
+  'participant',
+  'action',
+  'date',
+  'effective_date',
+  'note',
+  'notification_ref',
+] as const;
 const REQUIRED_GENERIC_COLUMNS = ['instrument_id', 'participant', 'action', 'date'] as const;
 
 /** Largest file accepted: a depositary's whole list, with the text of every declaration, is a fraction of it. */
@@ -57,10 +72,18 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
  * UTF-8. A Latin-1 or Windows-1252 file would otherwise decode to names such as "C\uFFFDte d'Ivoire"
  * and be reported row by row as unknown participants, hiding the actual mistake.
  */
-export function readDepositaryText(file: string, content: string | Buffer): { text: string; problem?: never } | { text?: never; problem: FieldProblem } {
+export function readDepositaryText(
+  file: string,
+  content: string | Buffer,
+): { text: string; problem?: never } | { text?: never; problem: FieldProblem } {
   const bytes = typeof content === 'string' ? Buffer.byteLength(content) : content.byteLength;
   if (bytes > MAX_FILE_BYTES) {
-    return { problem: { file, reason: `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; at most ${MAX_FILE_BYTES / 1024 / 1024} MB is accepted: split it into several files` } };
+    return {
+      problem: {
+        file,
+        reason: `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; at most ${MAX_FILE_BYTES / 1024 / 1024} MB is accepted: split it into several files`,
+      },
+    };
   }
   if (typeof content === 'string') return { text: content };
   try {
@@ -71,8 +94,15 @@ export function readDepositaryText(file: string, content: string | Buffer): { te
     const lineStart = offset === 0 ? 0 : content.lastIndexOf(0x0a, offset - 1) + 1;
     const line = countNewlines(content, offset) + 1;
     const character = [...decoder.decode(content.subarray(lineStart, offset))].length + 1;
-    const byte = offset < content.length ? `: byte 0x${content[offset]!.toString(16).toUpperCase().padStart(2, '0')}` : '';
-    return { problem: { file, line, reason: `this file is not UTF-8 (line ${line}, character ${character}${byte}); save it as UTF-8 (in Excel: "CSV UTF-8") and import it again` } };
+    const byte =
+      offset < content.length ? `: byte 0x${content[offset]!.toString(16).toUpperCase().padStart(2, '0')}` : '';
+    return {
+      problem: {
+        file,
+        line,
+        reason: `this file is not UTF-8 (line ${line}, character ${character}${byte}); save it as UTF-8 (in Excel: "CSV UTF-8") and import it again`,
+      },
+    };
   }
 }
 
@@ -125,7 +155,16 @@ function characters(value: string): number {
 function overLong(file: string, line: number, values: [field: string, value: string, limit: number][]): FieldProblem[] {
   return values.flatMap(([field, value, limit]) => {
     const length = value.length <= limit ? value.length : characters(value);
-    return length <= limit ? [] : [{ file, line, field, reason: `is ${length.toLocaleString('en')} characters long; at most ${limit.toLocaleString('en')} are accepted` }];
+    return length <= limit
+      ? []
+      : [
+          {
+            file,
+            line,
+            field,
+            reason: `is ${length.toLocaleString('en')} characters long; at most ${limit.toLocaleString('en')} are accepted`,
+          },
+        ];
   });
 }
 
@@ -133,12 +172,25 @@ function overLong(file: string, line: number, values: [field: string, value: str
  * Parses one UNTC status table (`XVIII-11.csv`): participant, signature, consent, read by position
  * because the header text differs between files and snapshots.
  */
-export function parseUntcFile({ file, content, context }: { file: string; content: string | Buffer; context: ParseContext }): ParsedFile {
+export function parseUntcFile({
+  file,
+  content,
+  context,
+}: {
+  file: string;
+  content: string | Buffer;
+  context: ParseContext;
+}): ParsedFile {
   const problems: FieldProblem[] = [];
   const untcNo = file.replace(/\.csv$/i, '');
   const instrument = context.instruments.find((i) => i.untcNo === untcNo);
   if (!instrument) {
-    return { file, instrumentId: null, actions: [], problems: [{ file, line: 1, field: 'file name', reason: `no instrument has the UNTC reference "${untcNo}"` }] };
+    return {
+      file,
+      instrumentId: null,
+      actions: [],
+      problems: [{ file, line: 1, field: 'file name', reason: `no instrument has the UNTC reference "${untcNo}"` }],
+    };
   }
 
   const { text, problem } = readDepositaryText(file, content);
@@ -147,11 +199,20 @@ export function parseUntcFile({ file, content, context }: { file: string; conten
   try {
     rows = parseCsvRows(text);
   } catch (error) {
-    return { file, instrumentId: instrument.id, actions: [], problems: [{ file, reason: `not a readable CSV file: ${(error as Error).message}` }] };
+    return {
+      file,
+      instrumentId: instrument.id,
+      actions: [],
+      problems: [{ file, reason: `not a readable CSV file: ${(error as Error).message}` }],
+    };
   }
   const [header, ...body] = rows;
   if (!header || header.cells.length < 3 || !/participant/i.test(header.cells[0] ?? '')) {
-    problems.push({ file, line: 1, reason: 'expected a header row with three columns: Participant, Signature, consent to be bound' });
+    problems.push({
+      file,
+      line: 1,
+      reason: 'expected a header row with three columns: Participant, Signature, consent to be bound',
+    });
     return { file, instrumentId: instrument.id, actions: [], problems };
   }
 
@@ -159,7 +220,11 @@ export function parseUntcFile({ file, content, context }: { file: string; conten
   const seenParticipants = new Map<string, number>();
   const cellNames = ['Participant', 'Signature', 'consent'];
   for (const { line, cells } of body) {
-    const tooLong = overLong(file, line, cells.map((cell, i) => [cellNames[i] ?? `column ${i + 1}`, cell, MAX_FIELD_CHARACTERS]));
+    const tooLong = overLong(
+      file,
+      line,
+      cells.map((cell, i) => [cellNames[i] ?? `column ${i + 1}`, cell, MAX_FIELD_CHARACTERS]),
+    );
     if (tooLong.length > 0) {
       problems.push(...tooLong);
       continue;
@@ -172,34 +237,75 @@ export function parseUntcFile({ file, content, context }: { file: string; conten
     }
     const participantId = context.aliases.resolve(name);
     if (!participantId) {
-      problems.push({ file, line, field: 'Participant', reason: `unknown participant name "${name}"; add it to the alias table if it is another name of a known participant` });
+      problems.push({
+        file,
+        line,
+        field: 'Participant',
+        reason: `unknown participant name "${name}"; add it to the alias table if it is another name of a known participant`,
+      });
       continue;
     }
     const earlierLine = seenParticipants.get(participantId);
     if (earlierLine !== undefined) {
-      problems.push({ file, line, field: 'Participant', reason: `"${name}" is listed twice for this instrument (also on line ${earlierLine})` });
+      problems.push({
+        file,
+        line,
+        field: 'Participant',
+        reason: `"${name}" is listed twice for this instrument (also on line ${earlierLine})`,
+      });
       continue;
     }
     seenParticipants.set(participantId, line);
 
-    const base = { file, line, instrumentId: instrument.id, participantId, effectiveDate: null, text: null, notificationRef: null };
+    const base = {
+      file,
+      line,
+      instrumentId: instrument.id,
+      participantId,
+      effectiveDate: null,
+      text: null,
+      notificationRef: null,
+    };
     if (signatureCell) {
       const parsed = parseUntcDate(signatureCell);
       if (!parsed || !['', 'd'].includes(parsed.suffix)) {
-        problems.push({ file, line, field: 'Signature', reason: `"${signatureCell}" is not a date of the form "9 Dec 1999" (optionally followed by "d")` });
+        problems.push({
+          file,
+          line,
+          field: 'Signature',
+          reason: `"${signatureCell}" is not a date of the form "9 Dec 1999" (optionally followed by "d")`,
+        });
       } else {
         const type: ActionType = parsed.suffix === 'd' ? 'succession_to_signature' : 'signature';
-        actions.push({ ...base, type, actionKey: actionKeyOf({ type, date: parsed.date }), date: parsed.date, rawValue: signatureCell });
+        actions.push({
+          ...base,
+          type,
+          actionKey: actionKeyOf({ type, date: parsed.date }),
+          date: parsed.date,
+          rawValue: signatureCell,
+        });
       }
     }
     if (consentCell) {
       const parsed = parseUntcDate(consentCell);
       // Own keys only: a suffix such as "constructor" must not find Object.prototype members.
-      const type = parsed && Object.hasOwn(UNTC_CONSENT_SUFFIX, parsed.suffix) ? UNTC_CONSENT_SUFFIX[parsed.suffix] : undefined;
+      const type =
+        parsed && Object.hasOwn(UNTC_CONSENT_SUFFIX, parsed.suffix) ? UNTC_CONSENT_SUFFIX[parsed.suffix] : undefined;
       if (!parsed || !type) {
-        problems.push({ file, line, field: 'consent', reason: `"${consentCell}" is not a date of the form "24 Sep 2003" followed by nothing, a, A, AA or d` });
+        problems.push({
+          file,
+          line,
+          field: 'consent',
+          reason: `"${consentCell}" is not a date of the form "24 Sep 2003" followed by nothing, a, A, AA or d`,
+        });
       } else {
-        actions.push({ ...base, type, actionKey: actionKeyOf({ type, date: parsed.date }), date: parsed.date, rawValue: consentCell });
+        actions.push({
+          ...base,
+          type,
+          actionKey: actionKeyOf({ type, date: parsed.date }),
+          date: parsed.date,
+          rawValue: consentCell,
+        });
       }
     }
   }
@@ -208,7 +314,15 @@ export function parseUntcFile({ file, content, context }: { file: string; conten
 }
 
 /** Parses a generic actions file (see GENERIC_COLUMNS); one file may cover several instruments. */
-export function parseActionsFile({ file, content, context }: { file: string; content: string | Buffer; context: ParseContext }): ParsedFile {
+export function parseActionsFile({
+  file,
+  content,
+  context,
+}: {
+  file: string;
+  content: string | Buffer;
+  context: ParseContext;
+}): ParsedFile {
   const problems: FieldProblem[] = [];
   const { text, problem } = readDepositaryText(file, content);
   if (problem) return { file, instrumentId: null, actions: [], problems: [problem] };
@@ -216,26 +330,61 @@ export function parseActionsFile({ file, content, context }: { file: string; con
   try {
     records = parseCsv(text);
   } catch (error) {
-    return { file, instrumentId: null, actions: [], problems: [{ file, reason: `not a readable CSV file: ${(error as Error).message}` }] };
+    return {
+      file,
+      instrumentId: null,
+      actions: [],
+      problems: [{ file, reason: `not a readable CSV file: ${(error as Error).message}` }],
+    };
   }
   const firstRecord = records[0];
   if (!firstRecord) {
-    return { file, instrumentId: null, actions: [], problems: [{ file, line: 1, reason: `the file holds no actions: expected a header row (${GENERIC_COLUMNS.join(',')}) and one row per action` }] };
+    return {
+      file,
+      instrumentId: null,
+      actions: [],
+      problems: [
+        {
+          file,
+          line: 1,
+          reason: `the file holds no actions: expected a header row (${GENERIC_COLUMNS.join(',')}) and one row per action`,
+        },
+      ],
+    };
   }
   const columns = Object.keys(firstRecord.values);
   const missing = REQUIRED_GENERIC_COLUMNS.filter((column) => !columns.includes(column));
   if (missing.length > 0) {
-    return { file, instrumentId: null, actions: [], problems: [{ file, line: 1, reason: `missing column(s): ${missing.join(', ')}; expected ${GENERIC_COLUMNS.join(',')}` }] };
+    return {
+      file,
+      instrumentId: null,
+      actions: [],
+      problems: [
+        { file, line: 1, reason: `missing column(s): ${missing.join(', ')}; expected ${GENERIC_COLUMNS.join(',')}` },
+      ],
+    };
   }
 
   const actions: ParsedAction[] = [];
   const seenKeys = new Map<string, number>();
   for (const { line, values } of records) {
     // Before anything else: the other checks quote values back, and a 20 MB value must not be.
-    const tooLong = overLong(file, line, GENERIC_COLUMNS.flatMap((column) => {
-      const value = values[column];
-      return value === undefined ? [] : [[column, value, column === 'note' ? MAX_NOTE_CHARACTERS : MAX_FIELD_CHARACTERS] as [string, string, number]];
-    }));
+    const tooLong = overLong(
+      file,
+      line,
+      GENERIC_COLUMNS.flatMap((column) => {
+        const value = values[column];
+        return value === undefined
+          ? []
+          : [
+              [column, value, column === 'note' ? MAX_NOTE_CHARACTERS : MAX_FIELD_CHARACTERS] as [
+                string,
+                string,
+                number,
+              ],
+            ];
+      }),
+    );
     if (tooLong.length > 0) {
       problems.push(...tooLong);
       continue;
@@ -248,13 +397,33 @@ export function parseActionsFile({ file, content, context }: { file: string; con
     const lineProblems: FieldProblem[] = [];
 
     const instrument = context.instruments.find((i) => i.id === instrumentId);
-    if (!instrument) lineProblems.push({ file, line, field: 'instrument_id', reason: instrumentId ? `unknown instrument "${instrumentId}"` : 'instrument_id is empty' });
+    if (!instrument)
+      lineProblems.push({
+        file,
+        line,
+        field: 'instrument_id',
+        reason: instrumentId ? `unknown instrument "${instrumentId}"` : 'instrument_id is empty',
+      });
     const participantId = name ? context.aliases.resolve(name) : undefined;
-    if (!participantId) lineProblems.push({ file, line, field: 'participant', reason: name ? `unknown participant name "${name}"` : 'participant is empty' });
+    if (!participantId)
+      lineProblems.push({
+        file,
+        line,
+        field: 'participant',
+        reason: name ? `unknown participant name "${name}"` : 'participant is empty',
+      });
     const type = ACTION_TYPE_SYNONYMS[actionText] ?? actionText;
-    if (!isActionType(type)) lineProblems.push({ file, line, field: 'action', reason: `unknown action "${values.action ?? ''}"` });
-    if (!isIsoDate(dateText)) lineProblems.push({ file, line, field: 'date', reason: `"${dateText}" is not a date of the form YYYY-MM-DD` });
-    if (effectiveText && !isIsoDate(effectiveText)) lineProblems.push({ file, line, field: 'effective_date', reason: `"${effectiveText}" is not a date of the form YYYY-MM-DD` });
+    if (!isActionType(type))
+      lineProblems.push({ file, line, field: 'action', reason: `unknown action "${values.action ?? ''}"` });
+    if (!isIsoDate(dateText))
+      lineProblems.push({ file, line, field: 'date', reason: `"${dateText}" is not a date of the form YYYY-MM-DD` });
+    if (effectiveText && !isIsoDate(effectiveText))
+      lineProblems.push({
+        file,
+        line,
+        field: 'effective_date',
+        reason: `"${effectiveText}" is not a date of the form YYYY-MM-DD`,
+      });
     if (lineProblems.length > 0 || !instrument || !participantId || !isActionType(type)) {
       problems.push(...lineProblems);
       continue;
@@ -268,13 +437,26 @@ export function parseActionsFile({ file, content, context }: { file: string; con
     const identity = `${instrument.id}|${participantId}|${actionKey}`;
     const earlierLine = seenKeys.get(identity);
     if (earlierLine !== undefined) {
-      problems.push({ file, line, reason: `the same ${categoryOf(type)} of "${name}" for ${instrument.id} is already on line ${earlierLine}` });
+      problems.push({
+        file,
+        line,
+        reason: `the same ${categoryOf(type)} of "${name}" for ${instrument.id} is already on line ${earlierLine}`,
+      });
       continue;
     }
     seenKeys.set(identity, line);
     actions.push({
-      file, line, instrumentId: instrument.id, participantId, actionKey, type, date: dateText,
-      effectiveDate: effectiveText || null, text, notificationRef: (values.notification_ref ?? '').trim() || null, rawValue: null,
+      file,
+      line,
+      instrumentId: instrument.id,
+      participantId,
+      actionKey,
+      type,
+      date: dateText,
+      effectiveDate: effectiveText || null,
+      text,
+      notificationRef: (values.notification_ref ?? '').trim() || null,
+      rawValue: null,
     });
   }
   problems.push(...checkDates(actions, context));
@@ -287,10 +469,20 @@ function checkDates(actions: ParsedAction[], context: ParseContext): FieldProble
   for (const action of actions) {
     const instrument = context.instruments.find((i) => i.id === action.instrumentId)!;
     if (action.date < instrument.adoptedDate) {
-      problems.push({ file: action.file, line: action.line, field: 'date', reason: `${action.type.replace(/_/g, ' ')} dated ${action.date} is before the instrument was adopted (${instrument.adoptedDate})` });
+      problems.push({
+        file: action.file,
+        line: action.line,
+        field: 'date',
+        reason: `${action.type.replace(/_/g, ' ')} dated ${action.date} is before the instrument was adopted (${instrument.adoptedDate})`,
+      });
     }
     if (action.date > context.asOf) {
-      problems.push({ file: action.file, line: action.line, field: 'date', reason: `${action.type.replace(/_/g, ' ')} dated ${action.date} is after the snapshot date ${context.asOf}` });
+      problems.push({
+        file: action.file,
+        line: action.line,
+        field: 'date',
+        reason: `${action.type.replace(/_/g, ' ')} dated ${action.date} is after the snapshot date ${context.asOf}`,
+      });
     }
   }
   return problems;

@@ -10,7 +10,13 @@ const CHUNK = 500;
 /** The newest snapshot of a format that covered each instrument, with the checksum it had. */
 export async function latestSnapshotPerInstrument(db: Db, format: string) {
   const rows = await db
-    .select({ instrumentId: snapshotFiles.instrumentId, asOf: snapshots.asOf, sha256: snapshotFiles.sha256, snapshotId: snapshots.id, complete: snapshotFiles.complete })
+    .select({
+      instrumentId: snapshotFiles.instrumentId,
+      asOf: snapshots.asOf,
+      sha256: snapshotFiles.sha256,
+      snapshotId: snapshots.id,
+      complete: snapshotFiles.complete,
+    })
     .from(snapshotFiles)
     .innerJoin(snapshots, eq(snapshots.id, snapshotFiles.snapshotId))
     .where(and(eq(snapshots.format, format), sql`${snapshotFiles.outcome} <> 'superseded'`));
@@ -62,12 +68,18 @@ export async function updateAction(db: Db, id: number, values: Partial<NewTreaty
 
 export async function markSeen(db: Db, ids: number[], snapshotId: string, now: string) {
   for (let i = 0; i < ids.length; i += CHUNK) {
-    await db.update(treatyActions).set({ lastSnapshotId: snapshotId, updatedAt: now }).where(inArray(treatyActions.id, ids.slice(i, i + CHUNK)));
+    await db
+      .update(treatyActions)
+      .set({ lastSnapshotId: snapshotId, updatedAt: now })
+      .where(inArray(treatyActions.id, ids.slice(i, i + CHUNK)));
   }
 }
 
 export async function upsertSnapshot(db: Db, row: typeof snapshots.$inferInsert) {
-  await db.insert(snapshots).values(row).onConflictDoUpdate({ target: snapshots.id, set: { summary: row.summary, importedAt: row.importedAt } });
+  await db
+    .insert(snapshots)
+    .values(row)
+    .onConflictDoUpdate({ target: snapshots.id, set: { summary: row.summary, importedAt: row.importedAt } });
 }
 
 export async function upsertSnapshotFiles(db: Db, rows: (typeof snapshotFiles.$inferInsert)[]) {
@@ -75,7 +87,16 @@ export async function upsertSnapshotFiles(db: Db, rows: (typeof snapshotFiles.$i
     await db
       .insert(snapshotFiles)
       .values(row)
-      .onConflictDoUpdate({ target: [snapshotFiles.snapshotId, snapshotFiles.instrumentId], set: { sha256: row.sha256, rowCount: row.rowCount, outcome: row.outcome, fileName: row.fileName, complete: row.complete ?? false } });
+      .onConflictDoUpdate({
+        target: [snapshotFiles.snapshotId, snapshotFiles.instrumentId],
+        set: {
+          sha256: row.sha256,
+          rowCount: row.rowCount,
+          outcome: row.outcome,
+          fileName: row.fileName,
+          complete: row.complete ?? false,
+        },
+      });
   }
 }
 
@@ -93,7 +114,15 @@ export async function readDataVersion(db: Db): Promise<number> {
 }
 
 /** Change log, newest first, paginated by the id of the last row seen. */
-export async function listChanges(db: Db, filter: { instrumentId?: string | undefined; participantId?: string | undefined; before?: number | undefined; limit: number }) {
+export async function listChanges(
+  db: Db,
+  filter: {
+    instrumentId?: string | undefined;
+    participantId?: string | undefined;
+    before?: number | undefined;
+    limit: number;
+  },
+) {
   const conditions: SQL[] = [];
   if (filter.instrumentId) conditions.push(eq(statusChanges.instrumentId, filter.instrumentId));
   if (filter.participantId) conditions.push(eq(statusChanges.participantId, filter.participantId));

@@ -7,11 +7,26 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { createTestApp } from '../../../test/helpers/app.ts';
 import { TEST_CLOCK, TEST_DB_KIND } from '../../../test/helpers/db.ts';
-import { UNTC_2013_06_06, UNTC_2013_12_22, UNTC_2015_03_14, importUntcFolder, seedReferenceData } from '../../../test/helpers/fixtures.ts';
+import {
+  UNTC_2013_06_06,
+  UNTC_2013_12_22,
+  UNTC_2015_03_14,
+  importUntcFolder,
+  seedReferenceData,
+} from '../../../test/helpers/fixtures.ts';
 import { problemSchema } from '../../contracts/common.ts';
 import {
-  changesPageSchema, compareSchema, countryStatusSchema, instrumentSchema, matrixSchema, overviewSchema, participantSchema, partiesSchema,
-  regionSchema, snapshotSchema, timelineSchema,
+  changesPageSchema,
+  compareSchema,
+  countryStatusSchema,
+  instrumentSchema,
+  matrixSchema,
+  overviewSchema,
+  participantSchema,
+  partiesSchema,
+  regionSchema,
+  snapshotSchema,
+  timelineSchema,
 } from '../../contracts/status.ts';
 import { SHIPPED_DATA_DIR } from '../../db/seed.ts';
 import { parseCsv } from '../../lib/csv.ts';
@@ -64,8 +79,14 @@ describe('the HTTP API', () => {
       expect(res.statusCode).toBe(200);
       const instrument = expectShape(instrumentSchema, res.json());
       expect(instrument).toMatchObject({
-        id: 'icsft-1999', untcNo: 'XVIII-11', adoptedDate: '1999-12-09', entryIntoForceDate: '2002-04-10', sets: [12, 16, 18, 19],
-        hasData: true, dataAsOf: '2015-03-14', eifRule: { kind: 'days_after', daysAfter: 30, daysAfterForLaterJoiners: 30 },
+        id: 'icsft-1999',
+        untcNo: 'XVIII-11',
+        adoptedDate: '1999-12-09',
+        entryIntoForceDate: '2002-04-10',
+        sets: [12, 16, 18, 19],
+        hasData: true,
+        dataAsOf: '2015-03-14',
+        eifRule: { kind: 'days_after', daysAfter: 30, daysAfterForLaterJoiners: 30 },
       });
     });
 
@@ -73,7 +94,13 @@ describe('the HTTP API', () => {
       const res = await get('/api/v1/instruments/icsft-1999/parties?asOf=2010-01-01');
       expect(res.statusCode).toBe(200);
       const parties = expectShape(partiesSchema, res.json());
-      expect(parties).toMatchObject({ instrument: 'icsft-1999', asOf: '2010-01-01', basis: 'deposit', hasData: true, dataAsOf: '2015-03-14' });
+      expect(parties).toMatchObject({
+        instrument: 'icsft-1999',
+        asOf: '2010-01-01',
+        basis: 'deposit',
+        hasData: true,
+        dataAsOf: '2015-03-14',
+      });
       expect(parties.count).toBe(parties.parties.length);
       expect(parties.count).toBeGreaterThan(100);
       const names = parties.parties.map((p) => p.name);
@@ -82,7 +109,10 @@ describe('the HTTP API', () => {
     });
 
     it('GET /api/v1/instruments/{id}/parties defaults the date to today', async () => {
-      const parties = expectShape(partiesSchema, (await get('/api/v1/instruments/icsft-1999/parties?basis=in-force')).json());
+      const parties = expectShape(
+        partiesSchema,
+        (await get('/api/v1/instruments/icsft-1999/parties?basis=in-force')).json(),
+      );
       expect(parties.asOf).toBe(TEST_CLOCK.now().toISOString().slice(0, 10));
       expect(parties.basis).toBe('in-force');
     });
@@ -94,7 +124,8 @@ describe('the HTTP API', () => {
       expect(timeline.points[0]!.year).toBe(1999);
       expect(timeline.points.at(-1)!.year).toBe(2015);
       expect(timeline).toMatchObject({ dataAsOf: '2015-03-14', stale: true });
-      for (let i = 1; i < timeline.points.length; i++) expect(timeline.points[i]!.parties).toBeGreaterThanOrEqual(timeline.points[i - 1]!.parties);
+      for (let i = 1; i < timeline.points.length; i++)
+        expect(timeline.points[i]!.parties).toBeGreaterThanOrEqual(timeline.points[i - 1]!.parties);
       const today = expectShape(partiesSchema, (await get('/api/v1/instruments/icsft-1999/parties')).json());
       expect(timeline.points.at(-1)!.parties).toBe(today.count);
     });
@@ -104,8 +135,13 @@ describe('the HTTP API', () => {
       expect(all.items).toHaveLength(198);
       all.items.forEach((item) => expectShape(participantSchema, item));
 
-      const africa = (await get('/api/v1/participants?region=002')).json() as { items: { id: string; regionM49: string }[] };
-      expect(africa.items.length).toBe(parseCsv(readFileSync(join(SHIPPED_DATA_DIR, 'participants.csv'))).filter((r) => r.values.region_m49 === '002').length);
+      const africa = (await get('/api/v1/participants?region=002')).json() as {
+        items: { id: string; regionM49: string }[];
+      };
+      expect(africa.items.length).toBe(
+        parseCsv(readFileSync(join(SHIPPED_DATA_DIR, 'participants.csv'))).filter((r) => r.values.region_m49 === '002')
+          .length,
+      );
       expect(africa.items.every((p) => p.regionM49 === '002')).toBe(true);
 
       const found = (await get('/api/v1/participants?q=ivoire')).json() as { items: { id: string }[] };
@@ -115,7 +151,13 @@ describe('the HTTP API', () => {
     it('GET /api/v1/participants/{code} describes one participant, whatever the case of the code', async () => {
       const res = await get('/api/v1/participants/ner');
       expect(res.statusCode).toBe(200);
-      expect(expectShape(participantSchema, res.json())).toMatchObject({ id: 'NER', iso2: 'NE', m49: '562', name: 'Niger', regionM49: '002' });
+      expect(expectShape(participantSchema, res.json())).toMatchObject({
+        id: 'NER',
+        iso2: 'NE',
+        m49: '562',
+        name: 'Niger',
+        regionM49: '002',
+      });
     });
 
     it('GET /api/v1/participants/resolve resolves a former name (Swaziland) to the participant', async () => {
@@ -128,7 +170,13 @@ describe('the HTTP API', () => {
       const res = await get('/api/v1/participants/NER/status?asOf=2004-01-01&set=all');
       expect(res.statusCode).toBe(200);
       const status = expectShape(countryStatusSchema, res.json());
-      expect(status).toMatchObject({ participant: 'NER', asOf: '2004-01-01', set: 'all', basis: 'deposit', instrumentCount: 24 });
+      expect(status).toMatchObject({
+        participant: 'NER',
+        asOf: '2004-01-01',
+        set: 'all',
+        basis: 'deposit',
+        instrumentCount: 24,
+      });
       expect(status.gaps.length).toBeGreaterThan(0);
       expect(status.instrumentsWithoutData).toHaveLength(14);
       expect(status.gaps.every((id) => !status.instrumentsWithoutData.includes(id))).toBe(true);
@@ -142,7 +190,12 @@ describe('the HTTP API', () => {
       expect(res.statusCode).toBe(200);
       const { items } = res.json() as { items: unknown[] };
       const regions = items.map((item) => expectShape(regionSchema, item));
-      expect(regions.find((r) => r.m49 === '002')).toEqual({ m49: '002', parentM49: '001', level: 'region', name: 'Africa' });
+      expect(regions.find((r) => r.m49 === '002')).toEqual({
+        m49: '002',
+        parentM49: '001',
+        level: 'region',
+        name: 'Africa',
+      });
     });
 
     it('GET /api/v1/status/compare gives parties at both dates and new parties per instrument', async () => {
@@ -205,21 +258,38 @@ describe('the HTTP API', () => {
       const page = expectShape(changesPageSchema, (await get('/api/v1/status/changes?participant=DJI')).json());
       expect(page.items).toHaveLength(1);
       expect(page.items[0]).toMatchObject({
-        snapshot: 'untc-2015-03-14', snapshotAsOf: '2015-03-14', instrument: 'icsant-2005', participant: 'DJI', participantName: 'Djibouti',
-        change: 'added', before: null, after: { type: 'ratification', date: '2014-04-25' },
+        snapshot: 'untc-2015-03-14',
+        snapshotAsOf: '2015-03-14',
+        instrument: 'icsant-2005',
+        participant: 'DJI',
+        participantName: 'Djibouti',
+        change: 'added',
+        before: null,
+        after: { type: 'ratification', date: '2014-04-25' },
       });
       expect(page.items[0]!.detectedAt).toBe(TEST_CLOCK.now().toISOString());
 
-      const corrections = expectShape(changesPageSchema, (await get('/api/v1/status/changes?instrument=untoc-som-2000&participant=MDA')).json());
-      expect(corrections.items.map((i) => [i.snapshot, i.change])).toEqual([['untc-2015-03-14', 'corrected'], ['untc-2013-12-22', 'corrected']]);
-      expect(corrections.items[0]).toMatchObject({ before: { type: 'accession', date: '2006-02-28' }, after: { type: 'ratification', date: '2005-09-16' } });
+      const corrections = expectShape(
+        changesPageSchema,
+        (await get('/api/v1/status/changes?instrument=untoc-som-2000&participant=MDA')).json(),
+      );
+      expect(corrections.items.map((i) => [i.snapshot, i.change])).toEqual([
+        ['untc-2015-03-14', 'corrected'],
+        ['untc-2013-12-22', 'corrected'],
+      ]);
+      expect(corrections.items[0]).toMatchObject({
+        before: { type: 'accession', date: '2006-02-28' },
+        after: { type: 'ratification', date: '2005-09-16' },
+      });
     });
 
     it('GET /api/v1/status/changes.atom is an Atom feed of the same changes', async () => {
       const res = await get('/api/v1/status/changes.atom?instrument=icsant-2005');
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toMatch(/^application\/atom\+xml/);
-      expect(res.body).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/);
+      expect(res.body).toMatch(
+        /^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/,
+      );
       const page = expectShape(changesPageSchema, (await get('/api/v1/status/changes?instrument=icsant-2005')).json());
       const entries = res.body.match(/<entry>/g) ?? [];
       expect(entries).toHaveLength(page.items.length);
@@ -229,8 +299,10 @@ describe('the HTTP API', () => {
       expect(res.body).not.toContain('<category term="icsft-1999"/>');
     });
 
-    it('GET /api/v1/status/changes.atom speaks the language asked for, with the web app\'s translations', async () => {
-      const ru = JSON.parse(readFileSync(new URL('../../../locales/ru/status.json', import.meta.url), 'utf8')) as { actions: Record<string, string> };
+    it("GET /api/v1/status/changes.atom speaks the language asked for, with the web app's translations", async () => {
+      const ru = JSON.parse(readFileSync(new URL('../../../locales/ru/status.json', import.meta.url), 'utf8')) as {
+        actions: Record<string, string>;
+      };
       const res = await get('/api/v1/status/changes.atom?participant=DJI&lang=ru');
       expect(res.body).toContain('xml:lang="ru"');
       expect(res.body).toContain('Джибути');
@@ -265,36 +337,68 @@ describe('the HTTP API', () => {
       expect(res.statusCode).toBe(200);
       const spec = res.json() as { openapi: string; paths: Record<string, unknown> };
       expect(spec.openapi).toBe('3.1.0');
-      expect(Object.keys(spec.paths)).toEqual(expect.arrayContaining([
-        '/api/v1/instruments', '/api/v1/instruments/{id}', '/api/v1/instruments/{id}/parties', '/api/v1/instruments/{id}/timeline',
-        '/api/v1/participants', '/api/v1/participants/{code}', '/api/v1/participants/resolve', '/api/v1/participants/{code}/status',
-        '/api/v1/regions', '/api/v1/status/compare', '/api/v1/status/matrix', '/api/v1/status/overview', '/api/v1/status/changes',
-        '/api/v1/status/changes.atom', '/api/v1/status/snapshots', '/healthz', '/readyz',
-      ]));
+      expect(Object.keys(spec.paths)).toEqual(
+        expect.arrayContaining([
+          '/api/v1/instruments',
+          '/api/v1/instruments/{id}',
+          '/api/v1/instruments/{id}/parties',
+          '/api/v1/instruments/{id}/timeline',
+          '/api/v1/participants',
+          '/api/v1/participants/{code}',
+          '/api/v1/participants/resolve',
+          '/api/v1/participants/{code}/status',
+          '/api/v1/regions',
+          '/api/v1/status/compare',
+          '/api/v1/status/matrix',
+          '/api/v1/status/overview',
+          '/api/v1/status/changes',
+          '/api/v1/status/changes.atom',
+          '/api/v1/status/snapshots',
+          '/healthz',
+          '/readyz',
+        ]),
+      );
     });
   });
 
   describe('answers in the language asked for', () => {
     it('gives names in French with lang=fr', async () => {
       expect(((await get('/api/v1/participants/DEU?lang=fr')).json() as { name: string }).name).toBe('Allemagne');
-      expect(((await get('/api/v1/instruments/icsft-1999?lang=fr')).json() as { title: string }).title).toBe('Convention internationale pour la répression du financement du terrorisme');
+      expect(((await get('/api/v1/instruments/icsft-1999?lang=fr')).json() as { title: string }).title).toBe(
+        'Convention internationale pour la répression du financement du terrorisme',
+      );
       const regions = (await get('/api/v1/regions?lang=fr')).json() as { items: { m49: string; name: string }[] };
       expect(regions.items.find((r) => r.m49 === '002')!.name).toBe('Afrique');
-      const parties = (await get('/api/v1/instruments/icsft-1999/parties?asOf=2010-01-01&lang=fr')).json() as { parties: { participant: string; name: string }[] };
+      const parties = (await get('/api/v1/instruments/icsft-1999/parties?asOf=2010-01-01&lang=fr')).json() as {
+        parties: { participant: string; name: string }[];
+      };
       expect(parties.parties.find((p) => p.participant === 'DEU')!.name).toBe('Allemagne');
     });
 
     it('gives names in Arabic with Accept-Language: ar', async () => {
-      const participant = (await get('/api/v1/participants/DEU', { 'accept-language': 'ar' })).json() as { name: string; names: Record<string, string> };
+      const participant = (await get('/api/v1/participants/DEU', { 'accept-language': 'ar' })).json() as {
+        name: string;
+        names: Record<string, string>;
+      };
       expect(participant.name).toBe('ألمانيا');
       expect(participant.name).toBe(participant.names.ar);
-      const status = (await get('/api/v1/participants/NER/status', { 'accept-language': 'ar' })).json() as { name: string };
+      const status = (await get('/api/v1/participants/NER/status', { 'accept-language': 'ar' })).json() as {
+        name: string;
+      };
       expect(status.name).toBe('النيجر');
     });
 
     it('prefers the lang parameter to Accept-Language, and honours quality values', async () => {
-      expect(((await get('/api/v1/participants/DEU?lang=es', { 'accept-language': 'ar' })).json() as { name: string }).name).toBe('Alemania');
-      expect(((await get('/api/v1/participants/DEU', { 'accept-language': 'de-DE, ru;q=0.9, ar;q=0.5' })).json() as { name: string }).name).toBe('Германия');
+      expect(
+        ((await get('/api/v1/participants/DEU?lang=es', { 'accept-language': 'ar' })).json() as { name: string }).name,
+      ).toBe('Alemania');
+      expect(
+        (
+          (await get('/api/v1/participants/DEU', { 'accept-language': 'de-DE, ru;q=0.9, ar;q=0.5' })).json() as {
+            name: string;
+          }
+        ).name,
+      ).toBe('Германия');
     });
   });
 
@@ -305,7 +409,17 @@ describe('the HTTP API', () => {
       expect(res.headers['content-type']).toMatch(/^text\/csv/);
       expect(res.headers['content-disposition']).toBe('attachment; filename="icsft-1999-parties-2010-01-01.csv"');
       const records = parseCsv(res.body);
-      expect(Object.keys(records[0]!.values)).toEqual(['participant', 'name', 'action', 'date', 'in_force_from', 'signature_date', 'data_as_of', 'data_complete', 'data_stale']);
+      expect(Object.keys(records[0]!.values)).toEqual([
+        'participant',
+        'name',
+        'action',
+        'date',
+        'in_force_from',
+        'signature_date',
+        'data_as_of',
+        'data_complete',
+        'data_stale',
+      ]);
       expect(records[0]!.values).toMatchObject({ data_as_of: '2015-03-14', data_complete: 'yes', data_stale: 'no' });
       const json = (await get('/api/v1/instruments/icsft-1999/parties?asOf=2010-01-01')).json() as { count: number };
       expect(records).toHaveLength(json.count);
@@ -314,7 +428,9 @@ describe('the HTTP API', () => {
     it('format=csv works for the comparison and the matrix too', async () => {
       const compare = await get('/api/v1/status/compare?from=2013-01-01&to=2014-06-30&format=csv');
       expect(compare.headers['content-type']).toMatch(/^text\/csv/);
-      expect(compare.body.replace(/^\uFEFF/, '').split('\n')[0]).toBe('instrument,name,parties_2013-01-01,parties_2014-06-30,new_parties,data_as_of,data_complete,data_stale');
+      expect(compare.body.replace(/^\uFEFF/, '').split('\n')[0]).toBe(
+        'instrument,name,parties_2013-01-01,parties_2014-06-30,new_parties,data_as_of,data_complete,data_stale',
+      );
       const matrix = await get('/api/v1/status/matrix?asOf=2014-06-30&region=002&format=csv');
       expect(matrix.headers['content-type']).toMatch(/^text\/csv/);
       expect(matrix.headers['content-disposition']).toMatch(/filename="status-matrix-2014-06-30\.csv"/);
@@ -331,11 +447,22 @@ describe('the HTTP API', () => {
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
       const sheet = workbook.worksheets[0]!;
-      expect(sheet.getRow(1).values).toEqual([undefined, 'participant', 'name', 'action', 'date', 'in_force_from', 'signature_date', 'data_as_of', 'data_complete', 'data_stale']);
+      expect(sheet.getRow(1).values).toEqual([
+        undefined,
+        'participant',
+        'name',
+        'action',
+        'date',
+        'in_force_from',
+        'signature_date',
+        'data_as_of',
+        'data_complete',
+        'data_stale',
+      ]);
       const json = (await get('/api/v1/instruments/icsft-1999/parties?asOf=2010-01-01')).json() as { count: number };
       expect(sheet.rowCount).toBe(json.count + 1);
     });
-    it('the comparison workbook titles its columns for people in the request\'s language; its CSV keeps the machine names', async () => {
+    it("the comparison workbook titles its columns for people in the request's language; its CSV keeps the machine names", async () => {
       const headerOf = async (lang: string) => {
         const res = await get(`/api/v1/status/compare?from=2013-01-01&to=2014-06-30&format=xlsx&lang=${lang}`);
         expect(res.statusCode).toBe(200);
@@ -344,7 +471,13 @@ describe('the HTTP API', () => {
         return (workbook.worksheets[0]!.getRow(1).values as unknown[]).slice(1);
       };
       const english = await headerOf('en');
-      expect(english.slice(0, 5)).toEqual(['Code', 'Instrument', 'Parties on January 1, 2013', 'Parties on June 30, 2014', 'New parties']);
+      expect(english.slice(0, 5)).toEqual([
+        'Code',
+        'Instrument',
+        'Parties on January 1, 2013',
+        'Parties on June 30, 2014',
+        'New parties',
+      ]);
       expect(english.join(' ')).not.toMatch(/parties_|new_parties|data_as_of/);
       const french = await headerOf('fr');
       expect(french.slice(2, 5)).toEqual(['Parties au 1 janvier 2013', 'Parties au 30 juin 2014', 'Nouvelles parties']);
@@ -381,44 +514,104 @@ describe('the HTTP API', () => {
     });
 
     it('an unknown instrument or participant names the nearest valid ids in the detail and in errors[]', async () => {
-      const instrument = expectProblem(await get('/api/v1/instruments/icsft/parties'), 404, 'status.instrument_not_found', 'instrument');
+      const instrument = expectProblem(
+        await get('/api/v1/instruments/icsft/parties'),
+        404,
+        'status.instrument_not_found',
+        'instrument',
+      );
       expect(instrument.detail).toContain('did you mean icsft-1999?');
       expect(instrument.errors).toContainEqual({ field: 'instrument', reason: 'did you mean icsft-1999?' });
-      const byShortName = expectProblem(await get('/api/v1/instruments/Convention%20sur%20le%20financement'), 404, 'status.instrument_not_found');
+      const byShortName = expectProblem(
+        await get('/api/v1/instruments/Convention%20sur%20le%20financement'),
+        404,
+        'status.instrument_not_found',
+      );
       expect(byShortName.detail).toContain('icsft-1999');
-      const byName = expectProblem(await get('/api/v1/participants/Nigr/status'), 404, 'status.participant_not_found', 'participant');
+      const byName = expectProblem(
+        await get('/api/v1/participants/Nigr/status'),
+        404,
+        'status.participant_not_found',
+        'participant',
+      );
       expect(byName.errors.map((e) => e.reason)).toContain('did you mean NER?');
-      expect(expectProblem(await get('/api/v1/participants/FR'), 404, 'status.participant_not_found').detail).toContain('did you mean FRA?');
-      expect(expectProblem(await get('/api/v1/participants/Swaziland'), 404, 'status.participant_not_found').detail).toContain('SWZ');
-      expect(expectProblem(await get('/api/v1/status/changes?instrument=icsft-1998'), 404, 'status.instrument_not_found').detail).toContain('icsft-1999');
+      expect(expectProblem(await get('/api/v1/participants/FR'), 404, 'status.participant_not_found').detail).toContain(
+        'did you mean FRA?',
+      );
+      expect(
+        expectProblem(await get('/api/v1/participants/Swaziland'), 404, 'status.participant_not_found').detail,
+      ).toContain('SWZ');
+      expect(
+        expectProblem(await get('/api/v1/status/changes?instrument=icsft-1998'), 404, 'status.instrument_not_found')
+          .detail,
+      ).toContain('icsft-1999');
     });
 
     it('a malformed date (2014-13-01) and an impossible date (2014-02-30) are 400, naming the parameter', async () => {
-      expectProblem(await get('/api/v1/instruments/icsft-1999/parties?asOf=2014-13-01'), 400, 'validation.invalid_request', 'asOf');
-      expectProblem(await get('/api/v1/instruments/icsft-1999/parties?asOf=2014-02-30'), 400, 'validation.invalid_request', 'asOf');
+      expectProblem(
+        await get('/api/v1/instruments/icsft-1999/parties?asOf=2014-13-01'),
+        400,
+        'validation.invalid_request',
+        'asOf',
+      );
+      expectProblem(
+        await get('/api/v1/instruments/icsft-1999/parties?asOf=2014-02-30'),
+        400,
+        'validation.invalid_request',
+        'asOf',
+      );
       expectProblem(await get('/api/v1/status/compare?from=2014-02-30'), 400, 'validation.invalid_request', 'from');
       expectProblem(await get('/api/v1/status/overview?asOf=14-01-2014'), 400, 'validation.invalid_request', 'asOf');
     });
 
     it('each field problem carries a stable code, with the values a translation needs', async () => {
-      const date = expectProblem(await get('/api/v1/status/compare?from=2014-02-30'), 400, 'validation.invalid_request', 'from');
+      const date = expectProblem(
+        await get('/api/v1/status/compare?from=2014-02-30'),
+        400,
+        'validation.invalid_request',
+        'from',
+      );
       expect(date.errors).toContainEqual(expect.objectContaining({ field: 'from', code: 'invalid_date' }));
-      const tooBig = expectProblem(await get('/api/v1/status/changes?limit=501'), 400, 'validation.invalid_request', 'limit');
-      expect(tooBig.errors).toContainEqual(expect.objectContaining({
-        field: 'limit', code: 'too_big', params: expect.objectContaining({ maximum: 500, origin: 'number', inclusive: 'true' }),
-      }));
-      const region = expectProblem(await get('/api/v1/status/matrix?region=Africa'), 400, 'validation.invalid_request', 'region');
+      const tooBig = expectProblem(
+        await get('/api/v1/status/changes?limit=501'),
+        400,
+        'validation.invalid_request',
+        'limit',
+      );
+      expect(tooBig.errors).toContainEqual(
+        expect.objectContaining({
+          field: 'limit',
+          code: 'too_big',
+          params: expect.objectContaining({ maximum: 500, origin: 'number', inclusive: 'true' }),
+        }),
+      );
+      const region = expectProblem(
+        await get('/api/v1/status/matrix?region=Africa'),
+        400,
+        'validation.invalid_request',
+        'region',
+      );
       expect(region.errors).toContainEqual(expect.objectContaining({ field: 'region', code: 'invalid_format' }));
     });
 
     it('an unknown basis or set is 400, naming the parameter', async () => {
-      expectProblem(await get('/api/v1/instruments/icsft-1999/parties?basis=ratified'), 400, 'validation.invalid_request', 'basis');
+      expectProblem(
+        await get('/api/v1/instruments/icsft-1999/parties?basis=ratified'),
+        400,
+        'validation.invalid_request',
+        'basis',
+      );
       expectProblem(await get('/api/v1/status/overview?set=17'), 400, 'validation.invalid_request', 'set');
       expectProblem(await get('/api/v1/participants/NER/status?set=17'), 400, 'validation.invalid_request', 'set');
     });
 
     it('a comparison whose first date is after the second is 400', async () => {
-      expectProblem(await get('/api/v1/status/compare?from=2014-06-30&to=2013-01-01'), 400, 'status.dates_reversed', 'from');
+      expectProblem(
+        await get('/api/v1/status/compare?from=2014-06-30&to=2013-01-01'),
+        400,
+        'status.dates_reversed',
+        'from',
+      );
     });
 
     it('an unknown region is 400, naming the parameter', async () => {

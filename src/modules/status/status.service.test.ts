@@ -8,13 +8,33 @@ import { parseCsv } from '../../lib/csv.ts';
 import { addDays } from '../../lib/dates.ts';
 import { loadDataset, type StatusDataset } from './status.dataset.ts';
 import {
-  compareDates, countryStatus, instrumentsOfSet, overview, partiesAsOf, partiesOverTime, partyToAll, statusMatrix, type Basis,
+  compareDates,
+  countryStatus,
+  instrumentsOfSet,
+  overview,
+  partiesAsOf,
+  partiesOverTime,
+  partyToAll,
+  statusMatrix,
+  type Basis,
 } from './status.service.ts';
 
 /** The 14 universal instruments whose depositary is not the UN: no data are shipped for them. */
 const WITHOUT_DATA = [
-  'tokyo-1963', 'hague-1970', 'montreal-1971', 'cppnm-1980', 'airports-protocol-1988', 'sua-1988', 'sua-fp-1988', 'plastic-explosives-1991',
-  'cppnm-amendment-2005', 'sua-protocol-2005', 'sua-fp-protocol-2005', 'beijing-convention-2010', 'beijing-protocol-2010', 'montreal-protocol-2014',
+  'tokyo-1963',
+  'hague-1970',
+  'montreal-1971',
+  'cppnm-1980',
+  'airports-protocol-1988',
+  'sua-1988',
+  'sua-fp-1988',
+  'plastic-explosives-1991',
+  'cppnm-amendment-2005',
+  'sua-protocol-2005',
+  'sua-fp-protocol-2005',
+  'beijing-convention-2010',
+  'beijing-protocol-2010',
+  'montreal-protocol-2014',
 ];
 const CONSENTS = new Set(['ratification', 'acceptance', 'approval', 'accession', 'succession']);
 
@@ -27,8 +47,12 @@ describe('status queries on the shipped snapshot', () => {
 
   /** Independent answer from the normalised fixture: who had deposited a consent to `instrumentId` by `asOf`. */
   const depositedBy = (instrumentId: string, asOf: string) =>
-    shipped.filter((a) => a.instrumentId === instrumentId && CONSENTS.has(a.type) && a.date <= asOf).map((a) => a.participantId).sort();
-  const parties = (instrumentId: string, asOf: string, basis: Basis) => partiesAsOf({ dataset, instrumentId, asOf, basis, lang: 'en' });
+    shipped
+      .filter((a) => a.instrumentId === instrumentId && CONSENTS.has(a.type) && a.date <= asOf)
+      .map((a) => a.participantId)
+      .sort();
+  const parties = (instrumentId: string, asOf: string, basis: Basis) =>
+    partiesAsOf({ dataset, instrumentId, asOf, basis, lang: 'en' });
 
   beforeAll(async () => {
     database = await createTestDb({ seed: true });
@@ -68,22 +92,32 @@ describe('status queries on the shipped snapshot', () => {
 
   describe('entry into force for a State that joins later', () => {
     it('is thirty days after its deposit for the Terrorist Financing Convention', () => {
-      const later = parties('icsft-1999', '2014-12-31', 'deposit').parties.filter((p) => p.date > '2002-03-11' && p.action !== 'succession');
+      const later = parties('icsft-1999', '2014-12-31', 'deposit').parties.filter(
+        (p) => p.date > '2002-03-11' && p.action !== 'succession',
+      );
       expect(later.length).toBeGreaterThan(50);
       for (const p of later) expect(p.inForceFrom).toBe(addDays(p.date, 30));
       // Afghanistan acceded on 24 September 2003.
-      expect(later.find((p) => p.participant === 'AFG')).toMatchObject({ date: '2003-09-24', inForceFrom: '2003-10-24' });
+      expect(later.find((p) => p.participant === 'AFG')).toMatchObject({
+        date: '2003-09-24',
+        inForceFrom: '2003-10-24',
+      });
     });
 
     it('is thirty days, not ninety, after its deposit for UNTOC', () => {
-      const later = parties('untoc-2000', '2014-12-31', 'deposit').parties.filter((p) => p.date > '2003-08-30' && p.action !== 'succession');
+      const later = parties('untoc-2000', '2014-12-31', 'deposit').parties.filter(
+        (p) => p.date > '2003-08-30' && p.action !== 'succession',
+      );
       expect(later.length).toBeGreaterThan(50);
       for (const p of later) {
         expect(p.inForceFrom).toBe(addDays(p.date, 30));
         expect(p.inForceFrom).not.toBe(addDays(p.date, 90));
       }
       // Australia ratified on 27 May 2004.
-      expect(later.find((p) => p.participant === 'AUS')).toMatchObject({ date: '2004-05-27', inForceFrom: '2004-06-26' });
+      expect(later.find((p) => p.participant === 'AUS')).toMatchObject({
+        date: '2004-05-27',
+        inForceFrom: '2004-06-26',
+      });
     });
 
     it('makes the State a party on the in-force basis from that date, not before', () => {
@@ -95,7 +129,14 @@ describe('status queries on the shipped snapshot', () => {
 
   describe('signatories', () => {
     const signedBy = (instrumentId: string, asOf: string) =>
-      shipped.filter((a) => a.instrumentId === instrumentId && (a.type === 'signature' || a.type === 'succession_to_signature') && a.date <= asOf).map((a) => a.participantId);
+      shipped
+        .filter(
+          (a) =>
+            a.instrumentId === instrumentId &&
+            (a.type === 'signature' || a.type === 'succession_to_signature') &&
+            a.date <= asOf,
+        )
+        .map((a) => a.participantId);
 
     it('counts every signature on or before the date, whether or not the State later ratified', () => {
       for (const asOf of ['2000-06-30', '2001-01-10', '2001-12-31', '2014-12-31']) {
@@ -111,7 +152,11 @@ describe('status queries on the shipped snapshot', () => {
       // Montenegro succeeded to the signature of the Nuclear Terrorism Convention on 23 October 2006.
       const onTheDay = parties('icsant-2005', '2006-10-23', 'deposit').signatoryCount!;
       const dayBefore = parties('icsant-2005', '2006-10-22', 'deposit').signatoryCount!;
-      expect(onTheDay - dayBefore).toBe(shipped.filter((a) => a.instrumentId === 'icsant-2005' && a.date === '2006-10-23' && a.type.includes('signature')).length);
+      expect(onTheDay - dayBefore).toBe(
+        shipped.filter(
+          (a) => a.instrumentId === 'icsant-2005' && a.date === '2006-10-23' && a.type.includes('signature'),
+        ).length,
+      );
       expect(onTheDay).toBeGreaterThan(dayBefore);
     });
   });
@@ -120,11 +165,18 @@ describe('status queries on the shipped snapshot', () => {
     it('give no count rather than zero', () => {
       const result = parties('tokyo-1963', '2014-12-31', 'deposit');
       expect(result).toMatchObject({ hasData: false, count: null, signatoryCount: null, dataAsOf: null, parties: [] });
-      expect(partiesOverTime({ dataset, instrumentId: 'tokyo-1963', basis: 'deposit', untilYear: 2014 })).toMatchObject({ hasData: false, points: [] });
+      expect(partiesOverTime({ dataset, instrumentId: 'tokyo-1963', basis: 'deposit', untilYear: 2014 })).toMatchObject(
+        { hasData: false, points: [] },
+      );
     });
 
     it('make "party to all 19 instruments" unknown and list the instruments without data', () => {
-      const result = partyToAll({ dataset, instruments: instrumentsOfSet(dataset, 19), asOf: '2014-12-31', basis: 'deposit' });
+      const result = partyToAll({
+        dataset,
+        instruments: instrumentsOfSet(dataset, 19),
+        asOf: '2014-12-31',
+        basis: 'deposit',
+      });
       expect(result.complete).toBe(false);
       expect(result.count).toBeNull();
       expect([...result.instrumentsWithoutData].sort()).toEqual([...WITHOUT_DATA].sort());
@@ -134,7 +186,13 @@ describe('status queries on the shipped snapshot', () => {
 
     it('do not hold back the figure over a set of instruments that all have data', () => {
       const withData = instrumentsOfSet(dataset, 19).filter((i) => dataset.instrumentsWithData.has(i.id));
-      expect(withData.map((i) => i.id)).toEqual(['protected-persons-1973', 'hostages-1979', 'terrorist-bombings-1997', 'icsft-1999', 'icsant-2005']);
+      expect(withData.map((i) => i.id)).toEqual([
+        'protected-persons-1973',
+        'hostages-1979',
+        'terrorist-bombings-1997',
+        'icsft-1999',
+        'icsant-2005',
+      ]);
       const result = partyToAll({ dataset, instruments: withData, asOf: '2014-12-31', basis: 'deposit' });
       expect(result.complete).toBe(true);
       expect(typeof result.count).toBe('number');
@@ -164,23 +222,52 @@ describe('status queries on the shipped snapshot', () => {
       }
     }
     // Djibouti ratified the Nuclear Terrorism Convention on 25 April 2014.
-    const icsant = compareDates({ dataset, from: '2013-01-01', to: '2014-06-30', set: 19, basis: 'deposit' }).instruments.find((i) => i.instrument === 'icsant-2005')!;
+    const icsant = compareDates({
+      dataset,
+      from: '2013-01-01',
+      to: '2014-06-30',
+      set: 19,
+      basis: 'deposit',
+    }).instruments.find((i) => i.instrument === 'icsant-2005')!;
     expect(icsant.newParties).toBeGreaterThanOrEqual(1);
   });
 
   describe("a country's status", () => {
     it('lists gaps only among instruments with data, and the others as without data', () => {
-      const result = countryStatus({ dataset, code: 'NER', asOf: '2004-01-01', set: 'all', basis: 'deposit', lang: 'en' });
+      const result = countryStatus({
+        dataset,
+        code: 'NER',
+        asOf: '2004-01-01',
+        set: 'all',
+        basis: 'deposit',
+        lang: 'en',
+      });
       const withData = result.instruments.filter((i) => i.hasData);
       expect(withData).toHaveLength(10);
       expect(result.gaps.length).toBeGreaterThan(0);
-      expect(result.gaps).toEqual(withData.filter((i) => i.status !== 'party' && i.status !== 'not_adopted').map((i) => i.instrument));
+      expect(result.gaps).toEqual(
+        withData.filter((i) => i.status !== 'party' && i.status !== 'not_adopted').map((i) => i.instrument),
+      );
       expect(result.gaps.some((id) => WITHOUT_DATA.includes(id))).toBe(false);
       expect([...result.instrumentsWithoutData].sort()).toEqual([...WITHOUT_DATA].sort());
       // Adopted after 2004: not a gap then. Every other instrument without data is simply unknown.
-      expect(result.instruments.filter((i) => i.status === 'not_adopted').map((i) => i.instrument).sort())
-        .toEqual(['beijing-convention-2010', 'beijing-protocol-2010', 'cppnm-amendment-2005', 'icsant-2005', 'montreal-protocol-2014', 'sua-fp-protocol-2005', 'sua-protocol-2005']);
-      expect(result.instruments.filter((i) => !i.hasData && i.status !== 'not_adopted').every((i) => i.status === 'no_data')).toBe(true);
+      expect(
+        result.instruments
+          .filter((i) => i.status === 'not_adopted')
+          .map((i) => i.instrument)
+          .sort(),
+      ).toEqual([
+        'beijing-convention-2010',
+        'beijing-protocol-2010',
+        'cppnm-amendment-2005',
+        'icsant-2005',
+        'montreal-protocol-2014',
+        'sua-fp-protocol-2005',
+        'sua-protocol-2005',
+      ]);
+      expect(
+        result.instruments.filter((i) => !i.hasData && i.status !== 'not_adopted').every((i) => i.status === 'no_data'),
+      ).toBe(true);
       expect(result.partyCount + result.gaps.length).toBe(9);
     });
 
@@ -203,7 +290,10 @@ describe('status queries on the shipped snapshot', () => {
   });
 
   it('the matrix for Africa (M49 002) holds only African participants, and all of them', () => {
-    const african = parseCsv(readFileSync(join(SHIPPED_DATA_DIR, 'participants.csv'))).filter((r) => r.values.region_m49 === '002').map((r) => r.values.id!).sort();
+    const african = parseCsv(readFileSync(join(SHIPPED_DATA_DIR, 'participants.csv')))
+      .filter((r) => r.values.region_m49 === '002')
+      .map((r) => r.values.id!)
+      .sort();
     const result = statusMatrix({ dataset, asOf: '2014-06-30', set: 19, basis: 'deposit', region: '002', lang: 'en' });
     expect(result.rows.map((r) => r.participant).sort()).toEqual(african);
     expect(result.rows.every((r) => r.regionM49 === '002')).toBe(true);
@@ -227,18 +317,23 @@ describe('status queries on the shipped snapshot', () => {
 describe('withdrawals and successions loaded from a generic actions file', () => {
   let database: TestDb;
   let dataset: StatusDataset;
-  const parties = (asOf: string, basis: Basis) => partiesAsOf({ dataset, instrumentId: 'hague-1970', asOf, basis, lang: 'en' });
+  const parties = (asOf: string, basis: Basis) =>
+    partiesAsOf({ dataset, instrumentId: 'hague-1970', asOf, basis, lang: 'en' });
 
   beforeAll(async () => {
     database = await createTestDb({ seed: true });
     // Test data for an instrument without shipped data; not the real status of the Hague Convention.
-    await importActionsCsv(database.db, [
-      'instrument_id,participant,action,date,effective_date,note,notification_ref',
-      'hague-1970,France,ratification,1972-09-18,,,',
-      'hague-1970,Niger,accession,1971-10-15,,,',
-      'hague-1970,Niger,withdrawal,2010-03-01,2011-03-01,,',
-      'hague-1970,Montenegro,succession,2006-10-23,2006-06-03,,',
-    ].join('\n'), { asOf: '2024-01-01', snapshotId: 'icao-2024-01-01', complete: true });
+    await importActionsCsv(
+      database.db,
+      [
+        'instrument_id,participant,action,date,effective_date,note,notification_ref',
+        'hague-1970,France,ratification,1972-09-18,,,',
+        'hague-1970,Niger,accession,1971-10-15,,,',
+        'hague-1970,Niger,withdrawal,2010-03-01,2011-03-01,,',
+        'hague-1970,Montenegro,succession,2006-10-23,2006-06-03,,',
+      ].join('\n'),
+      { asOf: '2024-01-01', snapshotId: 'icao-2024-01-01', complete: true },
+    );
     dataset = await loadDataset(database.db);
   });
   afterAll(async () => {
@@ -258,22 +353,42 @@ describe('withdrawals and successions loaded from a generic actions file', () =>
     const asOf = '2015-01-01';
     expect(ids(parties(asOf, 'deposit').parties)).toEqual(['FRA', 'MNE']);
 
-    const compared = compareDates({ dataset, from: '2010-01-01', to: asOf, set: 'all', basis: 'deposit' }).instruments.find((i) => i.instrument === 'hague-1970')!;
+    const compared = compareDates({
+      dataset,
+      from: '2010-01-01',
+      to: asOf,
+      set: 'all',
+      basis: 'deposit',
+    }).instruments.find((i) => i.instrument === 'hague-1970')!;
     expect(compared).toMatchObject({ hasData: true, partiesAtFrom: 3, partiesAtTo: 2, newParties: 0 });
 
     const niger = countryStatus({ dataset, code: 'NER', asOf, set: 19, basis: 'deposit', lang: 'en' });
-    expect(niger.instruments.find((i) => i.instrument === 'hague-1970')).toMatchObject({ status: 'withdrawn', withdrawal: { date: '2010-03-01', effectiveDate: '2011-03-01' } });
+    expect(niger.instruments.find((i) => i.instrument === 'hague-1970')).toMatchObject({
+      status: 'withdrawn',
+      withdrawal: { date: '2010-03-01', effectiveDate: '2011-03-01' },
+    });
     expect(niger.gaps).toContain('hague-1970');
     const matrixCell = (date: string) => {
       const matrix = statusMatrix({ dataset, asOf: date, set: 19, basis: 'deposit', region: '011', lang: 'en' });
-      return matrix.rows.find((r) => r.participant === 'NER')!.cells[matrix.instruments.findIndex((i) => i.id === 'hague-1970')];
+      return matrix.rows.find((r) => r.participant === 'NER')!.cells[
+        matrix.instruments.findIndex((i) => i.id === 'hague-1970')
+      ];
     };
     expect(matrixCell(asOf)).toEqual({ status: 'withdrawn', date: '2011-03-01', action: 'withdrawal' });
     expect(matrixCell('2010-12-31')).toMatchObject({ status: 'party', date: '1971-10-15' });
-    const nigerBefore = countryStatus({ dataset, code: 'NER', asOf: '2010-12-31', set: 19, basis: 'deposit', lang: 'en' });
+    const nigerBefore = countryStatus({
+      dataset,
+      code: 'NER',
+      asOf: '2010-12-31',
+      set: 19,
+      basis: 'deposit',
+      lang: 'en',
+    });
     expect(nigerBefore.instruments.find((i) => i.instrument === 'hague-1970')!.status).toBe('party');
 
-    const nigerOnMap = (date: string) => overview({ dataset, asOf: date, set: 19, basis: 'deposit' }).participants.find((p) => p.participant === 'NER')!.partyCount;
+    const nigerOnMap = (date: string) =>
+      overview({ dataset, asOf: date, set: 19, basis: 'deposit' }).participants.find((p) => p.participant === 'NER')!
+        .partyCount;
     expect(nigerOnMap('2010-12-31') - nigerOnMap(asOf)).toBe(1);
 
     const row = statusMatrix({ dataset, asOf, set: 19, basis: 'deposit', region: '002', lang: 'en' });
@@ -289,7 +404,11 @@ describe('withdrawals and successions loaded from a generic actions file', () =>
   });
 
   it('counts a succession on the in-force basis from its effective date, before it was notified', () => {
-    expect(parties('2015-01-01', 'deposit').parties.find((p) => p.participant === 'MNE')).toMatchObject({ action: 'succession', date: '2006-10-23', inForceFrom: '2006-06-03' });
+    expect(parties('2015-01-01', 'deposit').parties.find((p) => p.participant === 'MNE')).toMatchObject({
+      action: 'succession',
+      date: '2006-10-23',
+      inForceFrom: '2006-06-03',
+    });
     expect(ids(parties('2006-06-02', 'in-force').parties)).not.toContain('MNE');
     expect(ids(parties('2006-06-03', 'in-force').parties)).toContain('MNE');
     // On the deposit basis it counts from the notification.
@@ -298,6 +417,9 @@ describe('withdrawals and successions loaded from a generic actions file', () =>
   });
 
   it('binds a ratifying State thirty days after its deposit, as the Convention provides', () => {
-    expect(parties('2015-01-01', 'deposit').parties.find((p) => p.participant === 'FRA')).toMatchObject({ date: '1972-09-18', inForceFrom: '1972-10-18' });
+    expect(parties('2015-01-01', 'deposit').parties.find((p) => p.participant === 'FRA')).toMatchObject({
+      date: '1972-09-18',
+      inForceFrom: '1972-10-18',
+    });
   });
 });

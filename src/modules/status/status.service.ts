@@ -30,25 +30,35 @@ export function isPartyAsOf(p: Participation, asOf: string, basis: Basis): boole
 }
 
 /** Signed on or before D, whether or not it later became a party. */
-export const isSignatoryAsOf = (p: Participation, asOf: string): boolean => p.signature !== null && p.signature.date <= asOf;
+export const isSignatoryAsOf = (p: Participation, asOf: string): boolean =>
+  p.signature !== null && p.signature.date <= asOf;
 
 /** A 404 whose detail and `errors[]` name the nearest valid ids, so that a typo is fixed without a second lookup. */
 function notFoundWithSuggestions(code: string, message: string, field: string, suggestions: string[]) {
   return new AppError({
-    status: 404, code, message: `${message}${didYouMean(suggestions)}`,
+    status: 404,
+    code,
+    message: `${message}${didYouMean(suggestions)}`,
     problems: suggestions.map((id) => ({ field, reason: `did you mean ${id}?` })),
   });
 }
 
 /** Ids of the instruments nearest to a mistyped one, matched on ids and short names in the six languages. */
 export const suggestInstruments = (dataset: StatusDataset, input: string) =>
-  suggest(input, dataset.instruments.map((i) => ({ id: i.id, keys: [i.id, ...Object.values(i.shortNames)] })));
+  suggest(
+    input,
+    dataset.instruments.map((i) => ({ id: i.id, keys: [i.id, ...Object.values(i.shortNames)] })),
+  );
 
 /** Codes of the participants nearest to a mistyped one, matched on ISO3/ISO2 codes, names in the six languages and aliases. */
 export const suggestParticipants = (dataset: StatusDataset, input: string) =>
-  suggest(input, dataset.participants.map((p) => ({
-    id: p.id, keys: [p.id, p.iso3, p.iso2, ...Object.values(p.names), ...(dataset.aliasesByParticipant.get(p.id) ?? [])],
-  })));
+  suggest(
+    input,
+    dataset.participants.map((p) => ({
+      id: p.id,
+      keys: [p.id, p.iso3, p.iso2, ...Object.values(p.names), ...(dataset.aliasesByParticipant.get(p.id) ?? [])],
+    })),
+  );
 
 /** An instrument's short name in the language (its title where it has none), for tables, notes and feeds. */
 export function instrumentLabel(dataset: StatusDataset, id: string, lang: Language): string {
@@ -58,13 +68,25 @@ export function instrumentLabel(dataset: StatusDataset, id: string, lang: Langua
 
 export function requireInstrument(dataset: StatusDataset, id: string): InstrumentRecord {
   const instrument = dataset.instrumentsById.get(id);
-  if (!instrument) throw notFoundWithSuggestions('status.instrument_not_found', `no instrument has the id "${id}"`, 'instrument', suggestInstruments(dataset, id));
+  if (!instrument)
+    throw notFoundWithSuggestions(
+      'status.instrument_not_found',
+      `no instrument has the id "${id}"`,
+      'instrument',
+      suggestInstruments(dataset, id),
+    );
   return instrument;
 }
 
 export function requireParticipant(dataset: StatusDataset, code: string) {
   const participant = dataset.participantsById.get(code.toUpperCase());
-  if (!participant) throw notFoundWithSuggestions('status.participant_not_found', `no participant has the code "${code}"`, 'participant', suggestParticipants(dataset, code));
+  if (!participant)
+    throw notFoundWithSuggestions(
+      'status.participant_not_found',
+      `no participant has the code "${code}"`,
+      'participant',
+      suggestParticipants(dataset, code),
+    );
   return participant;
 }
 
@@ -88,7 +110,13 @@ export interface Coverage {
 export function coverageOf(dataset: StatusDataset, instrumentId: string, asOf: string): Coverage {
   const hasData = dataset.instrumentsWithData.has(instrumentId);
   const dataAsOf = dataset.dataAsOf.get(instrumentId) ?? null;
-  return { instrument: instrumentId, hasData, complete: dataset.instrumentsWithCompleteData.has(instrumentId), dataAsOf, stale: dataAsOf !== null && asOf > dataAsOf };
+  return {
+    instrument: instrumentId,
+    hasData,
+    complete: dataset.instrumentsWithCompleteData.has(instrumentId),
+    dataAsOf,
+    stale: dataAsOf !== null && asOf > dataAsOf,
+  };
 }
 
 /**
@@ -127,7 +155,13 @@ const partiesMemo = new WeakMap<StatusDataset, Map<string, ReturnType<typeof com
 const MEMO_LIMIT = 2000;
 
 /** Parties to one instrument as of a date, sorted by name in the requested language. */
-export function partiesAsOf(query: { dataset: StatusDataset; instrumentId: string; asOf: string; basis: Basis; lang: Language }) {
+export function partiesAsOf(query: {
+  dataset: StatusDataset;
+  instrumentId: string;
+  asOf: string;
+  basis: Basis;
+  lang: Language;
+}) {
   let memo = partiesMemo.get(query.dataset);
   if (!memo) partiesMemo.set(query.dataset, (memo = new Map()));
   const key = `${query.instrumentId}|${query.asOf}|${query.basis}|${query.lang}`;
@@ -140,7 +174,19 @@ export function partiesAsOf(query: { dataset: StatusDataset; instrumentId: strin
   return result;
 }
 
-function computeParties({ dataset, instrumentId, asOf, basis, lang }: { dataset: StatusDataset; instrumentId: string; asOf: string; basis: Basis; lang: Language }) {
+function computeParties({
+  dataset,
+  instrumentId,
+  asOf,
+  basis,
+  lang,
+}: {
+  dataset: StatusDataset;
+  instrumentId: string;
+  asOf: string;
+  basis: Basis;
+  lang: Language;
+}) {
   const instrument = requireInstrument(dataset, instrumentId);
   const { hasData, complete, dataAsOf, stale } = coverageOf(dataset, instrument.id, asOf);
   const participations = [...dataset.participations.get(instrument.id)!.values()];
@@ -149,8 +195,15 @@ function computeParties({ dataset, instrumentId, asOf, basis, lang }: { dataset:
     if (!isPartyAsOf(p, asOf, basis)) continue;
     const participant = dataset.participantsById.get(p.participantId)!;
     parties.push({
-      participant: participant.id, name: nameIn(participant.names, lang), action: p.consent!.type, date: p.consent!.date,
-      inForceFrom: p.inForceFrom, signatureDate: p.signature?.date ?? null, regionM49: participant.regionM49, subregionM49: participant.subregionM49, flagged: p.flagged,
+      participant: participant.id,
+      name: nameIn(participant.names, lang),
+      action: p.consent!.type,
+      date: p.consent!.date,
+      inForceFrom: p.inForceFrom,
+      signatureDate: p.signature?.date ?? null,
+      regionM49: participant.regionM49,
+      subregionM49: participant.subregionM49,
+      flagged: p.flagged,
     });
   }
   parties.sort((a, b) => a.name.localeCompare(b.name, lang));
@@ -169,7 +222,17 @@ function computeParties({ dataset, instrumentId, asOf, basis, lang }: { dataset:
 }
 
 /** Number of parties at the end of each year from adoption to `untilYear`, for the cumulative chart. */
-export function partiesOverTime({ dataset, instrumentId, basis, untilYear }: { dataset: StatusDataset; instrumentId: string; basis: Basis; untilYear: number }) {
+export function partiesOverTime({
+  dataset,
+  instrumentId,
+  basis,
+  untilYear,
+}: {
+  dataset: StatusDataset;
+  instrumentId: string;
+  basis: Basis;
+  untilYear: number;
+}) {
   const instrument = requireInstrument(dataset, instrumentId);
   const { hasData, complete, dataAsOf } = coverageOf(dataset, instrument.id, `${untilYear}-12-31`);
   const participations = [...dataset.participations.get(instrument.id)!.values()];
@@ -186,14 +249,37 @@ export function partiesOverTime({ dataset, instrumentId, basis, untilYear }: { d
       });
     }
   }
-  return { instrument: instrument.id, basis, hasData, complete, dataAsOf, stale: dataAsOf !== null && lastYear < untilYear, points };
+  return {
+    instrument: instrument.id,
+    basis,
+    hasData,
+    complete,
+    dataAsOf,
+    stale: dataAsOf !== null && lastYear < untilYear,
+    points,
+  };
 }
 
 /** `unknown`: the instrument's data are partial and name no consent of this participant, so it may or may not be a party. */
-export type CountryInstrumentStatus = 'party' | 'signatory' | 'not_party' | 'withdrawn' | 'not_adopted' | 'no_data' | 'unknown';
+export type CountryInstrumentStatus =
+  'party' | 'signatory' | 'not_party' | 'withdrawn' | 'not_adopted' | 'no_data' | 'unknown';
 
 /** A participant's standing with every instrument of a set, and its gaps. */
-export function countryStatus({ dataset, code, asOf, set, basis, lang }: { dataset: StatusDataset; code: string; asOf: string; set: SetChoice; basis: Basis; lang: Language }) {
+export function countryStatus({
+  dataset,
+  code,
+  asOf,
+  set,
+  basis,
+  lang,
+}: {
+  dataset: StatusDataset;
+  code: string;
+  asOf: string;
+  set: SetChoice;
+  basis: Basis;
+  lang: Language;
+}) {
   const participant = requireParticipant(dataset, code);
   const instruments = instrumentsOfSet(dataset, set).map((instrument) => {
     const coverage = coverageOf(dataset, instrument.id, asOf);
@@ -209,7 +295,8 @@ export function countryStatus({ dataset, code, asOf, set, basis, lang }: { datas
       else if (p && isSignatoryAsOf(p, asOf)) status = 'signatory';
       else status = 'not_party';
     }
-    const visible = <T extends { date: string } | null | undefined>(action: T) => (action && action.date <= asOf ? action : null);
+    const visible = <T extends { date: string } | null | undefined>(action: T) =>
+      action && action.date <= asOf ? action : null;
     const consent = visible(p?.consent);
     return {
       ...coverage,
@@ -217,7 +304,9 @@ export function countryStatus({ dataset, code, asOf, set, basis, lang }: { datas
       signature: visible(p?.signature) ? { type: p!.signature!.type, date: p!.signature!.date } : null,
       consent: consent ? { type: consent.type, date: consent.date, effectiveDate: consent.effectiveDate } : null,
       inForceFrom: consent ? p!.inForceFrom : null,
-      withdrawal: visible(p?.withdrawal) ? { date: p!.withdrawal!.date, effectiveDate: p!.withdrawal!.effectiveDate } : null,
+      withdrawal: visible(p?.withdrawal)
+        ? { date: p!.withdrawal!.date, effectiveDate: p!.withdrawal!.effectiveDate }
+        : null,
       statements: (p?.statements ?? []).filter((s) => s.date <= asOf),
       flagged: p?.flagged ?? false,
     };
@@ -245,28 +334,64 @@ export function countryStatus({ dataset, code, asOf, set, basis, lang }: { datas
  * only a partial list, the answer is unknown (`count: null`, `complete: false`) and the figure over the
  * instruments with complete data is given separately: never a silent zero.
  */
-export function partyToAll({ dataset, instruments, asOf, basis }: { dataset: StatusDataset; instruments: InstrumentRecord[]; asOf: string; basis: Basis }) {
+export function partyToAll({
+  dataset,
+  instruments,
+  asOf,
+  basis,
+}: {
+  dataset: StatusDataset;
+  instruments: InstrumentRecord[];
+  asOf: string;
+  basis: Basis;
+}) {
   const withCompleteData = instruments.filter((i) => dataset.instrumentsWithCompleteData.has(i.id));
   const withoutData = instruments.filter((i) => !dataset.instrumentsWithData.has(i.id)).map((i) => i.id);
-  const withPartialData = instruments.filter((i) => dataset.instrumentsWithData.has(i.id) && !dataset.instrumentsWithCompleteData.has(i.id)).map((i) => i.id);
-  const members = withCompleteData.length === 0 ? [] : dataset.participants
-    .filter((participant) => withCompleteData.every((i) => {
-      const p = dataset.participations.get(i.id)!.get(participant.id);
-      return p !== undefined && isPartyAsOf(p, asOf, basis);
-    }))
-    .map((p) => p.id);
+  const withPartialData = instruments
+    .filter((i) => dataset.instrumentsWithData.has(i.id) && !dataset.instrumentsWithCompleteData.has(i.id))
+    .map((i) => i.id);
+  const members =
+    withCompleteData.length === 0
+      ? []
+      : dataset.participants
+          .filter((participant) =>
+            withCompleteData.every((i) => {
+              const p = dataset.participations.get(i.id)!.get(participant.id);
+              return p !== undefined && isPartyAsOf(p, asOf, basis);
+            }),
+          )
+          .map((p) => p.id);
   const complete = withCompleteData.length === instruments.length;
   return {
-    count: complete ? members.length : null, complete, countOverInstrumentsWithData: withCompleteData.length ? members.length : null,
-    instrumentsWithoutData: withoutData, instrumentsWithPartialData: withPartialData, participants: members,
+    count: complete ? members.length : null,
+    complete,
+    countOverInstrumentsWithData: withCompleteData.length ? members.length : null,
+    instrumentsWithoutData: withoutData,
+    instrumentsWithPartialData: withPartialData,
+    participants: members,
   };
 }
 
 /** Parties at the first date and new parties by the second, per instrument: the annual report's table. */
-export function compareDates({ dataset, from, to, set, basis }: { dataset: StatusDataset; from: string; to: string; set: SetChoice; basis: Basis }) {
+export function compareDates({
+  dataset,
+  from,
+  to,
+  set,
+  basis,
+}: {
+  dataset: StatusDataset;
+  from: string;
+  to: string;
+  set: SetChoice;
+  basis: Basis;
+}) {
   const instruments = instrumentsOfSet(dataset, set);
   return {
-    from, to, set, basis,
+    from,
+    to,
+    set,
+    basis,
     instruments: instruments.map((instrument) => {
       const coverage = coverageOf(dataset, instrument.id, to);
       if (!coverage.hasData) return { ...coverage, partiesAtFrom: null, partiesAtTo: null, newParties: null };
@@ -274,7 +399,12 @@ export function compareDates({ dataset, from, to, set, basis }: { dataset: Statu
       const atFrom = participations.filter((p) => isPartyAsOf(p, from, basis));
       const atTo = participations.filter((p) => isPartyAsOf(p, to, basis));
       const before = new Set(atFrom.map((p) => p.participantId));
-      return { ...coverage, partiesAtFrom: atFrom.length, partiesAtTo: atTo.length, newParties: atTo.filter((p) => !before.has(p.participantId)).length };
+      return {
+        ...coverage,
+        partiesAtFrom: atFrom.length,
+        partiesAtTo: atTo.length,
+        newParties: atTo.filter((p) => !before.has(p.participantId)).length,
+      };
     }),
     partyToAllAtFrom: partyToAll({ dataset, instruments, asOf: from, basis }),
     partyToAllAtTo: partyToAll({ dataset, instruments, asOf: to, basis }),
@@ -282,13 +412,33 @@ export function compareDates({ dataset, from, to, set, basis }: { dataset: Statu
 }
 
 /** True when the participant sits in the region, sub-region or intermediate region `m49`. */
-export const inRegion = (p: { regionM49: string | null; subregionM49: string | null; intermediateRegionM49: string | null }, m49: string | undefined) =>
-  !m49 || m49 === '001' || p.regionM49 === m49 || p.subregionM49 === m49 || p.intermediateRegionM49 === m49;
+export const inRegion = (
+  p: { regionM49: string | null; subregionM49: string | null; intermediateRegionM49: string | null },
+  m49: string | undefined,
+) => !m49 || m49 === '001' || p.regionM49 === m49 || p.subregionM49 === m49 || p.intermediateRegionM49 === m49;
 
-export type MatrixCell = { status: 'party' | 'signatory' | 'withdrawn' | 'none' | 'unknown'; date: string | null; action: string | null } | null;
+export type MatrixCell = {
+  status: 'party' | 'signatory' | 'withdrawn' | 'none' | 'unknown';
+  date: string | null;
+  action: string | null;
+} | null;
 
 /** Participants × instruments as of a date: each cell says party (with date), signatory or nothing; null where no data. */
-export function statusMatrix({ dataset, asOf, set, basis, region, lang }: { dataset: StatusDataset; asOf: string; set: SetChoice; basis: Basis; region?: string | undefined; lang: Language }) {
+export function statusMatrix({
+  dataset,
+  asOf,
+  set,
+  basis,
+  region,
+  lang,
+}: {
+  dataset: StatusDataset;
+  asOf: string;
+  set: SetChoice;
+  basis: Basis;
+  region?: string | undefined;
+  lang: Language;
+}) {
   const instruments = instrumentsOfSet(dataset, set);
   const rows = dataset.participants
     .filter((participant) => inRegion(participant, region))
@@ -296,26 +446,51 @@ export function statusMatrix({ dataset, asOf, set, basis, region, lang }: { data
       const cells: MatrixCell[] = instruments.map((instrument) => {
         if (!dataset.instrumentsWithData.has(instrument.id)) return null;
         const p = dataset.participations.get(instrument.id)!.get(participant.id);
-        if (p && isPartyAsOf(p, asOf, basis)) return { status: 'party', date: p.consent!.date, action: p.consent!.type };
-        if (p && p.consent && withdrawnBy(p, asOf)) return { status: 'withdrawn', date: p.withdrawal!.effectiveDate ?? p.withdrawal!.date, action: 'withdrawal' };
-        if (!dataset.instrumentsWithCompleteData.has(instrument.id)) return { status: 'unknown', date: null, action: null };
-        if (p && isSignatoryAsOf(p, asOf)) return { status: 'signatory', date: p.signature!.date, action: p.signature!.type };
+        if (p && isPartyAsOf(p, asOf, basis))
+          return { status: 'party', date: p.consent!.date, action: p.consent!.type };
+        if (p && p.consent && withdrawnBy(p, asOf))
+          return { status: 'withdrawn', date: p.withdrawal!.effectiveDate ?? p.withdrawal!.date, action: 'withdrawal' };
+        if (!dataset.instrumentsWithCompleteData.has(instrument.id))
+          return { status: 'unknown', date: null, action: null };
+        if (p && isSignatoryAsOf(p, asOf))
+          return { status: 'signatory', date: p.signature!.date, action: p.signature!.type };
         return { status: 'none', date: null, action: null };
       });
       return {
-        participant: participant.id, name: nameIn(participant.names, lang), regionM49: participant.regionM49, subregionM49: participant.subregionM49,
-        partyCount: cells.filter((c) => c?.status === 'party').length, cells,
+        participant: participant.id,
+        name: nameIn(participant.names, lang),
+        regionM49: participant.regionM49,
+        subregionM49: participant.subregionM49,
+        partyCount: cells.filter((c) => c?.status === 'party').length,
+        cells,
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name, lang));
-  return { asOf, set, basis, region: region ?? null, instruments: instruments.map((i) => {
-    const { instrument: id, ...coverage } = coverageOf(dataset, i.id, asOf);
-    return { id, ...coverage };
-  }), rows };
+  return {
+    asOf,
+    set,
+    basis,
+    region: region ?? null,
+    instruments: instruments.map((i) => {
+      const { instrument: id, ...coverage } = coverageOf(dataset, i.id, asOf);
+      return { id, ...coverage };
+    }),
+    rows,
+  };
 }
 
 /** Headline figures and, per participant, how many instruments of the set it is party to (the world map). */
-export function overview({ dataset, asOf, set, basis }: { dataset: StatusDataset; asOf: string; set: SetChoice; basis: Basis }) {
+export function overview({
+  dataset,
+  asOf,
+  set,
+  basis,
+}: {
+  dataset: StatusDataset;
+  asOf: string;
+  set: SetChoice;
+  basis: Basis;
+}) {
   const instruments = instrumentsOfSet(dataset, set);
   const withData = instruments.filter((i) => dataset.instrumentsWithData.has(i.id));
   const perParticipant = dataset.participants.map((participant) => ({
@@ -329,7 +504,9 @@ export function overview({ dataset, asOf, set, basis }: { dataset: StatusDataset
   const coverage = instruments.map((i) => coverageOf(dataset, i.id, asOf));
   const dataDates = coverage.flatMap((c) => (c.dataAsOf ? [c.dataAsOf] : [])).sort();
   return {
-    asOf, set, basis,
+    asOf,
+    set,
+    basis,
     instrumentCount: instruments.length,
     instrumentsWithData: withData.map((i) => i.id),
     instrumentsWithPartialData: coverage.filter((c) => c.hasData && !c.complete).map((c) => c.instrument),

@@ -2,7 +2,13 @@ import type { Language } from '../../contracts/languages.ts';
 import { longDate, translate } from '../../lib/locales.ts';
 import type { Sheet } from '../../lib/spreadsheet.ts';
 import type { StatusDataset } from './status.dataset.ts';
-import { instrumentLabel, type compareDates, type Coverage, type partiesAsOf, type statusMatrix } from './status.service.ts';
+import {
+  instrumentLabel,
+  type compareDates,
+  type Coverage,
+  type partiesAsOf,
+  type statusMatrix,
+} from './status.service.ts';
 
 /*
  * The register's tables as spreadsheets, for the API's downloads and the command line alike. Every
@@ -25,15 +31,35 @@ export function dataNotes(dataset: StatusDataset, coverage: Coverage[], lang: La
 
 const coverageHeader = ['data_as_of', 'data_complete', 'data_stale'];
 const coverageLabels = (lang: Language) =>
-  ['sheetColumns.dataAsOf', 'sheetColumns.dataComplete', 'sheetColumns.dataStale'].map((key) => translate(lang, 'status', key));
-const coverageCells = (c: Coverage) => [c.dataAsOf, c.hasData ? (c.complete ? 'yes' : 'no') : '', c.hasData ? (c.stale ? 'yes' : 'no') : ''];
+  ['sheetColumns.dataAsOf', 'sheetColumns.dataComplete', 'sheetColumns.dataStale'].map((key) =>
+    translate(lang, 'status', key),
+  );
+const coverageCells = (c: Coverage) => [
+  c.dataAsOf,
+  c.hasData ? (c.complete ? 'yes' : 'no') : '',
+  c.hasData ? (c.stale ? 'yes' : 'no') : '',
+];
 
 export function partiesSheet(dataset: StatusDataset, result: ReturnType<typeof partiesAsOf>, lang: Language): Sheet {
-  const coverage: Coverage = { instrument: result.instrument, hasData: result.hasData, complete: result.complete, dataAsOf: result.dataAsOf, stale: result.stale };
+  const coverage: Coverage = {
+    instrument: result.instrument,
+    hasData: result.hasData,
+    complete: result.complete,
+    dataAsOf: result.dataAsOf,
+    stale: result.stale,
+  };
   return {
     name: result.instrument,
     header: ['participant', 'name', 'action', 'date', 'in_force_from', 'signature_date', ...coverageHeader],
-    rows: result.parties.map((p) => [p.participant, p.name, p.action, p.date, p.inForceFrom, p.signatureDate, ...coverageCells(coverage)]),
+    rows: result.parties.map((p) => [
+      p.participant,
+      p.name,
+      p.action,
+      p.date,
+      p.inForceFrom,
+      p.signatureDate,
+      ...coverageCells(coverage),
+    ]),
     notes: dataNotes(dataset, [coverage], lang),
   };
 }
@@ -43,12 +69,21 @@ export function compareSheet(dataset: StatusDataset, result: ReturnType<typeof c
     name: 'compare',
     header: ['instrument', 'name', `parties_${result.from}`, `parties_${result.to}`, 'new_parties', ...coverageHeader],
     labels: [
-      translate(lang, 'status', 'columns.code'), translate(lang, 'status', 'columns.instrument'),
+      translate(lang, 'status', 'columns.code'),
+      translate(lang, 'status', 'columns.instrument'),
       translate(lang, 'status', 'compare.partiesAt', { date: longDate(result.from, lang) }),
       translate(lang, 'status', 'compare.partiesAt', { date: longDate(result.to, lang) }),
-      translate(lang, 'status', 'compare.newParties'), ...coverageLabels(lang),
+      translate(lang, 'status', 'compare.newParties'),
+      ...coverageLabels(lang),
     ],
-    rows: result.instruments.map((i) => [i.instrument, instrumentLabel(dataset, i.instrument, lang), i.partiesAtFrom, i.partiesAtTo, i.newParties, ...coverageCells(i)]),
+    rows: result.instruments.map((i) => [
+      i.instrument,
+      instrumentLabel(dataset, i.instrument, lang),
+      i.partiesAtFrom,
+      i.partiesAtTo,
+      i.newParties,
+      ...coverageCells(i),
+    ]),
     notes: dataNotes(dataset, result.instruments, lang),
   };
 }
@@ -62,7 +97,8 @@ export function matrixSheet(dataset: StatusDataset, result: ReturnType<typeof st
     header: ['participant', 'name', ...result.instruments.map((i) => i.id), 'party_count'],
     rows: [
       ...result.rows.map((row) => [
-        row.participant, row.name,
+        row.participant,
+        row.name,
         ...row.cells.map((cell) => {
           if (cell === null) return 'no data';
           if (cell.status === 'none') return '';

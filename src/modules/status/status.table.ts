@@ -1,4 +1,16 @@
-import { bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import {
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
 import { instruments } from '../instruments/instruments.table.ts';
 import { participants } from '../participants/participants.table.ts';
 
@@ -17,8 +29,12 @@ export const snapshots = pgTable('snapshots', {
 export const snapshotFiles = pgTable(
   'snapshot_files',
   {
-    snapshotId: text('snapshot_id').notNull().references(() => snapshots.id, { onDelete: 'cascade' }),
-    instrumentId: text('instrument_id').notNull().references(() => instruments.id),
+    snapshotId: text('snapshot_id')
+      .notNull()
+      .references(() => snapshots.id, { onDelete: 'cascade' }),
+    instrumentId: text('instrument_id')
+      .notNull()
+      .references(() => instruments.id),
     fileName: text('file_name').notNull(),
     sha256: text('sha256').notNull(),
     rowCount: integer('row_count').notNull(),
@@ -41,8 +57,12 @@ export const treatyActions = pgTable(
   'treaty_actions',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    instrumentId: text('instrument_id').notNull().references(() => instruments.id),
-    participantId: text('participant_id').notNull().references(() => participants.id),
+    instrumentId: text('instrument_id')
+      .notNull()
+      .references(() => instruments.id),
+    participantId: text('participant_id')
+      .notNull()
+      .references(() => participants.id),
     actionKey: text('action_key').notNull(),
     /** signature, succession_to_signature, ratification, acceptance, approval, accession, succession, withdrawal, declaration, reservation, objection */
     type: text('type').notNull(),
@@ -54,8 +74,12 @@ export const treatyActions = pgTable(
     notificationRef: text('notification_ref'),
     rawValue: text('raw_value'),
     /** Snapshot that first recorded the action, and the newest that still showed it. */
-    firstSnapshotId: text('first_snapshot_id').notNull().references(() => snapshots.id),
-    lastSnapshotId: text('last_snapshot_id').notNull().references(() => snapshots.id),
+    firstSnapshotId: text('first_snapshot_id')
+      .notNull()
+      .references(() => snapshots.id),
+    lastSnapshotId: text('last_snapshot_id')
+      .notNull()
+      .references(() => snapshots.id),
     /** `current`, or `missing_from_source` when a newer snapshot no longer shows it: flagged, never deleted. */
     reviewStatus: text('review_status').notNull().default('current'),
     updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'string' }).notNull(),
@@ -71,10 +95,16 @@ export const statusChanges = pgTable(
   'status_changes',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    snapshotId: text('snapshot_id').notNull().references(() => snapshots.id),
+    snapshotId: text('snapshot_id')
+      .notNull()
+      .references(() => snapshots.id),
     detectedAt: timestamp('detected_at', { withTimezone: true, mode: 'string' }).notNull(),
-    instrumentId: text('instrument_id').notNull().references(() => instruments.id),
-    participantId: text('participant_id').notNull().references(() => participants.id),
+    instrumentId: text('instrument_id')
+      .notNull()
+      .references(() => instruments.id),
+    participantId: text('participant_id')
+      .notNull()
+      .references(() => participants.id),
     actionKey: text('action_key').notNull(),
     /** `added`, `corrected`, `missing_from_source` or `reappeared`. */
     change: text('change').notNull(),

@@ -31,11 +31,22 @@ export const SESSION_COOKIE = 'lexpact_session';
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function sessionCookieOptions(request: FastifyRequest, maxAgeSeconds: number) {
-  return { path: '/', httpOnly: true, sameSite: 'lax' as const, secure: request.protocol === 'https', maxAge: maxAgeSeconds };
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: request.protocol === 'https',
+    maxAge: maxAgeSeconds,
+  };
 }
 
 export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply) {
-  reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https' });
+  reply.clearCookie(SESSION_COOKIE, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: request.protocol === 'https',
+  });
 }
 
 /**
@@ -43,11 +54,25 @@ export function clearSessionCookie(request: FastifyRequest, reply: FastifyReply)
  * the route's policy before validation or the handler run. Every /api/v1 route must name a policy:
  * registering one without fails at start-up.
  */
-export async function registerAuth(app: FastifyInstance, { db, clock, sessionSettings, apiPrefix, exempt = [], limitRequest }: {
-  db: Db; clock: Clock; sessionSettings: SessionSettings; apiPrefix: string; exempt?: string[];
-  /** Counts the request against its caller's budget once known, before anything else is refused (src/server/plugins/rate-limit.ts). */
-  limitRequest?: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
-}) {
+export async function registerAuth(
+  app: FastifyInstance,
+  {
+    db,
+    clock,
+    sessionSettings,
+    apiPrefix,
+    exempt = [],
+    limitRequest,
+  }: {
+    db: Db;
+    clock: Clock;
+    sessionSettings: SessionSettings;
+    apiPrefix: string;
+    exempt?: string[];
+    /** Counts the request against its caller's budget once known, before anything else is refused (src/server/plugins/rate-limit.ts). */
+    limitRequest?: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+  },
+) {
   await app.register(fastifyCookie);
   app.decorateRequest('actor', null as never);
   app.decorateRequest('sessionCsrfToken', null);
@@ -58,8 +83,12 @@ export async function registerAuth(app: FastifyInstance, { db, clock, sessionSet
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith(apiPrefix) || exempt.some((prefix) => route.url.startsWith(prefix))) return;
     const policy = (route.config as { policy?: unknown } | undefined)?.policy;
-    if (!isPolicyName(policy)) throw new Error(`route ${String(route.method)} ${route.url} has no policy: set config.policy to one of src/modules/accounts/policy.ts`);
-    for (const method of [route.method].flat()) if (method !== 'HEAD') apiRoutes.push({ method, url: route.url, policy });
+    if (!isPolicyName(policy))
+      throw new Error(
+        `route ${String(route.method)} ${route.url} has no policy: set config.policy to one of src/modules/accounts/policy.ts`,
+      );
+    for (const method of [route.method].flat())
+      if (method !== 'HEAD') apiRoutes.push({ method, url: route.url, policy });
   });
 
   app.addHook('onRequest', async (request, reply) => {
@@ -101,15 +130,36 @@ export async function registerAuth(app: FastifyInstance, { db, clock, sessionSet
     // A cookie is sent by the browser on its own; a write must also prove it comes from our pages.
     if (request.actor.kind === 'user' && request.actor.via === 'session' && UNSAFE_METHODS.has(request.method)) {
       const header = request.headers['x-csrf-token'];
-      if (typeof header !== 'string' || !request.sessionCsrfToken || !safeEqual(header, request.sessionCsrfToken)) throw csrfFailed();
+      if (typeof header !== 'string' || !request.sessionCsrfToken || !safeEqual(header, request.sessionCsrfToken))
+        throw csrfFailed();
     }
   });
 }
 
-function actorOf(user: { id: string; email: string; role: string; participantId: string | null; organizationId: string | null; donorId: string | null }, via: 'session' | 'token', sessionId: string | null, tokenScope: 'read' | 'read-write' | null): Actor {
+function actorOf(
+  user: {
+    id: string;
+    email: string;
+    role: string;
+    participantId: string | null;
+    organizationId: string | null;
+    donorId: string | null;
+  },
+  via: 'session' | 'token',
+  sessionId: string | null,
+  tokenScope: 'read' | 'read-write' | null,
+): Actor {
   return {
-    kind: 'user', userId: user.id, email: user.email, role: user.role as Role, participantId: user.participantId, organizationId: user.organizationId,
-    donorId: user.role === 'donor' ? user.donorId : null, via, sessionId, tokenScope,
+    kind: 'user',
+    userId: user.id,
+    email: user.email,
+    role: user.role as Role,
+    participantId: user.participantId,
+    organizationId: user.organizationId,
+    donorId: user.role === 'donor' ? user.donorId : null,
+    via,
+    sessionId,
+    tokenScope,
   };
 }
 

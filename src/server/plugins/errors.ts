@@ -3,16 +3,35 @@ import { isAppError, type FieldProblem } from '../../lib/errors.ts';
 import { RATE_LIMITED, sendRateLimitPage, wantsPage } from './rate-limit.ts';
 
 const TITLES: Record<number, string> = {
-  400: 'Bad Request', 404: 'Not Found', 405: 'Method Not Allowed', 406: 'Not Acceptable', 409: 'Conflict', 413: 'Content Too Large', 415: 'Unsupported Media Type',
-  422: 'Unprocessable Content', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
+  400: 'Bad Request',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  406: 'Not Acceptable',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
-export function sendProblem(reply: FastifyReply, { status, code, detail, errors = [] }: { status: number; code: string; detail: string; errors?: FieldProblem[] }) {
+export function sendProblem(
+  reply: FastifyReply,
+  { status, code, detail, errors = [] }: { status: number; code: string; detail: string; errors?: FieldProblem[] },
+) {
   return reply
     .code(status)
     .type('application/problem+json; charset=utf-8')
     .serializer(JSON.stringify)
-    .send({ type: `https://lexpact.org/problems/${code.replace(/\./g, '/')}`, title: TITLES[status] ?? 'Error', status, detail, code, errors });
+    .send({
+      type: `https://lexpact.org/problems/${code.replace(/\./g, '/')}`,
+      title: TITLES[status] ?? 'Error',
+      status,
+      detail,
+      code,
+      errors,
+    });
 }
 
 /**
@@ -20,19 +39,28 @@ export function sendProblem(reply: FastifyReply, { status, code, detail, errors 
  * dropped connection or a broken client) or that has no boundary at all. It throws plain errors without a
  * code or status, so they are known by their messages.
  */
-const MALFORMED_MULTIPART = /^(Unexpected end of multipart data|(Part|Preamble) terminated early due to unexpected end of multipart data|Multipart: Boundary not found)$/;
+const MALFORMED_MULTIPART =
+  /^(Unexpected end of multipart data|(Part|Preamble) terminated early due to unexpected end of multipart data|Multipart: Boundary not found)$/;
 
 interface ValidationIssue {
   keyword?: string;
   instancePath?: string;
   message?: string;
-  params?: { issue?: { path?: (string | number)[]; message?: string }; params?: { code?: unknown } }
-    & Record<string, unknown>;
+  params?: { issue?: { path?: (string | number)[]; message?: string }; params?: { code?: unknown } } & Record<
+    string,
+    unknown
+  >;
 }
 
 /** Zod's issue codes a client can translate from the issue's own values (its minimum, its expected type). */
 const ZOD_CODES = new Set([
-  'too_small', 'too_big', 'invalid_type', 'invalid_format', 'invalid_value', 'unrecognized_keys', 'not_multiple_of',
+  'too_small',
+  'too_big',
+  'invalid_type',
+  'invalid_format',
+  'invalid_value',
+  'unrecognized_keys',
+  'not_multiple_of',
 ]);
 const ZOD_PARAMS = ['origin', 'minimum', 'maximum', 'inclusive', 'format', 'expected', 'divisor'];
 
@@ -55,28 +83,44 @@ export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (isAppError(error)) {
       if (error.code === RATE_LIMITED && wantsPage(request)) return sendRateLimitPage(request, reply);
-      return sendProblem(reply, { status: error.status, code: error.code, detail: error.message, errors: error.problems });
+      return sendProblem(reply, {
+        status: error.status,
+        code: error.code,
+        detail: error.message,
+        errors: error.problems,
+      });
     }
     if (error.validation) {
       const where = error.validationContext ?? 'request';
       const errors = (error.validation as ValidationIssue[]).map((issue) => {
-        const path = issue.params?.issue?.path?.join('.') || issue.instancePath?.replace(/^\//, '').replace(/\//g, '.') || where;
+        const path =
+          issue.params?.issue?.path?.join('.') || issue.instancePath?.replace(/^\//, '').replace(/\//g, '.') || where;
         const reason = issue.params?.issue?.message ?? issue.message ?? 'invalid value';
         return { field: path, reason, ...reasonCode(issue) };
       });
       return sendProblem(reply, {
-        status: 400, code: 'validation.invalid_request', detail: `invalid ${where}: ${errors.map((e) => `${e.field}: ${e.reason}`).join('; ')}`, errors,
+        status: 400,
+        code: 'validation.invalid_request',
+        detail: `invalid ${where}: ${errors.map((e) => `${e.field}: ${e.reason}`).join('; ')}`,
+        errors,
       });
     }
     if (!error.statusCode && MALFORMED_MULTIPART.test(error.message)) {
       return sendProblem(reply, {
-        status: 400, code: 'request.malformed_multipart', detail: 'The form data is incomplete or malformed (it may have been cut short), so nothing was saved. Send the form again.',
+        status: 400,
+        code: 'request.malformed_multipart',
+        detail:
+          'The form data is incomplete or malformed (it may have been cut short), so nothing was saved. Send the form again.',
       });
     }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
     if (status >= 500) {
       request.log.error({ err: error }, 'request failed');
-      return sendProblem(reply, { status, code: 'server.internal_error', detail: 'An unexpected error occurred. It has been logged.' });
+      return sendProblem(reply, {
+        status,
+        code: 'server.internal_error',
+        detail: 'An unexpected error occurred. It has been logged.',
+      });
     }
     return sendProblem(reply, { status, code: `http.${error.code?.toLowerCase() ?? status}`, detail: error.message });
   });

@@ -15,7 +15,8 @@ describe('rate limits', () => {
   let app: Awaited<ReturnType<typeof buildApp>>;
   let webDir: string;
   // Each test speaks from its own addresses, so that the budgets of one never leak into another.
-  const api = (remoteAddress: string, headers: Record<string, string> = {}, url = '/api/v1/instruments') => app.inject({ url, remoteAddress, headers });
+  const api = (remoteAddress: string, headers: Record<string, string> = {}, url = '/api/v1/instruments') =>
+    app.inject({ url, remoteAddress, headers });
 
   beforeAll(async () => {
     webDir = mkdtempSync(join(tmpdir(), 'lexpact-web-'));
@@ -24,8 +25,16 @@ describe('rate limits', () => {
     writeFileSync(join(webDir, 'assets', 'index-abc123.js'), 'console.log(1)');
     database = await createTestDb();
     app = await buildApp({
-      database, webDir, clock: TEST_CLOCK, datasetCheckIntervalMs: 0,
-      security: { ...TEST_SECURITY, rateLimitPerMinute: PER_ADDRESS, accountRateLimitPerMinute: PER_ACCOUNT, authRateLimitPerMinute: AUTH_PER_ADDRESS },
+      database,
+      webDir,
+      clock: TEST_CLOCK,
+      datasetCheckIntervalMs: 0,
+      security: {
+        ...TEST_SECURITY,
+        rateLimitPerMinute: PER_ADDRESS,
+        accountRateLimitPerMinute: PER_ACCOUNT,
+        authRateLimitPerMinute: AUTH_PER_ADDRESS,
+      },
     });
   });
   afterAll(async () => {
@@ -35,11 +44,19 @@ describe('rate limits', () => {
   });
 
   async function exhaust(remoteAddress: string, headers: Record<string, string> = {}, budget = PER_ADDRESS) {
-    for (let i = 0; i < budget; i += 1) expect((await api(remoteAddress, headers)).statusCode, `call ${i + 1}`).toBe(200);
+    for (let i = 0; i < budget; i += 1)
+      expect((await api(remoteAddress, headers)).statusCode, `call ${i + 1}`).toBe(200);
   }
 
   it('never counts the web app, its files, the API documentation and the probes, and answers them past the limit', async () => {
-    const free = ['/', '/countries/NER', '/assets/index-abc123.js', '/healthz', '/readyz', '/api/v1/docs/static/index.css'];
+    const free = [
+      '/',
+      '/countries/NER',
+      '/assets/index-abc123.js',
+      '/healthz',
+      '/readyz',
+      '/api/v1/docs/static/index.css',
+    ];
     for (let round = 0; round < 3; round += 1) {
       for (const url of free) expect((await api('10.0.1.1', { accept: 'text/html' }, url)).statusCode, url).toBe(200);
     }
@@ -58,7 +75,7 @@ describe('rate limits', () => {
     expect((await api('10.0.2.2')).statusCode).toBe(200);
   });
 
-  it('gives two signed-in people behind one address each their own budget, apart from the address\'s', async () => {
+  it("gives two signed-in people behind one address each their own budget, apart from the address's", async () => {
     const first = await createUser(database.db, { email: 'first@office.example', role: 'programme_officer' });
     const second = await createUser(database.db, { email: 'second@office.example', role: 'programme_officer' });
     const firstHeaders = await sessionHeaders(database.db, TEST_CLOCK, first);
@@ -86,7 +103,10 @@ describe('rate limits', () => {
 
   it('answers a page navigation with a page in the language asked for, with Retry-After', async () => {
     await exhaust('10.0.6.1');
-    const french = await api('10.0.6.1', { accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.8', 'accept-language': 'fr-CH, fr;q=0.9, en;q=0.5' });
+    const french = await api('10.0.6.1', {
+      accept: 'text/html,application/xhtml+xml;q=0.9,*/*;q=0.8',
+      'accept-language': 'fr-CH, fr;q=0.9, en;q=0.5',
+    });
     expect(french.statusCode).toBe(429);
     expect(french.headers['content-type']).toContain('text/html');
     expect(Number(french.headers['retry-after'])).toBeGreaterThan(0);
@@ -100,7 +120,13 @@ describe('rate limits', () => {
   });
 
   it('keeps the stricter sign-in limit per address, whoever is signed in elsewhere', async () => {
-    const signIn = (remoteAddress: string) => app.inject({ method: 'POST', url: '/api/v1/auth/sign-in', remoteAddress, payload: { email: 'nobody@office.example', password: 'wrong password here' } });
+    const signIn = (remoteAddress: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/sign-in',
+        remoteAddress,
+        payload: { email: 'nobody@office.example', password: 'wrong password here' },
+      });
     for (let i = 0; i < AUTH_PER_ADDRESS; i += 1) expect((await signIn('10.0.7.1')).statusCode).toBe(401);
     const refused = await signIn('10.0.7.1');
     expect(refused.statusCode).toBe(429);
@@ -110,12 +136,22 @@ describe('rate limits', () => {
 });
 
 describe('rate limits behind a reverse proxy', () => {
-  it('with LEXPACT_TRUST_PROXY, counts each client address the proxy reports, not the proxy\'s own', async () => {
+  it("with LEXPACT_TRUST_PROXY, counts each client address the proxy reports, not the proxy's own", async () => {
     const database = await createTestDb();
-    const app = await buildApp({ database, clock: TEST_CLOCK, datasetCheckIntervalMs: 0, security: { ...TEST_SECURITY, trustProxy: true, rateLimitPerMinute: 2 } });
+    const app = await buildApp({
+      database,
+      clock: TEST_CLOCK,
+      datasetCheckIntervalMs: 0,
+      security: { ...TEST_SECURITY, trustProxy: true, rateLimitPerMinute: 2 },
+    });
     try {
-      const call = (client: string) => app.inject({ url: '/api/v1/instruments', remoteAddress: '10.9.9.9', headers: { 'x-forwarded-for': client } });
-      expect([(await call('203.0.113.7')).statusCode, (await call('203.0.113.7')).statusCode, (await call('203.0.113.7')).statusCode]).toEqual([200, 200, 429]);
+      const call = (client: string) =>
+        app.inject({ url: '/api/v1/instruments', remoteAddress: '10.9.9.9', headers: { 'x-forwarded-for': client } });
+      expect([
+        (await call('203.0.113.7')).statusCode,
+        (await call('203.0.113.7')).statusCode,
+        (await call('203.0.113.7')).statusCode,
+      ]).toEqual([200, 200, 429]);
       expect((await call('198.51.100.20')).statusCode).toBe(200);
     } finally {
       await app.close();

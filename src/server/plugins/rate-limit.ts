@@ -8,7 +8,8 @@ import { requestLanguage } from './locale.ts';
 export const RATE_LIMITED = 'http.rate_limited';
 const WINDOW_MS = 60_000;
 
-const rateLimited = (seconds: number) => new AppError({ status: 429, code: RATE_LIMITED, message: `Too many requests: try again in ${seconds} seconds.` });
+const rateLimited = (seconds: number) =>
+  new AppError({ status: 429, code: RATE_LIMITED, message: `Too many requests: try again in ${seconds} seconds.` });
 
 export interface RequestLimits {
   /** Anonymous API calls per minute, per client address. */
@@ -24,16 +25,24 @@ export interface RequestLimits {
  * once the caller is known (see registerAuth): people behind one office address each have their own
  * budget, and only anonymous calls share the address's.
  */
-export async function registerRateLimits(app: FastifyInstance, { perAddressPerMinute, perAccountPerMinute, apiPrefix }: RequestLimits) {
+export async function registerRateLimits(
+  app: FastifyInstance,
+  { perAddressPerMinute, perAccountPerMinute, apiPrefix }: RequestLimits,
+) {
   await app.register(fastifyRateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) => rateLimited(Math.ceil(context.ttl / 1000)),
   });
   const byAccount = app.createRateLimit({
-    max: perAccountPerMinute, timeWindow: WINDOW_MS,
+    max: perAccountPerMinute,
+    timeWindow: WINDOW_MS,
     keyGenerator: (request) => (request.actor.kind === 'user' ? `account:${request.actor.userId}` : 'account:none'),
   });
-  const byAddress = app.createRateLimit({ max: perAddressPerMinute, timeWindow: WINDOW_MS, keyGenerator: (request) => `address:${normalizeIP(request.ip)}` });
+  const byAddress = app.createRateLimit({
+    max: perAddressPerMinute,
+    timeWindow: WINDOW_MS,
+    keyGenerator: (request) => `address:${normalizeIP(request.ip)}`,
+  });
   // The web app, its files, the API documentation pages and the probes cost little and must keep
   // answering: a load balancer that sees 429 on /healthz takes the server out.
   const counted = (url: string) => url.startsWith(`${apiPrefix}/`) && !url.startsWith(`${apiPrefix}/docs`);
@@ -42,7 +51,10 @@ export async function registerRateLimits(app: FastifyInstance, { perAddressPerMi
     if (!counted(request.url) || request.routeOptions.config?.rateLimit) return;
     const result = await (request.actor.kind === 'user' ? byAccount : byAddress)(request);
     if (result.isAllowed) return;
-    reply.header('x-ratelimit-limit', result.max).header('x-ratelimit-remaining', result.remaining).header('x-ratelimit-reset', result.ttlInSeconds);
+    reply
+      .header('x-ratelimit-limit', result.max)
+      .header('x-ratelimit-remaining', result.remaining)
+      .header('x-ratelimit-reset', result.ttlInSeconds);
     if (!result.isExceeded) return;
     reply.header('retry-after', result.ttlInSeconds);
     throw rateLimited(result.ttlInSeconds);

@@ -12,9 +12,22 @@ export interface Column<T> {
 }
 
 /** A sortable, paginated table with a caption; sort buttons are reachable and operable by keyboard. */
-export function DataTable<T>({ caption, columns, rows, rowKey, pageSize = 50, initialSort, empty }: {
-  caption: string; columns: Column<T>[]; rows: T[]; rowKey: (row: T) => string; pageSize?: number;
-  initialSort?: { key: string; direction: 'asc' | 'desc' }; empty: string;
+export function DataTable<T>({
+  caption,
+  columns,
+  rows,
+  rowKey,
+  pageSize = 50,
+  initialSort,
+  empty,
+}: {
+  caption: string;
+  columns: Column<T>[];
+  rows: T[];
+  rowKey: (row: T) => string;
+  pageSize?: number;
+  initialSort?: { key: string; direction: 'asc' | 'desc' };
+  empty: string;
 }) {
   const { t, i18n } = useTranslation();
   const [sort, setSort] = useState(initialSort ?? null);
@@ -47,7 +60,11 @@ export function DataTable<T>({ caption, columns, rows, rowKey, pageSize = 50, in
   const visible = sorted.slice((current - 1) * pageSize, current * pageSize);
 
   const toggle = (key: string) => {
-    setSort((previous) => (previous?.key === key ? { key, direction: previous.direction === 'asc' ? 'desc' : 'asc' } : { key, direction: 'asc' }));
+    setSort((previous) =>
+      previous?.key === key
+        ? { key, direction: previous.direction === 'asc' ? 'desc' : 'asc' }
+        : { key, direction: 'asc' },
+    );
     setPage(1);
   };
 
@@ -59,14 +76,24 @@ export function DataTable<T>({ caption, columns, rows, rowKey, pageSize = 50, in
           <Table.Thead>
             <Table.Tr>
               {columns.map((column) => (
-                <Table.Th key={column.key} aria-sort={sort?.key === column.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined} style={{ textAlign: column.numeric ? 'end' : 'start' }}>
+                <Table.Th
+                  key={column.key}
+                  aria-sort={
+                    sort?.key === column.key ? (sort.direction === 'asc' ? 'ascending' : 'descending') : undefined
+                  }
+                  style={{ textAlign: column.numeric ? 'end' : 'start' }}
+                >
                   {column.sortValue ? (
                     <button type="button" className="sort-button" onClick={() => toggle(column.key)}>
                       {column.label}
-                      <span aria-hidden="true">{sort?.key === column.key ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ' ⇅'}</span>
+                      <span aria-hidden="true">
+                        {sort?.key === column.key ? (sort.direction === 'asc' ? ' ▲' : ' ▼') : ' ⇅'}
+                      </span>
                       <VisuallyHidden>{t('table.sortBy')}</VisuallyHidden>
                     </button>
-                  ) : column.label}
+                  ) : (
+                    column.label
+                  )}
                 </Table.Th>
               ))}
             </Table.Tr>
@@ -74,22 +101,40 @@ export function DataTable<T>({ caption, columns, rows, rowKey, pageSize = 50, in
           <Table.Tbody>
             {visible.length === 0 ? (
               <Table.Tr>
-                <Table.Td colSpan={columns.length}><Text c="dimmed">{empty}</Text></Table.Td>
+                <Table.Td colSpan={columns.length}>
+                  <Text c="dimmed">{empty}</Text>
+                </Table.Td>
               </Table.Tr>
-            ) : visible.map((row) => (
-              <Table.Tr key={rowKey(row)}>
-                {columns.map((column) => (
-                  <Table.Td key={column.key} style={{ textAlign: column.numeric ? 'end' : 'start' }}>{column.render(row)}</Table.Td>
-                ))}
-              </Table.Tr>
-            ))}
+            ) : (
+              visible.map((row) => (
+                <Table.Tr key={rowKey(row)}>
+                  {columns.map((column) => (
+                    <Table.Td key={column.key} style={{ textAlign: column.numeric ? 'end' : 'start' }}>
+                      {column.render(row)}
+                    </Table.Td>
+                  ))}
+                </Table.Tr>
+              ))
+            )}
           </Table.Tbody>
         </Table>
       </div>
       {pages > 1 && (
         <Group justify="space-between" mt="sm">
-          <Text size="sm" c="dimmed">{t('table.showing', { from: (current - 1) * pageSize + 1, to: Math.min(current * pageSize, sorted.length), total: sorted.length })}</Text>
-          <Pagination total={pages} value={current} onChange={setPage} getControlProps={(control) => ({ 'aria-label': t(`table.${control}`) })} getItemProps={(n) => ({ 'aria-label': t('table.page', { page: n }) })} />
+          <Text size="sm" c="dimmed">
+            {t('table.showing', {
+              from: (current - 1) * pageSize + 1,
+              to: Math.min(current * pageSize, sorted.length),
+              total: sorted.length,
+            })}
+          </Text>
+          <Pagination
+            total={pages}
+            value={current}
+            onChange={setPage}
+            getControlProps={(control) => ({ 'aria-label': t(`table.${control}`) })}
+            getItemProps={(n) => ({ 'aria-label': t('table.page', { page: n }) })}
+          />
         </Group>
       )}
     </>

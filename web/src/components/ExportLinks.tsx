@@ -8,8 +8,12 @@ export function ExportLinks({ path, params }: { path: string; params: Record<str
   return (
     <Group gap="sm">
       <Text size="sm">{t('export.label')}</Text>
-      <Anchor size="sm" href={apiUrl(path, { ...params, lang: i18n.language, format: 'csv' })} download>{t('export.csv')}</Anchor>
-      <Anchor size="sm" href={apiUrl(path, { ...params, lang: i18n.language, format: 'xlsx' })} download>{t('export.xlsx')}</Anchor>
+      <Anchor size="sm" href={apiUrl(path, { ...params, lang: i18n.language, format: 'csv' })} download>
+        {t('export.csv')}
+      </Anchor>
+      <Anchor size="sm" href={apiUrl(path, { ...params, lang: i18n.language, format: 'xlsx' })} download>
+        {t('export.xlsx')}
+      </Anchor>
     </Group>
   );
 }

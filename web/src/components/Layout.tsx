@@ -1,7 +1,18 @@
 import { useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import {
-  Anchor, Box, Burger, Button, Container, Divider, Drawer, Group, NativeSelect, Stack, Text, VisuallyHidden,
+  Anchor,
+  Box,
+  Burger,
+  Button,
+  Container,
+  Divider,
+  Drawer,
+  Group,
+  NativeSelect,
+  Stack,
+  Text,
+  VisuallyHidden,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, NavLink, Outlet, useLocation, useNavigate, useNavigation } from 'react-router';
@@ -40,13 +51,27 @@ function Navigation({ onNavigate }: { onNavigate?: () => void }) {
         if (section) {
           const current = pathname.startsWith(section);
           return (
-            <Anchor key={item.to} component={Link} to={item.to} className={current ? 'nav-link active' : 'nav-link'} aria-current={current ? 'page' : undefined} onClick={onNavigate}>
+            <Anchor
+              key={item.to}
+              component={Link}
+              to={item.to}
+              className={current ? 'nav-link active' : 'nav-link'}
+              aria-current={current ? 'page' : undefined}
+              onClick={onNavigate}
+            >
               {t(item.key)}
             </Anchor>
           );
         }
         return (
-          <Anchor key={item.to} component={NavLink} to={item.to} end={item.end} className="nav-link" onClick={onNavigate}>
+          <Anchor
+            key={item.to}
+            component={NavLink}
+            to={item.to}
+            end={item.end}
+            className="nav-link"
+            onClick={onNavigate}
+          >
             {t(item.key)}
           </Anchor>
         );
@@ -66,7 +91,11 @@ function AccountNavigation({ onNavigate, inDrawer = false }: { onNavigate?: () =
   const user = session.data?.user;
   if (!session.data) return null;
   if (!user) {
-    return <Anchor component={NavLink} to="/sign-in" className="nav-link" onClick={onNavigate}>{t('nav.signIn')}</Anchor>;
+    return (
+      <Anchor component={NavLink} to="/sign-in" className="nav-link" onClick={onNavigate}>
+        {t('nav.signIn')}
+      </Anchor>
+    );
   }
   const inAdministration = pathname.startsWith('/admin');
   // Signed out in any case: when the session had already ended, the server's refusal changes nothing.
@@ -85,13 +114,23 @@ function AccountNavigation({ onNavigate, inDrawer = false }: { onNavigate?: () =
         {user.displayName}
       </Anchor>
       {user.role === 'administrator' && (
-        <Anchor component={Link} to="/admin/users" className={inAdministration ? 'nav-link active' : 'nav-link'} aria-current={inAdministration ? 'page' : undefined} onClick={onNavigate}>
+        <Anchor
+          component={Link}
+          to="/admin/users"
+          className={inAdministration ? 'nav-link active' : 'nav-link'}
+          aria-current={inAdministration ? 'page' : undefined}
+          onClick={onNavigate}
+        >
           {t('nav.administration')}
         </Anchor>
       )}
       <Button
-        variant={inDrawer ? 'default' : 'outline'} color={inDrawer ? undefined : 'white'} size="compact-sm" loading={signingOut}
-        className={inDrawer ? undefined : 'sign-out-button'} style={inDrawer ? { alignSelf: 'flex-start' } : undefined}
+        variant={inDrawer ? 'default' : 'outline'}
+        color={inDrawer ? undefined : 'white'}
+        size="compact-sm"
+        loading={signingOut}
+        className={inDrawer ? undefined : 'sign-out-button'}
+        style={inDrawer ? { alignSelf: 'flex-start' } : undefined}
         onClick={() => void signOut()}
       >
         {t('nav.signOut')}
@@ -125,11 +164,20 @@ export function Layout() {
 
   return (
     <>
-      <a href="#main" className="skip-link">{t('nav.skip')}</a>
+      <a href="#main" className="skip-link">
+        {t('nav.skip')}
+      </a>
       <Box component="header" className="app-header">
         <Box className="app-topbar" visibleFrom="md">
           <Container size="xl">
-            <Group component="nav" aria-label={t('nav.account', { ns: 'accounts' })} justify="flex-end" gap="md" py={4} wrap="wrap">
+            <Group
+              component="nav"
+              aria-label={t('nav.account', { ns: 'accounts' })}
+              justify="flex-end"
+              gap="md"
+              py={4}
+              wrap="wrap"
+            >
               <AccountNavigation />
             </Group>
           </Container>
@@ -137,9 +185,20 @@ export function Layout() {
         <Container size="xl">
           <Group justify="space-between" wrap="nowrap" py="xs">
             <Group gap="xs" wrap="nowrap">
-              <Burger opened={opened} onClick={toggle} hiddenFrom="md" aria-label={t('nav.menu')} color="white" size="sm" />
-              <Anchor component={NavLink} to="/" className="brand">{t('app.name')}</Anchor>
-              <Text size="sm" c="gray.2" visibleFrom="lg">{t('app.tagline')}</Text>
+              <Burger
+                opened={opened}
+                onClick={toggle}
+                hiddenFrom="md"
+                aria-label={t('nav.menu')}
+                color="white"
+                size="sm"
+              />
+              <Anchor component={NavLink} to="/" className="brand">
+                {t('app.name')}
+              </Anchor>
+              <Text size="sm" c="gray.2" visibleFrom="lg">
+                {t('app.tagline')}
+              </Text>
             </Group>
             <Group gap="md" visibleFrom="md" component="nav" aria-label={t('nav.main')}>
               <Navigation />
@@ -156,7 +215,11 @@ export function Layout() {
         </Container>
       </Box>
       <Drawer
-        opened={opened} onClose={close} title={t('nav.main')} size="xs" position={i18n.dir() === 'rtl' ? 'right' : 'left'}
+        opened={opened}
+        onClose={close}
+        title={t('nav.main')}
+        size="xs"
+        position={i18n.dir() === 'rtl' ? 'right' : 'left'}
         closeButtonProps={{ 'aria-label': t('nav.closeMenu', { ns: 'accounts' }) }}
       >
         <Stack component="nav" aria-label={t('nav.main')} gap="sm">
@@ -167,15 +230,28 @@ export function Layout() {
           <AccountNavigation onNavigate={close} inDrawer />
         </Stack>
       </Drawer>
-      <Container size="xl" component="main" id="main" ref={main} tabIndex={-1} py="md" aria-busy={navigation.state === 'loading'} className="app-main">
+      <Container
+        size="xl"
+        component="main"
+        id="main"
+        ref={main}
+        tabIndex={-1}
+        py="md"
+        aria-busy={navigation.state === 'loading'}
+        className="app-main"
+      >
         <Outlet />
       </Container>
       <Box component="footer" className="app-footer">
         <Container size="xl" py="md">
           <Text size="sm">{t('footer.data')}</Text>
           <Group gap="md" mt={4}>
-            <Anchor href="/api/v1/docs" size="sm">{t('footer.api')}</Anchor>
-            <Anchor href="/api/v1/status/changes.atom" size="sm">{t('footer.feed')}</Anchor>
+            <Anchor href="/api/v1/docs" size="sm">
+              {t('footer.api')}
+            </Anchor>
+            <Anchor href="/api/v1/status/changes.atom" size="sm">
+              {t('footer.feed')}
+            </Anchor>
           </Group>
         </Container>
       </Box>

@@ -24,9 +24,13 @@ export function moduleErrors(ns: string) {
   /** The translated message of an error code. */
   function useErrorMessage() {
     const { t } = useTranslation(ns);
-    return (code: string) => t(`errors.${keyOf(code)}`, {
-      defaultValue: t(`errors.codes.${keyOf(code)}`, { ns: 'common', defaultValue: t('errors.generic', { ns: 'common' }) }),
-    });
+    return (code: string) =>
+      t(`errors.${keyOf(code)}`, {
+        defaultValue: t(`errors.codes.${keyOf(code)}`, {
+          ns: 'common',
+          defaultValue: t('errors.generic', { ns: 'common' }),
+        }),
+      });
   }
 
   /**
@@ -52,14 +56,23 @@ export function moduleErrors(ns: string) {
    * The error of a request, unless every one of its problems is already written next to its field.
    * `shownFields` names the fields the form shows errors on; a problem inside one (`countries.2`) counts as shown.
    */
-  function ErrorAlert({ error, shownFields = [] }: { error: unknown; shownFields?: readonly string[] | ((field: string) => boolean) }) {
+  function ErrorAlert({
+    error,
+    shownFields = [],
+  }: {
+    error: unknown;
+    shownFields?: readonly string[] | ((field: string) => boolean);
+  }) {
     const { t } = useTranslation(ns);
     const message = useErrorMessage();
     const reason = useReason();
     if (!error) return null;
     const code = error instanceof ApiError ? error.problem.code : 'network';
     const problems = error instanceof ApiError ? error.problem.errors : [];
-    const shown = typeof shownFields === 'function' ? shownFields : (field: string) => shownFields.some((f) => field === f || field.startsWith(`${f}.`));
+    const shown =
+      typeof shownFields === 'function'
+        ? shownFields
+        : (field: string) => shownFields.some((f) => field === f || field.startsWith(`${f}.`));
     const others = problems.filter((p) => !p.field || !shown(p.field));
     if (problems.length > 0 && others.length === 0) return null;
     return (
@@ -69,7 +82,8 @@ export function moduleErrors(ns: string) {
           const { text, lang } = reason(problem);
           return (
             <Text key={index} size="sm" className="ltr-figures" lang={lang}>
-              {problem.field ? `${problem.field}: ` : ''}{text}
+              {problem.field ? `${problem.field}: ` : ''}
+              {text}
             </Text>
           );
         })}
@@ -78,7 +92,15 @@ export function moduleErrors(ns: string) {
   }
 
   /** QueryState, with the module's own error codes (a record not found) translated. */
-  function ModuleQueryState({ isLoading, error, children }: { isLoading: boolean; error: unknown; children?: ReactNode }) {
+  function ModuleQueryState({
+    isLoading,
+    error,
+    children,
+  }: {
+    isLoading: boolean;
+    error: unknown;
+    children?: ReactNode;
+  }) {
     const { t, i18n } = useTranslation(ns);
     const message = useErrorMessage();
     if (error instanceof ApiError && i18n.exists(`errors.${keyOf(error.problem.code)}`, { ns })) {
@@ -88,7 +110,11 @@ export function moduleErrors(ns: string) {
         </Alert>
       );
     }
-    return <QueryState isLoading={isLoading} error={error}>{children}</QueryState>;
+    return (
+      <QueryState isLoading={isLoading} error={error}>
+        {children}
+      </QueryState>
+    );
   }
 
   return { useErrorMessage, useFieldErrors, ErrorAlert, ModuleQueryState };

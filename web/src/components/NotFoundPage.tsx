@@ -8,7 +8,9 @@ export function NotFoundPage() {
     <Stack>
       <Title order={1}>{t('notFound.title')}</Title>
       <Text>{t('notFound.body')}</Text>
-      <Anchor component={Link} to="/">{t('notFound.home')}</Anchor>
+      <Anchor component={Link} to="/">
+        {t('notFound.home')}
+      </Anchor>
     </Stack>
   );
 }

@@ -5,7 +5,15 @@ import { ApiError } from '../lib/api.ts';
 import { useReason } from '../lib/reasons.ts';
 
 /** Loading and error states shared by every page; errors are translated by their stable code. */
-export function QueryState({ isLoading, error, children }: { isLoading: boolean; error: unknown; children?: ReactNode }) {
+export function QueryState({
+  isLoading,
+  error,
+  children,
+}: {
+  isLoading: boolean;
+  error: unknown;
+  children?: ReactNode;
+}) {
   const { t } = useTranslation();
   const reason = useReason();
   if (error) {
@@ -18,7 +26,8 @@ export function QueryState({ isLoading, error, children }: { isLoading: boolean;
           const { text, lang } = reason(problem);
           return (
             <Text key={index} size="sm" className="ltr-figures" lang={lang}>
-              {problem.field ? `${problem.field}: ` : ''}{text}
+              {problem.field ? `${problem.field}: ` : ''}
+              {text}
             </Text>
           );
         })}

@@ -1,7 +1,13 @@
 import { useCallback, useEffect } from 'react';
 import { useDirection } from '@mantine/core';
 import {
-  parsePath, useLocation, useNavigate, useNavigationType, type DataRouter, type Path, type To,
+  parsePath,
+  useLocation,
+  useNavigate,
+  useNavigationType,
+  type DataRouter,
+  type Path,
+  type To,
 } from 'react-router';
 import { RTL_LANGUAGES, isLanguage, type Language } from '../../../src/contracts/languages.ts';
 import { useSession } from '../lib/api.ts';
@@ -49,15 +55,18 @@ function useSwitchLanguage() {
   const navigate = useNavigate();
   const { state } = useLocation();
   const { setDirection } = useDirection();
-  return useCallback(async (lang: Language, asked?: 'address' | 'choice') => {
-    if (lang !== currentLanguage() || asked) await changeLanguage(lang, asked);
-    setDirection(RTL_LANGUAGES.has(lang) ? 'rtl' : 'ltr');
-    // A navigation under way (a page still loading) is left to land: the address is put right once it has.
-    if (appRouter?.state.navigation.state !== 'idle') return;
-    if (new URLSearchParams(window.location.search).get(LANG_PARAM) !== lang) {
-      await navigate(hereIn(lang), { replace: true, state: state as unknown, preventScrollReset: true });
-    }
-  }, [navigate, state, setDirection]);
+  return useCallback(
+    async (lang: Language, asked?: 'address' | 'choice') => {
+      if (lang !== currentLanguage() || asked) await changeLanguage(lang, asked);
+      setDirection(RTL_LANGUAGES.has(lang) ? 'rtl' : 'ltr');
+      // A navigation under way (a page still loading) is left to land: the address is put right once it has.
+      if (appRouter?.state.navigation.state !== 'idle') return;
+      if (new URLSearchParams(window.location.search).get(LANG_PARAM) !== lang) {
+        await navigate(hereIn(lang), { replace: true, state: state as unknown, preventScrollReset: true });
+      }
+    },
+    [navigate, state, setDirection],
+  );
 }
 
 /** The language a person chooses (switcher, profile): used now, kept in the address and in this browser. */

@@ -2,13 +2,33 @@ import i18next from 'i18next';
 import ICU from 'i18next-icu';
 import { initReactI18next } from 'react-i18next';
 import {
-  DEFAULT_LANGUAGE, LANGUAGES, RTL_LANGUAGES, isLanguage, resolveLanguage, type Language,
+  DEFAULT_LANGUAGE,
+  LANGUAGES,
+  RTL_LANGUAGES,
+  isLanguage,
+  resolveLanguage,
+  type Language,
 } from '../../../src/contracts/languages.ts';
 
-export const NAMESPACES = ['common', 'status', 'accounts', 'library', 'programme', 'funding', 'programmeImport'] as const;
+export const NAMESPACES = [
+  'common',
+  'status',
+  'accounts',
+  'library',
+  'programme',
+  'funding',
+  'programmeImport',
+] as const;
 
 /** Each language's name written in that language, as a language switcher shows it. */
-export const LANGUAGE_NAMES: Record<Language, string> = { ar: 'العربية', zh: '中文', en: 'English', fr: 'Français', ru: 'Русский', es: 'Español' };
+export const LANGUAGE_NAMES: Record<Language, string> = {
+  ar: 'العربية',
+  zh: '中文',
+  en: 'English',
+  fr: 'Français',
+  ru: 'Русский',
+  es: 'Español',
+};
 
 // Each language's files become their own chunk, fetched only when that language is chosen.
 const loaders = import.meta.glob<{ default: Record<string, unknown> }>('../../../locales/*/*.json');
@@ -46,9 +66,11 @@ export const languageWithProfile = (profile: string | null | undefined): Languag
   resolveLanguage({ address: askedByAddress, stored: storedLanguage(), profile, browser: navigator.languages ?? [] });
 
 export async function ensureLanguage(lang: Language) {
-  await Promise.all(NAMESPACES.map(async (ns) => {
-    if (!i18next.hasResourceBundle(lang, ns)) i18next.addResourceBundle(lang, ns, await loadNamespace(lang, ns));
-  }));
+  await Promise.all(
+    NAMESPACES.map(async (ns) => {
+      if (!i18next.hasResourceBundle(lang, ns)) i18next.addResourceBundle(lang, ns, await loadNamespace(lang, ns));
+    }),
+  );
 }
 
 /**
@@ -66,16 +88,19 @@ export async function changeLanguage(lang: Language, asked?: 'address' | 'choice
 
 export async function initI18n() {
   const lang = initialLanguage();
-  await i18next.use(ICU).use(initReactI18next).init({
-    lng: lang,
-    fallbackLng: false,
-    supportedLngs: [...LANGUAGES],
-    ns: [...NAMESPACES],
-    defaultNS: 'common',
-    resources: {},
-    interpolation: { escapeValue: false },
-    react: { useSuspense: false },
-  });
+  await i18next
+    .use(ICU)
+    .use(initReactI18next)
+    .init({
+      lng: lang,
+      fallbackLng: false,
+      supportedLngs: [...LANGUAGES],
+      ns: [...NAMESPACES],
+      defaultNS: 'common',
+      resources: {},
+      interpolation: { escapeValue: false },
+      react: { useSuspense: false },
+    });
   await changeLanguage(lang);
   return i18next;
 }

@@ -19,7 +19,8 @@ type Params = Record<string, string | number | undefined | null>;
 
 export function apiUrl(path: string, params: Params = {}): string {
   const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
   const query = search.toString();
   return `/api/v1${path}${query ? `?${query}` : ''}`;
 }
@@ -27,9 +28,17 @@ export function apiUrl(path: string, params: Params = {}): string {
 async function errorOf(response: Response): Promise<ApiError> {
   const body = await response.json().catch(() => null);
   const seconds = Number(response.headers.get('retry-after'));
-  const problem: Problem = body && typeof body === 'object' && 'code' in body
-    ? (body as Problem)
-    : { type: 'about:blank', title: response.statusText, status: response.status, detail: response.statusText, code: 'http.error', errors: [] };
+  const problem: Problem =
+    body && typeof body === 'object' && 'code' in body
+      ? (body as Problem)
+      : {
+          type: 'about:blank',
+          title: response.statusText,
+          status: response.status,
+          detail: response.statusText,
+          code: 'http.error',
+          errors: [],
+        };
   return new ApiError(problem, Number.isFinite(seconds) && seconds > 0 ? seconds : null);
 }
 
@@ -76,7 +85,8 @@ export async function fetchSession(): Promise<SessionInfo> {
  */
 export async function sessionChanged(queryClient: QueryClient, info?: SessionInfo) {
   queryClient.removeQueries({ queryKey: [PRIVATE_KEY] });
-  const next = info ?? await fetchSession().catch((): SessionInfo => ({ user: null, csrfToken: null, singleSignOn: false }));
+  const next =
+    info ?? (await fetchSession().catch((): SessionInfo => ({ user: null, csrfToken: null, singleSignOn: false })));
   queryClient.setQueryData(SESSION_KEY, rememberSession(next));
 }
 
@@ -95,8 +105,17 @@ export function useSession() {
  * server refuses the token (the session changed in another tab), it fetches the session again and retries once.
  * Answers without a body (204) resolve to undefined.
  */
-export function sendJson<T = void>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
-  return sendWithCsrf<T>(method, path, body === undefined ? undefined : JSON.stringify(body), body === undefined ? {} : { 'content-type': 'application/json' });
+export function sendJson<T = void>(
+  method: 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<T> {
+  return sendWithCsrf<T>(
+    method,
+    path,
+    body === undefined ? undefined : JSON.stringify(body),
+    body === undefined ? {} : { 'content-type': 'application/json' },
+  );
 }
 
 /**
@@ -107,7 +126,12 @@ export function sendForm<T = void>(method: 'POST' | 'PUT' | 'PATCH', path: strin
   return sendWithCsrf<T>(method, path, form, {});
 }
 
-async function sendWithCsrf<T>(method: string, path: string, body: BodyInit | undefined, extraHeaders: Record<string, string>): Promise<T> {
+async function sendWithCsrf<T>(
+  method: string,
+  path: string,
+  body: BodyInit | undefined,
+  extraHeaders: Record<string, string>,
+): Promise<T> {
   const attempt = () => {
     const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
     if (csrfToken) headers['x-csrf-token'] = csrfToken;
@@ -129,7 +153,8 @@ async function sendWithCsrf<T>(method: string, path: string, body: BodyInit | un
 export const PRIVATE_KEY = 'private';
 
 /** The query key of a signed-in user's API path: ['private', ...segments, params], so a prefix invalidates a whole area. */
-export const privateKey = (path: string, params: Params = {}) => [PRIVATE_KEY, ...path.split('/').filter(Boolean), params] as const;
+export const privateKey = (path: string, params: Params = {}) =>
+  [PRIVATE_KEY, ...path.split('/').filter(Boolean), params] as const;
 
 /** Fetches an API path that needs the signed-in user (no language: these answers hold no translated names). */
 export function usePrivateApi<T>(path: string | null, params: Params = {}) {

@@ -32,5 +32,7 @@ export function countAxisProps(values: number[], formatNumber: (value: number) =
 
 /** The vertical axis sits where a line starts: on the right in a right-to-left language. */
 export function startAxisProps(rtl: boolean) {
-  return rtl ? { orientation: 'right' as const, tick: { transform: 'translate(10, 0)', fontSize: 12, fill: 'currentColor' } } : {};
+  return rtl
+    ? { orientation: 'right' as const, tick: { transform: 'translate(10, 0)', fontSize: 12, fill: 'currentColor' } }
+    : {};
 }

@@ -15,8 +15,10 @@ export function useFormat() {
         const moment = parseMoment(iso);
         return moment ? dateTimeFormat.format(moment) : iso;
       },
-      date: (iso: string | null | undefined) => (iso ? dateFormat.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)) : ''),
-      number: (value: number | null | undefined) => (value === null || value === undefined ? '' : numberFormat.format(value)),
+      date: (iso: string | null | undefined) =>
+        iso ? dateFormat.format(new Date(`${iso.slice(0, 10)}T00:00:00Z`)) : '',
+      number: (value: number | null | undefined) =>
+        value === null || value === undefined ? '' : numberFormat.format(value),
     };
   }, [i18n.language]);
 }
@@ -26,7 +28,10 @@ export function useFormat() {
  * which not every browser parses; null when it is not a moment.
  */
 export function parseMoment(value: string): Date | null {
-  const normal = value.trim().replace(' ', 'T').replace(/([+-]\d{2})$/, '$1:00');
+  const normal = value
+    .trim()
+    .replace(' ', 'T')
+    .replace(/([+-]\d{2})$/, '$1:00');
   const moment = new Date(normal);
   return Number.isNaN(moment.getTime()) ? null : moment;
 }

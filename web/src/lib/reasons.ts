@@ -5,7 +5,10 @@ type FieldProblem = Problem['errors'][number];
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 /** A field problem's reason for a reader: `text`, and `lang` 'en' when it is the server's English sentence. */
-export interface Reason { text: string; lang?: 'en' }
+export interface Reason {
+  text: string;
+  lang?: 'en';
+}
 
 /**
  * The reason in the UI language, by its stable code (`reasons.too_small` with the minimum); the server's

@@ -4,15 +4,23 @@ import { useSearchParams } from 'react-router';
 /** Page state kept in the URL, so every view can be bookmarked and shared. */
 export function useSearchState<K extends string>(defaults: Record<K, string>) {
   const [params, setParams] = useSearchParams();
-  const values = Object.fromEntries(Object.entries(defaults).map(([key, fallback]) => [key, params.get(key) ?? fallback])) as Record<K, string>;
-  const set = useCallback((key: K, value: string) => {
-    setParams(() => {
-      const next = currentSearchParams();
-      if (value === '' || value === defaults[key]) next.delete(key);
-      else next.set(key, value);
-      return next;
-    }, { replace: true });
-  }, [setParams, defaults]);
+  const values = Object.fromEntries(
+    Object.entries(defaults).map(([key, fallback]) => [key, params.get(key) ?? fallback]),
+  ) as Record<K, string>;
+  const set = useCallback(
+    (key: K, value: string) => {
+      setParams(
+        () => {
+          const next = currentSearchParams();
+          if (value === '' || value === defaults[key]) next.delete(key);
+          else next.set(key, value);
+          return next;
+        },
+        { replace: true },
+      );
+    },
+    [setParams, defaults],
+  );
   return [values, set] as const;
 }
 

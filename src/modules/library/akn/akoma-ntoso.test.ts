@@ -33,9 +33,13 @@ async function expectValid(xml: string) {
   expect(result.valid).toBe(true);
 }
 
-const decodeEntities = (text: string) => text
-  .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
-  .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+const decodeEntities = (text: string) =>
+  text
+    .replace(/&#(\d+);/g, (_, code: string) => String.fromCodePoint(Number(code)))
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
 
 /** Text of every <p> in the body, entities decoded: what an XML parser would hand back. */
 function bodyParagraphs(xml: string): string[] {
@@ -45,33 +49,92 @@ function bodyParagraphs(xml: string): string[] {
 
 function document(overrides: Partial<LibraryDocument>): LibraryDocument {
   return {
-    id: 'doc-1', uri: '/akn/ne/act/2008/12', kind: 'legislation', subtype: 'act', title: 'Law', titles: { en: 'Law' },
-    country: 'NER', countryName: 'Niger', organization: null, symbol: null, number: null, court: null, caseNumber: null,
-    parties: null, decisionDate: null, adoptedDate: null, publishedDate: null, inForceDate: null, repealedDate: null,
-    status: null, statusAsAt: null, categories: [], themes: [], source: null, officialUrl: null, visibility: 'public',
-    languages: [], instruments: [], asAt: '2025-01-01', expressions: [], current: [], events: [], affects: [],
+    id: 'doc-1',
+    uri: '/akn/ne/act/2008/12',
+    kind: 'legislation',
+    subtype: 'act',
+    title: 'Law',
+    titles: { en: 'Law' },
+    country: 'NER',
+    countryName: 'Niger',
+    organization: null,
+    symbol: null,
+    number: null,
+    court: null,
+    caseNumber: null,
+    parties: null,
+    decisionDate: null,
+    adoptedDate: null,
+    publishedDate: null,
+    inForceDate: null,
+    repealedDate: null,
+    status: null,
+    statusAsAt: null,
+    categories: [],
+    themes: [],
+    source: null,
+    officialUrl: null,
+    visibility: 'public',
+    languages: [],
+    instruments: [],
+    asAt: '2025-01-01',
+    expressions: [],
+    current: [],
+    events: [],
+    affects: [],
     references: { symbols: [], resolutions: [], instruments: [], countries: [] },
-    createdAt: '2024-01-01T00:00:00.000Z', updatedAt: '2024-01-01T00:00:00.000Z', canEdit: false,
+    createdAt: '2024-01-01T00:00:00.000Z',
+    updatedAt: '2024-01-01T00:00:00.000Z',
+    canEdit: false,
     ...overrides,
   };
 }
 
-const expression = (language: LibraryDocument['current'][number]['language'], versionDate: string) =>
-  ({ id: `expr-${language}-${versionDate}`, language, versionDate, file: null, textLength: 100 });
+const expression = (language: LibraryDocument['current'][number]['language'], versionDate: string) => ({
+  id: `expr-${language}-${versionDate}`,
+  language,
+  versionDate,
+  file: null,
+  textLength: 100,
+});
 
 describe('toAkomaNtoso', () => {
   it('writes an act with Chinese text, an amendment and a repeal that validates against the OASIS schema', async () => {
     const act = document({
-      uri: '/akn/cn/act/2015/36', country: 'CHN', countryName: 'China', number: '2015-36',
-      title: '中华人民共和国反恐怖主义法', titles: { zh: '中华人民共和国反恐怖主义法', en: 'Counter-Terrorism Law of the People’s Republic of China' },
-      adoptedDate: '2015-12-27', publishedDate: '2015-12-27', source: 'Gazette of the Standing Committee',
-      current: [expression('zh', '2018-04-27')], expressions: [expression('zh', '2018-04-27'), expression('zh', '2015-12-27')],
+      uri: '/akn/cn/act/2015/36',
+      country: 'CHN',
+      countryName: 'China',
+      number: '2015-36',
+      title: '中华人民共和国反恐怖主义法',
+      titles: { zh: '中华人民共和国反恐怖主义法', en: 'Counter-Terrorism Law of the People’s Republic of China' },
+      adoptedDate: '2015-12-27',
+      publishedDate: '2015-12-27',
+      source: 'Gazette of the Standing Committee',
+      current: [expression('zh', '2018-04-27')],
+      expressions: [expression('zh', '2018-04-27'), expression('zh', '2015-12-27')],
       events: [
-        { type: 'repeal', date: '2030-01-01', by: { id: 'd3', title: 'Repealing Act', uri: '/akn/cn/act/2029/1' }, note: null },
+        {
+          type: 'repeal',
+          date: '2030-01-01',
+          by: { id: 'd3', title: 'Repealing Act', uri: '/akn/cn/act/2029/1' },
+          note: null,
+        },
         { type: 'commencement', date: '2016-01-01', by: null, note: null },
-        { type: 'amendment', date: '2018-04-27', by: { id: 'd2', title: 'Decision on amending six laws', uri: '/akn/cn/act/2018/6' }, note: 'Article 96' },
+        {
+          type: 'amendment',
+          date: '2018-04-27',
+          by: { id: 'd2', title: 'Decision on amending six laws', uri: '/akn/cn/act/2018/6' },
+          note: 'Article 96',
+        },
       ],
-      instruments: [{ instrument: 'icsft-1999', article: '2(1)', note: null, title: 'International Convention for the Suppression of the Financing of Terrorism' }],
+      instruments: [
+        {
+          instrument: 'icsft-1999',
+          article: '2(1)',
+          note: null,
+          title: 'International Convention for the Suppression of the Financing of Terrorism',
+        },
+      ],
     });
     const text = '第一章 总则\n\n第一条 为了防范和惩治恐怖活动，制定本法。\n第二条 国家反对一切形式的恐怖主义。';
     const xml = toAkomaNtoso(act, { language: 'zh', content: text }, OPTIONS);
@@ -82,25 +145,42 @@ describe('toAkomaNtoso', () => {
     expect(xml).toContain('<FRBRuri value="/akn/cn/act/2015/36/zho@2018-04-27"/>');
     expect(xml).toContain('<FRBRlanguage language="zho"/>');
     expect(xml).toContain('<FRBRcountry value="cn"/>');
-    expect(xml).toContain('<FRBRalias value="Counter-Terrorism Law of the People’s Republic of China" name="title-en"/>');
+    expect(xml).toContain(
+      '<FRBRalias value="Counter-Terrorism Law of the People’s Republic of China" name="title-en"/>',
+    );
     expect(xml).toContain('<docTitle xml:lang="zh">中华人民共和国反恐怖主义法</docTitle>');
     expect(xml).toContain('<eventRef eId="event_1" date="2015-12-27" source="#original" type="generation"/>');
     expect(xml).toContain('<eventRef eId="event_2" date="2016-01-01" source="#lexpact" refersTo="#commencement"/>');
     expect(xml).toContain('<eventRef eId="event_3" date="2018-04-27" source="#passiveRef_1" type="amendment"/>');
     expect(xml).toContain('<eventRef eId="event_4" date="2030-01-01" source="#passiveRef_2" type="repeal"/>');
-    expect(xml).toContain('<passiveRef eId="passiveRef_1" href="/akn/cn/act/2018/6" showAs="Decision on amending six laws"/>');
+    expect(xml).toContain(
+      '<passiveRef eId="passiveRef_1" href="/akn/cn/act/2018/6" showAs="Decision on amending six laws"/>',
+    );
     expect(xml).toContain('<TLCOrganization eId="lexpact" href="/ontology/organization/lexpact" showAs="Lexpact"/>');
-    expect(xml).toContain('<publication date="2015-12-27" name="officialPublication" showAs="Gazette of the Standing Committee"/>');
-    expect(bodyParagraphs(xml)).toEqual(['第一章 总则', '第一条 为了防范和惩治恐怖活动，制定本法。<br/>第二条 国家反对一切形式的恐怖主义。']);
+    expect(xml).toContain(
+      '<publication date="2015-12-27" name="officialPublication" showAs="Gazette of the Standing Committee"/>',
+    );
+    expect(bodyParagraphs(xml)).toEqual([
+      '第一章 总则',
+      '第一条 为了防范和惩治恐怖活动，制定本法。<br/>第二条 国家反对一切形式的恐怖主义。',
+    ]);
   });
 
   it('writes a draft bill as <bill>', async () => {
     const bill = document({
-      uri: '/akn/ke/bill/2024/7', country: 'KEN', countryName: 'Kenya', subtype: 'draft_bill',
-      title: 'Prevention of Terrorism (Amendment) Bill', titles: { en: 'Prevention of Terrorism (Amendment) Bill' },
+      uri: '/akn/ke/bill/2024/7',
+      country: 'KEN',
+      countryName: 'Kenya',
+      subtype: 'draft_bill',
+      title: 'Prevention of Terrorism (Amendment) Bill',
+      titles: { en: 'Prevention of Terrorism (Amendment) Bill' },
       current: [expression('en', '2024-03-01')],
     });
-    const xml = toAkomaNtoso(bill, { language: 'en', content: 'A Bill for an Act of Parliament to amend the Prevention of Terrorism Act.' }, OPTIONS);
+    const xml = toAkomaNtoso(
+      bill,
+      { language: 'en', content: 'A Bill for an Act of Parliament to amend the Prevention of Terrorism Act.' },
+      OPTIONS,
+    );
 
     await expectValid(xml);
     expect(xml).toContain('<bill name="bill">');
@@ -113,9 +193,17 @@ describe('toAkomaNtoso', () => {
 
   it('writes a judgment with a header and a judgmentBody', async () => {
     const judgment = document({
-      uri: '/akn/fr/judgment/2019/123', kind: 'case_law', subtype: null, country: 'FRA', countryName: 'France',
-      court: 'Cour de cassation', caseNumber: '18-86.767', parties: 'Ministère public c. X',
-      decisionDate: '2019-06-12', title: 'Arrêt n° 1234', titles: { fr: 'Arrêt n° 1234' },
+      uri: '/akn/fr/judgment/2019/123',
+      kind: 'case_law',
+      subtype: null,
+      country: 'FRA',
+      countryName: 'France',
+      court: 'Cour de cassation',
+      caseNumber: '18-86.767',
+      parties: 'Ministère public c. X',
+      decisionDate: '2019-06-12',
+      title: 'Arrêt n° 1234',
+      titles: { fr: 'Arrêt n° 1234' },
       current: [expression('fr', '2019-06-12')],
     });
     const xml = toAkomaNtoso(judgment, { language: 'fr', content: 'LA COUR,\n\nRejette le pourvoi.' }, OPTIONS);
@@ -132,9 +220,16 @@ describe('toAkomaNtoso', () => {
 
   it('writes a UN document without text as <doc> with a placeholder paragraph', async () => {
     const resolution = document({
-      uri: '/akn/un/statement/2001/s-res-1373', kind: 'un_document', subtype: 'resolution', country: null, countryName: null,
-      organization: 'Security Council', symbol: 'S/RES/1373 (2001)', adoptedDate: '2001-09-28',
-      title: 'Resolution 1373 (2001)', titles: { en: 'Resolution 1373 (2001)', fr: 'Résolution 1373 (2001)', ar: 'القرار 1373 (2001)' },
+      uri: '/akn/un/statement/2001/s-res-1373',
+      kind: 'un_document',
+      subtype: 'resolution',
+      country: null,
+      countryName: null,
+      organization: 'Security Council',
+      symbol: 'S/RES/1373 (2001)',
+      adoptedDate: '2001-09-28',
+      title: 'Resolution 1373 (2001)',
+      titles: { en: 'Resolution 1373 (2001)', fr: 'Résolution 1373 (2001)', ar: 'القرار 1373 (2001)' },
     });
     const xml = toAkomaNtoso(resolution, null, OPTIONS);
 
@@ -144,17 +239,26 @@ describe('toAkomaNtoso', () => {
     expect(xml).toContain('<FRBRnumber value="S/RES/1373 (2001)"/>');
     expect(xml).toContain('<FRBRalias value="القرار 1373 (2001)" name="title-ar"/>');
     expect(xml).toContain('<FRBRuri value="/akn/un/statement/2001/s-res-1373/eng@2001-09-28"/>');
-    expect(xml).toContain('<TLCOrganization eId="author" href="/ontology/organization/security-council" showAs="Security Council"/>');
+    expect(xml).toContain(
+      '<TLCOrganization eId="author" href="/ontology/organization/security-council" showAs="Security Council"/>',
+    );
     expect(xml).toContain('<p status="editorial">Text not available.</p>');
   });
 
   it('escapes markup, drops characters XML cannot carry, and keeps emoji and Arabic intact', async () => {
     const hostile = document({
-      uri: '/akn/eg/act/2015/94', kind: 'legislation', subtype: 'decree', country: 'EGY', countryName: 'Egypt',
-      title: 'Loi "spéciale" <2015> & co', titles: { ar: 'قانون مكافحة الإرهاب', fr: 'Loi "spéciale" <2015> & co' },
-      adoptedDate: '2015-08-15', current: [expression('ar', '2015-08-15')],
+      uri: '/akn/eg/act/2015/94',
+      kind: 'legislation',
+      subtype: 'decree',
+      country: 'EGY',
+      countryName: 'Egypt',
+      title: 'Loi "spéciale" <2015> & co',
+      titles: { ar: 'قانون مكافحة الإرهاب', fr: 'Loi "spéciale" <2015> & co' },
+      adoptedDate: '2015-08-15',
+      current: [expression('ar', '2015-08-15')],
     });
-    const raw = 'مادة ١: <script>alert("x")</script> & \'quotes\'\u0007 bell\u0000 nul 🏛️ emoji \uD800lone \uFFFF end\n\nفقرة ثانية';
+    const raw =
+      'مادة ١: <script>alert("x")</script> & \'quotes\'\u0007 bell\u0000 nul 🏛️ emoji \uD800lone \uFFFF end\n\nفقرة ثانية';
     const xml = toAkomaNtoso(hostile, { language: 'ar', content: raw }, OPTIONS);
 
     await expectValid(xml);
@@ -171,7 +275,11 @@ describe('toAkomaNtoso', () => {
   });
 
   it('reports a document without <meta> as invalid, so the checks above can fail', async () => {
-    const xml = toAkomaNtoso(document({ adoptedDate: '2008-05-01' }), { language: 'en', content: 'Article 1.' }, OPTIONS);
+    const xml = toAkomaNtoso(
+      document({ adoptedDate: '2008-05-01' }),
+      { language: 'en', content: 'Article 1.' },
+      OPTIONS,
+    );
     await expectValid(xml);
 
     const broken = xml.replace(/<meta>[\s\S]*<\/meta>\n/, '');

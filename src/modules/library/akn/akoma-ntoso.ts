@@ -45,7 +45,11 @@ interface XmlElement {
 /** Absent children (null, undefined, false) are skipped, so optional elements can be written inline. */
 function el(name: string, attributes: Attributes = {}, ...children: Optional<Child | Optional<Child>[]>[]): XmlElement {
   const present = (child: Optional<Child>): child is Child => child !== null && child !== undefined && child !== false;
-  return { name, attributes, children: children.flatMap((child) => (Array.isArray(child) ? child : [child])).filter(present) };
+  return {
+    name,
+    attributes,
+    children: children.flatMap((child) => (Array.isArray(child) ? child : [child])).filter(present),
+  };
 }
 
 /**
@@ -64,7 +68,11 @@ function escapeText(text: string): string {
 
 /** Tabs and line ends are escaped too: a parser would otherwise normalise them to spaces. */
 function escapeAttribute(value: string): string {
-  return escapeText(value).replace(/"/g, '&quot;').replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+  return escapeText(value)
+    .replace(/"/g, '&quot;')
+    .replace(/\t/g, '&#9;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;');
 }
 
 function openTag(element: XmlElement, selfClosing: boolean): string {
@@ -86,7 +94,11 @@ const MIXED_CONTENT = new Set(['p']);
 
 function render(element: XmlElement, depth = 0): string {
   const indent = '  '.repeat(depth);
-  if (MIXED_CONTENT.has(element.name) || element.children.length === 0 || element.children.some((child) => typeof child === 'string')) {
+  if (
+    MIXED_CONTENT.has(element.name) ||
+    element.children.length === 0 ||
+    element.children.some((child) => typeof child === 'string')
+  ) {
     return indent + inline(element);
   }
   const children = element.children.map((child) => render(child as XmlElement, depth + 1));
@@ -99,7 +111,8 @@ const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/;
 
 /** The schema types dates as xsd:date, so a malformed one would make the whole file invalid. */
-const validDate = (value: string | null | undefined): value is string => typeof value === 'string' && ISO_DATE.test(value);
+const validDate = (value: string | null | undefined): value is string =>
+  typeof value === 'string' && ISO_DATE.test(value);
 
 type DocumentElement = 'act' | 'bill' | 'judgment' | 'doc';
 
@@ -134,7 +147,11 @@ function countryCode(document: LibraryDocument): string {
 }
 
 function slug(text: string): string {
-  const value = text.normalize('NFKD').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+  const value = text
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
   return encodeURIComponent(value || 'unknown');
 }
 
@@ -183,14 +200,20 @@ interface Reference {
   name?: string;
 }
 
-export function toAkomaNtoso(document: LibraryDocument, text: AkomaNtosoText | null, options: AkomaNtosoOptions): string {
+export function toAkomaNtoso(
+  document: LibraryDocument,
+  text: AkomaNtosoText | null,
+  options: AkomaNtosoOptions,
+): string {
   const { element, name } = documentElement(document);
   const language = expressionLanguage(document, text);
   const lang3 = LANGUAGE_CODES[language];
-  const expression = document.current.find((e) => e.language === language) ?? document.expressions.find((e) => e.language === language);
+  const expression =
+    document.current.find((e) => e.language === language) ?? document.expressions.find((e) => e.language === language);
 
   const created = workDate(document);
-  const fallbackDate = [expression?.versionDate, document.asAt, options.generatedAt.slice(0, 10)].find(validDate) ?? '1970-01-01';
+  const fallbackDate =
+    [expression?.versionDate, document.asAt, options.generatedAt.slice(0, 10)].find(validDate) ?? '1970-01-01';
   const frbrWorkDate = created ?? { date: fallbackDate, name: 'version' };
   const expressionDate = validDate(expression?.versionDate) ? expression.versionDate : frbrWorkDate.date;
   const generatedAt = ISO_DATE_TIME.test(options.generatedAt) ? options.generatedAt : fallbackDate;
@@ -206,10 +229,18 @@ export function toAkomaNtoso(document: LibraryDocument, text: AkomaNtosoText | n
   ];
   // FRBRauthor is required; with no issuer on record, the publisher is the only author the file can vouch for.
   const authorName = document.organization ?? document.court ?? document.countryName ?? document.country;
-  if (authorName) references.push({ element: 'TLCOrganization', eId: 'author', href: `/ontology/organization/${slug(authorName)}`, showAs: authorName });
+  if (authorName)
+    references.push({
+      element: 'TLCOrganization',
+      eId: 'author',
+      href: `/ontology/organization/${slug(authorName)}`,
+      showAs: authorName,
+    });
   const author = authorName ? '#author' : '#lexpact';
 
-  const timeline = document.events.filter((event) => validDate(event.date)).toSorted((a, b) => a.date.localeCompare(b.date));
+  const timeline = document.events
+    .filter((event) => validDate(event.date))
+    .toSorted((a, b) => a.date.localeCompare(b.date));
   const passiveRefs = new Map<string, string>();
   for (const event of timeline) {
     if (event.by && !passiveRefs.has(event.by.uri)) {
@@ -222,14 +253,26 @@ export function toAkomaNtoso(document: LibraryDocument, text: AkomaNtosoText | n
   for (const affected of document.affects) {
     if (activeUris.has(affected.uri)) continue;
     activeUris.add(affected.uri);
-    references.push({ element: 'activeRef', eId: `activeRef_${activeUris.size}`, href: affected.uri, showAs: affected.title });
+    references.push({
+      element: 'activeRef',
+      eId: `activeRef_${activeUris.size}`,
+      href: affected.uri,
+      showAs: affected.title,
+    });
   }
   if (timeline.some((event) => event.type === 'commencement')) {
-    references.push({ element: 'TLCEvent', eId: 'commencement', href: '/ontology/event/commencement', showAs: 'Commencement' });
+    references.push({
+      element: 'TLCEvent',
+      eId: 'commencement',
+      href: '/ontology/event/commencement',
+      showAs: 'Commencement',
+    });
   }
   document.instruments.forEach((link, index) => {
     references.push({
-      element: 'TLCReference', eId: `instrument_${index + 1}_${eIdPart(link.instrument)}`, name: 'implementedInstrument',
+      element: 'TLCReference',
+      eId: `instrument_${index + 1}_${eIdPart(link.instrument)}`,
+      name: 'implementedInstrument',
       href: `/ontology/instrument/${encodeURIComponent(link.instrument)}${link.article ? `/article/${encodeURIComponent(link.article)}` : ''}`,
       showAs: link.article ? `${link.title}, art. ${link.article}` : link.title,
     });
@@ -243,9 +286,10 @@ export function toAkomaNtoso(document: LibraryDocument, text: AkomaNtosoText | n
   for (const event of timeline) {
     const source = event.by ? `#${passiveRefs.get(event.by.uri)}` : '#lexpact';
     // eventType only knows generation, amendment and repeal; commencement is named through refersTo instead.
-    const attributes: Attributes = event.type === 'commencement'
-      ? { eId: `event_${eventRefs.length + 1}`, date: event.date, source, refersTo: '#commencement' }
-      : { eId: `event_${eventRefs.length + 1}`, date: event.date, source, type: event.type };
+    const attributes: Attributes =
+      event.type === 'commencement'
+        ? { eId: `event_${eventRefs.length + 1}`, date: event.date, source, refersTo: '#commencement' }
+        : { eId: `event_${eventRefs.length + 1}`, date: event.date, source, type: event.type };
     eventRefs.push(el('eventRef', attributes));
   }
   const consolidated = timeline.some((event) => event.type === 'amendment' && event.date <= expressionDate);
@@ -257,8 +301,12 @@ export function toAkomaNtoso(document: LibraryDocument, text: AkomaNtosoText | n
   ];
   const number = document.number ?? document.symbol ?? document.caseNumber;
 
-  const identification = el('identification', { source: '#lexpact' },
-    el('FRBRWork', {},
+  const identification = el(
+    'identification',
+    { source: '#lexpact' },
+    el(
+      'FRBRWork',
+      {},
       el('FRBRthis', { value: `${workUri}/!main` }),
       el('FRBRuri', { value: workUri }),
       aliases,
@@ -266,29 +314,47 @@ export function toAkomaNtoso(document: LibraryDocument, text: AkomaNtosoText | n
       el('FRBRauthor', { href: author }),
       el('FRBRcountry', { value: countryCode(document) }),
       document.subtype ? el('FRBRsubtype', { value: document.subtype }) : null,
-      number ? el('FRBRnumber', { value: number }) : null),
-    el('FRBRExpression', {},
+      number ? el('FRBRnumber', { value: number }) : null,
+    ),
+    el(
+      'FRBRExpression',
+      {},
       el('FRBRthis', { value: `${expressionUri}/!main` }),
       el('FRBRuri', { value: expressionUri }),
       el('FRBRdate', { date: expressionDate, name: expression ? 'version' : frbrWorkDate.name }),
       el('FRBRauthor', { href: author }),
-      el('FRBRlanguage', { language: lang3 })),
-    el('FRBRManifestation', {},
+      el('FRBRlanguage', { language: lang3 }),
+    ),
+    el(
+      'FRBRManifestation',
+      {},
       el('FRBRthis', { value: `${expressionUri}/!main.xml` }),
       el('FRBRuri', { value: `${expressionUri}/main.xml` }),
       el('FRBRdate', { date: generatedAt, name: 'generation' }),
       el('FRBRauthor', { href: '#lexpact' }),
-      el('FRBRformat', { value: 'application/akn+xml' })));
+      el('FRBRformat', { value: 'application/akn+xml' }),
+    ),
+  );
 
-  const meta = el('meta', {},
+  const meta = el(
+    'meta',
+    {},
     identification,
     // publication is optional in the schema and needs a real date, so it appears only when one is known.
     validDate(document.publishedDate)
-      ? el('publication', { date: document.publishedDate, name: 'officialPublication', showAs: document.source ?? 'Official publication' })
+      ? el('publication', {
+          date: document.publishedDate,
+          name: 'officialPublication',
+          showAs: document.source ?? 'Official publication',
+        })
       : null,
     eventRefs.length > 0 ? el('lifecycle', { source: '#lexpact' }, eventRefs) : null,
-    el('references', { source: '#lexpact' },
-      references.map((ref) => el(ref.element, { eId: ref.eId, href: ref.href, showAs: ref.showAs, name: ref.name }))));
+    el(
+      'references',
+      { source: '#lexpact' },
+      references.map((ref) => el(ref.element, { eId: ref.eId, href: ref.href, showAs: ref.showAs, name: ref.name })),
+    ),
+  );
 
   const titleParagraph = el('p', {}, el('docTitle', { 'xml:lang': title.language }, title.text));
   const details = [
@@ -301,21 +367,32 @@ export function toAkomaNtoso(document: LibraryDocument, text: AkomaNtosoText | n
   let body: XmlElement;
   if (element === 'judgment') {
     // Judgments have no preface: the schema requires a header before judgmentBody.
-    front = el('header', {},
+    front = el(
+      'header',
+      {},
       titleParagraph,
       document.court ? el('p', {}, el('courtType', {}, document.court)) : null,
       document.parties ? el('p', {}, document.parties) : null,
-      details);
+      details,
+    );
     body = el('judgmentBody', bodyLang, el('decision', {}, blocks(text)));
   } else {
     front = el('preface', {}, el('longTitle', { eId: 'longTitle_1' }, titleParagraph), details);
-    body = element === 'doc'
-      ? el('mainBody', bodyLang, blocks(text))
-      // A body holds hierarchical containers only, so unstructured text goes in one generic hcontainer.
-      : el('body', bodyLang, el('hcontainer', { eId: 'text_1', name: 'text' }, el('content', { eId: 'text_1__content' }, blocks(text))));
+    body =
+      element === 'doc'
+        ? el('mainBody', bodyLang, blocks(text))
+        : // A body holds hierarchical containers only, so unstructured text goes in one generic hcontainer.
+          el(
+            'body',
+            bodyLang,
+            el('hcontainer', { eId: 'text_1', name: 'text' }, el('content', { eId: 'text_1__content' }, blocks(text))),
+          );
   }
 
-  const root = el('akomaNtoso', { xmlns: AKN_NAMESPACE },
-    el(element, { name, contains: consolidated ? 'singleVersion' : null }, meta, front, body));
+  const root = el(
+    'akomaNtoso',
+    { xmlns: AKN_NAMESPACE },
+    el(element, { name, contains: consolidated ? 'singleVersion' : null }, meta, front, body),
+  );
   return `<?xml version="1.0" encoding="UTF-8"?>\n${render(root)}\n`;
 }

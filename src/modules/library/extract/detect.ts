@@ -47,11 +47,14 @@ export async function detectFileType(bytes: Uint8Array, filename: string): Promi
   // sees only a ZIP. Entries named word/… still mark it as a damaged DOCX ("corrupt", not "unsupported").
   if (sniffed === 'zip' && hasWordPart(bytes)) return detected('docx');
   // XML is text (XHTML starts with an XML declaration), so the extension decides, as for other text.
-  if (sniffed !== undefined && sniffed !== 'xml') throw unsupportedFileType(`Detected content type "${sniffed}" is not accepted.`);
+  if (sniffed !== undefined && sniffed !== 'xml')
+    throw unsupportedFileType(`Detected content type "${sniffed}" is not accepted.`);
 
   const textType = TEXT_EXTENSIONS[extension];
   if (!textType) {
-    throw unsupportedFileType(extension ? `File extension "${extension}" is not accepted.` : 'File type could not be recognised.');
+    throw unsupportedFileType(
+      extension ? `File extension "${extension}" is not accepted.` : 'File type could not be recognised.',
+    );
   }
   // Validates now, so a binary file with a text extension is refused at upload, not at indexing.
   if (textType === 'html') decodeHtml(bytes);
@@ -72,7 +75,11 @@ const LOCAL_FILE_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 function hasWordPart(bytes: Uint8Array): boolean {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let at = buffer.indexOf(LOCAL_FILE_HEADER); at !== -1 && at + 30 <= buffer.length; at = buffer.indexOf(LOCAL_FILE_HEADER, at + 4)) {
+  for (
+    let at = buffer.indexOf(LOCAL_FILE_HEADER);
+    at !== -1 && at + 30 <= buffer.length;
+    at = buffer.indexOf(LOCAL_FILE_HEADER, at + 4)
+  ) {
     const nameLength = buffer.readUInt16LE(at + 26);
     const name = buffer.toString('latin1', at + 30, Math.min(at + 30 + nameLength, buffer.length));
     if (name.startsWith('word/')) return true;

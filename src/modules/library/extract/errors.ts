@@ -6,7 +6,12 @@ const fileError = (status: number, code: string, message: string, reason: string
   new AppError({ status, code, message, problems: [{ field: 'file', reason }] });
 
 export const fileEmpty = () =>
-  fileError(422, 'library.file_empty', 'The file is empty. Upload a file that contains the document text.', 'File has no content.');
+  fileError(
+    422,
+    'library.file_empty',
+    'The file is empty. Upload a file that contains the document text.',
+    'File has no content.',
+  );
 
 export const unsupportedFileType = (reason: string) =>
   fileError(415, 'library.unsupported_file_type', `This type of file is not supported. ${ACCEPTED}`, reason);

@@ -15,7 +15,11 @@ async function read(bytes: Uint8Array, filename: string) {
 
 async function expectFileError(promise: Promise<unknown>, status: number, code: string) {
   await expect(promise).rejects.toBeInstanceOf(AppError);
-  await expect(promise).rejects.toMatchObject({ status, code, problems: [{ field: 'file', reason: expect.any(String) }] });
+  await expect(promise).rejects.toMatchObject({
+    status,
+    code,
+    problems: [{ field: 'file', reason: expect.any(String) }],
+  });
 }
 
 const DOCX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -44,7 +48,15 @@ describe('detectFileType and extractText on good files', () => {
     expect(text).toContain('قانون مكافحة الإرهاب');
     expect(text).toContain('تمويل الإرهاب جريمة يعاقب عليها القانون.');
     expect(text).toContain('النص الكامل');
-    for (const noise of ['hiddenScriptMarker', 'do not index', 'font-family', 'hidden-style-marker', 'example.org', 'seal.png', 'ختم']) {
+    for (const noise of [
+      'hiddenScriptMarker',
+      'do not index',
+      'font-family',
+      'hidden-style-marker',
+      'example.org',
+      'seal.png',
+      'ختم',
+    ]) {
       expect(text).not.toContain(noise);
     }
   });
@@ -71,13 +83,18 @@ describe('detectFileType and extractText on good files', () => {
   });
 
   it('takes XHTML, which file-type sees as XML, as HTML', async () => {
-    const xhtml = new TextEncoder().encode('<?xml version="1.0" encoding="UTF-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Loi</p></body></html>');
+    const xhtml = new TextEncoder().encode(
+      '<?xml version="1.0" encoding="UTF-8"?>\n<html xmlns="http://www.w3.org/1999/xhtml"><body><p>Loi</p></body></html>',
+    );
     expect((await detectFileType(xhtml, 'loi.xhtml')).fileType).toBe('html');
     await expectFileError(detectFileType(xhtml, 'loi.xml'), 415, 'library.unsupported_file_type');
   });
 
   it('treats an upper-case extension like a lower-case one', async () => {
-    expect(await detectFileType(await fixture('note-ru.txt'), 'NOTE.TXT')).toEqual({ fileType: 'txt', mediaType: 'text/plain' });
+    expect(await detectFileType(await fixture('note-ru.txt'), 'NOTE.TXT')).toEqual({
+      fileType: 'txt',
+      mediaType: 'text/plain',
+    });
   });
 
   it('leaves the caller’s bytes usable after reading a PDF', async () => {
@@ -124,7 +141,11 @@ describe('bad input', () => {
 
   it('refuses text, HTML and Markdown files holding only whitespace', async () => {
     const blank = new TextEncoder().encode(' \n\t\r\n  ');
-    for (const [name, type] of [['blank.txt', 'txt'], ['blank.md', 'md'], ['blank.html', 'html']] as const) {
+    for (const [name, type] of [
+      ['blank.txt', 'txt'],
+      ['blank.md', 'md'],
+      ['blank.html', 'html'],
+    ] as const) {
       const { fileType } = await detectFileType(blank, name);
       expect(fileType).toBe(type);
       await expectFileError(extractText(blank, fileType), 422, 'library.file_empty');

@@ -16,7 +16,11 @@ export { DEFAULT_EXTRACTION_LIMITS, type ExtractionLimits } from './limits.ts';
  * (a scan) yields '' rather than an error: the document is still worth keeping. A file that unpacks
  * to more bytes, or holds more text, than the limits allow is refused (413).
  */
-export async function extractText(bytes: Uint8Array, fileType: FileType, limits: ExtractionLimits = DEFAULT_EXTRACTION_LIMITS): Promise<string> {
+export async function extractText(
+  bytes: Uint8Array,
+  fileType: FileType,
+  limits: ExtractionLimits = DEFAULT_EXTRACTION_LIMITS,
+): Promise<string> {
   if (bytes.length === 0) throw fileEmpty();
   const text = tidyText(await rawText(bytes, fileType, limits));
   if (text.length > limits.maxTextChars) throw textTooLong(limits.maxTextChars);
@@ -83,7 +87,9 @@ async function docxText(bytes: Uint8Array, maxExtractedBytes: number): Promise<s
     throw error instanceof ZipTooLargeError ? archiveTooLarge('DOCX', maxExtractedBytes) : fileCorrupt('DOCX');
   }
   try {
-    const { value } = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
+    const { value } = await mammoth.extractRawText({
+      buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    });
     return value;
   } catch {
     throw fileCorrupt('DOCX');

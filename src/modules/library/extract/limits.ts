@@ -13,4 +13,7 @@ export interface ExtractionLimits {
  * 5 million characters: about 2,500 pages, beyond the longest codes and reports a legal library holds
  * (search indexes the first 400,000 characters of a text anyway).
  */
-export const DEFAULT_EXTRACTION_LIMITS: ExtractionLimits = { maxExtractedBytes: 100 * 1_048_576, maxTextChars: 5_000_000 };
+export const DEFAULT_EXTRACTION_LIMITS: ExtractionLimits = {
+  maxExtractedBytes: 100 * 1_048_576,
+  maxTextChars: 5_000_000,
+};

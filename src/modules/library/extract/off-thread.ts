@@ -27,8 +27,14 @@ export function extractionPool(heapMb: number) {
     // PDF and DOCX parsing is CPU-bound: one upload at a time per spare core, at least one beside the main thread.
     size: Math.max(1, availableParallelism() - 1),
     resourceLimits: { maxOldGenerationSizeMb: heapMb },
-    taskError: (error) => (typeof error === 'object' && error !== null ? new AppError(error as Exclude<TaskError, string>) : new Error(`Text extraction failed: ${String(error)}`)),
-    workerError: (error) => ((error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY' ? fileTooComplex() : new Error(`Text extraction worker failed: ${error.message}`)),
+    taskError: (error) =>
+      typeof error === 'object' && error !== null
+        ? new AppError(error as Exclude<TaskError, string>)
+        : new Error(`Text extraction failed: ${String(error)}`),
+    workerError: (error) =>
+      (error as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? fileTooComplex()
+        : new Error(`Text extraction worker failed: ${error.message}`),
   });
 }
 

@@ -35,8 +35,29 @@ export interface ReferenceMatcher {
 // Prefixes of the principal organs, of the subsidiary bodies and treaty bodies that publish under
 // their own series, and of the conferences of parties of the UNODC conventions.
 const SYMBOL_PREFIXES = [
-  'A', 'S', 'E', 'ST', 'CTOC', 'CAC', 'UNODC', 'TD', 'DP', 'UNEP', 'FCCC', 'ECE', 'CCPR', 'CAT', 'CRC',
-  'CEDAW', 'CERD', 'CMW', 'CRPD', 'CED', 'SPT', 'ICCD', 'UNW',
+  'A',
+  'S',
+  'E',
+  'ST',
+  'CTOC',
+  'CAC',
+  'UNODC',
+  'TD',
+  'DP',
+  'UNEP',
+  'FCCC',
+  'ECE',
+  'CCPR',
+  'CAT',
+  'CRC',
+  'CEDAW',
+  'CERD',
+  'CMW',
+  'CRPD',
+  'CED',
+  'SPT',
+  'ICCD',
+  'UNW',
 ].sort((a, b) => b.length - a.length);
 
 // A segment: letters, digits and inner dots ("CN.15", "L.16", "Rev.1"); a hyphen only as in "ES-10".
@@ -54,7 +75,13 @@ function extractSymbols(src: string, symbols: Set<string>, resolutions: Set<stri
     const paren = raw.indexOf('(');
     let base = (paren >= 0 ? raw.slice(0, paren) : raw).trim();
     const inParen = paren >= 0 ? raw.slice(paren + 1, -1).trim() : '';
-    if (!base.split('/').slice(1).some((s) => /\d/.test(s))) continue;
+    if (
+      !base
+        .split('/')
+        .slice(1)
+        .some((s) => /\d/.test(s))
+    )
+      continue;
     if (inParen && /^S\/RES\/\d+$/.test(base) && /^\d{4}$/.test(inParen)) base = `${base} (${inParen})`;
     else if (inParen && /^A\/RES\/\d+$/.test(base) && /^[IVXL]+$/.test(inParen)) base = `${base}(${inParen})`;
     symbols.add(base);
@@ -75,11 +102,18 @@ const JOINER = '(?:and|et|y|e|и|or|ou|o|или|as well as|ainsi que|así como)'
 const LIST_SEP = `(?:\\s*[,;،]\\s*(?:${JOINER}\\s+)?|\\s+${JOINER}\\s+|\\s*و\\s*)`;
 const LIST = `${NUMBER_SIGN}${ITEM}(?:${LIST_SEP}${NUMBER_SIGN}${ITEM})*`;
 
-const TRIGGER = '(?:[Rr]esolutions?|RESOLUTIONS?|[Rr]ésolutions?|RÉSOLUTIONS?|[Rr]esoluci(?:ón|on|ones)|RESOLUCI(?:ÓN|ONES)|[Рр]езолюци[яиюейхм]{1,3})';
+const TRIGGER =
+  '(?:[Rr]esolutions?|RESOLUTIONS?|[Rr]ésolutions?|RÉSOLUTIONS?|[Rr]esoluci(?:ón|on|ones)|RESOLUCI(?:ÓN|ONES)|[Рр]езолюци[яиюейхм]{1,3})';
 const WORDED_RE = new RegExp(`(?<![\\p{L}\\p{N}])${TRIGGER}\\s+(${LIST})`, 'gu');
 // Arabic names the organ between the word and the number: "قرار مجلس الأمن 1373 (2001)".
-const ARABIC_RE = new RegExp(`(?<!\\p{L})[وبلف]?(?:ال)?قرار(?:ات|ين|ي|ا)?((?:\\s+\\p{Script=Arabic}+){0,6}?)\\s*(${LIST})`, 'gu');
-const CHINESE_RE = new RegExp(`第\\s*(${ITEM}(?:\\s*号?\\s*(?:以及|和|、|及|与|,)\\s*第?\\s*${ITEM})*)\\s*号\\s*决议`, 'gu');
+const ARABIC_RE = new RegExp(
+  `(?<!\\p{L})[وبلف]?(?:ال)?قرار(?:ات|ين|ي|ا)?((?:\\s+\\p{Script=Arabic}+){0,6}?)\\s*(${LIST})`,
+  'gu',
+);
+const CHINESE_RE = new RegExp(
+  `第\\s*(${ITEM}(?:\\s*号?\\s*(?:以及|和|、|及|与|,)\\s*第?\\s*${ITEM})*)\\s*号\\s*决议`,
+  'gu',
+);
 
 type Body = 'ga' | 'sc' | 'other';
 const BODY_SOURCE = [
@@ -103,7 +137,8 @@ function bodyOf(groups: Record<string, string | undefined> | undefined): Body | 
 // Between an organ and "resolution" may stand the rest of its title-case name ("Commission on
 // Narcotic Drugs", "Conference of the Parties to the … Convention") and "in its"; anything else
 // means the organ is not the one that adopted the resolution.
-const NAME_WORD = "(?:\\p{Lu}[\\p{L}'’-]*|of|the|on|to|and|against|for|in|de|del|des|du|la|las|los|el|en|y|et|sur|contre|contra|sobre)";
+const NAME_WORD =
+  "(?:\\p{Lu}[\\p{L}'’-]*|of|the|on|to|and|against|for|in|de|del|des|du|la|las|los|el|en|y|et|sur|contre|contra|sobre)";
 const ORGAN_TO_TRIGGER = new RegExp(
   `^(?:\\s+${NAME_WORD})*(?:['’]s)?[\\s,]*(?:(?:in|by) its|en su|dans sa|par sa)?\\s*$|^(?:\\s+\\p{Script=Cyrillic}+){0,6}\\s+в (?:своей|ее|её)\\s*$|^\\s*(?:في)?\\s*$`,
   'u',
@@ -120,7 +155,10 @@ function bodyBefore(src: string, at: number): Body | null {
 
 /** The organ named right after the numbers ("résolution 60/288 de l'Assemblée générale", "резолюция 25/7 Совета по правам человека"). */
 function bodyAfter(src: string, at: number): Body | null {
-  const lead = /^\s*,?\s*(?:(?:adopted )?by the |of the |of |the |de la |de l['’]|du |des |del |de los |de las |de |la |el |le |l['’])?/u.exec(src.slice(at, at + 40));
+  const lead =
+    /^\s*,?\s*(?:(?:adopted )?by the |of the |of |the |de la |de l['’]|du |des |del |de los |de las |de |la |el |le |l['’])?/u.exec(
+      src.slice(at, at + 40),
+    );
   BODY_AT.lastIndex = at + (lead ? lead[0].length : 0);
   return bodyOf(BODY_AT.exec(src)?.groups);
 }
@@ -128,7 +166,12 @@ function bodyAfter(src: string, at: number): Body | null {
 /** Chinese puts the organ anywhere before 第…号决议 in the clause: "大会在…的第 68/187 号决议". */
 function chineseBody(src: string, at: number): Body | null {
   let window = src.slice(Math.max(0, at - 40), at);
-  const cut = Math.max(window.lastIndexOf('决议'), window.lastIndexOf('。'), window.lastIndexOf(';'), window.lastIndexOf('；'));
+  const cut = Math.max(
+    window.lastIndexOf('决议'),
+    window.lastIndexOf('。'),
+    window.lastIndexOf(';'),
+    window.lastIndexOf('；'),
+  );
   if (cut >= 0) window = window.slice(cut + 1);
   let last: RegExpExecArray | null = null;
   for (const m of window.matchAll(BODY_ANY)) last = m;
@@ -178,7 +221,10 @@ function extractResolutions(src: string, resolutions: Set<string>): void {
 const sorted = (values: Set<string>): string[] => [...values].sort();
 
 export function buildMatcher(gazetteer: Gazetteer): ReferenceMatcher {
-  const names = buildNameTrie([{ groups: gazetteer.instruments, kind: 'instrument' }, { groups: gazetteer.countries, kind: 'country' }]);
+  const names = buildNameTrie([
+    { groups: gazetteer.instruments, kind: 'instrument' },
+    { groups: gazetteer.countries, kind: 'country' },
+  ]);
   return {
     extract(text: string): References {
       const src = prepare(typeof text === 'string' ? text : '');
@@ -193,7 +239,12 @@ export function buildMatcher(gazetteer: Gazetteer): ReferenceMatcher {
       const instrumentIds = new Set<string>();
       const countryIds = new Set<string>();
       scanNames(names, fold(src), src, [instrumentIds, countryIds]);
-      return { symbols: sorted(symbols), resolutions: sorted(resolutions), instruments: sorted(instrumentIds), countries: sorted(countryIds) };
+      return {
+        symbols: sorted(symbols),
+        resolutions: sorted(resolutions),
+        instruments: sorted(instrumentIds),
+        countries: sorted(countryIds),
+      };
     },
   };
 }

@@ -51,13 +51,31 @@ interface CharClass {
 // Letters that neither NFD nor lower-casing take apart, and the Arabic spelling variants that
 // writers use interchangeably (alef forms, final yeh, teh marbuta, Persian yeh and keheh).
 const SPECIAL: Record<string, string> = {
-  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ı: 'i', ħ: 'h', þ: 'th',
-  '\u0671': '\u0627', '\u0649': '\u064A', '\u0629': '\u0647', '\u06CC': '\u064A', '\u06A9': '\u0643',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ı: 'i',
+  ħ: 'h',
+  þ: 'th',
+  '\u0671': '\u0627',
+  '\u0649': '\u064A',
+  '\u0629': '\u0647',
+  '\u06CC': '\u064A',
+  '\u06A9': '\u0643',
 };
 
 function word(out: string): CharClass {
   const codes = [...out].flatMap((c) => Array.from({ length: c.length }, (_, k) => c.charCodeAt(k)));
-  return { kind: WORD, out: codes, space: false, unspacedFirst: isUnspaced(codes[0] as number), unspacedLast: isUnspaced(codes[codes.length - 1] as number) };
+  return {
+    kind: WORD,
+    out: codes,
+    space: false,
+    unspacedFirst: isUnspaced(codes[0] as number),
+    unspacedLast: isUnspaced(codes[codes.length - 1] as number),
+  };
 }
 const SEP_SPACE: CharClass = { kind: SEP, out: [], space: true, unspacedFirst: false, unspacedLast: false };
 const SEP_PUNCT: CharClass = { ...SEP_SPACE, space: false };
@@ -121,7 +139,8 @@ const CYRILLIC_MIN_STEMMED = 5;
 /** Whether the word out[start, end) is Cyrillic, long enough, and ends in an inflected ending. */
 function stemmable(out: Uint16Array, start: number, end: number): boolean {
   const offset = (out[end - 1] as number) - 0x430;
-  if (offset < 0 || offset >= 32 || ((CYRILLIC_ENDINGS >>> offset) & 1) === 0 || end - start < CYRILLIC_MIN_STEMMED) return false;
+  if (offset < 0 || offset >= 32 || ((CYRILLIC_ENDINGS >>> offset) & 1) === 0 || end - start < CYRILLIC_MIN_STEMMED)
+    return false;
   for (let k = start; k < end; k++) {
     const code = out[k] as number;
     if (code < 0x0400 || code > 0x04ff) return false;
@@ -148,7 +167,11 @@ interface Buffers {
   starts: Int32Array;
 }
 
-const buffers = (capacity: number): Buffers => ({ codes: new Uint16Array(capacity), map: new Int32Array(capacity), starts: new Int32Array(capacity) });
+const buffers = (capacity: number): Buffers => ({
+  codes: new Uint16Array(capacity),
+  map: new Int32Array(capacity),
+  starts: new Int32Array(capacity),
+});
 
 /** Room for `size` units, the first `keep` units (and `keepStarts` starts) copied over. */
 function grown(old: Buffers, size: number, keep: number, keepStarts: number): Buffers {
@@ -181,7 +204,7 @@ export function fold(src: string): Folded {
   let last = 0; // table value of the last unit written, for its UNSPACED_FLAG
   let wordStart = 0;
   const n = src.length;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const unit = src.charCodeAt(i);
     let value = UNITS[unit] as number;
     if (value === UNKNOWN) value = unitClass(unit);

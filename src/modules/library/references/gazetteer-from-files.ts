@@ -6,7 +6,8 @@ import { addNameVariants } from './name-variants.ts';
 
 type Row = Record<string, string | undefined>;
 
-const readRows = (path: string): Row[] => parse(readFileSync(path), { columns: true, bom: true, skip_empty_lines: true }) as Row[];
+const readRows = (path: string): Row[] =>
+  parse(readFileSync(path), { columns: true, bom: true, skip_empty_lines: true }) as Row[];
 
 function collect(target: Map<string, Set<string>>, id: string | undefined, ...names: (string | undefined)[]): void {
   if (!id) return;

@@ -49,16 +49,27 @@ const PARENTHESIS = /\s*\([^()]*\)\s*/gu;
  * a year in brackets stays: "东京公约 (1963)" → "东京公约 1963".
  */
 export const withoutParentheses = (name: string): string =>
-  name.replace(/\(\s*(\d{4})\s*\)/gu, ' $1 ').replace(PARENTHESIS, ' ').replace(/\s+/g, ' ').trim();
+  name
+    .replace(/\(\s*(\d{4})\s*\)/gu, ' $1 ')
+    .replace(PARENTHESIS, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** Parenthesised names that are names themselves: acronyms and "… Convention/Protocol [year]". */
 function namesInParentheses(name: string): string[] {
   return [...name.matchAll(/\(([^()]+)\)/gu)]
     .map((m) => (m[1] as string).trim())
-    .filter((inner) => /^[A-Z]{4,}$/u.test(inner) || /^\p{Lu}[\p{L} ]* (?:Convention|Protocol)(?: (?:1[89]|20)\d\d)?$/u.test(inner));
+    .filter(
+      (inner) =>
+        /^[A-Z]{4,}$/u.test(inner) || /^\p{Lu}[\p{L} ]* (?:Convention|Protocol)(?: (?:1[89]|20)\d\d)?$/u.test(inner),
+    );
 }
 
-function withVariants(groups: { id: string; names: string[] }[], derive: (id: string, name: string) => string[], extra: Record<string, string[]>) {
+function withVariants(
+  groups: { id: string; names: string[] }[],
+  derive: (id: string, name: string) => string[],
+  extra: Record<string, string[]>,
+) {
   const owners = new Map<string, Set<string>>();
   const derived = groups.map(({ id, names }) => {
     const candidates = new Set<string>([...names.flatMap((name) => derive(id, name)), ...(extra[id] ?? [])]);
@@ -78,7 +89,12 @@ function withVariants(groups: { id: string; names: string[] }[], derive: (id: st
   }
   return groups.map(({ id, names }, index) => ({
     id,
-    names: [...names, ...[...(derived[index] as Set<string>)].filter((name) => owners.get(name.normalize('NFKC').toLowerCase())?.size === 1)],
+    names: [
+      ...names,
+      ...[...(derived[index] as Set<string>)].filter(
+        (name) => owners.get(name.normalize('NFKC').toLowerCase())?.size === 1,
+      ),
+    ],
   }));
 }
 

@@ -45,7 +45,9 @@ const OFFSETS_TRIED = 64;
 const SHORT_NAME = 4;
 
 /** Folded name → what it names: one entry per kind and id, with the laxest conditions of its spellings. */
-function collectNames(groupsByKind: { groups: { id: string; names: string[] }[]; kind: 'instrument' | 'country' }[]): Map<string, Entry[]> {
+function collectNames(
+  groupsByKind: { groups: { id: string; names: string[] }[]; kind: 'instrument' | 'country' }[],
+): Map<string, Entry[]> {
   const byKey = new Map<string, Entry[]>();
   groupsByKind.forEach(({ groups, kind: kindName }, kind) => {
     for (const { id, names } of groups) {
@@ -72,7 +74,16 @@ function collectNames(groupsByKind: { groups: { id: string; names: string[] }[];
           if (!initialCapital) same.initialCapital = false;
         } else {
           const lastUnspaced = isUnspaced(key.charCodeAt(key.length - 1));
-          list.push({ id, kind, exact, initialCapital, firstUnspaced, lastUnspaced, endsWithGuo: key.endsWith('国'), startsWithRi: key.startsWith('日') });
+          list.push({
+            id,
+            kind,
+            exact,
+            initialCapital,
+            firstUnspaced,
+            lastUnspaced,
+            endsWithGuo: key.endsWith('国'),
+            startsWithRi: key.startsWith('日'),
+          });
         }
       }
     }
@@ -81,7 +92,9 @@ function collectNames(groupsByKind: { groups: { id: string; names: string[] }[];
 }
 
 /** One trie for several groups of names; a match reports the group's index as its kind. */
-export function buildNameTrie(groupsByKind: { groups: { id: string; names: string[] }[]; kind: 'instrument' | 'country' }[]): NameTrie {
+export function buildNameTrie(
+  groupsByKind: { groups: { id: string; names: string[] }[]; kind: 'instrument' | 'country' }[],
+): NameTrie {
   const byKey = collectNames(groupsByKind);
   const alphabet = new Uint16Array(0x10000);
   let letters = 0;
@@ -134,7 +147,7 @@ export function buildNameTrie(groupsByKind: { groups: { id: string; names: strin
       depth++;
     }
     const runs: number[] = [];
-    for (let k = lo; k < hi; ) {
+    for (let k = lo; k < hi;) {
       const code = (keys[k] as string).charCodeAt(depth);
       let end = k + 1;
       while (end < hi && (keys[end] as string).charCodeAt(depth) === code) end++;
@@ -144,7 +157,8 @@ export function buildNameTrie(groupsByKind: { groups: { id: string; names: strin
     const offset = offsetFor(runs.filter((_, index) => index % 3 === 2).sort((x, y) => x - y));
     base[at] = offset;
     for (let r = 0; r < runs.length; r += 3) take(offset + (runs[r + 2] as number), at);
-    for (let r = 0; r < runs.length; r += 3) layOut(offset + (runs[r + 2] as number), runs[r] as number, runs[r + 1] as number, depth + 1);
+    for (let r = 0; r < runs.length; r += 3)
+      layOut(offset + (runs[r + 2] as number), runs[r] as number, runs[r + 1] as number, depth + 1);
   };
   if (keys.length > 0) layOut(ROOT, 0, keys.length, 0);
 
@@ -267,8 +281,15 @@ export function scanNames(trie: NameTrie, f: Folded, src: string, found: Set<str
   const { base, check, alphabet, hasEntries } = trie;
   const rootBase = base[ROOT] as number;
   const scan: Scan = {
-    trie, f, src, found, next: 0, any: false,
-    resume: new Int32Array(trie.kinds), bestEnd: new Int32Array(trie.kinds).fill(-1), bestNode: new Int32Array(trie.kinds),
+    trie,
+    f,
+    src,
+    found,
+    next: 0,
+    any: false,
+    resume: new Int32Array(trie.kinds),
+    bestEnd: new Int32Array(trie.kinds).fill(-1),
+    bestNode: new Int32Array(trie.kinds),
   };
   /** The longest acceptable name of each kind whose scan has reached `i`, from `i` on. */
   const walk = (i: number): void => {

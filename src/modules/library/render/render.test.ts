@@ -29,8 +29,10 @@ const ATTACKS = [
 
 describe('rendering a library text', () => {
   it('shows Markdown headings, tables and emphasis as HTML, not as ## and pipes', () => {
-    const out = markdown('# Act on terrorism\n\nThe **offence** is *defined* here.\n\n## Penalties\n\n'
-      + '| Offence | Years |\n|---|--:|\n| Financing | 10 |\n');
+    const out = markdown(
+      '# Act on terrorism\n\nThe **offence** is *defined* here.\n\n## Penalties\n\n' +
+        '| Offence | Years |\n|---|--:|\n| Financing | 10 |\n',
+    );
     expect(out).toContain('<h1 id="sec-act-on-terrorism">Act on terrorism</h1>');
     expect(out).toContain('<h2 id="sec-penalties">Penalties</h2>');
     expect(out).toContain('<strong>offence</strong> is <em>defined</em>');
@@ -50,9 +52,11 @@ describe('rendering a library text', () => {
   });
 
   it('keeps the words of an HTML original, its safe links and the alternative text of its images', () => {
-    const out = html('<html><head><title>Window title</title><script>x()</script></head><body><h2>Part I</h2>'
-      + '<p>See <a href="https://www.unodc.org/" target="_blank">UNODC</a> or <a href="mailto:tpb@un.org">write</a>.'
-      + ' <img src="https://tracker.example/pixel.gif" alt="Seal of the court"></p></body></html>');
+    const out = html(
+      '<html><head><title>Window title</title><script>x()</script></head><body><h2>Part I</h2>' +
+        '<p>See <a href="https://www.unodc.org/" target="_blank">UNODC</a> or <a href="mailto:tpb@un.org">write</a>.' +
+        ' <img src="https://tracker.example/pixel.gif" alt="Seal of the court"></p></body></html>',
+    );
     expect(out).toContain('<a href="https://www.unodc.org/" rel="noopener noreferrer">UNODC</a>');
     expect(out).toContain('<a href="mailto:tpb@un.org" rel="noopener noreferrer">write</a>');
     expect(out).toContain('Seal of the court');
@@ -66,16 +70,20 @@ describe('rendering a library text', () => {
     const out = markdown('[click](javascript:alert(1)) and [ok](/library)');
     expect(out).not.toMatch(/href="javascript/i);
     expect(out).toContain('<a href="/library" rel="noopener noreferrer">ok</a>');
-    expect(html('<a href="javascript:alert(1)">click</a> <a href="//evil.example/x">far</a> <a href="/library">ok</a>'))
-      .toBe('<a rel="noopener noreferrer">click</a> <a rel="noopener noreferrer">far</a> '
-        + '<a href="/library" rel="noopener noreferrer">ok</a>');
+    expect(
+      html('<a href="javascript:alert(1)">click</a> <a href="//evil.example/x">far</a> <a href="/library">ok</a>'),
+    ).toBe(
+      '<a rel="noopener noreferrer">click</a> <a rel="noopener noreferrer">far</a> ' +
+        '<a href="/library" rel="noopener noreferrer">ok</a>',
+    );
   });
 
-  it('gives Arabic and Chinese headings readable ids, unique in the document, and lists a long text\'s', () => {
+  it("gives Arabic and Chinese headings readable ids, unique in the document, and lists a long text's", () => {
     const filler = 'نص المادة. '.repeat(Math.ceil(TOC_MIN_CHARS / 10));
-    const source = `# قانون مكافحة الإرهاب\n\n${filler}\n\n## الفصل الأول: تعاريف\n\n${filler}\n\n`
-      + '## الفصل الأول: تعاريف\n\n'
-      + '### 第一条 定义\n\n#### 细则\n\n## 1. Scope & "purpose"\n';
+    const source =
+      `# قانون مكافحة الإرهاب\n\n${filler}\n\n## الفصل الأول: تعاريف\n\n${filler}\n\n` +
+      '## الفصل الأول: تعاريف\n\n' +
+      '### 第一条 定义\n\n#### 细则\n\n## 1. Scope & "purpose"\n';
     const { html: out, toc } = renderText(source, 'markdown');
     expect(toc).toEqual([
       { level: 1, id: 'sec-قانون-مكافحة-الإرهاب', text: 'قانون مكافحة الإرهاب' },

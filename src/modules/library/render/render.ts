@@ -41,7 +41,11 @@ const decode = (text: string) => text.replace(/&(?:lt|gt|quot|#39|amp);/g, (enti
  * too), prefixed so that no heading id can collide with an id of the page around it.
  */
 export function slug(text: string): string {
-  const words = text.normalize('NFKC').toLowerCase().match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
+  const words =
+    text
+      .normalize('NFKC')
+      .toLowerCase()
+      .match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
   return `sec-${words.join('-').slice(0, 60).replace(/-$/, '') || 'section'}`;
 }
 
@@ -53,7 +57,9 @@ export function withHeadingIds(html: string): { html: string; headings: TocEntry
   const used = new Set<string>();
   const headings: TocEntry[] = [];
   const out = html.replace(/<h([1-6])>([\s\S]*?)<\/h\1>/g, (_match, level: string, inner: string) => {
-    const text = decode(inner.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
+    const text = decode(inner.replace(/<[^>]*>/g, ''))
+      .replace(/\s+/g, ' ')
+      .trim();
     const base = slug(text);
     let id = base;
     for (let n = 2; used.has(id); n++) id = `${base}-${n}`;

@@ -46,17 +46,37 @@ export interface SourceRow {
  * out with ts_filter rather than reading them again.
  */
 export interface Entry {
-  document_id: string; lang: Language; config: string; title: string; fuzzy_text: string; body: string;
-  vector: string | Uint8Array; country_id: string | null; region_m49: string | null; subregion_m49: string | null;
-  kind: string; categories: string[]; themes: string[]; instruments: string[]; status: string | null; year: number | null;
-  sort_date: string | null; visibility: string; owner_organization_id: string | null; index_version: number;
+  document_id: string;
+  lang: Language;
+  config: string;
+  title: string;
+  fuzzy_text: string;
+  body: string;
+  vector: string | Uint8Array;
+  country_id: string | null;
+  region_m49: string | null;
+  subregion_m49: string | null;
+  kind: string;
+  categories: string[];
+  themes: string[];
+  instruments: string[];
+  status: string | null;
+  year: number | null;
+  sort_date: string | null;
+  visibility: string;
+  owner_organization_id: string | null;
+  index_version: number;
 }
 
 /**
  * Search rows of one document: one per language it has text in (or its first title's language). The
  * vector is in PostgreSQL's input syntax, or binary where the driver sends binary parameters.
  */
-export function entriesOf(source: SourceRow, texts: Map<Language, string>, vectorForm: 'text' | 'binary' = 'text'): Entry[] {
+export function entriesOf(
+  source: SourceRow,
+  texts: Map<Language, string>,
+  vectorForm: 'text' | 'binary' = 'text',
+): Entry[] {
   const titles = source.titles ?? {};
   const titleLanguages = LANGUAGES.filter((lang) => titles[lang]);
   // A document without text (a bibliography entry, a law not yet uploaded) is still found by its title.
@@ -73,14 +93,33 @@ export function entriesOf(source: SourceRow, texts: Map<Language, string>, vecto
     const analysedTitle = analyse(title);
     // Title (A) and metadata (B) make the head; with the opening (C) they rank a text; the rest (D)
     // and the pairs of Chinese words complete what a search can find.
-    const vector = new VectorBuilder(lang).addText(analysedTitle, 'A').addText(metadata, 'B').addText(opening, 'C').addText(rest, 'D')
+    const vector = new VectorBuilder(lang)
+      .addText(analysedTitle, 'A')
+      .addText(metadata, 'B')
+      .addText(opening, 'C')
+      .addText(rest, 'D')
       .addLexemes(new Set([...hanPairs(analysedTitle), ...hanPairs(body)]), 'D');
     return {
-      document_id: source.id, lang, config: TEXT_SEARCH_CONFIG[lang], title, fuzzy_text: fuzzyText, body: body.slice(0, SNIPPET_SOURCE_CHARS),
-      vector: vectorForm === 'binary' ? vector.binary() : vector.literal(), country_id: source.country_id, region_m49: source.region_m49,
-      subregion_m49: source.subregion_m49, kind: source.kind, categories: source.categories, themes: source.themes,
-      instruments: source.instruments ?? [], status: source.status, year: source.sort_date ? Number(source.sort_date.slice(0, 4)) : null,
-      sort_date: source.sort_date, visibility: source.visibility, owner_organization_id: source.owner_organization_id, index_version: SEARCH_INDEX_VERSION,
+      document_id: source.id,
+      lang,
+      config: TEXT_SEARCH_CONFIG[lang],
+      title,
+      fuzzy_text: fuzzyText,
+      body: body.slice(0, SNIPPET_SOURCE_CHARS),
+      vector: vectorForm === 'binary' ? vector.binary() : vector.literal(),
+      country_id: source.country_id,
+      region_m49: source.region_m49,
+      subregion_m49: source.subregion_m49,
+      kind: source.kind,
+      categories: source.categories,
+      themes: source.themes,
+      instruments: source.instruments ?? [],
+      status: source.status,
+      year: source.sort_date ? Number(source.sort_date.slice(0, 4)) : null,
+      sort_date: source.sort_date,
+      visibility: source.visibility,
+      owner_organization_id: source.owner_organization_id,
+      index_version: SEARCH_INDEX_VERSION,
     };
   });
 }

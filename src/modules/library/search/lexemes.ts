@@ -23,7 +23,13 @@ const MAX_POSITIONS_PER_LEXEME = 256;
 const MAX_WORD_LENGTH = 200;
 
 type Stemmed = Exclude<Language, 'zh'>;
-const SNOWBALL_NAME: Record<Stemmed, string> = { ar: 'arabic', en: 'english', fr: 'french', ru: 'russian', es: 'spanish' };
+const SNOWBALL_NAME: Record<Stemmed, string> = {
+  ar: 'arabic',
+  en: 'english',
+  fr: 'french',
+  ru: 'russian',
+  es: 'spanish',
+};
 /** Stop lists as PostgreSQL ships them (data/text-search); its Arabic configuration has none. */
 const STOP_FILE: Partial<Record<Stemmed, string>> = { en: 'english', fr: 'french', ru: 'russian', es: 'spanish' };
 
@@ -38,7 +44,14 @@ const CACHE_LIMIT = 200_000;
 function stemmingAnalyser(lang: Stemmed): Analyser {
   const stemmer = snowball.newStemmer(SNOWBALL_NAME[lang]);
   const stopFile = STOP_FILE[lang];
-  const stops = new Set(stopFile ? readFileSync(new URL(`../../../../data/text-search/${stopFile}.stop`, import.meta.url), 'utf8').split('\n').map((w) => w.trim().toLowerCase()).filter(Boolean) : []);
+  const stops = new Set(
+    stopFile
+      ? readFileSync(new URL(`../../../../data/text-search/${stopFile}.stop`, import.meta.url), 'utf8')
+          .split('\n')
+          .map((w) => w.trim().toLowerCase())
+          .filter(Boolean)
+      : [],
+  );
   const cache = new Map<string, string | null>();
   return {
     lexeme(word) {
@@ -76,10 +89,14 @@ const WEIGHT_CODE: Record<Weight, number> = { D: 0, C: 1, B: 2, A: 3 };
  * Every position and weight as written in a vector ("1234A"; D, the default, is left out), indexed by
  * position × 4 + weight: writing a vector is then a matter of joining strings, not formatting numbers.
  */
-const POSITION_TEXT = Array.from({ length: (MAX_POSITION + 1) * 4 }, (_, entry) => `${entry >> 2}${['', 'C', 'B', 'A'][entry & 3]}`);
+const POSITION_TEXT = Array.from(
+  { length: (MAX_POSITION + 1) * 4 },
+  (_, entry) => `${entry >> 2}${['', 'C', 'B', 'A'][entry & 3]}`,
+);
 
 /** Lexemes quoted for a tsvector or tsquery literal. */
-const quote = (lexeme: string) => (/['\\]/.test(lexeme) ? `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'` : `'${lexeme}'`);
+const quote = (lexeme: string) =>
+  /['\\]/.test(lexeme) ? `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'` : `'${lexeme}'`;
 
 /**
  * One text-search vector, filled part by part (title, metadata, opening, rest): positions run on from
@@ -244,5 +261,13 @@ export function textQuery(terms: Term[], lang: Language | undefined): TextQuery 
   if (query === null) return null;
   const bag = tsQueryLiteral(terms, lang, '&', true);
   if (bag === null || bag === query) return { query, phrases: null };
-  return { query, phrases: { bag, byLanguage: new Map((lang ? [lang] : ANALYSED).map((language) => [language, reading(terms, language, '&', false)])) } };
+  return {
+    query,
+    phrases: {
+      bag,
+      byLanguage: new Map(
+        (lang ? [lang] : ANALYSED).map((language) => [language, reading(terms, language, '&', false)]),
+      ),
+    },
+  };
 }

@@ -7,7 +7,9 @@ import { SEARCH_INDEX_VERSION } from './index-version.ts';
  * stemmers of five languages, so that a command that only reads can ask without loading them.
  */
 export async function hasOutdatedEntries(db: Db): Promise<boolean> {
-  const [row] = rowsOf<{ outdated: boolean }>(await db.execute(sql`
-    select exists (select 1 from library_search where index_version < ${SEARCH_INDEX_VERSION}) as outdated`));
+  const [row] = rowsOf<{ outdated: boolean }>(
+    await db.execute(sql`
+    select exists (select 1 from library_search where index_version < ${SEARCH_INDEX_VERSION}) as outdated`),
+  );
   return row?.outdated === true;
 }

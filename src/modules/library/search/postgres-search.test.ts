@@ -19,25 +19,67 @@ describe('relevance ranking of many and of few matches', () => {
   let database: TestDb;
   let filesDir: string;
   const ids: Record<'titled' | 'dense' | 'older' | 'newer' | 'unrelated' | 'zhPhrase' | 'zhApart', string> = {
-    titled: '', dense: '', older: '', newer: '', unrelated: '', zhPhrase: '', zhApart: '',
+    titled: '',
+    dense: '',
+    older: '',
+    newer: '',
+    unrelated: '',
+    zhPhrase: '',
+    zhApart: '',
   };
 
   beforeAll(async () => {
     database = await createTestDb({ seed: true });
     filesDir = mkdtempSync(join(tmpdir(), 'lexpact-ranking-'));
     const deps: LibraryDeps = {
-      db: database.db, files: localFileStore(filesDir), search: createPostgresSearchIndex(), clock: TEST_CLOCK, maxUploadBytes: 1_048_576,
+      db: database.db,
+      files: localFileStore(filesDir),
+      search: createPostgresSearchIndex(),
+      clock: TEST_CLOCK,
+      maxUploadBytes: 1_048_576,
     };
-    const add = async (title: string, text: string, adoptedDate: string, language: 'en' | 'zh' = 'en') => createDocument(deps, COMMAND_LINE_ACTOR, CLI_CONTEXT,
-      documentInputSchema.parse({ kind: 'legislation', titles: { [language]: title }, country: language === 'en' ? 'NER' : 'CHN', adoptedDate }),
-      { bytes: new TextEncoder().encode(text), filename: `${title}.txt`, language });
-    ids.titled = await add('Act on the financing of terrorism', 'This act concerns banks and the duties of their staff.', '2005-01-01');
-    ids.dense = await add('Banking act', `${'Financing terrorism is an offence. '.repeat(25)}Penalties follow.`, '2004-01-01');
+    const add = async (title: string, text: string, adoptedDate: string, language: 'en' | 'zh' = 'en') =>
+      createDocument(
+        deps,
+        COMMAND_LINE_ACTOR,
+        CLI_CONTEXT,
+        documentInputSchema.parse({
+          kind: 'legislation',
+          titles: { [language]: title },
+          country: language === 'en' ? 'NER' : 'CHN',
+          adoptedDate,
+        }),
+        { bytes: new TextEncoder().encode(text), filename: `${title}.txt`, language },
+      );
+    ids.titled = await add(
+      'Act on the financing of terrorism',
+      'This act concerns banks and the duties of their staff.',
+      '2005-01-01',
+    );
+    ids.dense = await add(
+      'Banking act',
+      `${'Financing terrorism is an offence. '.repeat(25)}Penalties follow.`,
+      '2004-01-01',
+    );
     ids.older = await add('Penal code', 'Whoever provides financing for terrorism is punished.', '2001-01-01');
-    ids.newer = await add('Criminal procedure code', 'Investigations into the financing of terrorism are led by prosecutors.', '2012-01-01');
+    ids.newer = await add(
+      'Criminal procedure code',
+      'Investigations into the financing of terrorism are led by prosecutors.',
+      '2012-01-01',
+    );
     ids.unrelated = await add('Maritime code', 'Ships, ports and navigation.', '2015-01-01');
-    ids.zhPhrase = await add('刑法修正案', '本法规定，为恐怖活动提供技术援助，或者资助恐怖主义的，处五年以下有期徒刑。', '2015-08-29', 'zh');
-    ids.zhApart = await add('反洗钱法', '金融机构应当提供技术支持和法律援助，防止资助犯罪。恐怖主义另行规定。', '2006-10-31', 'zh');
+    ids.zhPhrase = await add(
+      '刑法修正案',
+      '本法规定，为恐怖活动提供技术援助，或者资助恐怖主义的，处五年以下有期徒刑。',
+      '2015-08-29',
+      'zh',
+    );
+    ids.zhApart = await add(
+      '反洗钱法',
+      '金融机构应当提供技术支持和法律援助，防止资助犯罪。恐怖主义另行规定。',
+      '2006-10-31',
+      'zh',
+    );
   });
   afterAll(async () => {
     await database?.destroy();
@@ -75,19 +117,30 @@ describe('relevance ranking of many and of few matches', () => {
     const index = createPostgresSearchIndex();
     for (const phrase of ['技术援助', '资助恐怖主义']) {
       const result = await index.search(database.db, searchParamsSchema.parse({ q: phrase }), { kind: 'public' }, 'zh');
-      expect(result.hits.map((hit) => hit.documentId), phrase).toEqual([ids.zhPhrase]);
+      expect(
+        result.hits.map((hit) => hit.documentId),
+        phrase,
+      ).toEqual([ids.zhPhrase]);
       expect(result.hits[0]!.snippet).toContain(`[[${phrase}]]`);
     }
     // The words apart, in any order: found by each word, not as the phrase.
-    const apart = await index.search(database.db, searchParamsSchema.parse({ q: '技术 援助' }), { kind: 'public' }, 'zh');
+    const apart = await index.search(
+      database.db,
+      searchParamsSchema.parse({ q: '技术 援助' }),
+      { kind: 'public' },
+      'zh',
+    );
     expect(new Set(apart.hits.map((hit) => hit.documentId))).toEqual(new Set([ids.zhPhrase, ids.zhApart]));
   });
 
   it('rebuilds the entries an earlier version of the indexing built, after which they are found again', async () => {
     const index = createPostgresSearchIndex();
-    const find = async () => (await index.search(database.db, searchParamsSchema.parse({ q: '技术援助' }), { kind: 'public' }, 'zh')).total;
+    const find = async () =>
+      (await index.search(database.db, searchParamsSchema.parse({ q: '技术援助' }), { kind: 'public' }, 'zh')).total;
     // As the previous version left it: no pairs of Chinese words in the vector.
-    await database.db.execute(sql`update library_search set index_version = 1, vector = ts_delete(vector, array['技术援助'])`);
+    await database.db.execute(
+      sql`update library_search set index_version = 1, vector = ts_delete(vector, array['技术援助'])`,
+    );
     expect(await find()).toBe(0);
     if (TEST_DB_KIND === 'postgres') {
       // Another server holding the rebuild lock (a second connection): this one leaves the rebuild to it.
@@ -105,7 +158,11 @@ describe('relevance ranking of many and of few matches', () => {
   it('read partition by partition side by side, a search gives exactly what one reading of the whole table gives', async () => {
     if (TEST_DB_KIND === 'postgres') {
       // The documents are spread over several partitions, so the merge below has something to merge.
-      const [spread] = (await database.db.execute(sql`select count(distinct tableoid)::int as n from library_search`) as unknown as { rows: { n: number }[] }).rows;
+      const [spread] = (
+        (await database.db.execute(sql`select count(distinct tableoid)::int as n from library_search`)) as unknown as {
+          rows: { n: number }[];
+        }
+      ).rows;
       expect(spread!.n).toBeGreaterThan(1);
     }
     const cases: { limit: number; params: Partial<SearchParams> }[] = [
@@ -131,10 +188,15 @@ describe('relevance ranking of many and of few matches', () => {
   });
 
   it('settling after a bulk change leaves nothing pending in the text indexes, which new entries otherwise wait in', async () => {
-    const pendingPages = async () => (await database.db.execute(sql`
+    const pendingPages = async () =>
+      (
+        (await database.db.execute(sql`
       select coalesce(sum(gin_clean_pending_list(i.indexrelid::regclass)), 0)::int as pages from pg_index i
       join pg_class c on c.oid = i.indexrelid join pg_am am on am.oid = c.relam
-      where am.amname = 'gin' and i.indrelid in (select inhrelid from pg_inherits where inhparent = 'library_search'::regclass)`) as unknown as { rows: { pages: number }[] }).rows[0]!.pages;
+      where am.amname = 'gin' and i.indrelid in (select inhrelid from pg_inherits where inhparent = 'library_search'::regclass)`)) as unknown as {
+          rows: { pages: number }[];
+        }
+      ).rows[0]!.pages;
     const index = createPostgresSearchIndex();
     await database.db.execute(sql`update library_search set index_version = 1`);
     expect(await index.reindexOutdated(database.db)).toBe(7);

@@ -2,7 +2,14 @@ import { sql, type SQL } from 'drizzle-orm';
 import { makePgArray } from 'drizzle-orm/pg-core';
 import { isLanguage, type Language } from '../../../contracts/languages.ts';
 import type { SearchParams } from '../../../contracts/library.ts';
-import { executeForRows, inTransaction, rowsOf, takesBinaryParameters, type Db, type Parameter } from '../../../db/client.ts';
+import {
+  executeForRows,
+  inTransaction,
+  rowsOf,
+  takesBinaryParameters,
+  type Db,
+  type Parameter,
+} from '../../../db/client.ts';
 import { analyse } from './text.ts';
 import { textQuery, tsQueryLiteral, type TextQuery } from './lexemes.ts';
 import { parseQuery } from './query.ts';
@@ -14,9 +21,11 @@ import { runSearchStatement } from './search-statement.ts';
 
 /** The newest text of each language of each document (the search index shows the law as it stands). */
 async function latestTexts(db: Db, documentIds: string[]): Promise<Map<string, Map<Language, string>>> {
-  const rows = rowsOf<{ document_id: string; lang: string; text: string }>(await db.execute(sql`
+  const rows = rowsOf<{ document_id: string; lang: string; text: string }>(
+    await db.execute(sql`
     select distinct on (document_id, lang) document_id, lang, text from library_expressions
-    where document_id in ${idList(documentIds)} order by document_id, lang, version_date desc`));
+    where document_id in ${idList(documentIds)} order by document_id, lang, version_date desc`),
+  );
   const texts = new Map<string, Map<Language, string>>();
   for (const row of rows) {
     if (!isLanguage(row.lang)) continue;
@@ -27,7 +36,11 @@ async function latestTexts(db: Db, documentIds: string[]): Promise<Map<string, M
   return texts;
 }
 
-const idList = (ids: string[]) => sql`(${sql.join(ids.map((id) => sql`${id}::uuid`), sql`, `)})`;
+const idList = (ids: string[]) =>
+  sql`(${sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )})`;
 
 const OUTDATED_BATCH = 200;
 /** Advisory lock key of the rebuild ("LXSI"). */
@@ -37,15 +50,19 @@ const REINDEX_LOCK = 0x4c585349;
 async function reindexOutdated(db: Db): Promise<number> {
   let done = 0;
   for (;;) {
-    const ids = rowsOf<{ document_id: string }>(await db.execute(sql`
-      select distinct document_id from library_search where index_version < ${SEARCH_INDEX_VERSION} limit ${OUTDATED_BATCH}`)).map((row) => row.document_id);
+    const ids = rowsOf<{ document_id: string }>(
+      await db.execute(sql`
+      select distinct document_id from library_search where index_version < ${SEARCH_INDEX_VERSION} limit ${OUTDATED_BATCH}`),
+    ).map((row) => row.document_id);
     if (ids.length === 0) {
       if (done > 0) await settle(db);
       return done;
     }
     // Several servers may start at once: the one holding the lock rebuilds, the others leave it to it.
     const rebuilt = await inTransaction(db, async (tx) => {
-      const [lock] = rowsOf<{ held: boolean }>(await tx.execute(sql`select pg_try_advisory_xact_lock(${REINDEX_LOCK}) as held`));
+      const [lock] = rowsOf<{ held: boolean }>(
+        await tx.execute(sql`select pg_try_advisory_xact_lock(${REINDEX_LOCK}) as held`),
+      );
       if (!lock?.held) return false;
       await indexDocuments(tx, ids);
       return true;
@@ -76,7 +93,8 @@ async function settle(db: Db): Promise<void> {
 async function indexDocuments(db: Db, documentIds: string[]): Promise<void> {
   if (documentIds.length === 0) return;
   await db.execute(sql`delete from library_search where document_id in ${idList(documentIds)}`);
-  const sources = rowsOf<SourceRow>(await db.execute(sql`
+  const sources = rowsOf<SourceRow>(
+    await db.execute(sql`
     select d.id, d.kind, d.symbol, d.country_id, p.region_m49, p.subregion_m49, d.categories, d.themes, d.status, d.visibility,
       d.owner_organization_id,
       coalesce(d.adopted_date, d.decision_date, d.published_date, d.in_force_date)::text as sort_date,
@@ -86,27 +104,58 @@ async function indexDocuments(db: Db, documentIds: string[]): Promise<void> {
       (select array_agg(distinct instrument_id) from library_instrument_links where document_id = d.id) as instruments,
       array(select value from library_references where document_id = d.id and kind in ('symbol', 'resolution')) as cited
     from library_documents d left join participants p on p.id = d.country_id
-    where d.id in ${idList(documentIds)} and d.deleted_at is null`));
+    where d.id in ${idList(documentIds)} and d.deleted_at is null`),
+  );
   if (sources.length === 0) return;
-  const texts = await latestTexts(db, sources.map((source) => source.id));
+  const texts = await latestTexts(
+    db,
+    sources.map((source) => source.id),
+  );
   const vectorForm = takesBinaryParameters(db) ? 'binary' : 'text';
-  const entries = sources.length >= ANALYSIS_IN_PLACE_BELOW
-    ? await analyseOnWorker({ task: 'entries', sources, texts: [...texts].map(([id, byLanguage]): [string, [Language, string][]] => [id, [...byLanguage]]), vectorForm })
-    : sources.flatMap((source) => entriesOf(source, texts.get(source.id) ?? new Map(), vectorForm));
+  const entries =
+    sources.length >= ANALYSIS_IN_PLACE_BELOW
+      ? await analyseOnWorker({
+          task: 'entries',
+          sources,
+          texts: [...texts].map(([id, byLanguage]): [string, [Language, string][]] => [id, [...byLanguage]]),
+          vectorForm,
+        })
+      : sources.flatMap((source) => entriesOf(source, texts.get(source.id) ?? new Map(), vectorForm));
   // Parameters rather than one JSON document: PostgreSQL reads JSON a character at a time, which cost
   // a third of its share of an import. The ranking vectors are filtered out of the full one by weight.
   const names = ENTRY_COLUMNS.map(([name]) => name).join(', ');
-  await executeForRows(db, ENTRY_COLUMNS.map(([, type]) => type), entries.map(entryValues), (values) => `
+  await executeForRows(
+    db,
+    ENTRY_COLUMNS.map(([, type]) => type),
+    entries.map(entryValues),
+    (values) => `
     insert into library_search (${names}, rank_vector, head_vector)
-    select ${names}, ts_filter(vector, '{a,b,c}'), ts_filter(vector, '{a,b}') from (values ${values}) as e(${names})`);
+    select ${names}, ts_filter(vector, '{a,b,c}'), ts_filter(vector, '{a,b}') from (values ${values}) as e(${names})`,
+  );
 }
 
 /** Columns of library_search the indexer writes, with their types. */
 const ENTRY_COLUMNS = [
-  ['document_id', 'uuid'], ['lang', 'text'], ['config', 'text'], ['title', 'text'], ['fuzzy_text', 'text'], ['body', 'text'],
-  ['vector', 'tsvector'], ['country_id', 'text'], ['region_m49', 'text'], ['subregion_m49', 'text'], ['kind', 'text'],
-  ['categories', 'text[]'], ['themes', 'text[]'], ['instruments', 'text[]'], ['status', 'text'], ['year', 'int'], ['sort_date', 'date'],
-  ['visibility', 'text'], ['owner_organization_id', 'uuid'], ['index_version', 'smallint'],
+  ['document_id', 'uuid'],
+  ['lang', 'text'],
+  ['config', 'text'],
+  ['title', 'text'],
+  ['fuzzy_text', 'text'],
+  ['body', 'text'],
+  ['vector', 'tsvector'],
+  ['country_id', 'text'],
+  ['region_m49', 'text'],
+  ['subregion_m49', 'text'],
+  ['kind', 'text'],
+  ['categories', 'text[]'],
+  ['themes', 'text[]'],
+  ['instruments', 'text[]'],
+  ['status', 'text'],
+  ['year', 'int'],
+  ['sort_date', 'date'],
+  ['visibility', 'text'],
+  ['owner_organization_id', 'uuid'],
+  ['index_version', 'smallint'],
 ] as const satisfies readonly (readonly [keyof Entry, string])[];
 
 function entryValues(entry: Entry): Parameter[] {
@@ -118,8 +167,6 @@ function entryValues(entry: Entry): Parameter[] {
     return Array.isArray(value) ? makePgArray(value) : String(value);
   });
 }
-
-
 
 function scopeCondition(scope: SearchScope): SQL {
   if (scope.kind === 'all') return sql`true`;
@@ -137,7 +184,10 @@ function filterConditions(params: SearchParams): SQL[] {
   if (params.theme) conditions.push(sql`${params.theme} = any(s.themes)`);
   if (params.instrument) conditions.push(sql`${params.instrument} = any(s.instruments)`);
   // As a date range, so that the sort_date index can narrow the rows before the text index is consulted.
-  if (params.year) conditions.push(sql`s.sort_date >= ${`${params.year}-01-01`}::date and s.sort_date < ${`${params.year + 1}-01-01`}::date`);
+  if (params.year)
+    conditions.push(
+      sql`s.sort_date >= ${`${params.year}-01-01`}::date and s.sort_date < ${`${params.year + 1}-01-01`}::date`,
+    );
   if (params.status) conditions.push(sql`s.status = ${params.status}`);
   return conditions;
 }
@@ -153,7 +203,9 @@ function textConditions(text: TextQuery, included: SQL, excluded: SQL | null): S
   const lookedUp = text.phrases ? sql`${text.phrases.bag}::tsquery` : included;
   const found = excluded ? sql`s.vector @@ (${lookedUp} && !!${excluded})` : sql`s.vector @@ ${lookedUp}`;
   if (!text.phrases) return [found];
-  const byLanguage = [...text.phrases.byLanguage].map(([lang, phrase]) => sql`when ${lang} then ${phrase === null ? sql`false` : sql`s.vector @@ ${phrase}::tsquery`}`);
+  const byLanguage = [...text.phrases.byLanguage].map(
+    ([lang, phrase]) => sql`when ${lang} then ${phrase === null ? sql`false` : sql`s.vector @@ ${phrase}::tsquery`}`,
+  );
   return [found, sql`(case s.lang ${sql.join(byLanguage, sql` `)} else false end)`];
 }
 
@@ -180,7 +232,8 @@ async function search(db: Db, params: SearchParams, scope: SearchScope, rankAllL
   const page = { sort: params.sort, page: params.page, pageSize: params.pageSize };
 
   const browse = async (where: SQL) => ({
-    ...(await runSearchStatement(db, { ...page, where, score: null, snippet: OPENING })), fuzzy: false,
+    ...(await runSearchStatement(db, { ...page, where, score: null, snippet: OPENING })),
+    fuzzy: false,
   });
   if (parsed.include.length === 0) return browse(sql.join(base, sql` and `));
   const text = textQuery(parsed.include, params.lang);
@@ -192,7 +245,9 @@ async function search(db: Db, params: SearchParams, scope: SearchScope, rankAllL
   // The query is written out (not taken from a CTE) so that the planner sees a constant and uses the GIN index.
   const where = sql.join([...base, ...textConditions(text, included, excluded)], sql` and `);
   const found = await runSearchStatement(db, {
-    ...page, where, settings: TEXT_INDEX_ONLY,
+    ...page,
+    where,
+    settings: TEXT_INDEX_ONLY,
     score: { text: included, rankAllLimit },
     snippet: { words: parsed.include.flatMap((term) => term.words) },
   });
@@ -207,20 +262,42 @@ const FUZZY_THRESHOLD = 0.45;
 
 /** Nothing matched word for word: look for titles and country names within a typo or two of each query word. */
 async function fuzzySearch(db: Db, params: SearchParams, base: SQL[]): Promise<SearchHits> {
-  const words = [...new Set(analyse(params.q).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => [...word].length >= 3))].slice(0, 8);
-  const where = words.length > 0 ? sql.join([...base, ...words.map((word) => sql`${word} <% s.fuzzy_text`)], sql` and `) : NOTHING;
-  const similarity = sql.join(words.map((word) => sql`word_similarity(${word}, s.fuzzy_text)`), sql` + `);
+  const words = [
+    ...new Set(
+      analyse(params.q)
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((word) => [...word].length >= 3),
+    ),
+  ].slice(0, 8);
+  const where =
+    words.length > 0 ? sql.join([...base, ...words.map((word) => sql`${word} <% s.fuzzy_text`)], sql` and `) : NOTHING;
+  const similarity = sql.join(
+    words.map((word) => sql`word_similarity(${word}, s.fuzzy_text)`),
+    sql` + `,
+  );
   const found = await runSearchStatement(db, {
-    where, score: words.length > 0 ? { expression: sql`(${similarity}) / ${words.length}` } : null,
-    sort: params.sort, page: params.page, pageSize: params.pageSize, snippet: OPENING,
+    where,
+    score: words.length > 0 ? { expression: sql`(${similarity}) / ${words.length}` } : null,
+    sort: params.sort,
+    page: params.page,
+    pageSize: params.pageSize,
+    snippet: OPENING,
     // The operator form (<%) is what the trigram index answers; its threshold is a setting, local to the search's transaction.
     settings: { 'pg_trgm.word_similarity_threshold': String(FUZZY_THRESHOLD) },
   });
   return { ...found, fuzzy: found.total > 0 };
 }
 
-export function createPostgresSearchIndex({ rankAllLimit = RANK_ALL_LIMIT }: { rankAllLimit?: number } = {}): LibrarySearchIndex {
-  return { indexDocuments, settle, reindexOutdated, search: (db, params, scope) => search(db, params, scope, rankAllLimit) };
+export function createPostgresSearchIndex({
+  rankAllLimit = RANK_ALL_LIMIT,
+}: { rankAllLimit?: number } = {}): LibrarySearchIndex {
+  return {
+    indexDocuments,
+    settle,
+    reindexOutdated,
+    search: (db, params, scope) => search(db, params, scope, rankAllLimit),
+  };
 }
 
 export const postgresSearchIndex = createPostgresSearchIndex();

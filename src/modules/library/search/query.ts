@@ -22,11 +22,18 @@ const UN_SYMBOL = /^[A-Z][A-Z0-9.]*(?:\/[A-Z0-9.-]+)+(?:\s*\(\d{4}\))?$/i;
 export function symbolToken(text: string): string | null {
   const trimmed = text.trim();
   if (!UN_SYMBOL.test(trimmed) || !/\d/.test(trimmed)) return null;
-  return `unsym${trimmed.replace(/\s*\(\d{4}\)$/, '').toLowerCase().replace(/[^a-z0-9]+/g, 'x')}`;
+  return `unsym${trimmed
+    .replace(/\s*\(\d{4}\)$/, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, 'x')}`;
 }
 
 /** Letters, digits and combining marks only: everything else separates words and never reaches SQL syntax. */
-const words = (text: string) => analyse(text).split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean).map((w) => w.toLowerCase());
+const words = (text: string) =>
+  analyse(text)
+    .split(/[^\p{L}\p{N}\p{M}]+/u)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
 
 /**
  * Parses any string without error: unbalanced quotes close at the end, lone operators are ignored,

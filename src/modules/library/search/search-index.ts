@@ -45,7 +45,10 @@ export interface FacetCount {
 export interface SearchHits {
   total: number;
   hits: SearchHit[];
-  facets: Record<'country' | 'region' | 'kind' | 'category' | 'theme' | 'instrument' | 'language' | 'year' | 'status', FacetCount[]>;
+  facets: Record<
+    'country' | 'region' | 'kind' | 'category' | 'theme' | 'instrument' | 'language' | 'year' | 'status',
+    FacetCount[]
+  >;
   /** True when nothing matched the words exactly and the results come from typo-tolerant matching. */
   fuzzy: boolean;
 }

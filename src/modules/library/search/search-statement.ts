@@ -91,7 +91,8 @@ function orderBy(sort: SearchParams['sort'], ranked: boolean): SQL {
 /** The same order as `orderBy`, for merging the partitions' rows (uuids and ISO dates compare as strings). */
 function compareCandidates(sort: SearchParams['sort'], ranked: boolean): (a: Candidate, b: Candidate) => number {
   const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  const byDate = (a: string | null, b: string | null, direction: 1 | -1) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : direction * byString(a, b));
+  const byDate = (a: string | null, b: string | null, direction: 1 | -1) =>
+    a === b ? 0 : a === null ? 1 : b === null ? -1 : direction * byString(a, b);
   const tie = (a: Candidate, b: Candidate) => byString(a.documentId, b.documentId) || byString(a.lang, b.lang);
   if (sort === 'date_asc') return (a, b) => byDate(a.date, b.date, 1) || tie(a, b);
   if (sort === 'date_desc' || !ranked) return (a, b) => byDate(a.date, b.date, -1) || tie(a, b);
@@ -102,12 +103,22 @@ function compareCandidates(sort: SearchParams['sort'], ranked: boolean): (a: Can
  * One partition (or the whole table): facet counts and its best `limit` rows under each ranking, the
  * ranking on text only if it has at most `textUpTo` matches.
  */
-async function readPart(tx: Db, table: string, statement: SearchStatement, limit: number, textUpTo: number): Promise<PartRow[]> {
+async function readPart(
+  tx: Db,
+  table: string,
+  statement: SearchStatement,
+  limit: number,
+  textUpTo: number,
+): Promise<PartRow[]> {
   const { score } = statement;
   const ranked = score !== null && statement.sort === 'relevance';
   const text = score !== null && 'text' in score ? score : null;
   const from = sql`${sql.identifier(table)} s`;
-  const matchScore = !ranked ? sql`0::float8` : text ? sql`ts_rank(s.head_vector, ${text.text})::float8` : sql`(${(score as { expression: SQL }).expression})::float8`;
+  const matchScore = !ranked
+    ? sql`0::float8`
+    : text
+      ? sql`ts_rank(s.head_vector, ${text.text})::float8`
+      : sql`(${(score as { expression: SQL }).expression})::float8`;
   const order = orderBy(statement.sort, ranked);
   const rankVector = sql`(select r.rank_vector from ${sql.identifier(table)} r where r.document_id = m.document_id and r.lang = m.lang)`;
   const columns = sql`null::int as g, country_id, null::text as region_m49, kind, lang, null::text as year, null::text as status, null::text as tag,
@@ -126,7 +137,8 @@ async function readPart(tx: Db, table: string, statement: SearchStatement, limit
     const shownScore = text ? sql`ts_rank_cd(${rankVector}, ${text.text}, 1)::float8` : sql`m.score`;
     lists = sql`select 'only' as part, ${columns}, ${shownScore} from (select * from m order by ${order} limit ${limit}) m`;
   }
-  return rowsOf<PartRow>(await tx.execute(sql`
+  return rowsOf<PartRow>(
+    await tx.execute(sql`
     with m as materialized (
       select s.document_id, s.lang, s.sort_date, s.country_id, s.region_m49, s.kind, s.year, s.status,
         s.categories || s.themes || s.instruments as tags, ${matchScore} as score
@@ -138,18 +150,25 @@ async function readPart(tx: Db, table: string, statement: SearchStatement, limit
     select 'tag', null, null, null, null, null, null, null, tag, count(*)::int, null, null, null
     from (select unnest(tags) as tag from m) t group by tag
     union all
-    ${lists}`));
+    ${lists}`),
+  );
 }
 
 /** Applies the statement's settings for the rest of the transaction, in one round trip. */
 async function applySettings(tx: Db, settings: Record<string, string>): Promise<void> {
   const all = { work_mem: SEARCH_WORK_MEM, ...settings };
-  await tx.execute(sql`select ${sql.join(Object.entries(all).map(([name, value]) => sql`set_config(${name}, ${value}, true)`), sql`, `)}`);
+  await tx.execute(
+    sql`select ${sql.join(
+      Object.entries(all).map(([name, value]) => sql`set_config(${name}, ${value}, true)`),
+      sql`, `,
+    )}`,
+  );
 }
 
 /** Runs the search over every partition, side by side where the database allows, and merges the answers. */
 export async function runSearchStatement(db: Db, statement: SearchStatement): Promise<Omit<SearchHits, 'fuzzy'>> {
-  const tables: readonly string[] = concurrencyOf(db) >= SEARCH_PARTITIONS.length ? SEARCH_PARTITIONS : ['library_search'];
+  const tables: readonly string[] =
+    concurrencyOf(db) >= SEARCH_PARTITIONS.length ? SEARCH_PARTITIONS : ['library_search'];
   const limit = statement.page * statement.pageSize;
   const ranked = statement.score !== null && statement.sort === 'relevance';
   const text = statement.score !== null && 'text' in statement.score ? statement.score : null;
@@ -159,19 +178,32 @@ export async function runSearchStatement(db: Db, statement: SearchStatement): Pr
   // A partition past that share, in a search that does stay within the limit, is read again.
   const rankAllLimit = text?.rankAllLimit ?? 0;
   const textUpTo = tables.length === 1 ? rankAllLimit : Math.ceil((1.25 * rankAllLimit) / tables.length);
-  const read = (table: string, upTo: number) => inTransaction(db, async (tx) => {
-    await applySettings(tx, statement.settings ?? {});
-    return { table, rows: await readPart(tx, table, statement, limit, upTo) };
-  });
+  const read = (table: string, upTo: number) =>
+    inTransaction(db, async (tx) => {
+      await applySettings(tx, statement.settings ?? {});
+      return { table, rows: await readPart(tx, table, statement, limit, upTo) };
+    });
   let parts = await Promise.all(tables.map((table) => read(table, textUpTo)));
   const { total, facets } = countFacets(parts.flatMap((part) => part.rows));
   const list: ListName = ranked && text ? (total <= rankAllLimit ? 'text' : 'head') : 'only';
   if (list === 'text') {
-    parts = await Promise.all(parts.map((part) => (matchCount(part.rows) > textUpTo ? read(part.table, rankAllLimit) : part)));
+    parts = await Promise.all(
+      parts.map((part) => (matchCount(part.rows) > textUpTo ? read(part.table, rankAllLimit) : part)),
+    );
   }
-  const candidates = parts.flatMap(({ table, rows }) => rows.filter((row) => row.part === list).map((row): Candidate => ({
-    table, documentId: row.document_id!, lang: row.lang!, countryId: row.country_id, kind: row.kind!, date: row.sort_date, score: Number(row.score),
-  })));
+  const candidates = parts.flatMap(({ table, rows }) =>
+    rows
+      .filter((row) => row.part === list)
+      .map((row): Candidate => ({
+        table,
+        documentId: row.document_id!,
+        lang: row.lang!,
+        countryId: row.country_id,
+        kind: row.kind!,
+        date: row.sort_date,
+        score: Number(row.score),
+      })),
+  );
   candidates.sort(compareCandidates(statement.sort, ranked));
   const page = candidates.slice((statement.page - 1) * statement.pageSize, limit);
   return { total, facets, hits: await showHits(db, tables, page, statement.snippet) };
@@ -181,27 +213,50 @@ export async function runSearchStatement(db: Db, statement: SearchStatement): Pr
 const OPENING_CHARS = 300;
 
 /** Titles, visibility and snippets of the page's rows, read from each row's partition (side by side). */
-async function showHits(db: Db, tables: readonly string[], page: Candidate[], snippet: SearchStatement['snippet']): Promise<SearchHit[]> {
+async function showHits(
+  db: Db,
+  tables: readonly string[],
+  page: Candidate[],
+  snippet: SearchStatement['snippet'],
+): Promise<SearchHit[]> {
   if (page.length === 0) return [];
   const body = 'words' in snippet ? sql`s.body` : sql`left(s.body, ${OPENING_CHARS})`;
   const shown = new Map<string, { title: string; visibility: string; body: string }>();
-  await Promise.all(tables.map(async (table) => {
-    const rows = page.filter((candidate) => candidate.table === table);
-    if (rows.length === 0) return;
-    const keys = sql.join(rows.map((row) => sql`(${row.documentId}::uuid, ${row.lang})`), sql`, `);
-    const found = rowsOf<{ document_id: string; lang: string; title: string; visibility: string; body: string }>(await db.execute(sql`
-      select s.document_id, s.lang, s.title, s.visibility, ${body} as body from ${sql.identifier(table)} s where (s.document_id, s.lang) in (${keys})`));
-    for (const row of found) shown.set(`${row.document_id}|${row.lang}`, row);
-  }));
+  await Promise.all(
+    tables.map(async (table) => {
+      const rows = page.filter((candidate) => candidate.table === table);
+      if (rows.length === 0) return;
+      const keys = sql.join(
+        rows.map((row) => sql`(${row.documentId}::uuid, ${row.lang})`),
+        sql`, `,
+      );
+      const found = rowsOf<{ document_id: string; lang: string; title: string; visibility: string; body: string }>(
+        await db.execute(sql`
+      select s.document_id, s.lang, s.title, s.visibility, ${body} as body from ${sql.identifier(table)} s where (s.document_id, s.lang) in (${keys})`),
+      );
+      for (const row of found) shown.set(`${row.document_id}|${row.lang}`, row);
+    }),
+  );
   return page.flatMap((candidate) => {
     const row = shown.get(`${candidate.documentId}|${candidate.lang}`);
     // A row deleted between the two readings is left out rather than shown without its title.
     if (!row) return [];
-    return [{
-      documentId: candidate.documentId, lang: candidate.lang as Language, title: row.title, kind: candidate.kind, countryId: candidate.countryId,
-      date: candidate.date, visibility: row.visibility, score: candidate.score,
-      snippet: 'words' in snippet ? snippetOf(row.body, candidate.lang as Language, snippet.words) : unsegmentHan(row.body.replace(/\s+/g, ' ').trim()),
-    }];
+    return [
+      {
+        documentId: candidate.documentId,
+        lang: candidate.lang as Language,
+        title: row.title,
+        kind: candidate.kind,
+        countryId: candidate.countryId,
+        date: candidate.date,
+        visibility: row.visibility,
+        score: candidate.score,
+        snippet:
+          'words' in snippet
+            ? snippetOf(row.body, candidate.lang as Language, snippet.words)
+            : unsegmentHan(row.body.replace(/\s+/g, ' ').trim()),
+      },
+    ];
   });
 }
 
@@ -209,30 +264,52 @@ async function showHits(db: Db, tables: readonly string[], page: Candidate[], sn
 const ALL_GROUPED = (1 << COLUMN_FACETS.length) - 1;
 
 /** How many matches one partition's rows report. */
-const matchCount = (rows: PartRow[]) => Number(rows.find((row) => row.part === 'facet' && Number(row.g) === ALL_GROUPED)?.count ?? 0);
+const matchCount = (rows: PartRow[]) =>
+  Number(rows.find((row) => row.part === 'facet' && Number(row.g) === ALL_GROUPED)?.count ?? 0);
 
 /** The total and the facet counts, added up over the partitions. */
 function countFacets(rows: PartRow[]): Pick<SearchHits, 'total' | 'facets'> {
-  const counts = Object.fromEntries(FACETS.map((facet) => [facet, new Map<string, number>()])) as Record<(typeof FACETS)[number], Map<string, number>>;
-  const add = (facet: (typeof FACETS)[number], value: string, count: number) => counts[facet].set(value, (counts[facet].get(value) ?? 0) + count);
+  const counts = Object.fromEntries(FACETS.map((facet) => [facet, new Map<string, number>()])) as Record<
+    (typeof FACETS)[number],
+    Map<string, number>
+  >;
+  const add = (facet: (typeof FACETS)[number], value: string, count: number) =>
+    counts[facet].set(value, (counts[facet].get(value) ?? 0) + count);
   let total = 0;
   for (const row of rows) {
     if (row.part === 'tag') {
-      add(CATEGORY_VALUES.has(row.tag!) ? 'category' : THEME_VALUES.has(row.tag!) ? 'theme' : 'instrument', row.tag!, Number(row.count));
+      add(
+        CATEGORY_VALUES.has(row.tag!) ? 'category' : THEME_VALUES.has(row.tag!) ? 'theme' : 'instrument',
+        row.tag!,
+        Number(row.count),
+      );
     } else if (row.part === 'facet' && Number(row.g) === ALL_GROUPED) {
       total += Number(row.count);
     } else if (row.part === 'facet') {
-      const index = COLUMN_FACETS.findIndex((_, k) => Number(row.g) === (ALL_GROUPED ^ (1 << (COLUMN_FACETS.length - 1 - k))));
+      const index = COLUMN_FACETS.findIndex(
+        (_, k) => Number(row.g) === (ALL_GROUPED ^ (1 << (COLUMN_FACETS.length - 1 - k))),
+      );
       const facet = COLUMN_FACETS[index];
       if (facet === undefined) continue;
-      const value = { country: row.country_id, region: row.region_m49, kind: row.kind, language: row.lang, year: row.year, status: row.status }[facet];
+      const value = {
+        country: row.country_id,
+        region: row.region_m49,
+        kind: row.kind,
+        language: row.lang,
+        year: row.year,
+        status: row.status,
+      }[facet];
       if (value !== null) add(facet, value, Number(row.count));
     }
   }
-  const facets = Object.fromEntries(FACETS.map((facet) => {
-    const list = [...counts[facet]].map(([value, count]): FacetCount => ({ value, count }));
-    list.sort((a, b) => (facet === 'year' ? Number(b.value) - Number(a.value) : b.count - a.count || a.value.localeCompare(b.value)));
-    return [facet, list];
-  })) as SearchHits['facets'];
+  const facets = Object.fromEntries(
+    FACETS.map((facet) => {
+      const list = [...counts[facet]].map(([value, count]): FacetCount => ({ value, count }));
+      list.sort((a, b) =>
+        facet === 'year' ? Number(b.value) - Number(a.value) : b.count - a.count || a.value.localeCompare(b.value),
+      );
+      return [facet, list];
+    }),
+  ) as SearchHits['facets'];
   return { total, facets };
 }

@@ -35,8 +35,12 @@ describe('search query parser', () => {
       include: [{ words: ['financing'] }, { words: ['foreign', 'terrorist', 'fighters'] }],
       exclude: [{ words: ['aviation'] }],
     });
-    expect(englishQuery('financing "foreign terrorist fighters"')).toBe("'financ' & ('foreign' <1> 'terrorist' <1> 'fighter')");
-    expect(tsQueryLiteral(parseQuery('-aviation -"air navigation"').exclude, 'en', '|')).toBe("'aviat' | ('air' <1> 'navig')");
+    expect(englishQuery('financing "foreign terrorist fighters"')).toBe(
+      "'financ' & ('foreign' <1> 'terrorist' <1> 'fighter')",
+    );
+    expect(tsQueryLiteral(parseQuery('-aviation -"air navigation"').exclude, 'en', '|')).toBe(
+      "'aviat' | ('air' <1> 'navig')",
+    );
   });
 
   it('drops stop words, keeping their place in a phrase, and reads the words in each language when none is chosen', () => {
@@ -45,7 +49,7 @@ describe('search query parser', () => {
     expect(tsQueryLiteral(parseQuery('financement').include, undefined, '&')).toBe("('financ') | ('financement')");
   });
 
-  it('asks the index for a phrase\'s words in any order, and checks each language\'s own phrase reading on its texts', () => {
+  it("asks the index for a phrase's words in any order, and checks each language's own phrase reading on its texts", () => {
     const phrase = textQuery(parseQuery('"mutual legal assistance" financing').include, undefined);
     expect(phrase?.query).toContain("('mutual' <1> 'legal' <1> 'assist') & 'financ'");
     expect(phrase?.phrases?.bag).toContain("('mutual' & 'legal' & 'assist') & 'financ'");
@@ -53,21 +57,33 @@ describe('search query parser', () => {
     expect(phrase?.phrases?.byLanguage.get('en')).toBe("('mutual' <1> 'legal' <1> 'assist') & 'financ'");
     expect(phrase?.phrases?.byLanguage.get('ru')).toBe("('mutual' <1> 'legal' <1> 'assistance') & 'financing'");
     // Words only: the index answers the query itself, nothing is left to check.
-    expect(textQuery(parseQuery('mutual legal assistance').include, 'en')).toEqual({ query: "'mutual' & 'legal' & 'assist'", phrases: null });
+    expect(textQuery(parseQuery('mutual legal assistance').include, 'en')).toEqual({
+      query: "'mutual' & 'legal' & 'assist'",
+      phrases: null,
+    });
     expect(textQuery(parseQuery('资助恐怖主义').include, 'zh')?.phrases).toBeNull();
   });
 
   it('asks the index for a Chinese phrase by its pairs of neighbouring words', () => {
     const [first, second, third] = analyse('资助恐怖主义').split(' ');
-    expect(tsQueryLiteral(parseQuery('资助恐怖主义').include, 'zh', '&')).toBe(`('${first}${second}' & '${second}${third}')`);
+    expect(tsQueryLiteral(parseQuery('资助恐怖主义').include, 'zh', '&')).toBe(
+      `('${first}${second}' & '${second}${third}')`,
+    );
     expect(tsQueryLiteral(parseQuery('技术援助').include, 'zh', '&')).toBe("'技术援助'");
   });
 
-  it('snippets mark the words found by their lexeme in the text\'s language, and skip stop words', () => {
+  it("snippets mark the words found by their lexeme in the text's language, and skip stop words", () => {
     const words = (query: string) => parseQuery(query).include.flatMap((term) => term.words);
-    expect(snippetOf('Whoever provides financing for the terrorism of others is punished.', 'en', words('the financed terrorism')))
-      .toBe('Whoever provides [[financing]] for the [[terrorism]] of others is punished.');
-    expect(snippetOf('Le financement du terrorisme est puni.', 'fr', words('financements'))).toBe('Le [[financement]] du terrorisme est puni.');
+    expect(
+      snippetOf(
+        'Whoever provides financing for the terrorism of others is punished.',
+        'en',
+        words('the financed terrorism'),
+      ),
+    ).toBe('Whoever provides [[financing]] for the [[terrorism]] of others is punished.');
+    expect(snippetOf('Le financement du terrorisme est puni.', 'fr', words('financements'))).toBe(
+      'Le [[financement]] du terrorisme est puni.',
+    );
     // Nothing in the text: its opening words, unmarked.
     const long = Array.from({ length: 100 }, (_, k) => `word${k}`).join(' ');
     expect(snippetOf(long, 'en', words('absent'))).toBe(Array.from({ length: 32 }, (_, k) => `word${k}`).join(' '));
@@ -112,12 +128,15 @@ describe('search query parser', () => {
   });
 
   it('accepts any string without error', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 10_000 }), (input) => {
-      const query = parseQuery(input);
-      const text = tsQueryLiteral(query.include, undefined, '&');
-      // No operator at either end, no empty group, no two operators in a row.
-      if (text !== null) expect(text).not.toMatch(/^\s*[&|]|[&|!]\s*$|\(\s*\)|[&|]\s*[&|]/);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 10_000 }), (input) => {
+        const query = parseQuery(input);
+        const text = tsQueryLiteral(query.include, undefined, '&');
+        // No operator at either end, no empty group, no two operators in a row.
+        if (text !== null) expect(text).not.toMatch(/^\s*[&|]|[&|!]\s*$|\(\s*\)|[&|]\s*[&|]/);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
@@ -137,7 +156,9 @@ describe('search on the database', () => {
     const excluded = parsed.exclude.length > 0 ? tsQueryLiteral(parsed.exclude, lang, '|') : null;
     const analysed = analyse(document);
     const vector = new VectorBuilder(lang).addText(analysed, 'D').addLexemes(hanPairs(analysed), 'D').literal();
-    const result = (await database.db.execute(sql`select ${vector}::tsvector @@ (${included}::tsquery && !!coalesce(${excluded}::tsquery, ''::tsquery)) as hit`)) as unknown as { rows: { hit: boolean }[] };
+    const result = (await database.db.execute(
+      sql`select ${vector}::tsvector @@ (${included}::tsquery && !!coalesce(${excluded}::tsquery, ''::tsquery)) as hit`,
+    )) as unknown as { rows: { hit: boolean }[] };
     return result.rows[0]!.hit;
   };
 
@@ -148,12 +169,16 @@ describe('search on the database', () => {
       fr: "Les États parties prennent les mesures nécessaires pour ériger en infraction le financement du terrorisme et l'entraide judiciaire.",
       es: 'Los Estados Partes adoptarán las medidas necesarias para tipificar como delito la financiación del terrorismo y la extradición.',
       ru: 'Государства участники принимают меры, необходимые для признания уголовным преступлением финансирование терроризма и выдачу.',
-      ar: analyse('تتخذ الدول الأطراف التدابير اللازمة لتجريم تمويل الإرهاب وتسليم المجرمين والمساعدة القانونية المتبادلة'),
+      ar: analyse(
+        'تتخذ الدول الأطراف التدابير اللازمة لتجريم تمويل الإرهاب وتسليم المجرمين والمساعدة القانونية المتبادلة',
+      ),
     };
     for (const [lang, text] of Object.entries(samples) as [Exclude<Language, 'zh'>, string][]) {
       const ours = new VectorBuilder(lang).addText(text, 'B').literal();
       const result = (await database.db.execute(sql`
-        select ${ours}::tsvector::text as ours, setweight(to_tsvector(${TEXT_SEARCH_CONFIG[lang]}::regconfig, ${text}), 'B')::text as theirs`)) as unknown as { rows: { ours: string; theirs: string }[] };
+        select ${ours}::tsvector::text as ours, setweight(to_tsvector(${TEXT_SEARCH_CONFIG[lang]}::regconfig, ${text}), 'B')::text as theirs`)) as unknown as {
+        rows: { ours: string; theirs: string }[];
+      };
       expect(result.rows[0]!.ours, lang).toBe(result.rows[0]!.theirs);
     }
   });
@@ -170,8 +195,14 @@ describe('search on the database', () => {
       ['fr', ''],
     ];
     for (const [lang, text] of samples) {
-      const vector = new VectorBuilder(lang).addText('Titre du texte', 'A').addText(text, 'C').addText(text.repeat(300), 'D').addLexemes(hanPairs(text), 'D');
-      const result = (await database.db.execute(sql`select ${vector.binary()}::tsvector::text as binary, ${vector.literal()}::tsvector::text as literal`)) as unknown as { rows: { binary: string; literal: string }[] };
+      const vector = new VectorBuilder(lang)
+        .addText('Titre du texte', 'A')
+        .addText(text, 'C')
+        .addText(text.repeat(300), 'D')
+        .addLexemes(hanPairs(text), 'D');
+      const result = (await database.db.execute(
+        sql`select ${vector.binary()}::tsvector::text as binary, ${vector.literal()}::tsvector::text as literal`,
+      )) as unknown as { rows: { binary: string; literal: string }[] };
       expect(result.rows[0]!.binary, lang).toBe(result.rows[0]!.literal);
     }
   });
@@ -195,17 +226,26 @@ describe('search on the database', () => {
     expect(await matches('en', 'States ratified the conventions', 'ratified protocol')).toBe(false);
     expect(await matches('fr', 'la répression du financement du terrorisme', 'financements terrorisme')).toBe(true);
     expect(await matches('ru', 'конвенции о борьбе с финансированием терроризма', 'конвенция терроризм')).toBe(true);
-    expect(await matches('es', 'convenios para la represión de la financiación del terrorismo', 'convenio financiación')).toBe(true);
+    expect(
+      await matches('es', 'convenios para la represión de la financiación del terrorismo', 'convenio financiación'),
+    ).toBe(true);
     expect(await matches('en', 'foreign terrorist fighters', '"foreign terrorist fighters"')).toBe(true);
     expect(await matches('en', 'fighters, terrorist and foreign', '"foreign terrorist fighters"')).toBe(false);
     expect(await matches('en', 'foreign terrorist fighters and aviation', 'fighters -aviation')).toBe(false);
   });
 
   it('never makes PostgreSQL reject a query, whatever was typed, in any of the six languages', async () => {
-    await fc.assert(fc.asyncProperty(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.constantFrom(...LANGUAGES), async (input, lang) => {
-      const tsquery = tsQueryLiteral(parseQuery(input).include, lang, '&');
-      if (tsquery === null) return;
-      await database.db.execute(sql`select ${tsquery}::tsquery`);
-    }), { numRuns: 150 });
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({ unit: 'grapheme', maxLength: 300 }),
+        fc.constantFrom(...LANGUAGES),
+        async (input, lang) => {
+          const tsquery = tsQueryLiteral(parseQuery(input).include, lang, '&');
+          if (tsquery === null) return;
+          await database.db.execute(sql`select ${tsquery}::tsquery`);
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });

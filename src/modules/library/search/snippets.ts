@@ -30,7 +30,11 @@ export function snippetOf(text: string, lang: Language, words: string[]): string
   const pattern = new RegExp(WORD_PATTERN);
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     const lexeme = lexemeOf(lang, match[0].toLowerCase());
-    tokens.push({ start: match.index, end: match.index + match[0].length, matched: lexeme !== null && wanted.has(lexeme) });
+    tokens.push({
+      start: match.index,
+      end: match.index + match[0].length,
+      matched: lexeme !== null && wanted.has(lexeme),
+    });
   }
   if (tokens.length === 0) return '';
   const fragments = bestWindows(tokens).map(([first, last]) => {
@@ -65,7 +69,9 @@ function bestWindows(tokens: Token[]): [number, number][] {
     if (tokens[start]!.matched) inWindow--;
     if (start + width < tokens.length && tokens[start + width]!.matched) inWindow++;
   }
-  const starts = matchesFrom.map((_, start) => start).filter((start) => matchesFrom[start]! > 0)
+  const starts = matchesFrom
+    .map((_, start) => start)
+    .filter((start) => matchesFrom[start]! > 0)
     .sort((a, b) => matchesFrom[b]! - matchesFrom[a]! || a - b);
   const chosen: number[] = [];
   for (const start of starts) {

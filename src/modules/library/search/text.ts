@@ -7,9 +7,15 @@ import type { Language } from '../../../contracts/languages.ts';
  */
 
 /** PostgreSQL text-search configuration per language: stemming where PostgreSQL has it, `simple` for Chinese. */
-export const TEXT_SEARCH_CONFIG: Record<Language, 'arabic' | 'english' | 'french' | 'russian' | 'spanish' | 'simple'> = {
-  ar: 'arabic', en: 'english', fr: 'french', ru: 'russian', es: 'spanish', zh: 'simple',
-};
+export const TEXT_SEARCH_CONFIG: Record<Language, 'arabic' | 'english' | 'french' | 'russian' | 'spanish' | 'simple'> =
+  {
+    ar: 'arabic',
+    en: 'english',
+    fr: 'french',
+    ru: 'russian',
+    es: 'spanish',
+    zh: 'simple',
+  };
 
 const HAN = /[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff]/u;
 const ARABIC = /[\u0600-\u06ff]/u;
@@ -58,11 +64,19 @@ const MARKERS = /^[[\]]+|[[\]]+$/g;
 /** Undoes the word spacing of `segmentHan` for display: spaces between two CJK characters go (highlight markers `[[ ]]` are looked through). */
 export function unsegmentHan(text: string): string {
   if (!HAN.test(text)) return text;
-  return text.replace(/\s+/g, (space, offset: number) => {
-    const before = text.slice(Math.max(0, offset - 3), offset).replace(MARKERS, '').slice(-1);
-    const after = text.slice(offset + space.length, offset + space.length + 3).replace(MARKERS, '').slice(0, 1);
-    return CJK.test(before) && CJK.test(after) ? '' : space;
-  }).replace(/\]\]\[\[/g, '');
+  return text
+    .replace(/\s+/g, (space, offset: number) => {
+      const before = text
+        .slice(Math.max(0, offset - 3), offset)
+        .replace(MARKERS, '')
+        .slice(-1);
+      const after = text
+        .slice(offset + space.length, offset + space.length + 3)
+        .replace(MARKERS, '')
+        .slice(0, 1);
+      return CJK.test(before) && CJK.test(after) ? '' : space;
+    })
+    .replace(/\]\]\[\[/g, '');
 }
 
 /** Text ready for `to_tsvector(config, …)` or for building a query: Unicode-normalised, segmented, folded. */

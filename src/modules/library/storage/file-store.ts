@@ -86,7 +86,9 @@ export function localFileStore(root: string): FileStore {
       }
       for (const folder of folders) {
         // Anything else a person put in the folder is not the store's to list, nor to remove.
-        const keys = (await readdir(join(root, folder)).catch(() => [])).map((name) => `${folder}/${name}`).filter((key) => STORAGE_KEY.test(key) || PARTIAL.test(key));
+        const keys = (await readdir(join(root, folder)).catch(() => []))
+          .map((name) => `${folder}/${name}`)
+          .filter((key) => STORAGE_KEY.test(key) || PARTIAL.test(key));
         for (const key of keys.sort()) {
           const found = await stat(join(root, key)).catch(() => null);
           if (found?.isFile()) yield { key, size: found.size, modifiedAt: found.mtime };

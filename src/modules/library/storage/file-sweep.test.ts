@@ -6,7 +6,14 @@ import { createTestDb, type TestDb } from '../../../../test/helpers/db.ts';
 import { documentInputSchema } from '../../../contracts/library.ts';
 import { fixedClock } from '../../../lib/dates.ts';
 import { CLI_CONTEXT } from '../../audit/audit.service.ts';
-import { COMMAND_LINE_ACTOR, createDocument, deleteDocument, prepareUpload, storeOriginal, type LibraryDeps } from '../library.documents.ts';
+import {
+  COMMAND_LINE_ACTOR,
+  createDocument,
+  deleteDocument,
+  prepareUpload,
+  storeOriginal,
+  type LibraryDeps,
+} from '../library.documents.ts';
 import { postgresSearchIndex } from '../search/postgres-search.ts';
 import { localFileStore, sha256Hex, storageKeyFor } from './file-store.ts';
 import { sweepOrphanedOriginals } from './file-sweep.ts';
@@ -27,16 +34,34 @@ describe('sweeping orphaned originals from the local folder', () => {
     utimesSync(join(filesDir, key), at, at);
   };
   const stored = (key: string) => existsSync(join(filesDir, key));
-  const upload = (bytes: Uint8Array, filename: string) => ({ bytes, filename, language: 'en' as const, versionDate: null });
+  const upload = (bytes: Uint8Array, filename: string) => ({
+    bytes,
+    filename,
+    language: 'en' as const,
+    versionDate: null,
+  });
   const addDocument = (title: string, bytes: Uint8Array) =>
-    createDocument(deps, COMMAND_LINE_ACTOR, CLI_CONTEXT, documentInputSchema.parse({ kind: 'legislation', titles: { en: title } }), upload(bytes, `${title}.txt`));
+    createDocument(
+      deps,
+      COMMAND_LINE_ACTOR,
+      CLI_CONTEXT,
+      documentInputSchema.parse({ kind: 'legislation', titles: { en: title } }),
+      upload(bytes, `${title}.txt`),
+    );
   /** What a killed import leaves: the original stored, the transaction never committed. */
-  const storeWithoutRecord = async (bytes: Uint8Array) => storeOriginal(deps, await prepareUpload(deps, upload(bytes, 'orphan.txt')));
+  const storeWithoutRecord = async (bytes: Uint8Array) =>
+    storeOriginal(deps, await prepareUpload(deps, upload(bytes, 'orphan.txt')));
 
   beforeAll(async () => {
     database = await createTestDb();
     filesDir = mkdtempSync(join(tmpdir(), 'lexpact-sweep-'));
-    deps = { db: database.db, files: localFileStore(filesDir), search: postgresSearchIndex, clock, maxUploadBytes: 1_048_576 };
+    deps = {
+      db: database.db,
+      files: localFileStore(filesDir),
+      search: postgresSearchIndex,
+      clock,
+      maxUploadBytes: 1_048_576,
+    };
   });
   afterAll(async () => {
     await database?.destroy();
@@ -68,7 +93,12 @@ describe('sweeping orphaned originals from the local folder', () => {
     expect(report).toMatchObject({ dryRun: false, keptRecent: 1, referenced: 2, bytes: killedOld.byteLength + 4 });
     expect(report.removed.map((file) => file.key).sort()).toEqual([keyOf(killedOld), partial].sort());
     expect([keyOf(killedOld), partial].map(stored)).toEqual([false, false]);
-    expect([keyOf(law), keyOf(repealed), keyOf(killedRecent), 'ab/notes.txt'].map(stored)).toEqual([true, true, true, true]);
+    expect([keyOf(law), keyOf(repealed), keyOf(killedRecent), 'ab/notes.txt'].map(stored)).toEqual([
+      true,
+      true,
+      true,
+      true,
+    ]);
     // The referenced originals still read back whole.
     expect(await deps.files.get(keyOf(law))).toEqual(law);
   });
@@ -79,13 +109,23 @@ describe('sweeping orphaned originals from the local folder', () => {
     age(keyOf(bytes), 24 * HOUR);
     // The second import has stored its originals and not yet committed.
     await storeWithoutRecord(bytes);
-    const report = await sweepOrphanedOriginals({ db: database.db, files: deps.files, clock: fixedClock(new Date().toISOString()) });
+    const report = await sweepOrphanedOriginals({
+      db: database.db,
+      files: deps.files,
+      clock: fixedClock(new Date().toISOString()),
+    });
     expect(report.removed.map((file) => file.key)).not.toContain(keyOf(bytes));
     expect(stored(keyOf(bytes))).toBe(true);
   });
 
   it('an empty or missing folder is nothing to sweep', async () => {
     const files = localFileStore(join(filesDir, 'never-created'));
-    expect(await sweepOrphanedOriginals({ db: database.db, files, clock })).toEqual({ dryRun: false, removed: [], bytes: 0, keptRecent: 0, referenced: 0 });
+    expect(await sweepOrphanedOriginals({ db: database.db, files, clock })).toEqual({
+      dryRun: false,
+      removed: [],
+      bytes: 0,
+      keptRecent: 0,
+      referenced: 0,
+    });
   });
 });

@@ -30,12 +30,30 @@ export interface SweepReport {
  * was killed, or whose transaction failed, left behind. Each file is checked again just before it
  * goes, so one written again meanwhile by an import that needs it stays.
  */
-export async function sweepOrphanedOriginals({ db, files, clock, dryRun = false }: { db: Db; files: FileStore; clock: Clock; dryRun?: boolean }): Promise<SweepReport> {
+export async function sweepOrphanedOriginals({
+  db,
+  files,
+  clock,
+  dryRun = false,
+}: {
+  db: Db;
+  files: FileStore;
+  clock: Clock;
+  dryRun?: boolean;
+}): Promise<SweepReport> {
   const cutoff = new Date(clock.now().getTime() - ORPHAN_MIN_AGE_MS);
   const report: SweepReport = { dryRun, removed: [], bytes: 0, keptRecent: 0, referenced: 0 };
   let batch: StoredFile[] = [];
   const sweep = async () => {
-    const rows = await db.selectDistinct({ key: libraryFiles.storageKey }).from(libraryFiles).where(inArray(libraryFiles.storageKey, batch.map((file) => file.key)));
+    const rows = await db
+      .selectDistinct({ key: libraryFiles.storageKey })
+      .from(libraryFiles)
+      .where(
+        inArray(
+          libraryFiles.storageKey,
+          batch.map((file) => file.key),
+        ),
+      );
     const referenced = new Set(rows.map((row) => row.key));
     for (const file of batch) {
       if (referenced.has(file.key)) report.referenced += 1;

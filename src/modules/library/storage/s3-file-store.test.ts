@@ -19,7 +19,10 @@ import { storageKeyFor } from './file-store.ts';
 import { sweepOrphanedOriginals } from './file-sweep.ts';
 import { s3FileStore, type S3StoreOptions } from './s3-file-store.ts';
 
-const S3rver = S3rverModule as new (options: Record<string, unknown>) => { run(): Promise<{ port: number }>; close(): Promise<void> };
+const S3rver = S3rverModule as new (options: Record<string, unknown>) => {
+  run(): Promise<{ port: number }>;
+  close(): Promise<void>;
+};
 
 const BUCKET = 'lexpact-test';
 // s3rver knows this one key pair; it checks the key id of SigV4 requests but not their signature.
@@ -32,16 +35,32 @@ function useS3Server() {
   let server: InstanceType<typeof S3rver> | undefined;
   beforeAll(async () => {
     state.folder = mkdtempSync(join(tmpdir(), 'lexpact-s3-'));
-    server = new S3rver({ port: 0, address: '127.0.0.1', silent: true, directory: state.folder, configureBuckets: [{ name: BUCKET }] });
+    server = new S3rver({
+      port: 0,
+      address: '127.0.0.1',
+      silent: true,
+      directory: state.folder,
+      configureBuckets: [{ name: BUCKET }],
+    });
     state.endpoint = `http://127.0.0.1:${(await server.run()).port}`;
   });
   afterAll(async () => {
     await server?.close();
     if (state.folder) rmSync(state.folder, { recursive: true, force: true });
   });
-  const options = (extra: Partial<S3StoreOptions> = {}): S3StoreOptions => ({ endpoint: state.endpoint, bucket: BUCKET, credentials: CREDENTIALS, ...extra });
+  const options = (extra: Partial<S3StoreOptions> = {}): S3StoreOptions => ({
+    endpoint: state.endpoint,
+    bucket: BUCKET,
+    credentials: CREDENTIALS,
+    ...extra,
+  });
   const listKeys = async () => {
-    const client = new S3Client({ endpoint: state.endpoint, region: 'us-east-1', forcePathStyle: true, credentials: CREDENTIALS });
+    const client = new S3Client({
+      endpoint: state.endpoint,
+      region: 'us-east-1',
+      forcePathStyle: true,
+      credentials: CREDENTIALS,
+    });
     const answer = await client.send(new ListObjectsV2Command({ Bucket: BUCKET }));
     client.destroy();
     return (answer.Contents ?? []).map((object) => object.Key);
@@ -55,7 +74,10 @@ describe('the S3 file store, against a local S3-compatible server (s3rver)', () 
   it('gives back exactly the bytes it stored, for text and for a 3 MB binary file', async () => {
     const store = s3FileStore(s3.options());
     expect(store.kind).toBe('s3');
-    for (const bytes of [new TextEncoder().encode('Article 1. Terrorist financing is an offence.'), new Uint8Array(randomBytes(3 * 1_048_576))]) {
+    for (const bytes of [
+      new TextEncoder().encode('Article 1. Terrorist financing is an offence.'),
+      new Uint8Array(randomBytes(3 * 1_048_576)),
+    ]) {
       await store.put(keyOf(bytes), bytes, 'application/octet-stream');
       const back = await store.get(keyOf(bytes));
       expect(back).toBeInstanceOf(Uint8Array);
@@ -67,7 +89,12 @@ describe('the S3 file store, against a local S3-compatible server (s3rver)', () 
   it('keeps the media type and the SHA-256 with the object', async () => {
     const bytes = new TextEncoder().encode('%PDF-1.7 not really');
     await s3FileStore(s3.options()).put(keyOf(bytes), bytes, 'application/pdf');
-    const client = new S3Client({ endpoint: s3.state.endpoint, region: 'us-east-1', forcePathStyle: true, credentials: CREDENTIALS });
+    const client = new S3Client({
+      endpoint: s3.state.endpoint,
+      region: 'us-east-1',
+      forcePathStyle: true,
+      credentials: CREDENTIALS,
+    });
     const head = await client.send(new HeadObjectCommand({ Bucket: BUCKET, Key: keyOf(bytes) }));
     client.destroy();
     expect(head.ContentType).toBe('application/pdf');
@@ -84,7 +111,9 @@ describe('the S3 file store, against a local S3-compatible server (s3rver)', () 
 
   it('reading a missing file fails with a message that names its key', async () => {
     const key = keyOf(new TextEncoder().encode('never stored'));
-    await expect(s3FileStore(s3.options()).get(key)).rejects.toThrow(`no stored file ${key} in S3 bucket ${BUCKET} at ${s3.state.endpoint}`);
+    await expect(s3FileStore(s3.options()).get(key)).rejects.toThrow(
+      `no stored file ${key} in S3 bucket ${BUCKET} at ${s3.state.endpoint}`,
+    );
   });
 
   it('refuses an invalid key before sending any request', async () => {
@@ -110,26 +139,42 @@ describe('the S3 file store, against a local S3-compatible server (s3rver)', () 
     expect(await s3FileStore(s3.options({ prefix: '/lexpact' })).has(keyOf(bytes))).toBe(true);
   });
 
-  it('an unknown access key fails with the server\'s reason, not a bare SDK error', async () => {
+  it("an unknown access key fails with the server's reason, not a bare SDK error", async () => {
     const store = s3FileStore(s3.options({ credentials: { accessKeyId: 'NOT-A-KEY', secretAccessKey: 'wrong' } }));
     const bytes = new TextEncoder().encode('refused');
     const where = `${keyOf(bytes)} in S3 bucket ${BUCKET} at ${s3.state.endpoint}`;
-    await expect(store.put(keyOf(bytes), bytes, 'text/plain')).rejects.toThrow(`could not store ${where}: InvalidAccessKeyId: The AWS Access Key Id you provided does not exist in our records. (HTTP 403)`);
+    await expect(store.put(keyOf(bytes), bytes, 'text/plain')).rejects.toThrow(
+      `could not store ${where}: InvalidAccessKeyId: The AWS Access Key Id you provided does not exist in our records. (HTTP 403)`,
+    );
     // HEAD answers carry no body: only the status is known, and it is not taken for "missing".
-    await expect(store.has(keyOf(bytes))).rejects.toThrow(new RegExp(`^could not look up ${keyOf(bytes)} .*\\(HTTP 403\\)$`));
+    await expect(store.has(keyOf(bytes))).rejects.toThrow(
+      new RegExp(`^could not look up ${keyOf(bytes)} .*\\(HTTP 403\\)$`),
+    );
   });
 
   it('a bucket that does not exist fails with NoSuchBucket, never as a missing file', async () => {
     const store = s3FileStore(s3.options({ bucket: 'no-such-bucket' }));
     const bytes = new TextEncoder().encode('nowhere to go');
-    await expect(store.put(keyOf(bytes), bytes, 'text/plain')).rejects.toThrow(`could not store ${keyOf(bytes)} in S3 bucket no-such-bucket at ${s3.state.endpoint}: NoSuchBucket`);
-    await expect(store.get(keyOf(bytes))).rejects.toThrow(`could not read ${keyOf(bytes)} in S3 bucket no-such-bucket at ${s3.state.endpoint}: NoSuchBucket`);
+    await expect(store.put(keyOf(bytes), bytes, 'text/plain')).rejects.toThrow(
+      `could not store ${keyOf(bytes)} in S3 bucket no-such-bucket at ${s3.state.endpoint}: NoSuchBucket`,
+    );
+    await expect(store.get(keyOf(bytes))).rejects.toThrow(
+      `could not read ${keyOf(bytes)} in S3 bucket no-such-bucket at ${s3.state.endpoint}: NoSuchBucket`,
+    );
   });
 
   it('fileStoreFor() picks the bucket when S3 is configured and the folder otherwise', async () => {
     const bytes = new TextEncoder().encode('through the configuration');
     const configured = fileStoreFor({
-      filesDir: '/nonexistent', s3: { endpoint: s3.state.endpoint, region: 'us-east-1', bucket: BUCKET, prefix: 'configured', forcePathStyle: true, ...CREDENTIALS },
+      filesDir: '/nonexistent',
+      s3: {
+        endpoint: s3.state.endpoint,
+        region: 'us-east-1',
+        bucket: BUCKET,
+        prefix: 'configured',
+        forcePathStyle: true,
+        ...CREDENTIALS,
+      },
     });
     expect(configured.kind).toBe('s3');
     await configured.put(keyOf(bytes), bytes, 'text/plain');
@@ -147,8 +192,19 @@ describe('library originals in S3, through the HTTP API', () => {
   beforeAll(async () => {
     // As createTestApp, with the store given directly (that helper takes a folder only).
     database = await createTestDb({ seed: true });
-    app = await buildApp({ database, clock: TEST_CLOCK, datasetCheckIntervalMs: 0, security: TEST_SECURITY, library: { fileStore: s3FileStore(s3.options({ prefix: 'lexpact/' })) } });
-    admin = await sessionHeaders(database.db, TEST_CLOCK, await createUser(database.db, { email: 'admin@example.org', role: 'administrator' }), true);
+    app = await buildApp({
+      database,
+      clock: TEST_CLOCK,
+      datasetCheckIntervalMs: 0,
+      security: TEST_SECURITY,
+      library: { fileStore: s3FileStore(s3.options({ prefix: 'lexpact/' })) },
+    });
+    admin = await sessionHeaders(
+      database.db,
+      TEST_CLOCK,
+      await createUser(database.db, { email: 'admin@example.org', role: 'administrator' }),
+      true,
+    );
   });
   afterAll(async () => {
     await app?.close();
@@ -156,24 +212,46 @@ describe('library originals in S3, through the HTTP API', () => {
   });
 
   it('an uploaded TXT file is stored in the bucket under its SHA-256 and downloads byte for byte', async () => {
-    const bytes = Buffer.from('Law No. 2008-12. Article 1. Whoever provides or collects funds for a terrorist act commits an offence.\n');
+    const bytes = Buffer.from(
+      'Law No. 2008-12. Article 1. Whoever provides or collects funds for a terrorist act commits an offence.\n',
+    );
     const form = new FormData();
-    form.append('metadata', JSON.stringify({ kind: 'legislation', subtype: 'act', titles: { en: 'Law stored in S3' }, country: 'NER', number: 's3-1' }));
+    form.append(
+      'metadata',
+      JSON.stringify({
+        kind: 'legislation',
+        subtype: 'act',
+        titles: { en: 'Law stored in S3' },
+        country: 'NER',
+        number: 's3-1',
+      }),
+    );
     form.append('language', 'en');
     form.append('file', new Blob([new Uint8Array(bytes)], { type: 'text/plain' }), 'law-s3.txt');
     const body = new Response(form);
     const payload = Buffer.from(await body.arrayBuffer());
-    const upload = await app.inject({ method: 'POST', url: '/api/v1/library/documents', headers: { ...admin, 'content-type': body.headers.get('content-type')! }, payload });
+    const upload = await app.inject({
+      method: 'POST',
+      url: '/api/v1/library/documents',
+      headers: { ...admin, 'content-type': body.headers.get('content-type')! },
+      payload,
+    });
     expect(upload.statusCode, upload.body).toBe(201);
     const { id } = upload.json() as { id: string };
 
-    const document = documentSchema.parse((await app.inject({ method: 'GET', url: `/api/v1/library/documents/${id}`, headers: admin })).json());
+    const document = documentSchema.parse(
+      (await app.inject({ method: 'GET', url: `/api/v1/library/documents/${id}`, headers: admin })).json(),
+    );
     const file = document.expressions[0]!.file!;
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     expect(file.sha256).toBe(sha256);
     expect(await s3.listKeys()).toEqual([`lexpact/${sha256.slice(0, 2)}/${sha256}`]);
 
-    const download = await app.inject({ method: 'GET', url: `/api/v1/library/documents/${id}/files/${file.id}`, headers: admin });
+    const download = await app.inject({
+      method: 'GET',
+      url: `/api/v1/library/documents/${id}/files/${file.id}`,
+      headers: admin,
+    });
     expect(download.statusCode).toBe(200);
     expect(download.headers['x-checksum-sha256']).toBe(sha256);
     expect(Buffer.compare(download.rawPayload, bytes)).toBe(0);
@@ -191,11 +269,14 @@ describe('sweeping orphaned originals from an S3 bucket', () => {
     const at = new Date(now.getTime() - ms);
     utimesSync(join(s3.state.folder, BUCKET, `${objectName}._S3rver_object`), at, at);
   };
-  const stored = async (...texts: string[]) => Promise.all(texts.map(async (text) => {
-    const bytes = new TextEncoder().encode(text);
-    await s3FileStore(s3.options({ prefix: 'lexpact' })).put(keyOf(bytes), bytes, 'text/plain');
-    return { key: keyOf(bytes), bytes };
-  }));
+  const stored = async (...texts: string[]) =>
+    Promise.all(
+      texts.map(async (text) => {
+        const bytes = new TextEncoder().encode(text);
+        await s3FileStore(s3.options({ prefix: 'lexpact' })).put(keyOf(bytes), bytes, 'text/plain');
+        return { key: keyOf(bytes), bytes };
+      }),
+    );
 
   beforeAll(async () => {
     database = await createTestDb();
@@ -207,9 +288,16 @@ describe('sweeping orphaned originals from an S3 bucket', () => {
   it('lists the originals under its prefix with their size and age, and nothing else of the bucket', async () => {
     const [law] = await stored('Listed law');
     age(`lexpact/${law!.key}`, 3 * HOUR);
-    const client = new S3Client({ endpoint: s3.state.endpoint, region: 'us-east-1', forcePathStyle: true, credentials: CREDENTIALS });
+    const client = new S3Client({
+      endpoint: s3.state.endpoint,
+      region: 'us-east-1',
+      forcePathStyle: true,
+      credentials: CREDENTIALS,
+    });
     await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: 'lexpact/README.txt', Body: 'not an original' }));
-    await client.send(new PutObjectCommand({ Bucket: BUCKET, Key: `other-app/${law!.key}`, Body: 'another application' }));
+    await client.send(
+      new PutObjectCommand({ Bucket: BUCKET, Key: `other-app/${law!.key}`, Body: 'another application' }),
+    );
     client.destroy();
     const listed = [];
     for await (const file of s3FileStore(s3.options({ prefix: 'lexpact' })).list()) listed.push(file);
@@ -219,10 +307,21 @@ describe('sweeping orphaned originals from an S3 bucket', () => {
   });
 
   it('removes an unreferenced object older than an hour, and keeps a recent one and a referenced one', async () => {
-    const [referenced, old, recent] = await stored('Referenced law', 'Left by a killed import', 'Stored by an import still running');
-    await insertRows(database.db, libraryFiles, [{
-      sha256: referenced!.key.slice(3), size: referenced!.bytes.byteLength, mediaType: 'text/plain', fileType: 'txt', filename: 'law.txt', storageKey: referenced!.key,
-    }]);
+    const [referenced, old, recent] = await stored(
+      'Referenced law',
+      'Left by a killed import',
+      'Stored by an import still running',
+    );
+    await insertRows(database.db, libraryFiles, [
+      {
+        sha256: referenced!.key.slice(3),
+        size: referenced!.bytes.byteLength,
+        mediaType: 'text/plain',
+        fileType: 'txt',
+        filename: 'law.txt',
+        storageKey: referenced!.key,
+      },
+    ]);
     age(`lexpact/${referenced!.key}`, 2 * HOUR);
     age(`lexpact/${old!.key}`, 2 * HOUR);
     age(`lexpact/${recent!.key}`, 10 * 60 * 1000);
@@ -238,7 +337,9 @@ describe('sweeping orphaned originals from an S3 bucket', () => {
     expect(report.removed.map((file) => file.key)).not.toContain(referenced!.key);
     const keys = await s3.listKeys();
     expect(keys).not.toContain(`lexpact/${old!.key}`);
-    expect(keys).toEqual(expect.arrayContaining([`lexpact/${recent!.key}`, `lexpact/${referenced!.key}`, 'lexpact/README.txt']));
+    expect(keys).toEqual(
+      expect.arrayContaining([`lexpact/${recent!.key}`, `lexpact/${referenced!.key}`, 'lexpact/README.txt']),
+    );
   });
 
   it('remove() leaves an object written after the given time', async () => {

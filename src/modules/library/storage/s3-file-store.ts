@@ -1,5 +1,11 @@
 import {
-  DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client, S3ServiceException,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { assertStorageKey, isStorageKey, sha256Hex, type FileStore } from './file-store.ts';
 
@@ -22,14 +28,18 @@ export function s3FileStore(options: S3StoreOptions): FileStore {
   const trimmed = (options.prefix ?? '').replace(/^\/+|\/+$/g, '');
   const prefix = trimmed ? `${trimmed}/` : '';
   const client = new S3Client({
-    region, forcePathStyle: options.forcePathStyle ?? Boolean(endpoint),
-    ...(endpoint ? {
-      endpoint,
-      // Since 3.729 the SDK adds CRC32 checksums to every upload (as an aws-chunked trailer when the body
-      // streams) and asks for them on downloads. Several S3-compatible servers predate that and reject or
-      // mangle it (s3rver stores the chunk framing as the content), so away from AWS only where S3 requires.
-      requestChecksumCalculation: 'WHEN_REQUIRED' as const, responseChecksumValidation: 'WHEN_REQUIRED' as const,
-    } : {}),
+    region,
+    forcePathStyle: options.forcePathStyle ?? Boolean(endpoint),
+    ...(endpoint
+      ? {
+          endpoint,
+          // Since 3.729 the SDK adds CRC32 checksums to every upload (as an aws-chunked trailer when the body
+          // streams) and asks for them on downloads. Several S3-compatible servers predate that and reject or
+          // mangle it (s3rver stores the chunk framing as the content), so away from AWS only where S3 requires.
+          requestChecksumCalculation: 'WHEN_REQUIRED' as const,
+          responseChecksumValidation: 'WHEN_REQUIRED' as const,
+        }
+      : {}),
     ...(credentials ? { credentials } : {}),
   });
   const where = `S3 bucket ${bucket}${endpoint ? ` at ${endpoint}` : ''}`;
@@ -50,7 +60,8 @@ export function s3FileStore(options: S3StoreOptions): FileStore {
     return new Error(`could not ${action} ${what} in ${where}: ${reason}`, { cause: error });
   };
   const isMissing = (error: unknown) =>
-    error instanceof S3ServiceException && (error.name === 'NoSuchKey' || error.name === 'NotFound' || error.$metadata.httpStatusCode === 404);
+    error instanceof S3ServiceException &&
+    (error.name === 'NoSuchKey' || error.name === 'NotFound' || error.$metadata.httpStatusCode === 404);
 
   /** The object's metadata, or null when there is no such object. */
   const headOf = async (name: string, key: string) => {
@@ -67,11 +78,16 @@ export function s3FileStore(options: S3StoreOptions): FileStore {
     async put(key, bytes, mediaType) {
       const name = objectKey(key);
       try {
-        await client.send(new PutObjectCommand({
-          Bucket: bucket, Key: name, Body: bytes, ContentType: mediaType,
-          // The checksum travels with the object whatever it is later renamed or copied to: a bucket can be audited without the database.
-          Metadata: { sha256: sha256Hex(bytes) },
-        }));
+        await client.send(
+          new PutObjectCommand({
+            Bucket: bucket,
+            Key: name,
+            Body: bytes,
+            ContentType: mediaType,
+            // The checksum travels with the object whatever it is later renamed or copied to: a bucket can be audited without the database.
+            Metadata: { sha256: sha256Hex(bytes) },
+          }),
+        );
       } catch (error) {
         throw failure('store', key, error);
       }
@@ -99,14 +115,17 @@ export function s3FileStore(options: S3StoreOptions): FileStore {
       do {
         let page;
         try {
-          page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+          page = await client.send(
+            new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }),
+          );
         } catch (error) {
           throw failure('list', null, error);
         }
         for (const object of page.Contents ?? []) {
           const key = object.Key?.slice(prefix.length) ?? '';
           // Other objects sharing the bucket or the prefix are not the store's.
-          if (object.Key?.startsWith(prefix) && isStorageKey(key)) yield { key, size: object.Size ?? 0, modifiedAt: object.LastModified ?? new Date(0) };
+          if (object.Key?.startsWith(prefix) && isStorageKey(key))
+            yield { key, size: object.Size ?? 0, modifiedAt: object.LastModified ?? new Date(0) };
         }
         token = page.IsTruncated ? page.NextContinuationToken : undefined;
       } while (token);

@@ -19,9 +19,10 @@ export function useSignOutEverywhere() {
   });
 }
 
-export const useRequestPasswordReset = () => useMutation({
-  mutationFn: (body: { email: string }) => sendJson('POST', '/auth/password-reset', body),
-});
+export const useRequestPasswordReset = () =>
+  useMutation({
+    mutationFn: (body: { email: string }) => sendJson('POST', '/auth/password-reset', body),
+  });
 
 /** Choosing a password through a one-time link (reset or invitation); a reset ends every session, so ask who is signed in again. */
 export function useCompleteLink(kind: 'reset' | 'invitation') {
@@ -38,7 +39,8 @@ export const useAccount = () => usePrivateApi<User>('/account');
 export function useUpdateProfile() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { displayName?: string; preferredLanguage?: Language }) => sendJson<User>('PATCH', '/account', body),
+    mutationFn: (body: { displayName?: string; preferredLanguage?: Language }) =>
+      sendJson<User>('PATCH', '/account', body),
     onSuccess: (user) => {
       queryClient.setQueryData(privateKey('/account'), user);
       queryClient.setQueryData<SessionInfo>(SESSION_KEY, (previous) => (previous ? { ...previous, user } : previous));
@@ -79,7 +81,8 @@ export type TokenScope = ApiToken['scope'];
 export function useCreateToken() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: { name: string; scope: TokenScope; expiresInDays: number }) => sendJson<ApiToken & { token: string }>('POST', '/account/tokens', body),
+    mutationFn: (body: { name: string; scope: TokenScope; expiresInDays: number }) =>
+      sendJson<ApiToken & { token: string }>('POST', '/account/tokens', body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: [PRIVATE_KEY, 'account', 'tokens'] }),
   });
 }

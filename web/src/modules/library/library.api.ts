@@ -6,12 +6,24 @@ import type { DocumentInput, LibraryDocument, SearchResponse, VersionText } from
 import { ApiError, PRIVATE_KEY, getJson, sendForm, sendJson, useApi, useSession } from '../../lib/api.ts';
 
 export {
-  CATEGORIES, DOCUMENT_KINDS, DOCUMENT_STATUSES, DOCUMENT_SUBTYPES, EVENT_TYPES, SEARCH_SORTS, THEMES, VISIBILITIES,
+  CATEGORIES,
+  DOCUMENT_KINDS,
+  DOCUMENT_STATUSES,
+  DOCUMENT_SUBTYPES,
+  EVENT_TYPES,
+  SEARCH_SORTS,
+  THEMES,
+  VISIBILITIES,
 } from '../../../../src/contracts/library.ts';
 export type { DocumentInput, LibraryDocument, SearchResponse, VersionText } from '../../../../src/contracts/library.ts';
 
 /** Roles the server lets write to the library (it still decides per document). */
-const WRITER_ROLES: readonly User['role'][] = ['administrator', 'programme_officer', 'partner', 'member_state_official'];
+const WRITER_ROLES: readonly User['role'][] = [
+  'administrator',
+  'programme_officer',
+  'partner',
+  'member_state_official',
+];
 
 export function useCanWrite(): boolean {
   const session = useSession();
@@ -41,7 +53,17 @@ function useLibraryQuery<T>(path: string | null, params: Params) {
 export type SearchAnswer = SearchResponse & { fuzzy: boolean };
 export type SearchResult = SearchResponse['results'][number];
 export type FacetName = keyof SearchResponse['facets'];
-export const FACETS: readonly FacetName[] = ['country', 'region', 'kind', 'category', 'theme', 'instrument', 'language', 'year', 'status'];
+export const FACETS: readonly FacetName[] = [
+  'country',
+  'region',
+  'kind',
+  'category',
+  'theme',
+  'instrument',
+  'language',
+  'year',
+  'status',
+];
 
 /** Search filters as the page keeps them; `language` is the language of the text, sent as `lang`. */
 export type SearchFilters = Partial<Record<FacetName | 'q' | 'sort' | 'page' | 'pageSize', string>>;
@@ -62,20 +84,38 @@ export function useLibrarySearch(filters: SearchFilters, enabled = true) {
 
 export function useDocument(id: string, asAt?: string) {
   const { i18n } = useTranslation();
-  return useLibraryQuery<LibraryDocument>(id ? `/library/documents/${encodeURIComponent(id)}` : null, { lang: i18n.language, asAt });
+  return useLibraryQuery<LibraryDocument>(id ? `/library/documents/${encodeURIComponent(id)}` : null, {
+    lang: i18n.language,
+    asAt,
+  });
 }
 
 export const useVersionText = (id: string, versionId: string | null) =>
-  useLibraryQuery<VersionText>(versionId ? `/library/documents/${encodeURIComponent(id)}/versions/${encodeURIComponent(versionId)}/text` : null, {});
+  useLibraryQuery<VersionText>(
+    versionId ? `/library/documents/${encodeURIComponent(id)}/versions/${encodeURIComponent(versionId)}/text` : null,
+    {},
+  );
 
 export interface DocumentSummary {
-  id: string; uri: string; title: string; kind: string; country: string | null; countryName: string | null;
-  symbol: string | null; date: string | null; updatedAt: string; createdAt: string;
+  id: string;
+  uri: string;
+  title: string;
+  kind: string;
+  country: string | null;
+  countryName: string | null;
+  symbol: string | null;
+  date: string | null;
+  updatedAt: string;
+  createdAt: string;
 }
 
 export function useCiting(kind: 'instrument' | 'country' | 'resolution' | 'symbol', value: string) {
   const { i18n } = useTranslation();
-  return useLibraryQuery<{ items: DocumentSummary[] }>(value ? '/library/citing' : null, { kind, value, lang: i18n.language });
+  return useLibraryQuery<{ items: DocumentSummary[] }>(value ? '/library/citing' : null, {
+    kind,
+    value,
+    lang: i18n.language,
+  });
 }
 
 export const useParticipantList = () => useApi<{ items: Participant[] }>('/participants');
@@ -91,7 +131,11 @@ function useLibraryMutation<V, R>(mutationFn: (variables: V) => Promise<R>) {
   });
 }
 
-export interface NewFile { file: File; language: string; versionDate: string }
+export interface NewFile {
+  file: File;
+  language: string;
+  versionDate: string;
+}
 
 function fileForm(upload: NewFile, metadata?: DocumentInput): FormData {
   const form = new FormData();
@@ -102,15 +146,22 @@ function fileForm(upload: NewFile, metadata?: DocumentInput): FormData {
   return form;
 }
 
-export const useCreateDocument = () => useLibraryMutation(({ input, upload }: { input: DocumentInput; upload: NewFile | null }) =>
-  upload
-    ? sendForm<{ id: string; uri: string }>('POST', '/library/documents', fileForm(upload, input))
-    : sendJson<{ id: string; uri: string }>('POST', '/library/documents', input));
+export const useCreateDocument = () =>
+  useLibraryMutation(({ input, upload }: { input: DocumentInput; upload: NewFile | null }) =>
+    upload
+      ? sendForm<{ id: string; uri: string }>('POST', '/library/documents', fileForm(upload, input))
+      : sendJson<{ id: string; uri: string }>('POST', '/library/documents', input),
+  );
 
 export const useUpdateDocument = (id: string) =>
-  useLibraryMutation((input: DocumentInput) => sendJson<LibraryDocument>('PUT', `/library/documents/${encodeURIComponent(id)}`, input));
+  useLibraryMutation((input: DocumentInput) =>
+    sendJson<LibraryDocument>('PUT', `/library/documents/${encodeURIComponent(id)}`, input),
+  );
 
 export const useAddVersion = (id: string) =>
-  useLibraryMutation((upload: NewFile) => sendForm<{ id: string }>('POST', `/library/documents/${encodeURIComponent(id)}/versions`, fileForm(upload)));
+  useLibraryMutation((upload: NewFile) =>
+    sendForm<{ id: string }>('POST', `/library/documents/${encodeURIComponent(id)}/versions`, fileForm(upload)),
+  );
 
-export const useDeleteDocument = (id: string) => useLibraryMutation(() => sendJson('DELETE', `/library/documents/${encodeURIComponent(id)}`));
+export const useDeleteDocument = (id: string) =>
+  useLibraryMutation(() => sendJson('DELETE', `/library/documents/${encodeURIComponent(id)}`));

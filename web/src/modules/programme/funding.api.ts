@@ -3,13 +3,29 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { User } from '../../../../src/contracts/accounts.ts';
 import type {
-  cohortSchema, donorInputSchema, donorSchema, donorTableSchema, indicatorsSchema, optionsSchema, projectFundingSchema, projectSchema,
-  rateInputSchema, rateSchema, transactionSchema, IndicatorInput, ProjectInput, TransactionInput,
+  cohortSchema,
+  donorInputSchema,
+  donorSchema,
+  donorTableSchema,
+  indicatorsSchema,
+  optionsSchema,
+  projectFundingSchema,
+  projectSchema,
+  rateInputSchema,
+  rateSchema,
+  transactionSchema,
+  IndicatorInput,
+  ProjectInput,
+  TransactionInput,
 } from '../../../../src/contracts/programme.ts';
 import { ApiError, PRIVATE_KEY, getJson, privateKey, sendJson, useSession } from '../../lib/api.ts';
 
 export {
-  ACTIVITY_TYPES, EARMARKINGS, PROFESSIONS, PROJECT_SCOPES, TRANSACTION_TYPES,
+  ACTIVITY_TYPES,
+  EARMARKINGS,
+  PROFESSIONS,
+  PROJECT_SCOPES,
+  TRANSACTION_TYPES,
 } from '../../../../src/contracts/programme.ts';
 export { THEMES } from '../../../../src/contracts/library.ts';
 export type { IndicatorInput, ProjectInput, TransactionInput } from '../../../../src/contracts/programme.ts';
@@ -82,25 +98,57 @@ function useNamedProgrammeQuery<T>(path: string | null, params: Params = {}) {
 
 export const useProgrammeOptions = () => useProgrammeQuery<Options>('/programme/options');
 
-export interface IndicatorFilter { from: string; to: string; region?: string; country?: string; donor?: string; project?: string; theme?: string }
-export const useIndicators = (filter: IndicatorFilter) => useNamedProgrammeQuery<Indicators>('/programme/indicators', { ...filter });
+export interface IndicatorFilter {
+  from: string;
+  to: string;
+  region?: string;
+  country?: string;
+  donor?: string;
+  project?: string;
+  theme?: string;
+}
+export const useIndicators = (filter: IndicatorFilter) =>
+  useNamedProgrammeQuery<Indicators>('/programme/indicators', { ...filter });
 
-export interface CohortFilter { from: string; to: string; types: string; set: string; region?: string }
-export const useCohort = (filter: CohortFilter) => useNamedProgrammeQuery<Cohort>('/programme/indicators/cohort', { ...filter });
+export interface CohortFilter {
+  from: string;
+  to: string;
+  types: string;
+  set: string;
+  region?: string;
+}
+export const useCohort = (filter: CohortFilter) =>
+  useNamedProgrammeQuery<Cohort>('/programme/indicators/cohort', { ...filter });
 
 export const useProjects = (limit: number, offset: number, enabled = true) =>
   useProgrammeQuery<{ total: number; items: Project[] }>(enabled ? '/programme/projects' : null, { limit, offset });
-export const useProject = (id: string) => useNamedProgrammeQuery<ProjectDetail>(id ? `/programme/projects/${encodeURIComponent(id)}` : null);
+export const useProject = (id: string) =>
+  useNamedProgrammeQuery<ProjectDetail>(id ? `/programme/projects/${encodeURIComponent(id)}` : null);
 
-export interface Period { from?: string; to?: string }
-export const useProjectFunding = (period: Period) => useProgrammeQuery<{ rows: ProjectFunding[] }>('/programme/funding/projects', { ...period });
-export const useDonorTable = (period: Period) => useNamedProgrammeQuery<DonorTable>('/programme/funding/donors', { ...period });
+export interface Period {
+  from?: string;
+  to?: string;
+}
+export const useProjectFunding = (period: Period) =>
+  useProgrammeQuery<{ rows: ProjectFunding[] }>('/programme/funding/projects', { ...period });
+export const useDonorTable = (period: Period) =>
+  useNamedProgrammeQuery<DonorTable>('/programme/funding/donors', { ...period });
 export const useDonors = () => useNamedProgrammeQuery<{ items: Donor[] }>('/programme/donors');
 
-export interface TransactionFilter { project?: string; donor?: string; type?: string; from?: string; to?: string; limit: number; offset: number }
-export const useTransactions = (filter: TransactionFilter) => useNamedProgrammeQuery<{ total: number; items: Transaction[] }>('/programme/transactions', { ...filter });
+export interface TransactionFilter {
+  project?: string;
+  donor?: string;
+  type?: string;
+  from?: string;
+  to?: string;
+  limit: number;
+  offset: number;
+}
+export const useTransactions = (filter: TransactionFilter) =>
+  useNamedProgrammeQuery<{ total: number; items: Transaction[] }>('/programme/transactions', { ...filter });
 
-export const useRates = (currency: string) => useProgrammeQuery<{ items: Rate[] }>('/programme/rates', { currency: currency || undefined });
+export const useRates = (currency: string) =>
+  useProgrammeQuery<{ items: Rate[] }>('/programme/rates', { currency: currency || undefined });
 
 /** Every write may change several programme views (funding tables, options, a project's page): refresh them all. */
 function useProgrammeMutation<V, R>(mutationFn: (variables: V) => Promise<R>) {
@@ -113,21 +161,31 @@ function useProgrammeMutation<V, R>(mutationFn: (variables: V) => Promise<R>) {
 
 const projectPath = (id: string) => `/programme/projects/${encodeURIComponent(id)}`;
 
-export const useCreateProject = () => useProgrammeMutation((input: ProjectInput) => sendJson<Project>('POST', '/programme/projects', input));
-export const useUpdateProject = (id: string) => useProgrammeMutation((input: ProjectInput) => sendJson<Project>('PUT', projectPath(id), input));
+export const useCreateProject = () =>
+  useProgrammeMutation((input: ProjectInput) => sendJson<Project>('POST', '/programme/projects', input));
+export const useUpdateProject = (id: string) =>
+  useProgrammeMutation((input: ProjectInput) => sendJson<Project>('PUT', projectPath(id), input));
 export const useDeleteProject = (id: string) => useProgrammeMutation(() => sendJson('DELETE', projectPath(id)));
 
-export const useCreateIndicator = () => useProgrammeMutation((input: IndicatorInput) => sendJson<ProjectIndicator>('POST', '/programme/indicators', input));
-export const useUpdateIndicator = () => useProgrammeMutation(({ id, input }: { id: string; input: IndicatorInput }) =>
-  sendJson<ProjectIndicator>('PUT', `/programme/indicators/${encodeURIComponent(id)}`, input));
+export const useCreateIndicator = () =>
+  useProgrammeMutation((input: IndicatorInput) => sendJson<ProjectIndicator>('POST', '/programme/indicators', input));
+export const useUpdateIndicator = () =>
+  useProgrammeMutation(({ id, input }: { id: string; input: IndicatorInput }) =>
+    sendJson<ProjectIndicator>('PUT', `/programme/indicators/${encodeURIComponent(id)}`, input),
+  );
 
-export const useCreateDonor = () => useProgrammeMutation((input: DonorInput) => sendJson<Donor>('POST', '/programme/donors', input));
+export const useCreateDonor = () =>
+  useProgrammeMutation((input: DonorInput) => sendJson<Donor>('POST', '/programme/donors', input));
 
-export const useCreateTransaction = () => useProgrammeMutation((input: TransactionInput) => sendJson<Transaction>('POST', '/programme/transactions', input));
-export const useDeleteTransaction = () => useProgrammeMutation((id: string) => sendJson('DELETE', `/programme/transactions/${encodeURIComponent(id)}`));
+export const useCreateTransaction = () =>
+  useProgrammeMutation((input: TransactionInput) => sendJson<Transaction>('POST', '/programme/transactions', input));
+export const useDeleteTransaction = () =>
+  useProgrammeMutation((id: string) => sendJson('DELETE', `/programme/transactions/${encodeURIComponent(id)}`));
 
-export const useCreateRate = () => useProgrammeMutation((input: RateInput) => sendJson<Rate>('POST', '/programme/rates', input));
-export const useDeleteRate = () => useProgrammeMutation((id: string) => sendJson('DELETE', `/programme/rates/${encodeURIComponent(id)}`));
+export const useCreateRate = () =>
+  useProgrammeMutation((input: RateInput) => sendJson<Rate>('POST', '/programme/rates', input));
+export const useDeleteRate = () =>
+  useProgrammeMutation((id: string) => sendJson('DELETE', `/programme/rates/${encodeURIComponent(id)}`));
 
 /** The first and last day of the previous calendar year: the default reporting period. */
 export function previousYear(): { from: string; to: string } {

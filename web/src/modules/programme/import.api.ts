@@ -9,10 +9,18 @@ import { PRIVATE_KEY, sendForm, usePrivateApi } from '../../lib/api.ts';
 /** Field → column header of the spreadsheet. Fields left out are looked for under their own name. */
 export type ColumnMapping = Record<string, string>;
 
-export interface SavedMapping { id: string; name: string; mapping: ColumnMapping; updatedAt: string }
+export interface SavedMapping {
+  id: string;
+  name: string;
+  mapping: ColumnMapping;
+  updatedAt: string;
+}
 
 /** The organisation's saved mappings, and the fields a column can fill (in the server's order). */
-export interface MappingList { items: SavedMapping[]; fields: string[] }
+export interface MappingList {
+  items: SavedMapping[];
+  fields: string[];
+}
 
 export type ImportAction = 'created' | 'updated' | 'unchanged';
 
@@ -31,7 +39,8 @@ export const IMPORT_FAILED = 'programme.import_failed';
 export const REQUIRED_FIELDS: readonly string[] = ['code', 'title', 'type', 'start_date', 'end_date', 'countries'];
 
 /** The extensions the server reads; also the file input's `accept`. */
-export const ACCEPTED_IMPORT_FILES = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const ACCEPTED_IMPORT_FILES =
+  '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const isCsv = (file: File) => /\.csv$/i.test(file.name);
 export const isXlsx = (file: File) => /\.xlsx$/i.test(file.name);
@@ -75,13 +84,18 @@ export async function readHeaders(file: File): Promise<string[] | null> {
 
 /** A mapping as the inputs hold it, without the fields left empty (those are looked for under their own name). */
 export function compactMapping(mapping: ColumnMapping): ColumnMapping {
-  return Object.fromEntries(Object.entries(mapping).map(([field, column]) => [field, column.trim()]).filter(([, column]) => column !== ''));
+  return Object.fromEntries(
+    Object.entries(mapping)
+      .map(([field, column]) => [field, column.trim()])
+      .filter(([, column]) => column !== ''),
+  );
 }
 
 const PROGRAMME = [PRIVATE_KEY, 'programme'] as const;
 
 /** The saved mappings need the right to record activities; nothing is asked without it. */
-export const useImportMappings = (enabled: boolean) => usePrivateApi<MappingList>(enabled ? '/programme/import/mappings' : null);
+export const useImportMappings = (enabled: boolean) =>
+  usePrivateApi<MappingList>(enabled ? '/programme/import/mappings' : null);
 
 export interface ImportRequest {
   file: File;
@@ -109,7 +123,8 @@ function importForm({ file, mapping, dryRun, saveMappingAs }: ImportRequest): Fo
 export function useImportActivities() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (request: ImportRequest) => sendForm<ImportReport>('POST', '/programme/activities/import', importForm(request)),
+    mutationFn: (request: ImportRequest) =>
+      sendForm<ImportReport>('POST', '/programme/activities/import', importForm(request)),
     onSuccess: (report) => {
       if (!report.dryRun) void queryClient.invalidateQueries({ queryKey: PROGRAMME });
     },

@@ -21,7 +21,8 @@ export function useProgrammeFormat() {
     const names = new Map((items ?? []).map((p) => [p.id, p.name]));
     return {
       /** "3–5 Mar 2026": one date when both are the same day. */
-      dateRange: (start: string, end: string) => (start === end || !end ? dateFormat.format(day(start)) : dateFormat.formatRange(day(start), day(end))),
+      dateRange: (start: string, end: string) =>
+        start === end || !end ? dateFormat.format(day(start)) : dateFormat.formatRange(day(start), day(end)),
       /** Short month name and year of a YYYY-MM month. */
       month: (month: string) => monthFormat.format(day(`${month}-01`)),
       longMonth: (month: string) => longMonthFormat.format(day(`${month}-01`)),

@@ -3,15 +3,34 @@ import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { User } from '../../../../src/contracts/accounts.ts';
 import type {
-  Activity, ActivityFilter, ActivityInput, Matrix, OutcomeInput, optionsSchema, overlapQuerySchema, overlapSchema,
+  Activity,
+  ActivityFilter,
+  ActivityInput,
+  Matrix,
+  OutcomeInput,
+  optionsSchema,
+  overlapQuerySchema,
+  overlapSchema,
 } from '../../../../src/contracts/programme.ts';
 import { ApiError, PRIVATE_KEY, privateKey, sendJson, usePrivateApi, useSession } from '../../lib/api.ts';
 
 export {
-  ACTIVITY_STATUSES, ACTIVITY_TYPES, DOCUMENT_ROLES, MATRIX_MAX_MONTHS, PROFESSIONS,
+  ACTIVITY_STATUSES,
+  ACTIVITY_TYPES,
+  DOCUMENT_ROLES,
+  MATRIX_MAX_MONTHS,
+  PROFESSIONS,
 } from '../../../../src/contracts/programme.ts';
 export { THEMES } from '../../../../src/contracts/library.ts';
-export type { Activity, ActivityInput, ActivityStatus, ActivityType, Matrix, OutcomeInput, Profession } from '../../../../src/contracts/programme.ts';
+export type {
+  Activity,
+  ActivityInput,
+  ActivityStatus,
+  ActivityType,
+  Matrix,
+  OutcomeInput,
+  Profession,
+} from '../../../../src/contracts/programme.ts';
 
 export type Overlap = z.infer<typeof overlapSchema>;
 export type OverlapQuery = z.input<typeof overlapQuerySchema>;
@@ -43,12 +62,20 @@ export type ActivityFilters = Partial<Record<keyof ActivityFilter | 'sort' | 'li
 export const useActivities = (filters: ActivityFilters, enabled = true) =>
   usePrivateApi<{ total: number; items: Activity[] }>(enabled ? '/programme/activities' : null, filters as Params);
 
-export const useActivity = (id: string) => usePrivateApi<SavedActivity>(id ? `/programme/activities/${encodeURIComponent(id)}` : null);
+export const useActivity = (id: string) =>
+  usePrivateApi<SavedActivity>(id ? `/programme/activities/${encodeURIComponent(id)}` : null);
 
 export const useProgrammeOptions = () => usePrivateApi<ProgrammeOptions>('/programme/options');
 
 export interface MatrixParams {
-  start: string; months: string; region?: string; theme?: string; type?: string; organization?: string; project?: string; donor?: string;
+  start: string;
+  months: string;
+  region?: string;
+  theme?: string;
+  type?: string;
+  organization?: string;
+  project?: string;
+  donor?: string;
   /** A partner organisation's name, matched case-insensitively against each activity's partners. */
   partner?: string;
 }
@@ -61,7 +88,9 @@ export function useMatrix(params: MatrixParams) {
 
 /** A country's activity history; nothing is asked for anonymous visitors (pass enabled = false). */
 export const useCountryActivities = (code: string, enabled: boolean) =>
-  usePrivateApi<{ items: Activity[] }>(enabled && code ? `/programme/countries/${encodeURIComponent(code)}/activities` : null);
+  usePrivateApi<{ items: Activity[] }>(
+    enabled && code ? `/programme/countries/${encodeURIComponent(code)}/activities` : null,
+  );
 
 /** Other organisations' activities close in time, for the same countries and themes (a warning, never a refusal). */
 export const checkOverlaps = (query: OverlapQuery) =>
@@ -81,7 +110,10 @@ export function useOverlaps(query: OverlapQuery | null) {
 /** Every write changes lists, the matrix, the calendar, country histories and indicators (not the form's own overlap check). */
 function refreshProgramme(queryClient: QueryClient, except: (key: readonly unknown[]) => boolean = () => false) {
   // Not awaited: the page that made the change moves on at once (to the activity, or away from a deleted one).
-  void queryClient.invalidateQueries({ queryKey: PROGRAMME, predicate: (query) => query.queryKey[2] !== 'overlaps' && !except(query.queryKey) });
+  void queryClient.invalidateQueries({
+    queryKey: PROGRAMME,
+    predicate: (query) => query.queryKey[2] !== 'overlaps' && !except(query.queryKey),
+  });
 }
 
 /** An outcome (a treaty action or a law in a country) and the activities that contributed to it, as GET /programme/outcomes gives it. */
@@ -102,7 +134,10 @@ export interface Outcome {
 /** The outcomes an activity contributed to: country names and law titles come in the UI language. */
 export function useOutcomes(activityId: string) {
   const { i18n } = useTranslation();
-  return usePrivateApi<{ items: Outcome[] }>(activityId ? '/programme/outcomes' : null, { activity: activityId, lang: i18n.language });
+  return usePrivateApi<{ items: Outcome[] }>(activityId ? '/programme/outcomes' : null, {
+    activity: activityId,
+    lang: i18n.language,
+  });
 }
 
 /** Records an outcome; the outcome lists and the indicators (laws drafted or adopted) change with it. */
@@ -118,9 +153,10 @@ export function useRecordOutcome() {
 export function useSaveActivity(id: string | null) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: ActivityInput) => (id
-      ? sendJson<SavedActivity>('PUT', `/programme/activities/${encodeURIComponent(id)}`, input)
-      : sendJson<SavedActivity>('POST', '/programme/activities', input)),
+    mutationFn: (input: ActivityInput) =>
+      id
+        ? sendJson<SavedActivity>('PUT', `/programme/activities/${encodeURIComponent(id)}`, input)
+        : sendJson<SavedActivity>('POST', '/programme/activities', input),
     onSuccess: () => refreshProgramme(queryClient),
   });
 }

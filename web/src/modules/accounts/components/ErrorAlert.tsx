@@ -21,21 +21,26 @@ export function ErrorAlert({ error, shownFields = [] }: { error: unknown; shownF
     <Alert color="red" title={t('errors.title', { ns: 'common' })} role="alert">
       <Text>
         {code === 'validation.invalid_request'
-          // The common message speaks of dates (the status pages' filters); forms get their own.
-          ? t('form.invalidRequest')
-          : t(`errors.codes.${code.replace(/\./g, '_')}`, { ns: 'common', defaultValue: t('errors.generic', { ns: 'common' }) })}
+          ? // The common message speaks of dates (the status pages' filters); forms get their own.
+            t('form.invalidRequest')
+          : t(`errors.codes.${code.replace(/\./g, '_')}`, {
+              ns: 'common',
+              defaultValue: t('errors.generic', { ns: 'common' }),
+            })}
       </Text>
       {retryAfter !== null && (code === 'auth.locked_out' || code === 'http.rate_limited') && (
         <Text mt="xs">{t('errors.waitMinutes', { minutes: Math.max(1, Math.ceil(retryAfter / 60)) })}</Text>
       )}
-      {code.startsWith('validation.') && others.map((problem, index) => {
-        const { text, lang } = reason(problem);
-        return (
-          <Text key={index} size="sm" className="ltr-figures" lang={lang}>
-            {problem.field ? `${problem.field}: ` : ''}{text}
-          </Text>
-        );
-      })}
+      {code.startsWith('validation.') &&
+        others.map((problem, index) => {
+          const { text, lang } = reason(problem);
+          return (
+            <Text key={index} size="sm" className="ltr-figures" lang={lang}>
+              {problem.field ? `${problem.field}: ` : ''}
+              {text}
+            </Text>
+          );
+        })}
     </Alert>
   );
 }

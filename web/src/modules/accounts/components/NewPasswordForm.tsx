@@ -7,7 +7,17 @@ import { ErrorAlert } from './ErrorAlert.tsx';
 import { PasswordField } from './PasswordField.tsx';
 
 /** A new password and its confirmation, checked here first (length, equality) then by the server. */
-export function NewPasswordForm({ submitLabel, pending, error, onSubmit }: { submitLabel: string; pending: boolean; error: unknown; onSubmit: (password: string) => void }) {
+export function NewPasswordForm({
+  submitLabel,
+  pending,
+  error,
+  onSubmit,
+}: {
+  submitLabel: string;
+  pending: boolean;
+  error: unknown;
+  onSubmit: (password: string) => void;
+}) {
   const { t } = useTranslation('accounts');
   const { t: tCommon } = useTranslation('common');
   const [password, setPassword] = useState('');
@@ -25,21 +35,33 @@ export function NewPasswordForm({ submitLabel, pending, error, onSubmit }: { sub
     setSubmitted(true);
     if (!errors.password && !errors.confirm) onSubmit(password);
   };
-  const fieldError = (own: string | undefined, fromServer: string | undefined) => own ?? (submitted && !pending ? fromServer : undefined);
+  const fieldError = (own: string | undefined, fromServer: string | undefined) =>
+    own ?? (submitted && !pending ? fromServer : undefined);
 
   return (
     <form onSubmit={submit} noValidate>
       <Stack gap="md" maw={420}>
         <PasswordField
-          label={t('fields.newPassword')} description={t('form.passwordHint', { min: MIN_PASSWORD_LENGTH })} autoComplete="new-password" required
-          value={password} onChange={(event) => setPassword(event.currentTarget.value)} error={fieldError(checked.password, server.password)}
+          label={t('fields.newPassword')}
+          description={t('form.passwordHint', { min: MIN_PASSWORD_LENGTH })}
+          autoComplete="new-password"
+          required
+          value={password}
+          onChange={(event) => setPassword(event.currentTarget.value)}
+          error={fieldError(checked.password, server.password)}
         />
         <PasswordField
-          label={t('fields.confirmPassword')} autoComplete="new-password" required
-          value={confirm} onChange={(event) => setConfirm(event.currentTarget.value)} error={fieldError(checked.confirm, undefined)}
+          label={t('fields.confirmPassword')}
+          autoComplete="new-password"
+          required
+          value={confirm}
+          onChange={(event) => setConfirm(event.currentTarget.value)}
+          error={fieldError(checked.confirm, undefined)}
         />
         {!linkInvalid && <ErrorAlert error={error} shownFields={['password']} />}
-        <Button type="submit" loading={pending} style={{ alignSelf: 'flex-start' }}>{submitLabel}</Button>
+        <Button type="submit" loading={pending} style={{ alignSelf: 'flex-start' }}>
+          {submitLabel}
+        </Button>
       </Stack>
     </form>
   );

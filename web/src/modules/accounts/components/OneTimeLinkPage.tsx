@@ -14,23 +14,32 @@ export function OneTimeLinkPage({ kind }: { kind: 'reset' | 'invitation' }) {
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const complete = useCompleteLink(kind);
-  const linkInvalid = !token || (complete.error instanceof ApiError && complete.error.problem.code === 'auth.link_invalid');
+  const linkInvalid =
+    !token || (complete.error instanceof ApiError && complete.error.problem.code === 'auth.link_invalid');
 
   return (
     <Stack gap="lg" maw={520}>
       <div>
         <Title order={1}>{t(kind === 'reset' ? 'reset.title' : 'invitation.title')}</Title>
-        {!complete.isSuccess && !linkInvalid && <Text mt="xs">{t(kind === 'reset' ? 'reset.intro' : 'invitation.intro')}</Text>}
+        {!complete.isSuccess && !linkInvalid && (
+          <Text mt="xs">{t(kind === 'reset' ? 'reset.intro' : 'invitation.intro')}</Text>
+        )}
       </div>
       {complete.isSuccess ? (
         <Alert color="green" role="status" title={t(kind === 'reset' ? 'reset.done' : 'invitation.done')}>
-          <Anchor component={Link} to="/sign-in">{t('links.signIn')}</Anchor>
+          <Anchor component={Link} to="/sign-in">
+            {t('links.signIn')}
+          </Anchor>
         </Alert>
       ) : linkInvalid ? (
         <Alert color="red" role="alert" title={t('errors.codes.auth_link_invalid', { ns: 'common' })}>
-          {kind === 'reset'
-            ? <Anchor component={Link} to="/forgot-password">{t('reset.newLink')}</Anchor>
-            : <Text>{t('invitation.askAgain')}</Text>}
+          {kind === 'reset' ? (
+            <Anchor component={Link} to="/forgot-password">
+              {t('reset.newLink')}
+            </Anchor>
+          ) : (
+            <Text>{t('invitation.askAgain')}</Text>
+          )}
         </Alert>
       ) : (
         <NewPasswordForm

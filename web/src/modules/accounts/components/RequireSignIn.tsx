@@ -25,7 +25,9 @@ export function RequireSignIn({ admin = false, children }: { admin?: boolean; ch
       <Stack gap="md" maw={640}>
         <Title order={1}>{t('gate.signInTitle')}</Title>
         <Alert color="un" title={t('gate.signInBody')} role="status">
-          <Anchor component={Link} to={`/sign-in?next=${encodeURIComponent(next)}`}>{t('gate.signInLink')}</Anchor>
+          <Anchor component={Link} to={`/sign-in?next=${encodeURIComponent(next)}`}>
+            {t('gate.signInLink')}
+          </Anchor>
         </Alert>
       </Stack>
     );
@@ -35,7 +37,9 @@ export function RequireSignIn({ admin = false, children }: { admin?: boolean; ch
       <Stack gap="md" maw={640}>
         <Title order={1}>{t('gate.forbiddenTitle')}</Title>
         <Alert color="yellow" title={t('gate.forbiddenBody')} role="status">
-          <Anchor component={Link} to="/account">{t('gate.toAccount')}</Anchor>
+          <Anchor component={Link} to="/account">
+            {t('gate.toAccount')}
+          </Anchor>
         </Alert>
       </Stack>
     );

@@ -13,5 +13,9 @@ const TONES = {
 export type Tone = keyof typeof TONES;
 
 export function StatusBadge({ tone, children }: { tone: Tone; children: ReactNode }) {
-  return <Badge variant="light" color={TONES[tone].color} c={TONES[tone].text} tt="none" size="md">{children}</Badge>;
+  return (
+    <Badge variant="light" color={TONES[tone].color} c={TONES[tone].text} tt="none" size="md">
+      {children}
+    </Badge>
+  );
 }

@@ -17,7 +17,11 @@ function Account() {
       <div>
         <Title order={1}>{t('account.title')}</Title>
         <Text mt="xs">{t('account.intro')}</Text>
-        {account.data?.role === 'administrator' && <Anchor component={Link} to="/admin/users" mt="xs" display="inline-block">{t('account.toAdministration')}</Anchor>}
+        {account.data?.role === 'administrator' && (
+          <Anchor component={Link} to="/admin/users" mt="xs" display="inline-block">
+            {t('account.toAdministration')}
+          </Anchor>
+        )}
       </div>
       <QueryState isLoading={account.isLoading} error={account.error}>
         {account.data && (
@@ -30,8 +34,12 @@ function Account() {
           </Paper>
         )}
       </QueryState>
-      <Paper withBorder p="md" radius="md"><SessionsSection /></Paper>
-      <Paper withBorder p="md" radius="md"><TokensSection /></Paper>
+      <Paper withBorder p="md" radius="md">
+        <SessionsSection />
+      </Paper>
+      <Paper withBorder p="md" radius="md">
+        <TokensSection />
+      </Paper>
     </Stack>
   );
 }

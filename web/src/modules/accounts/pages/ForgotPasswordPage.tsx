@@ -37,16 +37,24 @@ export function ForgotPasswordPage() {
         <form onSubmit={submit} noValidate>
           <Stack gap="md">
             <TextInput
-              label={t('fields.email')} type="email" autoComplete="email" required value={email}
+              label={t('fields.email')}
+              type="email"
+              autoComplete="email"
+              required
+              value={email}
               onChange={(event) => setEmail(event.currentTarget.value)}
               error={invalid || serverInvalid ? t('form.emailInvalid') : undefined}
             />
             <ErrorAlert error={reset.error} shownFields={['email']} />
-            <Button type="submit" loading={reset.isPending} style={{ alignSelf: 'flex-start' }}>{t('forgot.submit')}</Button>
+            <Button type="submit" loading={reset.isPending} style={{ alignSelf: 'flex-start' }}>
+              {t('forgot.submit')}
+            </Button>
           </Stack>
         </form>
       )}
-      <Anchor component={Link} to="/sign-in">{t('links.backToSignIn')}</Anchor>
+      <Anchor component={Link} to="/sign-in">
+        {t('links.backToSignIn')}
+      </Anchor>
     </Stack>
   );
 }

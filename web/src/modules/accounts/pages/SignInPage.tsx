@@ -31,10 +31,13 @@ export function SignInPage() {
     const nowMissing = { email: !email.trim(), password: !password };
     setMissing(nowMissing);
     if (nowMissing.email || nowMissing.password) return;
-    signIn.mutate({ email: email.trim(), password }, {
-      // The profile's language applies in the layout, and only where the address and this browser say nothing.
-      onSuccess: () => navigate(next, { replace: true }),
-    });
+    signIn.mutate(
+      { email: email.trim(), password },
+      {
+        // The profile's language applies in the layout, and only where the address and this browser say nothing.
+        onSuccess: () => navigate(next, { replace: true }),
+      },
+    );
   };
 
   return (
@@ -46,31 +49,50 @@ export function SignInPage() {
       {signedOut && !user && <Alert color="green" role="status" title={t('signIn.signedOut')} />}
       {user && !signIn.isPending && (
         <Alert color="un" role="status" title={t('signIn.already', { name: user.displayName })}>
-          <Anchor component={Link} to={next}>{t('signIn.continue')}</Anchor>
+          <Anchor component={Link} to={next}>
+            {t('signIn.continue')}
+          </Anchor>
         </Alert>
       )}
       {oidcError && OIDC_ERRORS.includes(oidcError) && (
-        <Alert color="red" role="alert" title={t('errors.title', { ns: 'common' })}>{t(`signIn.oidcErrors.${oidcError}`)}</Alert>
+        <Alert color="red" role="alert" title={t('errors.title', { ns: 'common' })}>
+          {t(`signIn.oidcErrors.${oidcError}`)}
+        </Alert>
       )}
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <TextInput
-            label={t('fields.email')} type="email" autoComplete="username" required value={email}
-            onChange={(event) => setEmail(event.currentTarget.value)} error={missing.email ? t('form.required') : undefined}
+            label={t('fields.email')}
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(event) => setEmail(event.currentTarget.value)}
+            error={missing.email ? t('form.required') : undefined}
           />
           <PasswordField
-            label={t('fields.password')} autoComplete="current-password" required value={password}
-            onChange={(event) => setPassword(event.currentTarget.value)} error={missing.password ? t('form.required') : undefined}
+            label={t('fields.password')}
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(event) => setPassword(event.currentTarget.value)}
+            error={missing.password ? t('form.required') : undefined}
           />
           <ErrorAlert error={signIn.error} />
-          <Button type="submit" loading={signIn.isPending} style={{ alignSelf: 'flex-start' }}>{t('signIn.submit')}</Button>
+          <Button type="submit" loading={signIn.isPending} style={{ alignSelf: 'flex-start' }}>
+            {t('signIn.submit')}
+          </Button>
         </Stack>
       </form>
-      <Anchor component={Link} to="/forgot-password">{t('signIn.forgot')}</Anchor>
+      <Anchor component={Link} to="/forgot-password">
+        {t('signIn.forgot')}
+      </Anchor>
       {session.data?.singleSignOn && (
         <>
           <Divider label={t('signIn.or')} labelPosition="center" />
-          <Button component="a" href="/api/v1/auth/oidc/start" variant="outline">{t('signIn.organisation')}</Button>
+          <Button component="a" href="/api/v1/auth/oidc/start" variant="outline">
+            {t('signIn.organisation')}
+          </Button>
         </>
       )}
     </Stack>

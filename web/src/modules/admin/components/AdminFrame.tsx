@@ -21,7 +21,9 @@ export function AdminFrame({ children }: { children: (user: User) => ReactNode }
         <Stack gap="lg">
           <Group component="nav" aria-label={t('admin.nav.label')} gap="md" className="admin-subnav" wrap="wrap">
             {LINKS.map((link) => (
-              <Anchor key={link.to} component={NavLink} to={link.to} className="admin-subnav-link">{t(link.key)}</Anchor>
+              <Anchor key={link.to} component={NavLink} to={link.to} className="admin-subnav-link">
+                {t(link.key)}
+              </Anchor>
             ))}
           </Group>
           {children(user)}

@@ -11,7 +11,8 @@ type T = (key: string, options?: Record<string, unknown>) => string;
 /** Fields every change touches: not worth listing. */
 const NOISE = new Set(['updatedAt']);
 
-const asObject = (value: unknown) => (value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null);
+const asObject = (value: unknown) =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
 
 function short(value: unknown, t: T): string {
   if (value === null || value === undefined || value === '') return t('audit.none');
@@ -24,29 +25,41 @@ function Changes({ record }: { record: AuditRecord }) {
   const { t } = useTranslation('accounts');
   const before = asObject(record.before);
   const after = asObject(record.after);
-  const changed = before && after
-    ? [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((key) => !NOISE.has(key) && JSON.stringify(before[key]) !== JSON.stringify(after[key]))
-    : [];
-  const hasData = (record.before !== null && record.before !== undefined) || (record.after !== null && record.after !== undefined);
+  const changed =
+    before && after
+      ? [...new Set([...Object.keys(before), ...Object.keys(after)])].filter(
+          (key) => !NOISE.has(key) && JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+        )
+      : [];
+  const hasData =
+    (record.before !== null && record.before !== undefined) || (record.after !== null && record.after !== undefined);
   if (!hasData) return null;
   return (
     <Stack gap={4}>
       {changed.length > 0 && (
         <ul className="audit-changes">
-          {changed.map((key) => <li key={key}>{t('audit.change', { field: key, before: short(before![key], t), after: short(after![key], t) })}</li>)}
+          {changed.map((key) => (
+            <li key={key}>
+              {t('audit.change', { field: key, before: short(before![key], t), after: short(after![key], t) })}
+            </li>
+          ))}
         </ul>
       )}
       <details className="audit-details">
         <summary>{t('audit.showData')}</summary>
         {record.before !== null && record.before !== undefined && (
           <>
-            <Text size="xs" fw={700} mt={4}>{t('audit.before')}</Text>
+            <Text size="xs" fw={700} mt={4}>
+              {t('audit.before')}
+            </Text>
             <pre className="code-block">{JSON.stringify(record.before, null, 2)}</pre>
           </>
         )}
         {record.after !== null && record.after !== undefined && (
           <>
-            <Text size="xs" fw={700} mt={4}>{t('audit.after')}</Text>
+            <Text size="xs" fw={700} mt={4}>
+              {t('audit.after')}
+            </Text>
             <pre className="code-block">{JSON.stringify(record.after, null, 2)}</pre>
           </>
         )}
@@ -55,11 +68,20 @@ function Changes({ record }: { record: AuditRecord }) {
   );
 }
 
-export const actionLabel = (t: T, action: string) => t(`audit.actions.${action.replace(/\./g, '_')}`, { defaultValue: action });
+export const actionLabel = (t: T, action: string) =>
+  t(`audit.actions.${action.replace(/\./g, '_')}`, { defaultValue: action });
 export const entityTypeLabel = (t: T, type: string) => t(`audit.entityTypes.${type}`, { defaultValue: type });
 
 /** A page of the audit trail with its "Show more" button; `showEntity` false for the history of one record. */
-export function AuditTable({ audit, caption, showEntity = true }: { audit: ReturnType<typeof useAudit>; caption: string; showEntity?: boolean }) {
+export function AuditTable({
+  audit,
+  caption,
+  showEntity = true,
+}: {
+  audit: ReturnType<typeof useAudit>;
+  caption: string;
+  showEntity?: boolean;
+}) {
   const { t } = useTranslation('accounts');
   const format = useFormat();
   const items = audit.data?.pages.flatMap((page) => page.items) ?? [];
@@ -80,15 +102,29 @@ export function AuditTable({ audit, caption, showEntity = true }: { audit: Retur
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {items.length === 0 && <Table.Tr><Table.Td colSpan={columns}><Text c="dimmed">{t('audit.empty')}</Text></Table.Td></Table.Tr>}
+            {items.length === 0 && (
+              <Table.Tr>
+                <Table.Td colSpan={columns}>
+                  <Text c="dimmed">{t('audit.empty')}</Text>
+                </Table.Td>
+              </Table.Tr>
+            )}
             {items.map((record) => (
               <Table.Tr key={record.id}>
                 <Table.Td className="nowrap">{format.dateTime(record.at)}</Table.Td>
                 <Table.Td className="break-anywhere">
-                  {record.actorUserId
-                    ? <Anchor component={Link} to={`/admin/users/${record.actorUserId}`}>{record.actorLabel}</Anchor>
-                    : record.actorLabel}
-                  {record.clientAddress && <Text size="xs" c="dimmed" className="ltr-figures">{record.clientAddress}</Text>}
+                  {record.actorUserId ? (
+                    <Anchor component={Link} to={`/admin/users/${record.actorUserId}`}>
+                      {record.actorLabel}
+                    </Anchor>
+                  ) : (
+                    record.actorLabel
+                  )}
+                  {record.clientAddress && (
+                    <Text size="xs" c="dimmed" className="ltr-figures">
+                      {record.clientAddress}
+                    </Text>
+                  )}
                 </Table.Td>
                 <Table.Td>{actionLabel(t, record.action)}</Table.Td>
                 {showEntity && (
@@ -96,22 +132,32 @@ export function AuditTable({ audit, caption, showEntity = true }: { audit: Retur
                     <Text size="sm">{entityTypeLabel(t, record.entityType)}</Text>
                     {record.entityId && (
                       <Anchor
-                        component={Link} size="xs" className="ltr-figures"
-                        to={record.entityType === 'user' ? `/admin/users/${record.entityId}` : `/admin/audit?entityType=${encodeURIComponent(record.entityType)}&entityId=${encodeURIComponent(record.entityId)}`}
+                        component={Link}
+                        size="xs"
+                        className="ltr-figures"
+                        to={
+                          record.entityType === 'user'
+                            ? `/admin/users/${record.entityId}`
+                            : `/admin/audit?entityType=${encodeURIComponent(record.entityType)}&entityId=${encodeURIComponent(record.entityId)}`
+                        }
                       >
                         {record.entityId}
                       </Anchor>
                     )}
                   </Table.Td>
                 )}
-                <Table.Td className="audit-changes-cell"><Changes record={record} /></Table.Td>
+                <Table.Td className="audit-changes-cell">
+                  <Changes record={record} />
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
       </div>
       {audit.hasNextPage && (
-        <Button variant="light" mt="sm" onClick={() => void audit.fetchNextPage()} loading={audit.isFetchingNextPage}>{t('audit.more')}</Button>
+        <Button variant="light" mt="sm" onClick={() => void audit.fetchNextPage()} loading={audit.isFetchingNextPage}>
+          {t('audit.more')}
+        </Button>
       )}
     </QueryState>
   );

@@ -6,7 +6,11 @@ import { useDonors } from '../../programme/funding.api.ts';
 import { useParticipants } from '../../status/status.api.ts';
 import { ROLE_SCOPE, useOrganizations, type Role } from '../admin.api.ts';
 
-export interface Scope { participantId: string | null; organizationId: string | null; donorId: string | null }
+export interface Scope {
+  participantId: string | null;
+  organizationId: string | null;
+  donorId: string | null;
+}
 
 type T = (key: string, options?: Record<string, unknown>) => string;
 
@@ -25,7 +29,8 @@ export function checkScope(t: T, role: Role, scope: Scope): Partial<Record<keyof
   const need = ROLE_SCOPE[role];
   if (need === 'participant' && !scope.participantId) return { participantId: t('scope.needCountry') };
   if (need === 'organization' && !scope.organizationId) return { organizationId: t('scope.needOrganization') };
-  if (need === 'either' && !scope.organizationId && !scope.participantId) return { organizationId: t('scope.needEither') };
+  if (need === 'either' && !scope.organizationId && !scope.participantId)
+    return { organizationId: t('scope.needEither') };
   return {};
 }
 
@@ -37,17 +42,29 @@ export function useScopeNames() {
   const countries = new Map((participants.data?.items ?? []).map((p) => [p.id, p.name]));
   const orgs = new Map((organizations.data?.items ?? []).map((o) => [o.id, o.name]));
   const donors = new Map((donorRecords.data?.items ?? []).map((d) => [d.id, d.name]));
-  return (scope: Scope) => [
-    scope.participantId ? countries.get(scope.participantId) ?? scope.participantId : null, scope.organizationId ? orgs.get(scope.organizationId) ?? '' : null,
-    scope.donorId ? donors.get(scope.donorId) ?? '' : null,
-  ].filter((name): name is string => name !== null && name !== '').join(' · ');
+  return (scope: Scope) =>
+    [
+      scope.participantId ? (countries.get(scope.participantId) ?? scope.participantId) : null,
+      scope.organizationId ? (orgs.get(scope.organizationId) ?? '') : null,
+      scope.donorId ? (donors.get(scope.donorId) ?? '') : null,
+    ]
+      .filter((name): name is string => name !== null && name !== '')
+      .join(' · ');
 }
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
 
 /** The role-dependent scope field: a country select, an organisation select, both (donors), or none. */
-export function ScopeFields({ role, scope, onChange, errors = {} }: {
-  role: Role; scope: Scope; onChange: (scope: Scope) => void; errors?: Partial<Record<keyof Scope, string | undefined>>;
+export function ScopeFields({
+  role,
+  scope,
+  onChange,
+  errors = {},
+}: {
+  role: Role;
+  scope: Scope;
+  onChange: (scope: Scope) => void;
+  errors?: Partial<Record<keyof Scope, string | undefined>>;
 }) {
   const { t } = useTranslation('accounts');
   const participants = useParticipants();
@@ -56,7 +73,9 @@ export function ScopeFields({ role, scope, onChange, errors = {} }: {
   const need = ROLE_SCOPE[role];
   const countries: Participant[] = [...(participants.data?.items ?? [])].sort(byName);
   // Deleted organisations cannot be chosen; the one a user already has still shows.
-  const orgs: Organization[] = (organizations.data?.items ?? []).filter((o) => !o.deletedAt || o.id === scope.organizationId).sort(byName);
+  const orgs: Organization[] = (organizations.data?.items ?? [])
+    .filter((o) => !o.deletedAt || o.id === scope.organizationId)
+    .sort(byName);
 
   if (need === 'none') return <Text size="sm">{t('scope.none')}</Text>;
   return (
@@ -64,25 +83,43 @@ export function ScopeFields({ role, scope, onChange, errors = {} }: {
       {need === 'either' && <Text size="sm">{t('scope.eitherHint')}</Text>}
       {(need === 'organization' || need === 'either') && (
         <NativeSelect
-          label={t('fields.organization')} required={need === 'organization'} value={scope.organizationId ?? ''} className="field-wide"
+          label={t('fields.organization')}
+          required={need === 'organization'}
+          value={scope.organizationId ?? ''}
+          className="field-wide"
           onChange={(event) => onChange({ ...scope, organizationId: event.currentTarget.value || null })}
-          data={[{ value: '', label: t('scope.chooseOrganization') }, ...orgs.map((o) => ({ value: o.id, label: o.name }))]}
+          data={[
+            { value: '', label: t('scope.chooseOrganization') },
+            ...orgs.map((o) => ({ value: o.id, label: o.name })),
+          ]}
           error={errors.organizationId}
         />
       )}
       {(need === 'participant' || need === 'either') && (
         <NativeSelect
-          label={t('fields.country')} required={need === 'participant'} value={scope.participantId ?? ''} className="field-wide"
+          label={t('fields.country')}
+          required={need === 'participant'}
+          value={scope.participantId ?? ''}
+          className="field-wide"
           onChange={(event) => onChange({ ...scope, participantId: event.currentTarget.value || null })}
-          data={[{ value: '', label: t('scope.chooseCountry') }, ...countries.map((p) => ({ value: p.id, label: p.name }))]}
+          data={[
+            { value: '', label: t('scope.chooseCountry') },
+            ...countries.map((p) => ({ value: p.id, label: p.name })),
+          ]}
           error={errors.participantId}
         />
       )}
       {role === 'donor' && (
         <NativeSelect
-          label={t('fields.donorRecord')} description={t('scope.donorRecordHint')} value={scope.donorId ?? ''} className="field-wide"
+          label={t('fields.donorRecord')}
+          description={t('scope.donorRecordHint')}
+          value={scope.donorId ?? ''}
+          className="field-wide"
           onChange={(event) => onChange({ ...scope, donorId: event.currentTarget.value || null })}
-          data={[{ value: '', label: t('scope.noDonorRecord') }, ...(donorRecords.data?.items ?? []).map((d) => ({ value: d.id, label: d.name }))]}
+          data={[
+            { value: '', label: t('scope.noDonorRecord') },
+            ...(donorRecords.data?.items ?? []).map((d) => ({ value: d.id, label: d.name })),
+          ]}
           error={errors.donorId}
         />
       )}

@@ -11,7 +11,8 @@ const FILTER_DEFAULTS = { action: '', entityType: '', entityId: '', from: '', to
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Known values first; a value from the address that is not among them still shows, so it can be cleared. */
-const withCurrent = (values: readonly string[], current: string) => (current && !values.includes(current) ? [...values, current] : [...values]);
+const withCurrent = (values: readonly string[], current: string) =>
+  current && !values.includes(current) ? [...values, current] : [...values];
 
 function Audit() {
   const { t } = useTranslation('accounts');
@@ -30,17 +31,54 @@ function Audit() {
       </div>
       <Group align="end" gap="md" wrap="wrap" role="search" aria-label={t('audit.filters')}>
         <NativeSelect
-          label={t('audit.columns.action')} value={filter.action} className="field-wide" onChange={(event) => set('action', event.currentTarget.value)}
-          data={[{ value: '', label: t('audit.allActions') }, ...withCurrent(AUDIT_ACTIONS, filter.action).map((value) => ({ value, label: actionLabel(t, value) }))]}
+          label={t('audit.columns.action')}
+          value={filter.action}
+          className="field-wide"
+          onChange={(event) => set('action', event.currentTarget.value)}
+          data={[
+            { value: '', label: t('audit.allActions') },
+            ...withCurrent(AUDIT_ACTIONS, filter.action).map((value) => ({ value, label: actionLabel(t, value) })),
+          ]}
         />
         <NativeSelect
-          label={t('audit.entityType')} value={filter.entityType} className="field" onChange={(event) => set('entityType', event.currentTarget.value)}
-          data={[{ value: '', label: t('audit.allEntityTypes') }, ...withCurrent(AUDIT_ENTITY_TYPES, filter.entityType).map((value) => ({ value, label: entityTypeLabel(t, value) }))]}
+          label={t('audit.entityType')}
+          value={filter.entityType}
+          className="field"
+          onChange={(event) => set('entityType', event.currentTarget.value)}
+          data={[
+            { value: '', label: t('audit.allEntityTypes') },
+            ...withCurrent(AUDIT_ENTITY_TYPES, filter.entityType).map((value) => ({
+              value,
+              label: entityTypeLabel(t, value),
+            })),
+          ]}
         />
-        <TextInput label={t('audit.entityId')} value={filter.entityId} className="field" onChange={(event) => set('entityId', event.currentTarget.value)} classNames={{ input: 'ltr-figures' }} />
-        <TextInput type="date" label={t('audit.from')} value={filter.from} className="field-date" onChange={(event) => set('from', event.currentTarget.value)} />
-        <TextInput type="date" label={t('audit.to')} value={filter.to} className="field-date" onChange={(event) => set('to', event.currentTarget.value)} />
-        {filtered && <Button component={Link} to="/admin/audit" replace variant="subtle">{t('audit.clear')}</Button>}
+        <TextInput
+          label={t('audit.entityId')}
+          value={filter.entityId}
+          className="field"
+          onChange={(event) => set('entityId', event.currentTarget.value)}
+          classNames={{ input: 'ltr-figures' }}
+        />
+        <TextInput
+          type="date"
+          label={t('audit.from')}
+          value={filter.from}
+          className="field-date"
+          onChange={(event) => set('from', event.currentTarget.value)}
+        />
+        <TextInput
+          type="date"
+          label={t('audit.to')}
+          value={filter.to}
+          className="field-date"
+          onChange={(event) => set('to', event.currentTarget.value)}
+        />
+        {filtered && (
+          <Button component={Link} to="/admin/audit" replace variant="subtle">
+            {t('audit.clear')}
+          </Button>
+        )}
       </Group>
       <AuditTable audit={audit} caption={filtered ? t('audit.captionFiltered') : t('audit.caption')} />
     </Stack>

@@ -10,7 +10,14 @@ import { ConfirmButton } from '../../accounts/components/ConfirmButton.tsx';
 import { ErrorAlert } from '../../accounts/components/ErrorAlert.tsx';
 import { StatusBadge } from '../../accounts/components/StatusBadge.tsx';
 import { serverFieldErrors } from '../../accounts/forms.ts';
-import { ORGANIZATION_KINDS, useCreateOrganization, useDeleteOrganization, useOrganizations, useRestoreOrganization, type OrganizationKind } from '../admin.api.ts';
+import {
+  ORGANIZATION_KINDS,
+  useCreateOrganization,
+  useDeleteOrganization,
+  useOrganizations,
+  useRestoreOrganization,
+  type OrganizationKind,
+} from '../admin.api.ts';
 import { AdminFrame } from '../components/AdminFrame.tsx';
 
 const FILTER_DEFAULTS = { deleted: '' };
@@ -32,22 +39,46 @@ function AddOrganization() {
   };
 
   return (
-    <Paper withBorder p="md" radius="md" component="form" onSubmit={submit} noValidate aria-labelledby="add-organization-title">
+    <Paper
+      withBorder
+      p="md"
+      radius="md"
+      component="form"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby="add-organization-title"
+    >
       <Stack gap="md">
-        <Title order={2} size="h3" id="add-organization-title">{t('organizations.addTitle')}</Title>
+        <Title order={2} size="h3" id="add-organization-title">
+          {t('organizations.addTitle')}
+        </Title>
         <Group align="start" gap="md" wrap="wrap">
           <TextInput
-            label={t('fields.name')} required value={name} maxLength={200} className="field-wide"
-            onChange={(event) => setName(event.currentTarget.value)} error={invalid ? t('organizations.nameInvalid') : server.name}
+            label={t('fields.name')}
+            required
+            value={name}
+            maxLength={200}
+            className="field-wide"
+            onChange={(event) => setName(event.currentTarget.value)}
+            error={invalid ? t('organizations.nameInvalid') : server.name}
           />
           <NativeSelect
-            label={t('fields.kind')} value={kind} className="field" onChange={(event) => setKind(event.currentTarget.value as OrganizationKind)}
+            label={t('fields.kind')}
+            value={kind}
+            className="field"
+            onChange={(event) => setKind(event.currentTarget.value as OrganizationKind)}
             data={ORGANIZATION_KINDS.map((value) => ({ value, label: t(`organizations.kinds.${value}`) }))}
           />
         </Group>
         <ErrorAlert error={create.error} shownFields={['name']} />
-        {create.isSuccess && <Text role="status" fw={600}>{t('organizations.added', { name: create.data.name })}</Text>}
-        <Button type="submit" loading={create.isPending} style={{ alignSelf: 'flex-start' }}>{t('organizations.add')}</Button>
+        {create.isSuccess && (
+          <Text role="status" fw={600}>
+            {t('organizations.added', { name: create.data.name })}
+          </Text>
+        )}
+        <Button type="submit" loading={create.isPending} style={{ alignSelf: 'flex-start' }}>
+          {t('organizations.add')}
+        </Button>
       </Stack>
     </Paper>
   );
@@ -69,7 +100,11 @@ function Organizations() {
         <Text mt="xs">{t('organizations.intro')}</Text>
       </div>
       <AddOrganization />
-      <Checkbox label={t('organizations.includeDeleted')} checked={filter.deleted === 'true'} onChange={(event) => set('deleted', event.currentTarget.checked ? 'true' : '')} />
+      <Checkbox
+        label={t('organizations.includeDeleted')}
+        checked={filter.deleted === 'true'}
+        onChange={(event) => set('deleted', event.currentTarget.checked ? 'true' : '')}
+      />
       <ErrorAlert error={remove.error ?? restore.error} />
       <QueryState isLoading={organizations.isLoading} error={organizations.error}>
         <DataTable<Organization>
@@ -80,26 +115,56 @@ function Organizations() {
           initialSort={{ key: 'name', direction: 'asc' }}
           columns={[
             { key: 'name', label: t('fields.name'), sortValue: (o) => o.name, render: (o) => o.name },
-            { key: 'kind', label: t('fields.kind'), sortValue: (o) => t(`organizations.kinds.${o.kind}`), render: (o) => t(`organizations.kinds.${o.kind}`) },
-            { key: 'created', label: t('organizations.created'), sortValue: (o) => o.createdAt, render: (o) => format.date(o.createdAt) },
             {
-              key: 'status', label: t('fields.status'), sortValue: (o) => (o.deletedAt ? 1 : 0),
-              render: (o) => (o.deletedAt ? <StatusBadge tone="red">{t('statuses.deleted')}</StatusBadge> : <StatusBadge tone="green">{t('statuses.active')}</StatusBadge>),
+              key: 'kind',
+              label: t('fields.kind'),
+              sortValue: (o) => t(`organizations.kinds.${o.kind}`),
+              render: (o) => t(`organizations.kinds.${o.kind}`),
             },
             {
-              key: 'action', label: t('columns.actions'),
-              render: (o) => o.deletedAt ? (
-                <Button size="xs" variant="light" loading={restore.isPending && restore.variables === o.id} onClick={() => restore.mutate(o.id)} aria-label={t('organizations.restoreNamed', { name: o.name })}>
-                  {t('organizations.restore')}
-                </Button>
-              ) : (
-                <ConfirmButton
-                  title={t('organizations.deleteTitle')} message={t('organizations.deleteMessage', { name: o.name })} confirm={t('organizations.delete')} size="xs"
-                  ariaLabel={t('organizations.deleteNamed', { name: o.name })} loading={remove.isPending && remove.variables === o.id} onConfirm={() => remove.mutate(o.id)}
-                >
-                  {t('organizations.delete')}
-                </ConfirmButton>
-              ),
+              key: 'created',
+              label: t('organizations.created'),
+              sortValue: (o) => o.createdAt,
+              render: (o) => format.date(o.createdAt),
+            },
+            {
+              key: 'status',
+              label: t('fields.status'),
+              sortValue: (o) => (o.deletedAt ? 1 : 0),
+              render: (o) =>
+                o.deletedAt ? (
+                  <StatusBadge tone="red">{t('statuses.deleted')}</StatusBadge>
+                ) : (
+                  <StatusBadge tone="green">{t('statuses.active')}</StatusBadge>
+                ),
+            },
+            {
+              key: 'action',
+              label: t('columns.actions'),
+              render: (o) =>
+                o.deletedAt ? (
+                  <Button
+                    size="xs"
+                    variant="light"
+                    loading={restore.isPending && restore.variables === o.id}
+                    onClick={() => restore.mutate(o.id)}
+                    aria-label={t('organizations.restoreNamed', { name: o.name })}
+                  >
+                    {t('organizations.restore')}
+                  </Button>
+                ) : (
+                  <ConfirmButton
+                    title={t('organizations.deleteTitle')}
+                    message={t('organizations.deleteMessage', { name: o.name })}
+                    confirm={t('organizations.delete')}
+                    size="xs"
+                    ariaLabel={t('organizations.deleteNamed', { name: o.name })}
+                    loading={remove.isPending && remove.variables === o.id}
+                    onConfirm={() => remove.mutate(o.id)}
+                  >
+                    {t('organizations.delete')}
+                  </ConfirmButton>
+                ),
             },
           ]}
         />

@@ -26,7 +26,10 @@ function Outbox() {
         <Text mt="xs">{t('outbox.intro')}</Text>
       </div>
       <NativeSelect
-        label={t('outbox.limit')} value={String(limit)} className="field" onChange={(event) => set('limit', event.currentTarget.value)}
+        label={t('outbox.limit')}
+        value={String(limit)}
+        className="field"
+        onChange={(event) => set('limit', event.currentTarget.value)}
         data={LIMITS.map((value) => ({ value, label: t('outbox.latest', { count: Number(value) }) }))}
       />
       <QueryState isLoading={outbox.isLoading} error={outbox.error}>
@@ -42,18 +45,38 @@ function Outbox() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {items.length === 0 && <Table.Tr><Table.Td colSpan={4}><Text c="dimmed">{t('outbox.empty')}</Text></Table.Td></Table.Tr>}
+              {items.length === 0 && (
+                <Table.Tr>
+                  <Table.Td colSpan={4}>
+                    <Text c="dimmed">{t('outbox.empty')}</Text>
+                  </Table.Td>
+                </Table.Tr>
+              )}
               {items.map((mail) => (
                 <Table.Tr key={mail.id}>
                   <Table.Td className="nowrap">{format.dateTime(mail.createdAt)}</Table.Td>
-                  <Table.Td className="break-anywhere"><span className="ltr-figures">{mail.to}</span></Table.Td>
+                  <Table.Td className="break-anywhere">
+                    <span className="ltr-figures">{mail.to}</span>
+                  </Table.Td>
                   <Table.Td>
-                    <StatusBadge tone={TONES[mail.status] ?? 'gray'}>{t(`outbox.statuses.${mail.status}`, { defaultValue: mail.status })}</StatusBadge>
-                    {mail.sentAt && <Text size="xs" mt={4}>{t('outbox.sentAt', { date: format.dateTime(mail.sentAt) })}</Text>}
-                    {mail.error && <Text size="xs" mt={4} className="break-anywhere">{mail.error}</Text>}
+                    <StatusBadge tone={TONES[mail.status] ?? 'gray'}>
+                      {t(`outbox.statuses.${mail.status}`, { defaultValue: mail.status })}
+                    </StatusBadge>
+                    {mail.sentAt && (
+                      <Text size="xs" mt={4}>
+                        {t('outbox.sentAt', { date: format.dateTime(mail.sentAt) })}
+                      </Text>
+                    )}
+                    {mail.error && (
+                      <Text size="xs" mt={4} className="break-anywhere">
+                        {mail.error}
+                      </Text>
+                    )}
                   </Table.Td>
                   <Table.Td className="mail-cell">
-                    <Text fw={700} size="sm">{mail.subject}</Text>
+                    <Text fw={700} size="sm">
+                      {mail.subject}
+                    </Text>
                     <pre className="code-block mail-body">{mail.body}</pre>
                   </Table.Td>
                 </Table.Tr>

@@ -16,19 +16,31 @@ export function useFacetLabel() {
   const format = useLibraryFormat();
   return (facet: FacetName, value: string, apiLabel?: string): string => {
     switch (facet) {
-      case 'kind': return t(`kinds.${value}`);
-      case 'category': return t(`categories.${value}`);
-      case 'theme': return t(`themes.${value}`);
-      case 'status': return t(`statuses.${value}`);
-      case 'language': return format.language(value);
-      default: return apiLabel || value;
+      case 'kind':
+        return t(`kinds.${value}`);
+      case 'category':
+        return t(`categories.${value}`);
+      case 'theme':
+        return t(`themes.${value}`);
+      case 'status':
+        return t(`statuses.${value}`);
+      case 'language':
+        return format.language(value);
+      default:
+        return apiLabel || value;
     }
   };
 }
 
 /** Facet panels: each value with its count is a toggle button (pressed when it filters the results). */
-export function Facets({ facets, selected, onToggle }: {
-  facets: SearchAnswer['facets']; selected: Partial<Record<FacetName, string>>; onToggle: (facet: FacetName, value: string) => void;
+export function Facets({
+  facets,
+  selected,
+  onToggle,
+}: {
+  facets: SearchAnswer['facets'];
+  selected: Partial<Record<FacetName, string>>;
+  onToggle: (facet: FacetName, value: string) => void;
 }) {
   const { t } = useTranslation('library');
   const label = useFacetLabel();
@@ -45,20 +57,34 @@ export function Facets({ facets, selected, onToggle }: {
         const headingId = `facet-${facet}`;
         return (
           <section key={facet} aria-labelledby={headingId}>
-            <Title order={3} size="h5" id={headingId} mb={4}>{t(`facets.${facet}`)}</Title>
+            <Title order={3} size="h5" id={headingId} mb={4}>
+              {t(`facets.${facet}`)}
+            </Title>
             <ul style={{ listStyle: 'none', margin: 0, padding: 0 }}>
               {shown.map((item) => {
                 const pressed = selected[facet] === item.value;
                 return (
                   <li key={item.value}>
                     <UnstyledButton
-                      onClick={() => onToggle(facet, item.value)} aria-pressed={pressed}
-                      w="100%" py={2} px={4}
-                      style={{ borderRadius: 4, fontWeight: pressed ? 700 : 400, textDecoration: pressed ? 'underline' : 'none', background: pressed ? 'var(--mantine-color-un-0)' : undefined }}
+                      onClick={() => onToggle(facet, item.value)}
+                      aria-pressed={pressed}
+                      w="100%"
+                      py={2}
+                      px={4}
+                      style={{
+                        borderRadius: 4,
+                        fontWeight: pressed ? 700 : 400,
+                        textDecoration: pressed ? 'underline' : 'none',
+                        background: pressed ? 'var(--mantine-color-un-0)' : undefined,
+                      }}
                     >
                       <Group justify="space-between" wrap="nowrap" gap="xs">
-                        <Text size="sm" component="span" lang={facet === 'language' ? item.value : undefined} c="un.8">{label(facet, item.value, item.label)}</Text>
-                        <Text size="sm" component="span" c="dimmed"><bdi>{t('search.facetCount', { count: item.count })}</bdi></Text>
+                        <Text size="sm" component="span" lang={facet === 'language' ? item.value : undefined} c="un.8">
+                          {label(facet, item.value, item.label)}
+                        </Text>
+                        <Text size="sm" component="span" c="dimmed">
+                          <bdi>{t('search.facetCount', { count: item.count })}</bdi>
+                        </Text>
                       </Group>
                     </UnstyledButton>
                   </li>
@@ -66,7 +92,13 @@ export function Facets({ facets, selected, onToggle }: {
               })}
             </ul>
             {values.length > SHOWN && (
-              <Button variant="subtle" size="compact-xs" mt={4} onClick={() => setExpanded((previous) => ({ ...previous, [facet]: !all }))} aria-expanded={all}>
+              <Button
+                variant="subtle"
+                size="compact-xs"
+                mt={4}
+                onClick={() => setExpanded((previous) => ({ ...previous, [facet]: !all }))}
+                aria-expanded={all}
+              >
                 {all ? t('search.showFewer') : t('search.showAll', { count: values.length })}
               </Button>
             )}

@@ -6,7 +6,19 @@ const MARK: CSSProperties = { fontWeight: 700 };
 /** A search snippet, its matches (between [[ and ]]) in <mark>: split as text, never parsed as HTML. */
 export function Snippet({ text }: { text: string }) {
   const parts = text.split(/\[\[(.*?)\]\]/s);
-  return <>{parts.map((part, index) => (index % 2 === 1 ? <mark key={index} style={MARK}>{part}</mark> : <Fragment key={index}>{part}</Fragment>))}</>;
+  return (
+    <>
+      {parts.map((part, index) =>
+        index % 2 === 1 ? (
+          <mark key={index} style={MARK}>
+            {part}
+          </mark>
+        ) : (
+          <Fragment key={index}>{part}</Fragment>
+        ),
+      )}
+    </>
+  );
 }
 
 /** Words and "quoted phrases" of a search query, without the excluded (-word) ones, to find again in a text. */
@@ -28,7 +40,19 @@ export function HighlightedText({ text, terms }: { text: string; terms: string[]
   if (terms.length === 0) return <>{text}</>;
   // The longest terms first, so that a phrase wins over a word it contains.
   const parts = text.split(new RegExp(`(${terms.map(escape).join('|')})`, 'giu'));
-  return <>{parts.map((part, index) => (index % 2 === 1 ? <mark key={index} style={MARK}>{part}</mark> : <Fragment key={index}>{part}</Fragment>))}</>;
+  return (
+    <>
+      {parts.map((part, index) =>
+        index % 2 === 1 ? (
+          <mark key={index} style={MARK}>
+            {part}
+          </mark>
+        ) : (
+          <Fragment key={index}>{part}</Fragment>
+        ),
+      )}
+    </>
+  );
 }
 
 /**

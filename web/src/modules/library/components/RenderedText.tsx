@@ -13,7 +13,9 @@ function Contents({ toc, language }: { toc: VersionText['toc']; language: string
       <List listStyleType="none" spacing={2} lang={language} dir="auto">
         {toc.map((entry) => (
           <List.Item key={entry.id} style={{ paddingInlineStart: `${(entry.level - top) * 1.25}rem` }}>
-            <Anchor href={`#${entry.id}`} size="sm">{entry.text}</Anchor>
+            <Anchor href={`#${entry.id}`} size="sm">
+              {entry.text}
+            </Anchor>
           </List.Item>
         ))}
       </List>
@@ -25,9 +27,15 @@ function Contents({ toc, language }: { toc: VersionText['toc']; language: string
  * A Markdown or HTML original as the server rendered and sanitised it (no scripts, handlers, styles or
  * images survive there), with the words of the search marked. Only server-sanitised HTML comes here.
  */
-export function RenderedText(
-  { text, terms, label }: { text: VersionText & { html: string }; terms: string[]; label: string },
-) {
+export function RenderedText({
+  text,
+  terms,
+  label,
+}: {
+  text: VersionText & { html: string };
+  terms: string[];
+  label: string;
+}) {
   const body = useRef<HTMLDivElement>(null);
   // By value: the terms are a new array on every render, and marking twice would nest the marks.
   const termKey = terms.join('\u0000');
@@ -40,8 +48,15 @@ export function RenderedText(
       <Paper withBorder p="md" radius="md">
         <div
           // A new element when the terms change: the marks of the previous search are not in the new HTML.
-          key={termKey} ref={body} className="doc-body" lang={text.language} dir="auto" tabIndex={0}
-          role="region" aria-label={label} dangerouslySetInnerHTML={{ __html: text.html }}
+          key={termKey}
+          ref={body}
+          className="doc-body"
+          lang={text.language}
+          dir="auto"
+          tabIndex={0}
+          role="region"
+          aria-label={label}
+          dangerouslySetInnerHTML={{ __html: text.html }}
         />
       </Paper>
     </>

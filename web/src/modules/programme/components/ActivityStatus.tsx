@@ -24,7 +24,8 @@ export function StatusBadge({ status }: { status: string }) {
   const style = BADGE[status] ?? { color: 'gray', variant: 'outline' as const };
   return (
     <Badge color={style.color} variant={style.variant} className={`activity-badge activity-${status}`}>
-      <span aria-hidden="true">{statusMark(status)} </span>{t(`statuses.${status}`, { defaultValue: status })}
+      <span aria-hidden="true">{statusMark(status)} </span>
+      {t(`statuses.${status}`, { defaultValue: status })}
     </Badge>
   );
 }
@@ -36,7 +37,9 @@ export function StatusLegend() {
     <Group gap="md" wrap="wrap" component="ul" aria-label={t('legend.label')} className="activity-legend">
       {ACTIVITY_STATUSES.map((status) => (
         <Text key={status} size="sm" component="li" className={`activity-entry activity-${status}`}>
-          <span aria-hidden="true" className="activity-mark">{statusMark(status)}</span>
+          <span aria-hidden="true" className="activity-mark">
+            {statusMark(status)}
+          </span>
           <span className="activity-entry-text">{t(`statuses.${status}`)}</span>
         </Text>
       ))}
@@ -45,16 +48,28 @@ export function StatusLegend() {
 }
 
 /** One activity as a small link: its mark, its title, and (for screen readers) its status, organiser and dates. */
-export function ActivityChip({ activity }: {
+export function ActivityChip({
+  activity,
+}: {
   activity: { id: string; title: string; status: string; startDate: string; endDate: string; organizationName: string };
 }) {
   const { t } = useTranslation('programme');
   const names = useProgrammeFormat();
   const status = t(`statuses.${activity.status}`, { defaultValue: activity.status });
-  const details = t('chip.details', { status, organization: activity.organizationName, dates: names.dateRange(activity.startDate, activity.endDate) });
+  const details = t('chip.details', {
+    status,
+    organization: activity.organizationName,
+    dates: names.dateRange(activity.startDate, activity.endDate),
+  });
   return (
-    <Link to={`/programme/activities/${activity.id}`} className={`activity-entry activity-${activity.status}`} title={`${activity.title} · ${details}`}>
-      <span aria-hidden="true" className="activity-mark">{statusMark(activity.status)}</span>
+    <Link
+      to={`/programme/activities/${activity.id}`}
+      className={`activity-entry activity-${activity.status}`}
+      title={`${activity.title} · ${details}`}
+    >
+      <span aria-hidden="true" className="activity-mark">
+        {statusMark(activity.status)}
+      </span>
       <span className="activity-entry-text">{activity.title}</span>
       <span className="visually-hidden">{` (${details})`}</span>
     </Link>

@@ -21,23 +21,38 @@ export function CountryActivities({ code }: { code: string }) {
   const items = history.data?.items ?? [];
   return (
     <section aria-labelledby="programme-activities-title">
-      <Title order={2} size="h3" id="programme-activities-title" mb="xs">{t('country.title')}</Title>
+      <Title order={2} size="h3" id="programme-activities-title" mb="xs">
+        {t('country.title')}
+      </Title>
       <QueryState isLoading={history.isLoading} error={history.error}>
-        {history.data && (items.length === 0 ? <Text>{t('country.empty')}</Text> : (
-          <List spacing="xs">
-            {items.map((activity) => (
-              <List.Item key={activity.id}>
-                <Anchor component={Link} to={`/programme/activities/${activity.id}`}>{activity.title}</Anchor>
-                <Text size="sm" component="div">
-                  {`${names.dateRange(activity.startDate, activity.endDate)} · ${t(`types.${activity.type}`)} · ${activity.organizationName} `}
-                  <StatusBadge status={activity.status} />
-                </Text>
-              </List.Item>
-            ))}
-          </List>
-        ))}
+        {history.data &&
+          (items.length === 0 ? (
+            <Text>{t('country.empty')}</Text>
+          ) : (
+            <List spacing="xs">
+              {items.map((activity) => (
+                <List.Item key={activity.id}>
+                  <Anchor component={Link} to={`/programme/activities/${activity.id}`}>
+                    {activity.title}
+                  </Anchor>
+                  <Text size="sm" component="div">
+                    {`${names.dateRange(activity.startDate, activity.endDate)} · ${t(`types.${activity.type}`)} · ${activity.organizationName} `}
+                    <StatusBadge status={activity.status} />
+                  </Text>
+                </List.Item>
+              ))}
+            </List>
+          ))}
       </QueryState>
-      <Anchor component={Link} to={`/programme/activities?country=${encodeURIComponent(code)}`} size="sm" mt="xs" display="inline-block">{t('country.allLink')}</Anchor>
+      <Anchor
+        component={Link}
+        to={`/programme/activities?country=${encodeURIComponent(code)}`}
+        size="sm"
+        mt="xs"
+        display="inline-block"
+      >
+        {t('country.allLink')}
+      </Anchor>
     </section>
   );
 }

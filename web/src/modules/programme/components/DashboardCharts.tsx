@@ -23,8 +23,16 @@ function useChartLayout() {
  * Delivered and planned activities per type, as horizontal bars. Planned bars are pale with a dashed
  * outline, so the two series differ by more than their colour; each bar is labelled with its value.
  */
-export function ActivitiesByTypeChart({ data, deliveredLabel, plannedLabel, formatNumber }: {
-  data: { label: string; delivered: number; planned: number }[]; deliveredLabel: string; plannedLabel: string; formatNumber: (value: number) => string;
+export function ActivitiesByTypeChart({
+  data,
+  deliveredLabel,
+  plannedLabel,
+  formatNumber,
+}: {
+  data: { label: string; delivered: number; planned: number }[];
+  deliveredLabel: string;
+  plannedLabel: string;
+  formatNumber: (value: number) => string;
 }) {
   const { rtl, phone, afterBars } = useChartLayout();
   return (
@@ -39,22 +47,45 @@ export function ActivitiesByTypeChart({ data, deliveredLabel, plannedLabel, form
       valueLabelProps={rtl ? { position: 'left' } : undefined}
       valueFormatter={formatNumber}
       yAxisProps={{ width: phone ? 130 : 220, ...startAxisProps(rtl) }}
-      xAxisProps={{ ...countAxisProps(data.flatMap((d) => [d.delivered, d.planned]), formatNumber, rtl), padding: afterBars }}
+      xAxisProps={{
+        ...countAxisProps(
+          data.flatMap((d) => [d.delivered, d.planned]),
+          formatNumber,
+          rtl,
+        ),
+        padding: afterBars,
+      }}
       series={[
         { name: 'delivered', label: deliveredLabel, color: 'un.7' },
         { name: 'planned', label: plannedLabel, color: 'orange.9' },
       ]}
-      barProps={(series) => (series.name === 'planned' ? { fillOpacity: 0.25, strokeOpacity: 1, strokeWidth: 2, strokeDasharray: '5 3' } : {})}
+      barProps={(series) =>
+        series.name === 'planned' ? { fillOpacity: 0.25, strokeOpacity: 1, strokeWidth: 2, strokeDasharray: '5 3' } : {}
+      }
     />
   );
 }
 
 /** One series of counts, one bar per category named on its axis: nothing is told by colour. */
-export function CountChart({ data, seriesLabel, formatNumber, vertical = false, color = 'un.7' }: {
-  data: { label: string; value: number }[]; seriesLabel: string; formatNumber: (value: number) => string; vertical?: boolean; color?: string;
+export function CountChart({
+  data,
+  seriesLabel,
+  formatNumber,
+  vertical = false,
+  color = 'un.7',
+}: {
+  data: { label: string; value: number }[];
+  seriesLabel: string;
+  formatNumber: (value: number) => string;
+  vertical?: boolean;
+  color?: string;
 }) {
   const { rtl, phone, afterBars } = useChartLayout();
-  const counts = countAxisProps(data.map((d) => d.value), formatNumber, vertical && rtl);
+  const counts = countAxisProps(
+    data.map((d) => d.value),
+    formatNumber,
+    vertical && rtl,
+  );
   return (
     <BarChart
       h={vertical ? Math.max(200, data.length * 40) : 260}
@@ -64,7 +95,10 @@ export function CountChart({ data, seriesLabel, formatNumber, vertical = false, 
       withBarValueLabel
       valueLabelProps={vertical && rtl ? { position: 'left' } : undefined}
       valueFormatter={formatNumber}
-      yAxisProps={{ ...(vertical ? { width: phone ? 120 : 180 } : { ...counts, padding: { top: 20 } }), ...startAxisProps(rtl) }}
+      yAxisProps={{
+        ...(vertical ? { width: phone ? 120 : 180 } : { ...counts, padding: { top: 20 } }),
+        ...startAxisProps(rtl),
+      }}
       xAxisProps={vertical ? { ...counts, padding: afterBars } : { reversed: rtl }}
       series={[{ name: 'value', label: seriesLabel, color }]}
     />

@@ -9,7 +9,6 @@ import { DonorScopeNotice, ProgrammeLinks } from './ProgrammeNav.tsx';
 import { RequireSignIn } from '../../accounts/components/RequireSignIn.tsx';
 import { useFundingRights, type Project } from '../funding.api.ts';
 
-
 /** Amounts, rates and percentages in the UI language's conventions. */
 export function useMoney() {
   const { i18n } = useTranslation();
@@ -39,7 +38,8 @@ export function useMoney() {
         return format.resolvedOptions().style === 'currency' ? text : `${text} ${currency}`;
       },
       /** A ratio (1.25) as a percentage (125 %). */
-      percent: (ratio: number | null | undefined) => (ratio === null || ratio === undefined ? '' : percent.format(ratio)),
+      percent: (ratio: number | null | undefined) =>
+        ratio === null || ratio === undefined ? '' : percent.format(ratio),
       rate: (value: number) => rate.format(value),
     };
   }, [i18n.language]);
@@ -73,10 +73,14 @@ export function FundingFrame({ funding = true, children }: { funding?: boolean; 
             <Stack gap="md" maw={640}>
               <Title order={1}>{t('gate.title')}</Title>
               <Alert color="yellow" title={t('gate.body')} role="status">
-                <Anchor component={NavLink} to="/programme/dashboard">{t('gate.toDashboard')}</Anchor>
+                <Anchor component={NavLink} to="/programme/dashboard">
+                  {t('gate.toDashboard')}
+                </Anchor>
               </Alert>
             </Stack>
-          ) : children(user)}
+          ) : (
+            children(user)
+          )}
         </Stack>
       )}
     </RequireSignIn>
@@ -87,10 +91,18 @@ export function FundingFrame({ funding = true, children }: { funding?: boolean; 
 export function Figure({ label, value, note }: { label: string; value: ReactNode; note?: ReactNode }) {
   return (
     <Paper withBorder p="md" radius="md">
-      <Text size="sm" c="dimmed" component="dt">{label}</Text>
+      <Text size="sm" c="dimmed" component="dt">
+        {label}
+      </Text>
       <Text component="dd" m={0}>
-        <Text component="span" size="xl" fw={700} display="block">{value}</Text>
-        {note && <Text component="span" size="sm" display="block">{note}</Text>}
+        <Text component="span" size="xl" fw={700} display="block">
+          {value}
+        </Text>
+        {note && (
+          <Text component="span" size="sm" display="block">
+            {note}
+          </Text>
+        )}
       </Text>
     </Paper>
   );
@@ -100,7 +112,8 @@ export function Figure({ label, value, note }: { label: string; value: ReactNode
 export function useProjectPeriod() {
   const { t } = useTranslation('funding');
   const format = useFormat();
-  return (project: Pick<Project, 'startDate' | 'endDate'>) => (project.endDate
-    ? t('projects.period', { start: format.date(project.startDate), end: format.date(project.endDate) })
-    : t('projects.periodOpen', { start: format.date(project.startDate) }));
+  return (project: Pick<Project, 'startDate' | 'endDate'>) =>
+    project.endDate
+      ? t('projects.period', { start: format.date(project.startDate), end: format.date(project.endDate) })
+      : t('projects.periodOpen', { start: format.date(project.startDate) });
 }

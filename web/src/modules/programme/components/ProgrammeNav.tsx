@@ -22,9 +22,17 @@ export function ProgrammeLinks() {
   const { t } = useTranslation(['programme', 'funding']);
   const rights = useFundingRights();
   return (
-    <Group component="nav" aria-label={t('nav.label', { ns: 'programme' })} gap="md" className="admin-subnav no-print" wrap="wrap">
+    <Group
+      component="nav"
+      aria-label={t('nav.label', { ns: 'programme' })}
+      gap="md"
+      className="admin-subnav no-print"
+      wrap="wrap"
+    >
       {LINKS.filter((link) => !link.funding || rights.canRead).map((link) => (
-        <Anchor key={link.to} component={NavLink} to={link.to} className="admin-subnav-link">{t(link.key, { ns: link.ns })}</Anchor>
+        <Anchor key={link.to} component={NavLink} to={link.to} className="admin-subnav-link">
+          {t(link.key, { ns: link.ns })}
+        </Anchor>
       ))}
     </Group>
   );
@@ -37,7 +45,12 @@ export function ProgrammeLinks() {
 export function DonorScopeNotice({ user }: { user: User }) {
   const { t } = useTranslation('funding');
   if (user.role !== 'donor') return null;
-  if (user.donorId === null) return <Alert color="yellow" title={t('donorScope.unlinkedTitle')} role="status">{t('donorScope.unlinkedBody')}</Alert>;
+  if (user.donorId === null)
+    return (
+      <Alert color="yellow" title={t('donorScope.unlinkedTitle')} role="status">
+        {t('donorScope.unlinkedBody')}
+      </Alert>
+    );
   return <Text size="sm">{t('donorScope.linked')}</Text>;
 }
 

@@ -21,14 +21,22 @@ export function RatificationDataNote({ data, mt }: { data: Indicators['ratificat
 
   const items: ReactNode[] = [];
   const leftOut = data.instrumentsWithoutData.length + data.instrumentsWithPartialData.length;
-  if (leftOut > 0 && data.instrumentsCounted.length > 0) items.push(t('dashboard.ratificationData.counted', { count: data.instrumentsCounted.length }));
-  if (data.instrumentsWithoutData.length > 0) items.push(t('dashboard.ratificationData.noData', { instruments: names(data.instrumentsWithoutData) }));
-  if (data.instrumentsWithPartialData.length > 0) items.push(t('dashboard.ratificationData.partial', { instruments: names(data.instrumentsWithPartialData) }));
+  if (leftOut > 0 && data.instrumentsCounted.length > 0)
+    items.push(t('dashboard.ratificationData.counted', { count: data.instrumentsCounted.length }));
+  if (data.instrumentsWithoutData.length > 0)
+    items.push(t('dashboard.ratificationData.noData', { instruments: names(data.instrumentsWithoutData) }));
+  if (data.instrumentsWithPartialData.length > 0)
+    items.push(t('dashboard.ratificationData.partial', { instruments: names(data.instrumentsWithPartialData) }));
   if (data.stale) {
     const all = data.staleInstruments.length === data.instrumentsCounted.length;
-    items.push(all
-      ? t('dashboard.ratificationData.stale', { date: format.date(data.dataAsOf) })
-      : t('dashboard.ratificationData.staleFor', { date: format.date(data.dataAsOf), instruments: names(data.staleInstruments) }));
+    items.push(
+      all
+        ? t('dashboard.ratificationData.stale', { date: format.date(data.dataAsOf) })
+        : t('dashboard.ratificationData.staleFor', {
+            date: format.date(data.dataAsOf),
+            instruments: names(data.staleInstruments),
+          }),
+    );
   }
   return <DataNotice title={t('dashboard.ratificationData.title')} items={items} mt={mt} />;
 }

@@ -30,29 +30,45 @@ function Facts({ activity }: { activity: Activity }) {
     <Paper withBorder p="md" radius="md">
       <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} component="dl" m={0}>
         <Fact label={t('fields.type')}>{t(`types.${activity.type}`)}</Fact>
-        <Fact label={t('fields.status')}><StatusBadge status={activity.status} /></Fact>
+        <Fact label={t('fields.status')}>
+          <StatusBadge status={activity.status} />
+        </Fact>
         <Fact label={t('fields.dates')}>{names.dateRange(activity.startDate, activity.endDate)}</Fact>
         <Fact label={t('fields.venue')}>
-          {activity.online ? (venue ? t('activity.onlineAnd', { venue }) : t('activity.online')) : (venue || t('activity.noVenue'))}
+          {activity.online
+            ? venue
+              ? t('activity.onlineAnd', { venue })
+              : t('activity.online')
+            : venue || t('activity.noVenue')}
         </Fact>
         <Fact label={t('fields.organization')}>{activity.organizationName}</Fact>
-        {activity.code && <Fact label={t('fields.code')}><span className="ltr-figures">{activity.code}</span></Fact>}
+        {activity.code && (
+          <Fact label={t('fields.code')}>
+            <span className="ltr-figures">{activity.code}</span>
+          </Fact>
+        )}
         <Fact label={t('fields.countries')}>
           {activity.countries.map((c, index) => (
             <span key={c.id}>
               {index > 0 && ', '}
-              <Anchor component={Link} to={`/countries/${c.id}`}>{names.country(c.id, c.name)}</Anchor>
+              <Anchor component={Link} to={`/countries/${c.id}`}>
+                {names.country(c.id, c.name)}
+              </Anchor>
             </span>
           ))}
         </Fact>
         {activity.partners.length > 0 && <Fact label={t('fields.partners')}>{names.list(activity.partners)}</Fact>}
-        {activity.themes.length > 0 && <Fact label={t('fields.themes')}>{names.list(activity.themes.map((theme) => names.theme(theme)))}</Fact>}
+        {activity.themes.length > 0 && (
+          <Fact label={t('fields.themes')}>{names.list(activity.themes.map((theme) => names.theme(theme)))}</Fact>
+        )}
         {activity.instruments.length > 0 && (
           <Fact label={t('fields.instruments')}>
             {activity.instruments.map((id, index) => (
               <span key={id}>
                 {index > 0 && ', '}
-                <Anchor component={Link} to={`/instruments/${id}`}>{instrumentName.get(id) ?? id}</Anchor>
+                <Anchor component={Link} to={`/instruments/${id}`}>
+                  {instrumentName.get(id) ?? id}
+                </Anchor>
               </span>
             ))}
           </Fact>
@@ -63,14 +79,22 @@ function Facts({ activity }: { activity: Activity }) {
             {project && ` · ${project.title}`}
           </Fact>
         )}
-        {activity.donorIds.length > 0 && <Fact label={t('fields.donors')}>{names.list(activity.donorIds.map((id) => donorName.get(id) ?? id))}</Fact>}
-        {activity.languages.length > 0 && <Fact label={t('fields.languages')}>{names.list(activity.languages.map((l) => languages.language(l)))}</Fact>}
-        {activity.institutions.length > 0 && <Fact label={t('fields.institutions')}>{names.list(activity.institutions)}</Fact>}
+        {activity.donorIds.length > 0 && (
+          <Fact label={t('fields.donors')}>{names.list(activity.donorIds.map((id) => donorName.get(id) ?? id))}</Fact>
+        )}
+        {activity.languages.length > 0 && (
+          <Fact label={t('fields.languages')}>{names.list(activity.languages.map((l) => languages.language(l)))}</Fact>
+        )}
+        {activity.institutions.length > 0 && (
+          <Fact label={t('fields.institutions')}>{names.list(activity.institutions)}</Fact>
+        )}
         <Fact label={t('fields.updatedAt')}>{format.dateTime(activity.updatedAt)}</Fact>
       </SimpleGrid>
       {activity.notes && (
         <SimpleGrid cols={1} component="dl" m={0} mt="md">
-          <Fact label={t('fields.notes')}><span style={{ whiteSpace: 'pre-wrap' }}>{activity.notes}</span></Fact>
+          <Fact label={t('fields.notes')}>
+            <span style={{ whiteSpace: 'pre-wrap' }}>{activity.notes}</span>
+          </Fact>
         </SimpleGrid>
       )}
     </Paper>
@@ -85,43 +109,59 @@ function Participants({ activity }: { activity: Activity }) {
   const professions = p ? PROFESSIONS.filter((profession) => p.professions[profession] !== undefined) : [];
   return (
     <section aria-labelledby="participants-title">
-      <Title order={2} size="h3" id="participants-title" mb="xs">{t('activity.participantsTitle')}</Title>
-      {!p ? <Text>{t('activity.noParticipants')}</Text> : (
+      <Title order={2} size="h3" id="participants-title" mb="xs">
+        {t('activity.participantsTitle')}
+      </Title>
+      {!p ? (
+        <Text>{t('activity.noParticipants')}</Text>
+      ) : (
         <SimpleGrid cols={{ base: 1, md: 2 }} style={{ alignItems: 'start' }}>
           <Table withTableBorder striped>
             <Table.Caption>{t('activity.byGender')}</Table.Caption>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th scope="col">{t('activity.group')}</Table.Th>
-                <Table.Th scope="col" style={{ textAlign: 'end' }}>{t('activity.count')}</Table.Th>
+                <Table.Th scope="col" style={{ textAlign: 'end' }}>
+                  {t('activity.count')}
+                </Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {(['women', 'men', 'notRecorded'] as const).map((key) => (
                 <Table.Tr key={key}>
-                  <Table.Th scope="row" fw={400}>{t(`participants.${key}`)}</Table.Th>
+                  <Table.Th scope="row" fw={400}>
+                    {t(`participants.${key}`)}
+                  </Table.Th>
                   <Table.Td style={{ textAlign: 'end' }}>{format.number(p[key])}</Table.Td>
                 </Table.Tr>
               ))}
               <Table.Tr>
                 <Table.Th scope="row">{t('participants.total')}</Table.Th>
-                <Table.Td style={{ textAlign: 'end' }} fw={700}>{format.number(p.total)}</Table.Td>
+                <Table.Td style={{ textAlign: 'end' }} fw={700}>
+                  {format.number(p.total)}
+                </Table.Td>
               </Table.Tr>
             </Table.Tbody>
           </Table>
-          {professions.length === 0 ? <Text>{t('activity.noProfessions')}</Text> : (
+          {professions.length === 0 ? (
+            <Text>{t('activity.noProfessions')}</Text>
+          ) : (
             <Table withTableBorder striped>
               <Table.Caption>{t('activity.byProfession')}</Table.Caption>
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th scope="col">{t('activity.profession')}</Table.Th>
-                  <Table.Th scope="col" style={{ textAlign: 'end' }}>{t('activity.count')}</Table.Th>
+                  <Table.Th scope="col" style={{ textAlign: 'end' }}>
+                    {t('activity.count')}
+                  </Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {professions.map((profession) => (
                   <Table.Tr key={profession}>
-                    <Table.Th scope="row" fw={400}>{t(`professions.${profession}`)}</Table.Th>
+                    <Table.Th scope="row" fw={400}>
+                      {t(`professions.${profession}`)}
+                    </Table.Th>
                     <Table.Td style={{ textAlign: 'end' }}>{format.number(p.professions[profession])}</Table.Td>
                   </Table.Tr>
                 ))}
@@ -138,13 +178,21 @@ function Documents({ activity }: { activity: Activity }) {
   const { t } = useTranslation('programme');
   return (
     <section aria-labelledby="documents-title">
-      <Title order={2} size="h3" id="documents-title" mb="xs">{t('activity.documentsTitle')}</Title>
-      {activity.documents.length === 0 ? <Text>{t('activity.noDocuments')}</Text> : (
+      <Title order={2} size="h3" id="documents-title" mb="xs">
+        {t('activity.documentsTitle')}
+      </Title>
+      {activity.documents.length === 0 ? (
+        <Text>{t('activity.noDocuments')}</Text>
+      ) : (
         <List spacing={6}>
           {activity.documents.map((doc) => (
             <List.Item key={`${doc.documentId}-${doc.role}`}>
-              <Badge size="sm" variant="light" me="xs">{t(`documentRoles.${doc.role}`, { defaultValue: doc.role })}</Badge>
-              <Anchor component={Link} to={`/library/${doc.documentId}`}>{doc.title}</Anchor>
+              <Badge size="sm" variant="light" me="xs">
+                {t(`documentRoles.${doc.role}`, { defaultValue: doc.role })}
+              </Badge>
+              <Anchor component={Link} to={`/library/${doc.documentId}`}>
+                {doc.title}
+              </Anchor>
             </List.Item>
           ))}
         </List>
@@ -159,13 +207,23 @@ function Manage({ activity }: { activity: Activity }) {
   const remove = useDeleteActivity(activity.id);
   return (
     <Paper withBorder p="md" radius="md" component="section" aria-labelledby="manage-title">
-      <Title order={2} size="h3" id="manage-title" mb="sm">{t('activity.manageTitle')}</Title>
+      <Title order={2} size="h3" id="manage-title" mb="sm">
+        {t('activity.manageTitle')}
+      </Title>
       <Group gap="md">
-        <Button component={Link} to={`/programme/activities/${activity.id}/edit`} variant="light">{t('activity.edit')}</Button>
+        <Button component={Link} to={`/programme/activities/${activity.id}/edit`} variant="light">
+          {t('activity.edit')}
+        </Button>
         <ConfirmButton
-          title={t('activity.deleteTitle')} message={t('activity.deleteMessage', { title: activity.title })} confirm={t('activity.delete')}
+          title={t('activity.deleteTitle')}
+          message={t('activity.deleteMessage', { title: activity.title })}
+          confirm={t('activity.delete')}
           loading={remove.isPending}
-          onConfirm={() => remove.mutate(undefined, { onSuccess: () => void navigate('/programme/activities', { state: { deleted: activity.title } }) })}
+          onConfirm={() =>
+            remove.mutate(undefined, {
+              onSuccess: () => void navigate('/programme/activities', { state: { deleted: activity.title } }),
+            })
+          }
         >
           {t('activity.delete')}
         </ConfirmButton>
@@ -188,7 +246,11 @@ export function ActivityPage() {
     <ProgrammeFrame>
       {() => (
         <>
-          <Text size="sm"><Anchor component={Link} to="/programme/activities">{t('activities.title')}</Anchor></Text>
+          <Text size="sm">
+            <Anchor component={Link} to="/programme/activities">
+              {t('activities.title')}
+            </Anchor>
+          </Text>
           <ProgrammeQueryState isLoading={activity.isLoading} error={activity.error}>
             {data && (
               <>
@@ -198,7 +260,13 @@ export function ActivityPage() {
                   </Group>
                   <Title order={1}>{data.title}</Title>
                 </div>
-                {saved?.saved && <Alert color="green" role="status" title={saved.saved === 'created' ? t('activity.created') : t('activity.updated')} />}
+                {saved?.saved && (
+                  <Alert
+                    color="green"
+                    role="status"
+                    title={saved.saved === 'created' ? t('activity.created') : t('activity.updated')}
+                  />
+                )}
                 <OverlapAlert overlaps={data.overlaps} saved />
                 <Facts activity={data} />
                 <Participants activity={data} />

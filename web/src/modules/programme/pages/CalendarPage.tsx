@@ -20,7 +20,10 @@ const pad = (n: number) => String(n).padStart(2, '0');
 function weeksOf(month: string): (string | null)[][] {
   const { days } = monthBounds(month);
   const offset = (new Date(`${month}-01T00:00:00Z`).getUTCDay() + 6) % 7;
-  const cells: (string | null)[] = [...Array<null>(offset).fill(null), ...Array.from({ length: days }, (_, i) => `${month}-${pad(i + 1)}`)];
+  const cells: (string | null)[] = [
+    ...Array<null>(offset).fill(null),
+    ...Array.from({ length: days }, (_, i) => `${month}-${pad(i + 1)}`),
+  ];
   while (cells.length % 7 !== 0) cells.push(null);
   return Array.from({ length: cells.length / 7 }, (_, week) => cells.slice(week * 7, week * 7 + 7));
 }
@@ -57,12 +60,25 @@ function MonthGrid({ month, activities }: { month: string; activities: Activity[
                 if (!day) return <Table.Td key={`empty-${index}`} className="calendar-outside" />;
                 const items = onDay(activities, day);
                 return (
-                  <Table.Td key={day} className={day === today ? 'calendar-day calendar-today' : 'calendar-day'} aria-current={day === today ? 'date' : undefined}>
-                    <span aria-hidden="true" className="calendar-day-number">{Number(day.slice(8))}</span>
-                    <span className="visually-hidden">{format.date(day)}{day === today ? ` · ${t('calendar.today')}` : ''}</span>
+                  <Table.Td
+                    key={day}
+                    className={day === today ? 'calendar-day calendar-today' : 'calendar-day'}
+                    aria-current={day === today ? 'date' : undefined}
+                  >
+                    <span aria-hidden="true" className="calendar-day-number">
+                      {Number(day.slice(8))}
+                    </span>
+                    <span className="visually-hidden">
+                      {format.date(day)}
+                      {day === today ? ` · ${t('calendar.today')}` : ''}
+                    </span>
                     {items.length > 0 && (
                       <ul className="calendar-entries">
-                        {items.map((activity) => <li key={activity.id}><ActivityChip activity={activity} /></li>)}
+                        {items.map((activity) => (
+                          <li key={activity.id}>
+                            <ActivityChip activity={activity} />
+                          </li>
+                        ))}
                       </ul>
                     )}
                   </Table.Td>
@@ -80,12 +96,21 @@ function MonthGrid({ month, activities }: { month: string; activities: Activity[
 function MonthList({ month, activities }: { month: string; activities: Activity[] }) {
   const { t } = useTranslation('programme');
   const names = useProgrammeFormat();
-  const sorted = [...activities].sort((a, b) => a.startDate.localeCompare(b.startDate) || a.title.localeCompare(b.title));
+  const sorted = [...activities].sort(
+    (a, b) => a.startDate.localeCompare(b.startDate) || a.title.localeCompare(b.title),
+  );
   return (
-    <Stack component="ul" gap="xs" className="calendar-list" aria-label={t('calendar.caption', { month: names.longMonth(month) })}>
+    <Stack
+      component="ul"
+      gap="xs"
+      className="calendar-list"
+      aria-label={t('calendar.caption', { month: names.longMonth(month) })}
+    >
       {sorted.map((activity) => (
         <li key={activity.id}>
-          <Text size="sm" fw={600}>{names.dateRange(activity.startDate, activity.endDate)}</Text>
+          <Text size="sm" fw={600}>
+            {names.dateRange(activity.startDate, activity.endDate)}
+          </Text>
           <ActivityChip activity={activity} />
           <Text size="sm" c="dimmed">{`${t(`types.${activity.type}`)} · ${activity.organizationName}`}</Text>
         </li>
@@ -111,24 +136,50 @@ export function CalendarPage() {
         <>
           <div>
             <Title order={1}>{t('calendar.title')}</Title>
-            <Text mt="xs" maw={760}>{t('calendar.intro')}</Text>
+            <Text mt="xs" maw={760}>
+              {t('calendar.intro')}
+            </Text>
           </div>
           <Group justify="space-between" align="center" wrap="wrap">
-            <Title order={2} size="h3" aria-live="polite">{names.longMonth(month)}</Title>
+            <Title order={2} size="h3" aria-live="polite">
+              {names.longMonth(month)}
+            </Title>
             <Group gap="xs">
-              <Button variant="default" onClick={() => set('month', addMonths(month, -1))}>{t('calendar.previous')}</Button>
-              {month !== DEFAULTS.month && <Button variant="subtle" onClick={() => set('month', DEFAULTS.month)}>{t('calendar.current')}</Button>}
-              <Button variant="default" onClick={() => set('month', addMonths(month, 1))}>{t('calendar.next')}</Button>
+              <Button variant="default" onClick={() => set('month', addMonths(month, -1))}>
+                {t('calendar.previous')}
+              </Button>
+              {month !== DEFAULTS.month && (
+                <Button variant="subtle" onClick={() => set('month', DEFAULTS.month)}>
+                  {t('calendar.current')}
+                </Button>
+              )}
+              <Button variant="default" onClick={() => set('month', addMonths(month, 1))}>
+                {t('calendar.next')}
+              </Button>
             </Group>
           </Group>
           <StatusLegend />
           <ProgrammeQueryState isLoading={activities.isLoading} error={activities.error}>
             {data && (
               <>
-                {data.total > items.length && <Alert color="yellow" role="status" title={t('calendar.truncated', { shown: items.length, total: data.total })} />}
-                {items.length === 0 && <Text role="status">{t('calendar.empty', { month: names.longMonth(month) })}</Text>}
-                <Box visibleFrom="sm"><MonthGrid month={month} activities={items} /></Box>
-                {items.length > 0 && <Box hiddenFrom="sm"><MonthList month={month} activities={items} /></Box>}
+                {data.total > items.length && (
+                  <Alert
+                    color="yellow"
+                    role="status"
+                    title={t('calendar.truncated', { shown: items.length, total: data.total })}
+                  />
+                )}
+                {items.length === 0 && (
+                  <Text role="status">{t('calendar.empty', { month: names.longMonth(month) })}</Text>
+                )}
+                <Box visibleFrom="sm">
+                  <MonthGrid month={month} activities={items} />
+                </Box>
+                {items.length > 0 && (
+                  <Box hiddenFrom="sm">
+                    <MonthList month={month} activities={items} />
+                  </Box>
+                )}
               </>
             )}
           </ProgrammeQueryState>

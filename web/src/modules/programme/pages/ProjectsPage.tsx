@@ -29,9 +29,17 @@ function Projects() {
           <Title order={1}>{t('projects.title')}</Title>
           <Text mt="xs">{t('projects.intro')}</Text>
         </div>
-        {rights.canWrite && <Button component={Link} to="/programme/projects/new">{t('projects.new')}</Button>}
+        {rights.canWrite && (
+          <Button component={Link} to="/programme/projects/new">
+            {t('projects.new')}
+          </Button>
+        )}
       </Group>
-      {deleted && <Text role="status" fw={600}>{t('projects.deleted', { code: deleted })}</Text>}
+      {deleted && (
+        <Text role="status" fw={600}>
+          {t('projects.deleted', { code: deleted })}
+        </Text>
+      )}
       <FundingQueryState isLoading={projects.isLoading} error={projects.error}>
         {data && (
           <>
@@ -42,20 +50,54 @@ function Projects() {
               pageSize={PAGE_SIZE}
               empty={t('projects.empty')}
               columns={[
-                { key: 'code', label: t('fields.code'), sortValue: (p) => p.code, render: (p) => <Anchor component={Link} to={`/programme/projects/${p.id}`} className="ltr-figures">{p.code}</Anchor> },
-                { key: 'title', label: t('fields.title'), sortValue: (p) => p.title, render: (p) => p.title },
-                { key: 'scope', label: t('fields.scope'), sortValue: (p) => p.scope, render: (p) => t(`scopes.${p.scope}`) },
-                { key: 'period', label: t('fields.period'), sortValue: (p) => p.startDate, render: (p) => <span className="nowrap">{period(p)}</span> },
-                { key: 'organization', label: t('fields.organization'), sortValue: (p) => p.organizationName, render: (p) => p.organizationName },
                 {
-                  key: 'budget', label: t('fields.budget'), numeric: true, sortValue: (p) => p.budgetAmount,
-                  render: (p) => (p.budgetAmount === null ? t('projects.noBudget') : <span className="nowrap">{money.money(p.budgetAmount, p.budgetCurrency ?? 'USD')}</span>),
+                  key: 'code',
+                  label: t('fields.code'),
+                  sortValue: (p) => p.code,
+                  render: (p) => (
+                    <Anchor component={Link} to={`/programme/projects/${p.id}`} className="ltr-figures">
+                      {p.code}
+                    </Anchor>
+                  ),
+                },
+                { key: 'title', label: t('fields.title'), sortValue: (p) => p.title, render: (p) => p.title },
+                {
+                  key: 'scope',
+                  label: t('fields.scope'),
+                  sortValue: (p) => p.scope,
+                  render: (p) => t(`scopes.${p.scope}`),
+                },
+                {
+                  key: 'period',
+                  label: t('fields.period'),
+                  sortValue: (p) => p.startDate,
+                  render: (p) => <span className="nowrap">{period(p)}</span>,
+                },
+                {
+                  key: 'organization',
+                  label: t('fields.organization'),
+                  sortValue: (p) => p.organizationName,
+                  render: (p) => p.organizationName,
+                },
+                {
+                  key: 'budget',
+                  label: t('fields.budget'),
+                  numeric: true,
+                  sortValue: (p) => p.budgetAmount,
+                  render: (p) =>
+                    p.budgetAmount === null ? (
+                      t('projects.noBudget')
+                    ) : (
+                      <span className="nowrap">{money.money(p.budgetAmount, p.budgetCurrency ?? 'USD')}</span>
+                    ),
                 },
               ]}
             />
             {pages > 1 && (
               <Pagination
-                total={pages} value={Math.min(page, pages)} onChange={(n) => set('page', String(n))}
+                total={pages}
+                value={Math.min(page, pages)}
+                onChange={(n) => set('page', String(n))}
                 getControlProps={(control) => ({ 'aria-label': t(`table.${control}`, { ns: 'common' }) })}
                 getItemProps={(n) => ({ 'aria-label': t('table.page', { ns: 'common', page: n }) })}
               />

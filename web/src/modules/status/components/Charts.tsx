@@ -15,7 +15,15 @@ function useChartLayout() {
   return { rtl: i18n.dir() === 'rtl', phone };
 }
 
-export function CumulativeChart({ data, partiesLabel, signatoriesLabel }: { data: { year: number; parties: number; signatories: number }[]; partiesLabel: string; signatoriesLabel: string }) {
+export function CumulativeChart({
+  data,
+  partiesLabel,
+  signatoriesLabel,
+}: {
+  data: { year: number; parties: number; signatories: number }[];
+  partiesLabel: string;
+  signatoriesLabel: string;
+}) {
   const format = useFormat();
   const { rtl, phone } = useChartLayout();
   return (
@@ -30,7 +38,14 @@ export function CumulativeChart({ data, partiesLabel, signatoriesLabel }: { data
       withDots={false}
       valueFormatter={format.number}
       xAxisProps={{ reversed: rtl, minTickGap: phone ? 12 : 5 }}
-      yAxisProps={{ ...countAxisProps(data.flatMap((p) => [p.parties, p.signatories]), format.number), width: 44, ...startAxisProps(rtl) }}
+      yAxisProps={{
+        ...countAxisProps(
+          data.flatMap((p) => [p.parties, p.signatories]),
+          format.number,
+        ),
+        width: 44,
+        ...startAxisProps(rtl),
+      }}
       series={[
         { name: 'parties', label: partiesLabel, color: 'un.7' },
         { name: 'signatories', label: signatoriesLabel, color: 'orange.8' },
@@ -39,7 +54,15 @@ export function CumulativeChart({ data, partiesLabel, signatoriesLabel }: { data
   );
 }
 
-export function CompareChart({ data, fromLabel, toLabel }: { data: { name: string; atFrom: number; newParties: number }[]; fromLabel: string; toLabel: string }) {
+export function CompareChart({
+  data,
+  fromLabel,
+  toLabel,
+}: {
+  data: { name: string; atFrom: number; newParties: number }[];
+  fromLabel: string;
+  toLabel: string;
+}) {
   const format = useFormat();
   const { rtl, phone } = useChartLayout();
   return (
@@ -52,7 +75,11 @@ export function CompareChart({ data, fromLabel, toLabel }: { data: { name: strin
       withLegend
       legendProps={{ verticalAlign: 'bottom' }}
       valueFormatter={format.number}
-      xAxisProps={countAxisProps(data.map((d) => d.atFrom + d.newParties), format.number, rtl)}
+      xAxisProps={countAxisProps(
+        data.map((d) => d.atFrom + d.newParties),
+        format.number,
+        rtl,
+      )}
       yAxisProps={{ width: phone ? 130 : 200, ...startAxisProps(rtl) }}
       series={[
         { name: 'atFrom', label: fromLabel, color: 'un.7' },

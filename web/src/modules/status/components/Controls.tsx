@@ -6,7 +6,17 @@ const SETS = ['12', '16', '18', '19', 'all'] as const;
 // Drop-downs as wide as their longest option, never wider than the screen: a fixed width cut 'since 2014'.
 const FIT = { maw: '100%' } as const;
 
-export function DateControl({ label, value, onChange, name }: { label: string; value: string; onChange: (value: string) => void; name: string }) {
+export function DateControl({
+  label,
+  value,
+  onChange,
+  name,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  name: string;
+}) {
   return (
     <TextInput
       type="date"
@@ -43,7 +53,10 @@ export function BasisControl({ value, onChange }: { value: string; onChange: (va
       label={t('controls.basis')}
       value={value}
       onChange={(event) => onChange(event.currentTarget.value)}
-      data={[{ value: 'deposit', label: t('basis.deposit') }, { value: 'in-force', label: t('basis.inForce') }]}
+      data={[
+        { value: 'deposit', label: t('basis.deposit') },
+        { value: 'in-force', label: t('basis.inForce') },
+      ]}
       {...FIT}
     />
   );

@@ -19,12 +19,20 @@ export function DataAge({ newest, asOf }: { newest: string | null; asOf: string 
   return (
     <>
       {newest && (
-        <Text size="sm" mt="xs">{t('overview.dataAge', { date: format.date(newest), years: Math.max(0, yearsBetween(newest, asOf)) })}</Text>
+        <Text size="sm" mt="xs">
+          {t('overview.dataAge', { date: format.date(newest), years: Math.max(0, yearsBetween(newest, asOf)) })}
+        </Text>
       )}
-      <Text size="sm" mt="xs">{t('overview.updateHow')}</Text>
+      <Text size="sm" mt="xs">
+        {t('overview.updateHow')}
+      </Text>
       <List size="sm" spacing={4} mt={4}>
-        <List.Item>{t('overview.updateUntc')} <Code dir="ltr">{UNTC_COMMAND}</Code></List.Item>
-        <List.Item>{t('overview.updateActions')} <Code dir="ltr">{ACTIONS_COMMAND}</Code></List.Item>
+        <List.Item>
+          {t('overview.updateUntc')} <Code dir="ltr">{UNTC_COMMAND}</Code>
+        </List.Item>
+        <List.Item>
+          {t('overview.updateActions')} <Code dir="ltr">{ACTIONS_COMMAND}</Code>
+        </List.Item>
       </List>
     </>
   );

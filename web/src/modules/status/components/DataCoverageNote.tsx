@@ -17,13 +17,27 @@ export function useListFormat() {
  * The frame every data notice shares: one polite live region, so a reader hears the limits of a figure
  * when the date or set changes, not only on first load. Renders nothing when there is nothing to say.
  */
-export function DataNotice({ title, items, children, mt, mb }: { title: string; items: ReactNode[]; children?: ReactNode; mt?: MantineSpacing; mb?: MantineSpacing }) {
+export function DataNotice({
+  title,
+  items,
+  children,
+  mt,
+  mb,
+}: {
+  title: string;
+  items: ReactNode[];
+  children?: ReactNode;
+  mt?: MantineSpacing;
+  mb?: MantineSpacing;
+}) {
   if (items.length === 0 && !children) return null;
   return (
     <Alert color="yellow" role="status" title={title} mt={mt} mb={mb}>
       {items.length > 0 && (
         <List size="sm" spacing={4}>
-          {items.map((item, index) => <List.Item key={index}>{item}</List.Item>)}
+          {items.map((item, index) => (
+            <List.Item key={index}>{item}</List.Item>
+          ))}
         </List>
       )}
       {children}
@@ -35,7 +49,12 @@ export function DataNotice({ title, items, children, mt, mb }: { title: string; 
  * Says plainly what a set of figures cannot tell: instruments without data (unknown, not zero), partial
  * lists (lower bounds, unnamed States unknown) and data older than the date asked for.
  */
-export function DataCoverageNote({ coverage, names, children, mb }: {
+export function DataCoverageNote({
+  coverage,
+  names,
+  children,
+  mb,
+}: {
   coverage: Pick<Coverage, 'instrument' | 'hasData' | 'complete' | 'dataAsOf' | 'stale'>[];
   names: Map<string, string>;
   children?: ReactNode;
@@ -44,7 +63,8 @@ export function DataCoverageNote({ coverage, names, children, mb }: {
   const { t } = useTranslation('status');
   const format = useFormat();
   const list = useListFormat();
-  const nameList = (rows: { instrument: string }[]) => list(rows.map((row) => names.get(row.instrument) ?? row.instrument));
+  const nameList = (rows: { instrument: string }[]) =>
+    list(rows.map((row) => names.get(row.instrument) ?? row.instrument));
 
   const missing = coverage.filter((row) => !row.hasData);
   const partial = coverage.filter((row) => row.hasData && !row.complete);
@@ -58,12 +78,18 @@ export function DataCoverageNote({ coverage, names, children, mb }: {
   if (missing.length > 0) items.push(t('coverage.noData', { count: missing.length, instruments: nameList(missing) }));
   if (partial.length > 0) items.push(t('coverage.partial', { count: partial.length, instruments: nameList(partial) }));
   for (const [date, rows] of [...staleByDate].sort(([a], [b]) => a.localeCompare(b))) {
-    items.push(rows.length === withData
-      ? t('coverage.stale', { date: format.date(date) })
-      : t('coverage.staleFor', { date: format.date(date), instruments: nameList(rows) }));
+    items.push(
+      rows.length === withData
+        ? t('coverage.stale', { date: format.date(date) })
+        : t('coverage.staleFor', { date: format.date(date), instruments: nameList(rows) }),
+    );
   }
   if (items.length === 0) return null;
-  return <DataNotice title={t('coverage.title')} items={items} mb={mb}>{children}</DataNotice>;
+  return (
+    <DataNotice title={t('coverage.title')} items={items} mb={mb}>
+      {children}
+    </DataNotice>
+  );
 }
 
 /** A count that is a lower bound: "≥ 12" to the eye, "at least 12" to a screen reader. */

@@ -2,7 +2,13 @@ import { BasisControl, DateControl, SetControl } from './Controls.tsx';
 import { useTranslation } from 'react-i18next';
 
 /** The as-of date, instrument set and counting basis that most status pages share. */
-export function StatusControls({ state, set }: { state: { asOf: string; set: string; basis: string }; set: (key: 'asOf' | 'set' | 'basis', value: string) => void }) {
+export function StatusControls({
+  state,
+  set,
+}: {
+  state: { asOf: string; set: string; basis: string };
+  set: (key: 'asOf' | 'set' | 'basis', value: string) => void;
+}) {
   const { t } = useTranslation('status');
   return (
     <>

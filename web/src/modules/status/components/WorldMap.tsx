@@ -12,15 +12,27 @@ const WIDTH = 960;
 const HEIGHT = 470;
 
 /** World map shaded by how many instruments of the set each state is party to; the table beside it carries the same data. */
-export function WorldMap({ counts, max, names, labelId }: { counts: Map<string, number>; max: number; names: Map<string, string>; labelId: string }) {
+export function WorldMap({
+  counts,
+  max,
+  names,
+  labelId,
+}: {
+  counts: Map<string, number>;
+  max: number;
+  names: Map<string, string>;
+  labelId: string;
+}) {
   const { t } = useTranslation('status');
   const [shapes, setShapes] = useState<Feature<Geometry, { name: string }>[]>([]);
 
   useEffect(() => {
     let cancelled = false;
-    void fetch(worldUrl).then((r) => r.json()).then((topology: Topology<{ countries: GeometryCollection<{ name: string }> }>) => {
-      if (!cancelled) setShapes(feature(topology, topology.objects.countries).features);
-    });
+    void fetch(worldUrl)
+      .then((r) => r.json())
+      .then((topology: Topology<{ countries: GeometryCollection<{ name: string }> }>) => {
+        if (!cancelled) setShapes(feature(topology, topology.objects.countries).features);
+      });
     return () => {
       cancelled = true;
     };
@@ -36,7 +48,11 @@ export function WorldMap({ counts, max, names, labelId }: { counts: Map<string, 
           const count = counts.get(m49);
           const label = names.get(m49) ?? shape.properties.name;
           return (
-            <path key={`${m49}-${index}`} d={path(shape) ?? ''} fill={count === undefined ? '#dee2e6' : shadeFor(count, max)}>
+            <path
+              key={`${m49}-${index}`}
+              d={path(shape) ?? ''}
+              fill={count === undefined ? '#dee2e6' : shadeFor(count, max)}
+            >
               <title>{count === undefined ? label : t('overview.mapTooltip', { name: label, count, max })}</title>
             </path>
           );
@@ -47,8 +63,10 @@ export function WorldMap({ counts, max, names, labelId }: { counts: Map<string, 
           {legendClasses(max).map((c) => (
             <Text size="xs" key={c.from}>
               <span className="legend-swatch" style={{ background: c.colour }} aria-hidden="true" />
-              {c.to === 0 ? t('overview.legendNone')
-                : c.from === c.to ? t('overview.legendExact', { count: c.from })
+              {c.to === 0
+                ? t('overview.legendNone')
+                : c.from === c.to
+                  ? t('overview.legendExact', { count: c.from })
                   : t('overview.legendRange', { from: c.from, to: c.to })}
             </Text>
           ))}

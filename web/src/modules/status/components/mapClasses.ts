@@ -10,7 +10,11 @@ export function classOf(count: number, max: number): number {
 
 export const shadeFor = (count: number, max: number): string => PALETTE[classOf(count, max)]!;
 
-export interface LegendClass { colour: string; from: number; to: number }
+export interface LegendClass {
+  colour: string;
+  from: number;
+  to: number;
+}
 
 /**
  * The classes the map actually uses, each with the counts it holds, read from `classOf` itself so the

@@ -19,15 +19,27 @@ function PartyToAll({ label, value }: { label: string; value: Compare['partyToAl
   const format = useFormat();
   return (
     <Paper withBorder p="md" radius="md">
-      <Text size="sm" c="dimmed">{label}</Text>
-      <Text size="xl" fw={700}><bdi>{value.complete ? format.number(value.count) : t('overview.unknown')}</bdi></Text>
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text size="xl" fw={700}>
+        <bdi>{value.complete ? format.number(value.count) : t('overview.unknown')}</bdi>
+      </Text>
       {!value.complete && (
         <Text size="xs">
           {[
-            value.countOverInstrumentsWithData === null ? null : t('overview.partyToAllWithData', { count: value.countOverInstrumentsWithData }),
-            value.instrumentsWithoutData.length > 0 ? t('compare.missing', { count: value.instrumentsWithoutData.length }) : null,
-            value.instrumentsWithPartialData.length > 0 ? t('compare.partial', { count: value.instrumentsWithPartialData.length }) : null,
-          ].filter(Boolean).join(' · ')}
+            value.countOverInstrumentsWithData === null
+              ? null
+              : t('overview.partyToAllWithData', { count: value.countOverInstrumentsWithData }),
+            value.instrumentsWithoutData.length > 0
+              ? t('compare.missing', { count: value.instrumentsWithoutData.length })
+              : null,
+            value.instrumentsWithPartialData.length > 0
+              ? t('compare.partial', { count: value.instrumentsWithPartialData.length })
+              : null,
+          ]
+            .filter(Boolean)
+            .join(' · ')}
         </Text>
       )}
     </Paper>
@@ -43,8 +55,15 @@ export function ComparePage() {
   const nameOf = new Map((instruments.data?.items ?? []).map((i) => [i.id, i.shortName]));
   const data = compare.data;
   // A partial list only proves the parties it names: its counts are lower bounds.
-  const count = (row: Compare['instruments'][number], value: number | null) => (!row.hasData ? t('noData') : row.complete ? format.number(value) : <AtLeast value={value} />);
-  const chartRows = (data?.instruments ?? []).filter((i) => i.hasData).map((i) => ({ name: nameOf.get(i.instrument) ?? i.instrument, atFrom: i.partiesAtFrom ?? 0, newParties: i.newParties ?? 0 }));
+  const count = (row: Compare['instruments'][number], value: number | null) =>
+    !row.hasData ? t('noData') : row.complete ? format.number(value) : <AtLeast value={value} />;
+  const chartRows = (data?.instruments ?? [])
+    .filter((i) => i.hasData)
+    .map((i) => ({
+      name: nameOf.get(i.instrument) ?? i.instrument,
+      atFrom: i.partiesAtFrom ?? 0,
+      newParties: i.newParties ?? 0,
+    }));
 
   return (
     <Stack gap="lg">
@@ -62,27 +81,69 @@ export function ComparePage() {
         {data && (
           <>
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <PartyToAll label={t('compare.partyToAllAt', { date: format.date(data.from) })} value={data.partyToAllAtFrom} />
-              <PartyToAll label={t('compare.partyToAllAt', { date: format.date(data.to) })} value={data.partyToAllAtTo} />
+              <PartyToAll
+                label={t('compare.partyToAllAt', { date: format.date(data.from) })}
+                value={data.partyToAllAtFrom}
+              />
+              <PartyToAll
+                label={t('compare.partyToAllAt', { date: format.date(data.to) })}
+                value={data.partyToAllAtTo}
+              />
             </SimpleGrid>
             <DataCoverageNote coverage={data.instruments} names={nameOf} />
-            <ExportLinks path="/status/compare" params={{ from: state.from, to: state.to, set: state.set, basis: state.basis }} />
+            <ExportLinks
+              path="/status/compare"
+              params={{ from: state.from, to: state.to, set: state.set, basis: state.basis }}
+            />
             <DataTable
               caption={t('compare.caption', { from: format.date(data.from), to: format.date(data.to) })}
               rows={data.instruments}
               rowKey={(i) => i.instrument}
               empty={t('empty')}
               columns={[
-                { key: 'instrument', label: t('columns.instrument'), sortValue: (i) => nameOf.get(i.instrument) ?? i.instrument, render: (i) => <Anchor component={Link} to={`/instruments/${i.instrument}`}>{nameOf.get(i.instrument) ?? i.instrument}</Anchor> },
-                { key: 'from', label: t('compare.partiesAt', { date: format.date(data.from) }), numeric: true, sortValue: (i) => i.partiesAtFrom, render: (i) => count(i, i.partiesAtFrom) },
-                { key: 'to', label: t('compare.partiesAt', { date: format.date(data.to) }), numeric: true, sortValue: (i) => i.partiesAtTo, render: (i) => count(i, i.partiesAtTo) },
-                { key: 'new', label: t('compare.newParties'), numeric: true, sortValue: (i) => i.newParties, render: (i) => count(i, i.newParties) },
+                {
+                  key: 'instrument',
+                  label: t('columns.instrument'),
+                  sortValue: (i) => nameOf.get(i.instrument) ?? i.instrument,
+                  render: (i) => (
+                    <Anchor component={Link} to={`/instruments/${i.instrument}`}>
+                      {nameOf.get(i.instrument) ?? i.instrument}
+                    </Anchor>
+                  ),
+                },
+                {
+                  key: 'from',
+                  label: t('compare.partiesAt', { date: format.date(data.from) }),
+                  numeric: true,
+                  sortValue: (i) => i.partiesAtFrom,
+                  render: (i) => count(i, i.partiesAtFrom),
+                },
+                {
+                  key: 'to',
+                  label: t('compare.partiesAt', { date: format.date(data.to) }),
+                  numeric: true,
+                  sortValue: (i) => i.partiesAtTo,
+                  render: (i) => count(i, i.partiesAtTo),
+                },
+                {
+                  key: 'new',
+                  label: t('compare.newParties'),
+                  numeric: true,
+                  sortValue: (i) => i.newParties,
+                  render: (i) => count(i, i.newParties),
+                },
               ]}
             />
             <section aria-labelledby="compare-chart">
-              <Title order={2} size="h3" id="compare-chart" mb="xs">{t('compare.chartTitle')}</Title>
+              <Title order={2} size="h3" id="compare-chart" mb="xs">
+                {t('compare.chartTitle')}
+              </Title>
               <Suspense fallback={<Loader size="sm" />}>
-                <CompareChart data={chartRows} fromLabel={t('compare.partiesAt', { date: format.date(data.from) })} toLabel={t('compare.newParties')} />
+                <CompareChart
+                  data={chartRows}
+                  fromLabel={t('compare.partiesAt', { date: format.date(data.from) })}
+                  toLabel={t('compare.newParties')}
+                />
               </Suspense>
             </section>
           </>

@@ -17,9 +17,13 @@ export function CountriesPage() {
 
   const rows = useMemo(() => {
     const needle = state.q.trim().toLocaleLowerCase();
-    return (participants.data?.items ?? []).filter((p) =>
-      (!state.region || [p.regionM49, p.subregionM49, p.intermediateRegionM49].includes(state.region)) &&
-      (!needle || p.id.toLowerCase() === needle || Object.values(p.names).some((n) => n.toLocaleLowerCase().includes(needle))));
+    return (participants.data?.items ?? []).filter(
+      (p) =>
+        (!state.region || [p.regionM49, p.subregionM49, p.intermediateRegionM49].includes(state.region)) &&
+        (!needle ||
+          p.id.toLowerCase() === needle ||
+          Object.values(p.names).some((n) => n.toLocaleLowerCase().includes(needle))),
+    );
   }, [participants.data, state.region, state.q]);
 
   return (
@@ -30,7 +34,14 @@ export function CountriesPage() {
       </div>
       <Group align="end" gap="md" wrap="wrap">
         <RegionControl value={state.region} onChange={(v) => set('region', v)} />
-        <TextInput label={t('controls.search')} description={t('countries.searchHint')} value={state.q} onChange={(e) => set('q', e.currentTarget.value)} w={260} type="search" />
+        <TextInput
+          label={t('controls.search')}
+          description={t('countries.searchHint')}
+          value={state.q}
+          onChange={(e) => set('q', e.currentTarget.value)}
+          w={260}
+          type="search"
+        />
       </Group>
       <QueryState isLoading={participants.isLoading} error={participants.error}>
         <DataTable
@@ -40,10 +51,34 @@ export function CountriesPage() {
           empty={t('empty')}
           initialSort={{ key: 'name', direction: 'asc' }}
           columns={[
-            { key: 'name', label: t('columns.participant'), sortValue: (p) => p.name, render: (p) => <Anchor component={Link} to={`/countries/${p.id}`}>{p.name}</Anchor> },
-            { key: 'code', label: t('columns.code'), sortValue: (p) => p.id, render: (p) => <span className="ltr-figures">{p.id}</span> },
-            { key: 'region', label: t('columns.region'), sortValue: (p) => regionName.get(p.regionM49 ?? '') ?? '', render: (p) => regionName.get(p.regionM49 ?? '') ?? '' },
-            { key: 'subregion', label: t('columns.subregion'), sortValue: (p) => regionName.get(p.intermediateRegionM49 ?? p.subregionM49 ?? '') ?? '', render: (p) => regionName.get(p.intermediateRegionM49 ?? p.subregionM49 ?? '') ?? '' },
+            {
+              key: 'name',
+              label: t('columns.participant'),
+              sortValue: (p) => p.name,
+              render: (p) => (
+                <Anchor component={Link} to={`/countries/${p.id}`}>
+                  {p.name}
+                </Anchor>
+              ),
+            },
+            {
+              key: 'code',
+              label: t('columns.code'),
+              sortValue: (p) => p.id,
+              render: (p) => <span className="ltr-figures">{p.id}</span>,
+            },
+            {
+              key: 'region',
+              label: t('columns.region'),
+              sortValue: (p) => regionName.get(p.regionM49 ?? '') ?? '',
+              render: (p) => regionName.get(p.regionM49 ?? '') ?? '',
+            },
+            {
+              key: 'subregion',
+              label: t('columns.subregion'),
+              sortValue: (p) => regionName.get(p.intermediateRegionM49 ?? p.subregionM49 ?? '') ?? '',
+              render: (p) => regionName.get(p.intermediateRegionM49 ?? p.subregionM49 ?? '') ?? '',
+            },
             { key: 'kind', label: t('columns.kind'), sortValue: (p) => p.kind, render: (p) => t(`kinds.${p.kind}`) },
           ]}
         />

@@ -48,54 +48,124 @@ export function CountryPage() {
         {data && (
           <>
             <div>
-              <Text size="sm"><Anchor component={Link} to="/countries">{t('nav.countries', { ns: 'common' })}</Anchor></Text>
+              <Text size="sm">
+                <Anchor component={Link} to="/countries">
+                  {t('nav.countries', { ns: 'common' })}
+                </Anchor>
+              </Text>
               <Title order={1}>{data.name}</Title>
-              <Text mt="xs">{t('country.summary', { parties: data.partyCount, total: data.instrumentCount - data.instrumentsWithoutData.length, date: format.date(data.asOf) })}</Text>
+              <Text mt="xs">
+                {t('country.summary', {
+                  parties: data.partyCount,
+                  total: data.instrumentCount - data.instrumentsWithoutData.length,
+                  date: format.date(data.asOf),
+                })}
+              </Text>
             </div>
             <Group align="end" gap="md" wrap="wrap">
               <StatusControls state={state} set={set} />
             </Group>
             <DataCoverageNote coverage={data.instruments} names={nameOf} />
             <section aria-labelledby="gaps-title">
-              <Title order={2} size="h3" id="gaps-title">{t('country.gapsTitle')}</Title>
-              {data.gaps.length === 0 ? <Text mt="xs">{t('country.noGaps')}</Text> : (
+              <Title order={2} size="h3" id="gaps-title">
+                {t('country.gapsTitle')}
+              </Title>
+              {data.gaps.length === 0 ? (
+                <Text mt="xs">{t('country.noGaps')}</Text>
+              ) : (
                 <List mt="xs">
-                  {data.gaps.map((id) => <List.Item key={id}><Anchor component={Link} to={`/instruments/${id}`}>{nameOf.get(id) ?? id}</Anchor></List.Item>)}
+                  {data.gaps.map((id) => (
+                    <List.Item key={id}>
+                      <Anchor component={Link} to={`/instruments/${id}`}>
+                        {nameOf.get(id) ?? id}
+                      </Anchor>
+                    </List.Item>
+                  ))}
                 </List>
               )}
             </section>
             {data.unknown.length > 0 && (
               <section aria-labelledby="unknown-title">
-                <Title order={2} size="h3" id="unknown-title">{t('country.unknownTitle')}</Title>
+                <Title order={2} size="h3" id="unknown-title">
+                  {t('country.unknownTitle')}
+                </Title>
                 <Text mt="xs">{t('country.unknownIntro', { name: data.name, count: data.unknown.length })}</Text>
                 <List mt="xs">
-                  {data.unknown.map((id) => <List.Item key={id}><Anchor component={Link} to={`/instruments/${id}`}>{nameOf.get(id) ?? id}</Anchor></List.Item>)}
+                  {data.unknown.map((id) => (
+                    <List.Item key={id}>
+                      <Anchor component={Link} to={`/instruments/${id}`}>
+                        {nameOf.get(id) ?? id}
+                      </Anchor>
+                    </List.Item>
+                  ))}
                 </List>
               </section>
             )}
             <section aria-labelledby="status-title">
-              <Title order={2} size="h3" id="status-title" mb="xs">{t('country.statusTitle')}</Title>
+              <Title order={2} size="h3" id="status-title" mb="xs">
+                {t('country.statusTitle')}
+              </Title>
               <DataTable
                 caption={t('country.statusCaption', { name: data.name, date: format.date(data.asOf) })}
                 rows={data.instruments}
                 rowKey={(i) => i.instrument}
                 empty={t('empty')}
                 columns={[
-                  { key: 'instrument', label: t('columns.instrument'), sortValue: (i) => nameOf.get(i.instrument) ?? i.instrument, render: (i) => <Anchor component={Link} to={`/instruments/${i.instrument}`}>{nameOf.get(i.instrument) ?? i.instrument}</Anchor> },
-                  { key: 'status', label: t('columns.status'), sortValue: (i) => i.status, render: (i) => <Badge color={STATUS_COLORS[i.status]!.bg} c={STATUS_COLORS[i.status]!.fg} variant="filled">{t(`statuses.${i.status}`)}</Badge> },
-                  { key: 'signature', label: t('columns.signature'), sortValue: (i) => i.signature?.date ?? null, render: (i) => format.date(i.signature?.date) },
-                  { key: 'consent', label: t('columns.consent'), sortValue: (i) => i.consent?.date ?? null, render: (i) => (i.consent ? `${format.date(i.consent.date)} (${t(`actions.${i.consent.type}`)})` : '') },
-                  { key: 'inForce', label: t('columns.inForceFrom'), sortValue: (i) => i.inForceFrom, render: (i) => format.date(i.inForceFrom) },
+                  {
+                    key: 'instrument',
+                    label: t('columns.instrument'),
+                    sortValue: (i) => nameOf.get(i.instrument) ?? i.instrument,
+                    render: (i) => (
+                      <Anchor component={Link} to={`/instruments/${i.instrument}`}>
+                        {nameOf.get(i.instrument) ?? i.instrument}
+                      </Anchor>
+                    ),
+                  },
+                  {
+                    key: 'status',
+                    label: t('columns.status'),
+                    sortValue: (i) => i.status,
+                    render: (i) => (
+                      <Badge color={STATUS_COLORS[i.status]!.bg} c={STATUS_COLORS[i.status]!.fg} variant="filled">
+                        {t(`statuses.${i.status}`)}
+                      </Badge>
+                    ),
+                  },
+                  {
+                    key: 'signature',
+                    label: t('columns.signature'),
+                    sortValue: (i) => i.signature?.date ?? null,
+                    render: (i) => format.date(i.signature?.date),
+                  },
+                  {
+                    key: 'consent',
+                    label: t('columns.consent'),
+                    sortValue: (i) => i.consent?.date ?? null,
+                    render: (i) =>
+                      i.consent ? `${format.date(i.consent.date)} (${t(`actions.${i.consent.type}`)})` : '',
+                  },
+                  {
+                    key: 'inForce',
+                    label: t('columns.inForceFrom'),
+                    sortValue: (i) => i.inForceFrom,
+                    render: (i) => format.date(i.inForceFrom),
+                  },
                 ]}
               />
             </section>
             <section aria-labelledby="timeline-title">
-              <Title order={2} size="h3" id="timeline-title" mb="sm">{t('country.timelineTitle')}</Title>
-              {events.length === 0 ? <Text>{t('country.noEvents')}</Text> : (
+              <Title order={2} size="h3" id="timeline-title" mb="sm">
+                {t('country.timelineTitle')}
+              </Title>
+              {events.length === 0 ? (
+                <Text>{t('country.noEvents')}</Text>
+              ) : (
                 <Timeline bulletSize={14} lineWidth={2}>
                   {events.map((e) => (
                     <Timeline.Item key={`${e.instrument}-${e.action}-${e.date}`} title={format.date(e.date)}>
-                      <Text size="sm">{t(`actions.${e.action}`)} · {nameOf.get(e.instrument) ?? e.instrument}</Text>
+                      <Text size="sm">
+                        {t(`actions.${e.action}`)} · {nameOf.get(e.instrument) ?? e.instrument}
+                      </Text>
                     </Timeline.Item>
                   ))}
                 </Timeline>

@@ -30,43 +30,94 @@ export function MatrixPage() {
         <RegionControl value={state.region} onChange={(v) => set('region', v)} />
       </Group>
       <Group gap="lg">
-        <Text size="sm"><span className="legend-swatch matrix-cell-party" aria-hidden="true" />{t('matrix.legendParty')}</Text>
-        <Text size="sm"><span className="legend-swatch matrix-cell-signatory" aria-hidden="true" />{t('matrix.legendSignatory')}</Text>
-        <Text size="sm"><span className="legend-swatch matrix-cell-unknown" aria-hidden="true" />{t('matrix.legendUnknown')}</Text>
         <Text size="sm">
-          <span className="legend-swatch matrix-cell-none" aria-hidden="true" />{t('matrix.legendNotParty')}
+          <span className="legend-swatch matrix-cell-party" aria-hidden="true" />
+          {t('matrix.legendParty')}
         </Text>
         <Text size="sm">
-          <span className="legend-swatch matrix-cell-nodata" aria-hidden="true" />{t('matrix.legendNoData')}
+          <span className="legend-swatch matrix-cell-signatory" aria-hidden="true" />
+          {t('matrix.legendSignatory')}
+        </Text>
+        <Text size="sm">
+          <span className="legend-swatch matrix-cell-unknown" aria-hidden="true" />
+          {t('matrix.legendUnknown')}
+        </Text>
+        <Text size="sm">
+          <span className="legend-swatch matrix-cell-none" aria-hidden="true" />
+          {t('matrix.legendNotParty')}
+        </Text>
+        <Text size="sm">
+          <span className="legend-swatch matrix-cell-nodata" aria-hidden="true" />
+          {t('matrix.legendNoData')}
         </Text>
       </Group>
       <QueryState isLoading={matrix.isLoading} error={matrix.error}>
         {data && (
           <>
-            <DataCoverageNote coverage={data.instruments.map(({ id, ...coverage }) => ({ instrument: id, ...coverage }))} names={nameOf} />
-            <ExportLinks path="/status/matrix" params={{ asOf: state.asOf, set: state.set, basis: state.basis, region: state.region || undefined }} />
+            <DataCoverageNote
+              coverage={data.instruments.map(({ id, ...coverage }) => ({ instrument: id, ...coverage }))}
+              names={nameOf}
+            />
+            <ExportLinks
+              path="/status/matrix"
+              params={{ asOf: state.asOf, set: state.set, basis: state.basis, region: state.region || undefined }}
+            />
             <div className="table-scroll" tabIndex={0} role="region" aria-label={t('matrix.title')}>
               <Table withTableBorder withColumnBorders className="matrix-table" fz="xs">
-                <Table.Caption>{t('matrix.caption', { count: data.rows.length, date: format.date(data.asOf) })}</Table.Caption>
+                <Table.Caption>
+                  {t('matrix.caption', { count: data.rows.length, date: format.date(data.asOf) })}
+                </Table.Caption>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th scope="col">{t('columns.participant')}</Table.Th>
                     {data.instruments.map((i) => (
-                      <Table.Th scope="col" key={i.id}><Anchor component={Link} to={`/instruments/${i.id}`} size="xs">{nameOf.get(i.id) ?? i.id}</Anchor></Table.Th>
+                      <Table.Th scope="col" key={i.id}>
+                        <Anchor component={Link} to={`/instruments/${i.id}`} size="xs">
+                          {nameOf.get(i.id) ?? i.id}
+                        </Anchor>
+                      </Table.Th>
                     ))}
                     <Table.Th scope="col">{t('matrix.total')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {data.rows.length === 0 && <Table.Tr><Table.Td colSpan={data.instruments.length + 2}>{t('empty')}</Table.Td></Table.Tr>}
+                  {data.rows.length === 0 && (
+                    <Table.Tr>
+                      <Table.Td colSpan={data.instruments.length + 2}>{t('empty')}</Table.Td>
+                    </Table.Tr>
+                  )}
                   {data.rows.map((row) => (
                     <Table.Tr key={row.participant}>
-                      <Table.Th scope="row"><Anchor component={Link} to={`/countries/${row.participant}`} size="xs">{row.name}</Anchor></Table.Th>
+                      <Table.Th scope="row">
+                        <Anchor component={Link} to={`/countries/${row.participant}`} size="xs">
+                          {row.name}
+                        </Anchor>
+                      </Table.Th>
                       {row.cells.map((cell, index) => {
-                        const label = cell === null ? t('noData') : cell.status === 'none' ? t('statuses.not_party') : cell.status === 'unknown' ? t('statuses.unknown') : `${t(`statuses.${cell.status}`)} ${format.date(cell.date)}`;
-                        const className = cell === null ? 'matrix-cell-nodata'
-                          : cell.status === 'none' || cell.status === 'withdrawn' ? 'matrix-cell-none' : `matrix-cell-${cell.status}`;
-                        const symbol = cell === null ? '·' : cell.status === 'party' ? t('matrix.partySymbol') : cell.status === 'signatory' ? t('matrix.signatorySymbol') : cell.status === 'unknown' ? t('matrix.unknownSymbol') : '';
+                        const label =
+                          cell === null
+                            ? t('noData')
+                            : cell.status === 'none'
+                              ? t('statuses.not_party')
+                              : cell.status === 'unknown'
+                                ? t('statuses.unknown')
+                                : `${t(`statuses.${cell.status}`)} ${format.date(cell.date)}`;
+                        const className =
+                          cell === null
+                            ? 'matrix-cell-nodata'
+                            : cell.status === 'none' || cell.status === 'withdrawn'
+                              ? 'matrix-cell-none'
+                              : `matrix-cell-${cell.status}`;
+                        const symbol =
+                          cell === null
+                            ? '·'
+                            : cell.status === 'party'
+                              ? t('matrix.partySymbol')
+                              : cell.status === 'signatory'
+                                ? t('matrix.signatorySymbol')
+                                : cell.status === 'unknown'
+                                  ? t('matrix.unknownSymbol')
+                                  : '';
                         return (
                           <Table.Td key={data.instruments[index]!.id} className={className} ta="center" title={label}>
                             <span aria-hidden="true">{symbol}</span>

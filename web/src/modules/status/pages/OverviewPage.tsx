@@ -15,9 +15,17 @@ import { useInstruments, useOverview, useParticipants } from '../status.api.ts';
 function Figure({ label, value, note }: { label: string; value: string; note?: string | undefined }) {
   return (
     <Paper withBorder p="md" radius="md">
-      <Text size="sm" c="dimmed">{label}</Text>
-      <Text size="xl" fw={700}><bdi>{value}</bdi></Text>
-      {note && <Text size="xs" mt={4}>{note}</Text>}
+      <Text size="sm" c="dimmed">
+        {label}
+      </Text>
+      <Text size="xl" fw={700}>
+        <bdi>{value}</bdi>
+      </Text>
+      {note && (
+        <Text size="xs" mt={4}>
+          {note}
+        </Text>
+      )}
     </Paper>
   );
 }
@@ -48,24 +56,38 @@ export function OverviewPage() {
         {data && (
           <>
             <SimpleGrid cols={{ base: 1, xs: 2, md: 4 }}>
-              <Figure label={t('overview.instruments')} value={format.number(data.instrumentCount)} note={t('overview.withData', { count: withData })} />
+              <Figure
+                label={t('overview.instruments')}
+                value={format.number(data.instrumentCount)}
+                note={t('overview.withData', { count: withData })}
+              />
               <Figure
                 label={t('overview.partyToAll')}
                 value={data.partyToAll.complete ? format.number(data.partyToAll.count) : t('overview.unknown')}
-                note={data.partyToAll.complete || data.partyToAll.countOverInstrumentsWithData === null ? undefined : t('overview.partyToAllWithData', { count: data.partyToAll.countOverInstrumentsWithData })}
+                note={
+                  data.partyToAll.complete || data.partyToAll.countOverInstrumentsWithData === null
+                    ? undefined
+                    : t('overview.partyToAllWithData', { count: data.partyToAll.countOverInstrumentsWithData })
+                }
               />
               <Figure label={t('overview.participants')} value={format.number(data.participantCount)} />
               <Figure
                 label={t('overview.latestData')}
                 value={format.date(data.latestDataAsOf)}
-                note={data.oldestDataAsOf && data.oldestDataAsOf !== data.latestDataAsOf ? t('overview.oldestData', { date: format.date(data.oldestDataAsOf) }) : undefined}
+                note={
+                  data.oldestDataAsOf && data.oldestDataAsOf !== data.latestDataAsOf
+                    ? t('overview.oldestData', { date: format.date(data.oldestDataAsOf) })
+                    : undefined
+                }
               />
             </SimpleGrid>
             <DataCoverageNote coverage={data.coverage} names={instrumentNames}>
               {data.staleInstruments.length > 0 && <DataAge newest={data.latestDataAsOf} asOf={data.asOf} />}
             </DataCoverageNote>
             <section aria-labelledby="map-title">
-              <Title order={2} id="map-title" size="h3" mb="xs">{t('overview.mapTitle', { count: withData })}</Title>
+              <Title order={2} id="map-title" size="h3" mb="xs">
+                {t('overview.mapTitle', { count: withData })}
+              </Title>
               <WorldMap
                 labelId="map-title"
                 max={withData}
@@ -74,7 +96,9 @@ export function OverviewPage() {
               />
             </section>
             <section aria-labelledby="table-title">
-              <Title order={2} id="table-title" size="h3" mb="xs">{t('overview.tableTitle')}</Title>
+              <Title order={2} id="table-title" size="h3" mb="xs">
+                {t('overview.tableTitle')}
+              </Title>
               <DataTable
                 caption={t('overview.tableCaption', { date: format.date(data.asOf) })}
                 rows={data.participants}
@@ -83,8 +107,23 @@ export function OverviewPage() {
                 empty={t('empty')}
                 pageSize={25}
                 columns={[
-                  { key: 'name', label: t('columns.participant'), sortValue: (r) => namesById.get(r.participant) ?? r.participant, render: (r) => <Anchor component={Link} to={`/countries/${r.participant}`}>{namesById.get(r.participant) ?? r.participant}</Anchor> },
-                  { key: 'count', label: t('columns.partyTo', { count: withData }), numeric: true, sortValue: (r) => r.partyCount, render: (r) => format.number(r.partyCount) },
+                  {
+                    key: 'name',
+                    label: t('columns.participant'),
+                    sortValue: (r) => namesById.get(r.participant) ?? r.participant,
+                    render: (r) => (
+                      <Anchor component={Link} to={`/countries/${r.participant}`}>
+                        {namesById.get(r.participant) ?? r.participant}
+                      </Anchor>
+                    ),
+                  },
+                  {
+                    key: 'count',
+                    label: t('columns.partyTo', { count: withData }),
+                    numeric: true,
+                    sortValue: (r) => r.partyCount,
+                    render: (r) => format.number(r.partyCount),
+                  },
                 ]}
               />
             </section>
