@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { AuditRecord } from '../../../../../src/contracts/accounts.ts';
 import { QueryState } from '../../../components/QueryState.tsx';
-import { useFormat } from '../../../lib/format.ts';
+import { isolate, useFormat } from '../../../lib/format.ts';
 import type { useAudit } from '../admin.api.ts';
 
 type T = (key: string, options?: Record<string, unknown>) => string;
@@ -40,7 +40,11 @@ function Changes({ record }: { record: AuditRecord }) {
         <ul className="audit-changes">
           {changed.map((key) => (
             <li key={key}>
-              {t('audit.change', { field: key, before: short(before![key], t), after: short(after![key], t) })}
+              {t('audit.change', {
+                field: isolate(key),
+                before: isolate(short(before![key], t)),
+                after: isolate(short(after![key], t)),
+              })}
             </li>
           ))}
         </ul>

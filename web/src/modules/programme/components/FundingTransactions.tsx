@@ -155,7 +155,10 @@ export function TransactionsTable({
                   render: (row) => (
                     <span
                       className="nowrap"
-                      title={t('transactions.rateUsed', { rate: money.rate(row.usdRate), currency: row.currency })}
+                      title={t('transactions.rateUsed', {
+                        rate: money.rate(row.usdRate),
+                        currency: isolate(row.currency),
+                      })}
                     >
                       {money.money(row.usdAmount)}
                     </span>

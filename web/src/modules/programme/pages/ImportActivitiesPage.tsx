@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGES } from '../../../../../src/contracts/languages.ts';
 import { DataTable, type Column } from '../../../components/DataTable.tsx';
 import { ApiError } from '../../../lib/api.ts';
+import { isolate } from '../../../lib/format.ts';
 import { useReason, type Reason } from '../../../lib/reasons.ts';
 import { moduleErrors } from '../../../components/ModuleErrors.tsx';
 import { ProgrammeQueryState } from '../components/Errors.tsx';
@@ -281,7 +282,7 @@ function ProblemsView({ error, fileName, mapping }: { error: unknown; fileName: 
           <>
             <bdi>{header}</bdi>{' '}
             <Text span size="sm" c="dimmed">
-              {t('problems.forField', { field: row.field })}
+              {t('problems.forField', { field: isolate(row.field) })}
             </Text>
           </>
         ) : (
