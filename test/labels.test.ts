@@ -6,6 +6,7 @@ import { LANGUAGES } from '../src/contracts/languages.ts';
 import { parseCsv } from '../src/lib/csv.ts';
 import { classOf, legendClasses } from '../web/src/modules/status/components/mapClasses.ts';
 import { reasonOf } from '../web/src/lib/reasons.ts';
+import { REASON_CODES } from '../src/contracts/reasons.ts';
 
 type Messages = Record<string, unknown>;
 const load = (lang: string, ns: string) =>
@@ -93,6 +94,24 @@ describe('field problems from the server', () => {
       lang: 'en',
     });
     expect(fr({ field: 'x', reason: 'did you mean NER?' })).toEqual({ text: 'did you mean NER?', lang: 'en' });
+  });
+
+  it('have a message in each of the six languages for every code the server can give', async () => {
+    // Every value any reason takes, so that a message naming one the server does not send fails here.
+    const params = {
+      ...{ value: 'XYZ', values: 'a, b', each: 'true', column: 'title', file: 'a.pdf', line: 2, kind: 'law' },
+      ...{ origin: 'string', minimum: 3, maximum: 5, inclusive: 'true', format: 'email', expected: 'string' },
+      ...{ divisor: 2, women: 1, men: 2, total: 2, sum: 3, currency: 'EUR', date: '2024-01-01', status: 'active' },
+    };
+    expect(Object.keys(load('en', 'common').reasons as Messages).sort()).toEqual([...REASON_CODES].sort());
+    for (const lang of LANGUAGES) {
+      const translate = await translator(lang);
+      for (const code of REASON_CODES) {
+        const reason = translate({ field: 'x', reason: 'English', code, params });
+        expect(reason.lang, `${lang}: reasons.${code}`).toBeUndefined();
+        expect(reason.text, `${lang}: reasons.${code}`).not.toMatch(/[{}]|^English$/);
+      }
+    }
   });
 });
 

@@ -1,3 +1,5 @@
+import { REASON_CODES, type ReasonCode } from '../contracts/reasons.ts';
+
 /** One problem with one input field or one line of an imported file. */
 export interface FieldProblem {
   /** Field name, query parameter or column that is wrong. */
@@ -9,7 +11,7 @@ export interface FieldProblem {
   /** Why it is wrong, in English; clients translate by `code` where they can. */
   reason: string;
   /** Stable code of the reason (`too_small`, `unknown_country`): clients translate it, with `params`. */
-  code?: string;
+  code?: ReasonCode;
   /** Values the translated reason needs (`minimum`, `value`). */
   params?: Record<string, string | number>;
 }
@@ -48,3 +50,42 @@ export const badRequest = (code: string, message: string, problems: FieldProblem
   new AppError({ status: 400, code, message, problems });
 
 export const isAppError = (error: unknown): error is AppError => error instanceof AppError;
+
+/**
+ * A problem's English `reason` with the stable code (and values) clients translate it by; spread it into
+ * the problem: `{ field: 'file', ...because('file_empty', 'is empty') }`.
+ */
+export const because = (
+  code: ReasonCode,
+  reason: string,
+  params?: Record<string, string | number>,
+): Pick<FieldProblem, 'reason' | 'code' | 'params'> => (params ? { reason, code, params } : { reason, code });
+
+/** Whether a value is one of `REASON_CODES`. */
+export const isReasonCode = (value: unknown): value is ReasonCode =>
+  typeof value === 'string' && (REASON_CODES as readonly string[]).includes(value);
+
+const ZOD_PARAMS = ['origin', 'minimum', 'maximum', 'inclusive', 'format', 'expected', 'divisor'];
+
+/**
+ * The reason of a Zod issue from `safeParse`, with its code and values as the error handler gives them for a
+ * request (`too_small` with its minimum; a refinement's own code from `coded()`).
+ */
+export function issueReason(issue: {
+  code: string;
+  message: string;
+  params?: Record<string, unknown>;
+}): Pick<FieldProblem, 'reason' | 'code' | 'params'> {
+  if (issue.code === 'custom') {
+    const own = issue.params?.code;
+    return isReasonCode(own) ? { reason: issue.message, code: own } : { reason: issue.message };
+  }
+  if (!isReasonCode(issue.code)) return { reason: issue.message };
+  const params: Record<string, string | number> = {};
+  for (const name of ZOD_PARAMS) {
+    const value = (issue as Record<string, unknown>)[name];
+    if (typeof value === 'string' || typeof value === 'number') params[name] = value;
+    else if (typeof value === 'bigint' || typeof value === 'boolean') params[name] = String(value);
+  }
+  return { reason: issue.message, code: issue.code, params };
+}

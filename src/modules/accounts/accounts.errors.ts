@@ -1,4 +1,5 @@
-import { AppError, type FieldProblem } from '../../lib/errors.ts';
+import { AppError, because, type FieldProblem } from '../../lib/errors.ts';
+import { MIN_PASSWORD_LENGTH } from './secrets.ts';
 
 export const invalidCredentials = () =>
   new AppError({
@@ -33,7 +34,7 @@ export const emailTaken = (deleted: boolean) =>
     message: deleted
       ? 'A deleted user has this email address: restore that user instead.'
       : 'A user with this email address already exists.',
-    problems: [{ field: 'email', reason: 'already used by another user' }],
+    problems: [{ field: 'email', ...because('email_taken', 'already used by another user') }],
   });
 export const invalidInput = (message: string, problems: FieldProblem[]) =>
   new AppError({ status: 400, code: 'validation.invalid_request', message, problems });
@@ -46,7 +47,16 @@ export const passwordRejected = (field: string, reason: 'too_short' | 'too_long'
       too_long: 'The password is too long.',
       too_common: 'This password is among the most common ones: choose another.',
     }[reason],
-    problems: [{ field, reason: reason.replace('_', ' ') }],
+    problems: [
+      {
+        field,
+        ...because(
+          `password_${reason}`,
+          reason.replace('_', ' '),
+          reason === 'too_short' ? { minimum: MIN_PASSWORD_LENGTH } : undefined,
+        ),
+      },
+    ],
   });
 
 export class LockedOutError extends AppError {

@@ -129,14 +129,18 @@ describe('accounts', () => {
         payload: { email: 'x@example.org', displayName: 'X', role: 'member_state_official' },
       });
       expect(noCountry.statusCode).toBe(400);
-      expect(noCountry.json().errors).toEqual([expect.objectContaining({ field: 'participantId' })]);
+      expect(noCountry.json().errors).toEqual([
+        expect.objectContaining({ field: 'participantId', code: 'scope_participant_required' }),
+      ]);
       const unknownCountry = await inject({
         method: 'POST',
         url: '/api/v1/admin/users',
         headers,
         payload: { email: 'x@example.org', displayName: 'X', role: 'member_state_official', participantId: 'XXX' },
       });
-      expect(unknownCountry.json().errors).toEqual([expect.objectContaining({ field: 'participantId' })]);
+      expect(unknownCountry.json().errors).toEqual([
+        expect.objectContaining({ field: 'participantId', code: 'unknown_participant', params: { value: 'XXX' } }),
+      ]);
       const noOrganisation = await inject({
         method: 'POST',
         url: '/api/v1/admin/users',
@@ -176,7 +180,7 @@ describe('accounts', () => {
         donorId: norway,
       });
       expect(forPartner.json().errors).toEqual([
-        { field: 'donorId', reason: 'only a donor user is linked to a donor record' },
+        { field: 'donorId', reason: 'only a donor user is linked to a donor record', code: 'only_donor_linked' },
       ]);
       const unknown = await invite({
         email: 'p@example.org',
@@ -184,7 +188,9 @@ describe('accounts', () => {
         participantId: 'NOR',
         donorId: '00000000-0000-4000-8000-000000000000',
       });
-      expect(unknown.json().errors).toEqual([{ field: 'donorId', reason: 'no such donor record' }]);
+      expect(unknown.json().errors).toEqual([
+        { field: 'donorId', reason: 'no such donor record', code: 'unknown_donor' },
+      ]);
 
       const id = donor.json().id as string;
       const patch = (payload: object) =>

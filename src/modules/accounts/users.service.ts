@@ -9,6 +9,7 @@ import { oneTimeTokens, users, type Role, type UserRow, type UserStatus } from '
 import type { Mailer } from './mail.ts';
 import { renderMail } from './mail.templates.ts';
 import { ROLE_SCOPE } from './policy.ts';
+import { because, type FieldProblem } from '../../lib/errors.ts';
 import { hashPassword, hashToken, passwordProblem, randomToken, verifyPassword } from './secrets.ts';
 import { findParticipantId } from '../participants/participants.repository.ts';
 
@@ -53,30 +54,49 @@ interface Scope {
 /** A role needs its scope: an official a country, a partner or programme officer an organisation. */
 async function checkScope(db: Db, scope: Scope) {
   const need = ROLE_SCOPE[scope.role];
-  const problems = [];
+  const problems: FieldProblem[] = [];
   if (need === 'participant' && !scope.participantId)
     problems.push({
       field: 'participantId',
-      reason: 'a member-state official acts for one country: give its ISO3 code',
+      ...because('scope_participant_required', 'a member-state official acts for one country: give its ISO3 code'),
     });
   if (need === 'organization' && !scope.organizationId)
-    problems.push({ field: 'organizationId', reason: `a ${scope.role.replace('_', ' ')} belongs to an organization` });
+    problems.push({
+      field: 'organizationId',
+      ...because('scope_organization_required', `a ${scope.role.replace('_', ' ')} belongs to an organization`, {
+        role: scope.role,
+      }),
+    });
   if (need === 'either' && !scope.organizationId && !scope.participantId)
-    problems.push({ field: 'organizationId', reason: 'a donor is an organization or a state: give one of them' });
+    problems.push({
+      field: 'organizationId',
+      ...because('scope_donor_needs_one', 'a donor is an organization or a state: give one of them'),
+    });
   if (need === 'none' && (scope.participantId || scope.organizationId))
-    problems.push({ field: 'role', reason: 'an administrator has no country or organization scope' });
+    problems.push({
+      field: 'role',
+      ...because('scope_admin_unscoped', 'an administrator has no country or organization scope'),
+    });
   if (scope.participantId && !(await findParticipantId(db, scope.participantId)))
-    problems.push({ field: 'participantId', reason: `no participant has the code ${scope.participantId}` });
+    problems.push({
+      field: 'participantId',
+      ...because('unknown_participant', `no participant has the code ${scope.participantId}`, {
+        value: scope.participantId,
+      }),
+    });
   if (scope.organizationId) {
     const organization = await repo.findOrganization(db, scope.organizationId);
     if (!organization || organization.deletedAt)
-      problems.push({ field: 'organizationId', reason: 'no such organization' });
+      problems.push({ field: 'organizationId', ...because('unknown_organization', 'no such organization') });
   }
   if (scope.donorId) {
     if (scope.role !== 'donor')
-      problems.push({ field: 'donorId', reason: 'only a donor user is linked to a donor record' });
+      problems.push({
+        field: 'donorId',
+        ...because('only_donor_linked', 'only a donor user is linked to a donor record'),
+      });
     else if (!(await repo.donorExists(db, scope.donorId)))
-      problems.push({ field: 'donorId', reason: 'no such donor record' });
+      problems.push({ field: 'donorId', ...because('unknown_donor', 'no such donor record') });
   }
   if (problems.length) throw invalidInput('The role and its scope do not fit.', problems);
 }
@@ -179,7 +199,7 @@ export async function resendInvitation(deps: AccountsDeps & { userId: string }) 
     if (!user || user.deletedAt) throw notFoundUser();
     if (user.status !== 'invited')
       throw invalidInput('This user has already accepted the invitation.', [
-        { field: 'status', reason: `the user is ${user.status}` },
+        { field: 'status', ...because('user_status', `the user is ${user.status}`, { status: user.status }) },
       ]);
     const id = await issueLink({ ...deps, db: tx, user, purpose: 'invitation', inviter: context.actorLabel });
     await recordAudit(
@@ -297,7 +317,9 @@ export async function changeOwnPassword({
   const user = await repo.findUserById(db, userId);
   if (!user) throw notFoundUser();
   if (!(await verifyPassword(user.passwordHash, currentPassword))) {
-    throw invalidInput('The current password is not right.', [{ field: 'currentPassword', reason: 'does not match' }]);
+    throw invalidInput('The current password is not right.', [
+      { field: 'currentPassword', ...because('password_mismatch', 'does not match') },
+    ]);
   }
   checkPassword(newPassword, 'newPassword');
   const passwordHash = await hashPassword(newPassword);
@@ -374,12 +396,12 @@ export async function updateUser({
       ((changes.role && changes.role !== before.role) || changes.status === 'disabled')
     ) {
       throw invalidInput('Administrators cannot change their own role or disable themselves.', [
-        { field: changes.role ? 'role' : 'status', reason: 'not for your own account' },
+        { field: changes.role ? 'role' : 'status', ...because('not_own_account', 'not for your own account') },
       ]);
     }
     if (changes.status === 'active' && before.status === 'invited') {
       throw invalidInput('An invited user becomes active by accepting the invitation.', [
-        { field: 'status', reason: 'the user has not accepted the invitation yet' },
+        { field: 'status', ...because('invitation_pending', 'the user has not accepted the invitation yet') },
       ]);
     }
     const role = changes.role ?? (before.role as Role);
@@ -439,7 +461,9 @@ export async function deleteUser({
   userId,
 }: Pick<AccountsDeps, 'db' | 'clock' | 'context'> & { userId: string }) {
   if (context.actorUserId === userId)
-    throw invalidInput('You cannot delete your own account.', [{ field: 'id', reason: 'your own account' }]);
+    throw invalidInput('You cannot delete your own account.', [
+      { field: 'id', ...because('own_account', 'your own account') },
+    ]);
   return inTransaction(db, async (tx) => {
     const before = await repo.findUserById(tx, userId);
     if (!before || before.deletedAt) throw notFoundUser();
@@ -515,7 +539,9 @@ export async function createAdministrator({
 }) {
   checkPassword(password);
   if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim()))
-    throw invalidInput('Not an email address.', [{ field: 'email', reason: `"${email}" is not an email address` }]);
+    throw invalidInput('Not an email address.', [
+      { field: 'email', ...because('not_an_email', `"${email}" is not an email address`, { value: email }) },
+    ]);
   const passwordHash = await hashPassword(password);
   return inTransaction(db, async (tx) => {
     const existing = await repo.findUserByEmail(tx, email);

@@ -3,7 +3,7 @@ import type { Language } from '../../contracts/languages.ts';
 import { DOCUMENT_SUBTYPES, type DocumentInput } from '../../contracts/library.ts';
 import { insertRows, inTransaction, type Db } from '../../db/client.ts';
 import type { Clock } from '../../lib/dates.ts';
-import { AppError, badRequest, notFound, type FieldProblem } from '../../lib/errors.ts';
+import { AppError, badRequest, because, notFound, type FieldProblem } from '../../lib/errors.ts';
 import type { Actor } from '../accounts/policy.ts';
 import { recordAudit, recordAudits, type AuditContext } from '../audit/audit.service.ts';
 import { instruments } from '../instruments/instruments.table.ts';
@@ -72,7 +72,12 @@ async function validateInput(db: Db, input: DocumentInput, documentId: string | 
   if (input.subtype && !subtypes?.includes(input.subtype)) {
     problems.push({
       field: 'subtype',
-      reason: subtypes ? `must be one of ${subtypes.join(', ')} for ${input.kind}` : `${input.kind} has no subtypes`,
+      ...(subtypes
+        ? because('subtype_not_one_of', `must be one of ${subtypes.join(', ')} for ${input.kind}`, {
+            values: subtypes.join(', '),
+            kind: input.kind,
+          })
+        : because('no_subtypes', `${input.kind} has no subtypes`, { kind: input.kind })),
     });
   }
   if (input.country) {
@@ -101,9 +106,15 @@ async function validateInput(db: Db, input: DocumentInput, documentId: string | 
   for (const [index, event] of input.events.entries()) {
     if (!event.by) continue;
     if (event.by === documentId)
-      problems.push({ field: `events.${index}.by`, reason: 'a document cannot amend or repeal itself' });
+      problems.push({
+        field: `events.${index}.by`,
+        ...because('amends_itself', 'a document cannot amend or repeal itself'),
+      });
     else if (!(await findDocumentRow(db, event.by)))
-      problems.push({ field: `events.${index}.by`, reason: 'there is no such document in the library' });
+      problems.push({
+        field: `events.${index}.by`,
+        ...because('unknown_document', 'there is no such document in the library'),
+      });
   }
   const dates = [
     ['adoptedDate', input.adoptedDate],
@@ -111,9 +122,12 @@ async function validateInput(db: Db, input: DocumentInput, documentId: string | 
     ['repealedDate', input.repealedDate],
   ] as const;
   if (input.adoptedDate && input.inForceDate && input.inForceDate < input.adoptedDate)
-    problems.push({ field: 'inForceDate', reason: 'must not be before the adoption date' });
+    problems.push({ field: 'inForceDate', ...because('before_adoption', 'must not be before the adoption date') });
   if (input.repealedDate && dates.some(([, value]) => value && value > input.repealedDate!))
-    problems.push({ field: 'repealedDate', reason: 'must not be before the adoption or entry-into-force date' });
+    problems.push({
+      field: 'repealedDate',
+      ...because('before_adoption_or_in_force', 'must not be before the adoption or entry-into-force date'),
+    });
   if (problems.length > 0) throw badRequest('validation_failed', 'Some fields are not valid.', problems);
 }
 
@@ -261,7 +275,14 @@ export async function prepareUpload(deps: LibraryDeps, upload: Upload): Promise<
       status: 413,
       code: 'library.file_too_large',
       message: `The file is larger than the ${Math.round(deps.maxUploadBytes / 1_048_576)} MB allowed.`,
-      problems: [{ field: 'file', reason: `${upload.bytes.byteLength} bytes; the limit is ${deps.maxUploadBytes}` }],
+      problems: [
+        {
+          field: 'file',
+          ...because('file_too_large', `${upload.bytes.byteLength} bytes; the limit is ${deps.maxUploadBytes}`, {
+            maximum: Math.round(deps.maxUploadBytes / 1_048_576),
+          }),
+        },
+      ],
     });
   }
   const detected = await detectFileType(upload.bytes, upload.filename);
@@ -366,7 +387,10 @@ function checkCreate(actor: Actor, input: DocumentInput): void {
   if (actor.kind === 'anonymous') throw forbidden('Sign in to add documents.');
   if (actor.role === 'member_state_official' && input.country?.toUpperCase() !== actor.participantId) {
     throw forbidden('Officials add documents of their own country only.', [
-      { field: 'country', reason: `must be ${actor.participantId}` },
+      {
+        field: 'country',
+        ...because('must_be_country', `must be ${actor.participantId}`, { value: actor.participantId ?? '' }),
+      },
     ]);
   }
   if (actor.role === 'donor') throw forbidden('Donors cannot add library documents.');
@@ -506,7 +530,10 @@ export async function updateDocument(
     input.country?.toUpperCase() !== actor.participantId
   ) {
     throw forbidden('Officials keep documents in their own country.', [
-      { field: 'country', reason: `must be ${actor.participantId}` },
+      {
+        field: 'country',
+        ...because('must_be_country', `must be ${actor.participantId}`, { value: actor.participantId ?? '' }),
+      },
     ]);
   }
   await validateInput(deps.db, input, id);

@@ -326,18 +326,23 @@ describe('bulk import of a library folder', () => {
           line: 3,
           field: 'file',
           reason: 'linked-out.txt is a symbolic link; copy the file into the folder',
+          code: 'symbolic_link',
+          params: { file: 'linked-out.txt' },
         },
         {
           file: 'metadata.csv',
           line: 4,
           field: 'file',
           reason: 'linked-in.txt is a symbolic link; copy the file into the folder',
+          code: 'symbolic_link',
+          params: { file: 'linked-in.txt' },
         },
         {
           file: 'metadata.csv',
           line: 5,
           field: 'file',
           reason: 'must be the name of a file in the folder, without a path',
+          code: 'file_name_with_path',
         },
       ]);
       expect(await counts()).toEqual(before);
@@ -352,7 +357,12 @@ describe('bulk import of a library folder', () => {
       symlinkSync(join(outside, 'metadata.csv'), join(path, 'metadata.csv'));
       const error = await refusal(path);
       expect(error.problems).toEqual([
-        { file: 'metadata.csv', reason: 'metadata.csv is a symbolic link; copy the file into the folder' },
+        {
+          file: 'metadata.csv',
+          reason: 'metadata.csv is a symbolic link; copy the file into the folder',
+          code: 'symbolic_link',
+          params: { file: 'metadata.csv' },
+        },
       ]);
     });
 

@@ -5,7 +5,7 @@ import { LANGUAGES, isLanguage, type Language } from '../../contracts/languages.
 import { dateInput, documentInputSchema, type DocumentInput } from '../../contracts/library.ts';
 import { inTransaction, type Db } from '../../db/client.ts';
 import { parseCsvRows } from '../../lib/csv.ts';
-import { AppError, isAppError, type FieldProblem } from '../../lib/errors.ts';
+import { AppError, because, isAppError, issueReason, type FieldProblem } from '../../lib/errors.ts';
 import type { Actor } from '../accounts/policy.ts';
 import type { AuditContext } from '../audit/audit.service.ts';
 import { participants } from '../participants/participants.table.ts';
@@ -155,21 +155,28 @@ export async function importLibraryFolder(
       status: 400,
       code: 'library.import_no_metadata',
       message: `${folderPath} has no ${METADATA_FILE}.`,
-      problems: [{ file: METADATA_FILE, reason: 'missing' }],
+      problems: [{ file: METADATA_FILE, ...because('file_missing', 'missing', { file: METADATA_FILE }) }],
     });
   }
-  if (metadata === 'link') throw importFailed([{ file: METADATA_FILE, reason: LINK_REASON(METADATA_FILE) }]);
+  if (metadata === 'link') throw importFailed([{ file: METADATA_FILE, ...LINK_REASON(METADATA_FILE) }]);
   const rows = parseCsvRows(Buffer.from(metadata));
   const [header, ...body] = rows;
   const problems: FieldProblem[] = [];
-  const at = (line: number, field: string, reason: string) =>
-    problems.push({ file: METADATA_FILE, line, field, reason });
+  const at = (line: number, field: string, reason: Pick<FieldProblem, 'reason' | 'code' | 'params'>) =>
+    problems.push({ file: METADATA_FILE, line, field, ...reason });
   const columns = header?.cells.map((c) => c.trim()) ?? [];
   const unknownColumns = columns.filter((c) => !(METADATA_COLUMNS as readonly string[]).includes(c));
-  if (!header || !columns.includes('kind')) at(1, 'kind', 'the header must name a kind column');
+  if (!header || !columns.includes('kind'))
+    at(1, 'kind', because('column_missing', 'the header must name a kind column', { column: 'kind' }));
   for (const column of unknownColumns)
-    at(1, column, `unknown column (expected some of: ${METADATA_COLUMNS.join(', ')})`);
-  if (body.length === 0) at(2, 'file', 'no documents are listed');
+    at(
+      1,
+      column,
+      because('unknown_column', `unknown column (expected some of: ${METADATA_COLUMNS.join(', ')})`, {
+        values: METADATA_COLUMNS.join(', '),
+      }),
+    );
+  if (body.length === 0) at(2, 'file', because('no_rows', 'no documents are listed'));
   if (problems.length > 0) throw importFailed(problems);
 
   const [knownCountries, knownInstruments] = await Promise.all([
@@ -189,26 +196,48 @@ export async function importLibraryFolder(
     const record = Object.fromEntries(columns.map((column, i) => [column, row.cells[i] ?? '']));
     const before = problems.length;
     const parsed = documentInputSchema.safeParse(rowToInput(record));
-    if (!parsed.success) for (const issue of parsed.error.issues) at(row.line, toField(issue.path), issue.message);
+    if (!parsed.success) for (const issue of parsed.error.issues) at(row.line, toField(issue.path), issueReason(issue));
     const input = parsed.success ? parsed.data : null;
     if (input?.country && !knownCountries.has(input.country))
-      at(row.line, 'country', `${input.country} is not a known country (use the ISO 3166-1 alpha-3 code)`);
+      at(
+        row.line,
+        'country',
+        because('unknown_country', `${input.country} is not a known country (use the ISO 3166-1 alpha-3 code)`, {
+          value: input.country,
+        }),
+      );
     for (const link of input?.instruments ?? [])
       if (!knownInstruments.has(link.instrument))
-        at(row.line, 'instruments', `${link.instrument} is not a known instrument`);
+        at(
+          row.line,
+          'instruments',
+          because('unknown_instrument', `${link.instrument} is not a known instrument`, { value: link.instrument }),
+        );
     const versionDate = blankToNull(record.version_date);
     if (versionDate && !dateInput.safeParse(versionDate).success)
-      at(row.line, 'version_date', 'must be a real date written as YYYY-MM-DD');
+      at(row.line, 'version_date', because('invalid_date', 'must be a real date written as YYYY-MM-DD'));
     const fileName = blankToNull(record.file);
     let file: PreparedFile | null = null;
     if (fileName) {
       const language = record.language?.trim();
       const bytes = basename(fileName) === fileName ? readFolderFile(folder, fileName) : null;
-      if (bytes === null) at(row.line, 'file', 'must be the name of a file in the folder, without a path');
-      else if (bytes === 'missing') at(row.line, 'file', `${fileName} is not in the folder`);
+      if (bytes === null)
+        at(
+          row.line,
+          'file',
+          because('file_name_with_path', 'must be the name of a file in the folder, without a path'),
+        );
+      else if (bytes === 'missing')
+        at(row.line, 'file', because('file_not_in_folder', `${fileName} is not in the folder`, { file: fileName }));
       else if (bytes === 'link') at(row.line, 'file', LINK_REASON(fileName));
       else if (!isLanguage(language))
-        at(row.line, 'language', `the language of the file is required: one of ${LANGUAGES.join(', ')}`);
+        at(
+          row.line,
+          'language',
+          because('file_language_required', `the language of the file is required: one of ${LANGUAGES.join(', ')}`, {
+            values: LANGUAGES.join(', '),
+          }),
+        );
       else if (problems.length === before) {
         try {
           file = await prepareUpload(deps, { bytes, filename: fileName, language: language as Language, versionDate });
@@ -217,12 +246,23 @@ export async function importLibraryFolder(
           at(
             row.line,
             'file',
-            `${fileName}: ${error.message}${error.problems[0] ? ` (${error.problems[0].reason})` : ''}`,
+            because(
+              'file_rejected',
+              `${fileName}: ${error.message}${error.problems[0] ? ` (${error.problems[0].reason})` : ''}`,
+              { file: fileName, error: error.code },
+            ),
           );
         }
       }
       if (file && seenFiles.has(file.sha256))
-        at(row.line, 'file', `${fileName} is the same file as on line ${seenFiles.get(file.sha256)}`);
+        at(
+          row.line,
+          'file',
+          because('same_file', `${fileName} is the same file as on line ${seenFiles.get(file.sha256)}`, {
+            file: fileName,
+            line: seenFiles.get(file.sha256)!,
+          }),
+        );
       if (file) seenFiles.set(file.sha256, row.line);
     }
     if (input && problems.length === before) planned.push({ line: row.line, input, file, fileName });
@@ -293,7 +333,8 @@ async function sameEntryStored(db: Db, input: DocumentInput): Promise<boolean> {
   return result.rows.length > 0;
 }
 
-const LINK_REASON = (name: string) => `${name} is a symbolic link; copy the file into the folder`;
+const LINK_REASON = (name: string) =>
+  because('symbolic_link', `${name} is a symbolic link; copy the file into the folder`, { file: name });
 
 /**
  * The bytes of a regular file directly in the folder; 'missing' when there is none, 'link' for a

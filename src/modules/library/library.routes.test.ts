@@ -768,6 +768,7 @@ describe('the legal library over HTTP', () => {
           payload: body.payload,
         });
         await refused(response, 413, 'library.file_too_large', 'file');
+        expect(response.json().errors[0]).toMatchObject({ code: 'file_over_limit' });
         expect(await libraryCounts(small.database.db, smallDir)).toEqual(before);
         // Under the limit is fine.
         const ok = await multipart(

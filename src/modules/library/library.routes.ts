@@ -14,7 +14,7 @@ import {
 } from '../../contracts/library.ts';
 import { problemSchema } from '../../contracts/common.ts';
 import { today } from '../../lib/dates.ts';
-import { AppError, badRequest } from '../../lib/errors.ts';
+import { AppError, badRequest, because, issueReason } from '../../lib/errors.ts';
 import { sendSheet } from '../../server/plugins/export.ts';
 import { requestLanguage } from '../../server/plugins/locale.ts';
 import { toAkomaNtoso } from './akn/akoma-ntoso.ts';
@@ -66,7 +66,7 @@ async function readForm(
       if (part.type === 'file') {
         if (file)
           throw badRequest('library.one_file', 'Send one file per request.', [
-            { field: 'file', reason: 'only one file is accepted' },
+            { field: 'file', ...because('one_file_only', 'only one file is accepted') },
           ]);
         file = { filename: part.filename || 'file', bytes: new Uint8Array(await part.toBuffer()) };
       } else {
@@ -79,7 +79,7 @@ async function readForm(
         status: 413,
         code: 'library.file_too_large',
         message: 'The file is larger than the size allowed.',
-        problems: [{ field: 'file', reason: 'over the configured limit' }],
+        problems: [{ field: 'file', ...because('file_over_limit', 'over the configured limit') }],
       });
     }
     throw error;
@@ -91,12 +91,17 @@ function uploadFrom(form: Awaited<ReturnType<typeof readForm>>, required: boolea
   const { fields, file } = form;
   if (!file) {
     if (required)
-      throw badRequest('validation_failed', 'A file is required.', [{ field: 'file', reason: 'is required' }]);
+      throw badRequest('validation_failed', 'A file is required.', [
+        { field: 'file', ...because('file_required', 'is required') },
+      ]);
     return undefined;
   }
   if (!isLanguage(fields.language))
     throw badRequest('validation_failed', 'Say which language the file is in.', [
-      { field: 'language', reason: `must be one of ${LANGUAGES.join(', ')}` },
+      {
+        field: 'language',
+        ...because('one_of', `must be one of ${LANGUAGES.join(', ')}`, { values: LANGUAGES.join(', '), each: 'false' }),
+      },
     ]);
   const versionDate = fields.versionDate ? dateInput.safeParse(fields.versionDate) : null;
   if (versionDate && !versionDate.success)
@@ -121,7 +126,7 @@ function parseMetadata(text: string | undefined): DocumentInput {
     raw = JSON.parse(text ?? '');
   } catch {
     throw badRequest('validation_failed', 'The metadata field must hold the document as JSON.', [
-      { field: 'metadata', reason: 'is not JSON' },
+      { field: 'metadata', ...because('not_json', 'is not JSON') },
     ]);
   }
   const parsed = documentInputSchema.safeParse(raw);
@@ -129,7 +134,7 @@ function parseMetadata(text: string | undefined): DocumentInput {
     throw badRequest(
       'validation_failed',
       'Some fields are not valid.',
-      parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), reason: issue.message })),
+      parsed.error.issues.map((issue) => ({ field: issue.path.join('.'), ...issueReason(issue) })),
     );
   }
   return parsed.data;

@@ -152,6 +152,10 @@ describe('library uploads: bodies cut short, decompression bombs, texts over the
         'library.archive_too_large',
         `limit of ${MAX_EXTRACTED_BYTES} bytes (LEXPACT_MAX_EXTRACTED_MB)`,
       );
+      const response = await upload('bomb.docx', bomb);
+      expect(response.json().errors).toEqual([
+        expect.objectContaining({ field: 'file', code: 'archive_too_large', params: { maximum: 2 } }),
+      ]);
     });
 
     it('the same bomb with headers that claim 1,000 bytes → the same refusal', async () => {

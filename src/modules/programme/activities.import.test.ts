@@ -178,6 +178,17 @@ describe('importing activities from a spreadsheet', () => {
       [7, 'type', expect.stringContaining('national_workshop')],
       [8, 'code', 'X-1 is also on line 2'],
     ]);
+    // Each problem carries the code and values the web translates it by.
+    expect(
+      response.json().errors.map((e: { line: number; code?: string; params?: object }) => [e.line, e.code, e.params]),
+    ).toEqual([
+      [3, 'before_start_date', undefined],
+      [4, 'unknown_country', { value: 'Atlantis' }],
+      [5, 'too_small', expect.objectContaining({ origin: 'number', minimum: 0 })],
+      [6, 'women_men_over_total', { women: 8, men: 7, total: 10 }],
+      [7, 'one_of', { values: expect.stringContaining('national_workshop'), each: 'false' }],
+      [8, 'duplicate_code', { value: 'X-1', line: 2 }],
+    ]);
     expect((await activities()).total).toBe(before);
   });
 

@@ -13,7 +13,7 @@ import {
 import { inTransaction, rowsOf, type Db } from '../../db/client.ts';
 import { parseCsvRows } from '../../lib/csv.ts';
 import { isIsoDate } from '../../lib/dates.ts';
-import { AppError, type FieldProblem } from '../../lib/errors.ts';
+import { AppError, because, issueReason, type FieldProblem } from '../../lib/errors.ts';
 import { checkZipSize, ZipTooLargeError } from '../../lib/zip.ts';
 import { organizations } from '../accounts/accounts.table.ts';
 import { canEditOrganisationRecord, type Actor } from '../accounts/policy.ts';
@@ -96,7 +96,9 @@ export async function readTable(
       checkZipSize(bytes, maxExtractedBytes);
     } catch (error) {
       if (!(error instanceof ZipTooLargeError))
-        throw importFailed([{ file: filename, field: 'file', reason: 'is not a readable XLSX workbook' }]);
+        throw importFailed([
+          { file: filename, field: 'file', ...because('not_xlsx', 'is not a readable XLSX workbook') },
+        ]);
       throw new AppError({
         status: 413,
         code: 'programme.archive_too_large',
@@ -105,7 +107,11 @@ export async function readTable(
           {
             file: filename,
             field: 'file',
-            reason: `Unpacked contents exceed the limit of ${maxExtractedBytes} bytes (LEXPACT_MAX_EXTRACTED_MB).`,
+            ...because(
+              'archive_too_large',
+              `Unpacked contents exceed the limit of ${maxExtractedBytes} bytes (LEXPACT_MAX_EXTRACTED_MB).`,
+              { maximum: Math.round(maxExtractedBytes / 1_048_576) },
+            ),
           },
         ],
       });
@@ -113,7 +119,9 @@ export async function readTable(
     try {
       await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
     } catch {
-      throw importFailed([{ file: filename, field: 'file', reason: 'is not a readable XLSX workbook' }]);
+      throw importFailed([
+        { file: filename, field: 'file', ...because('not_xlsx', 'is not a readable XLSX workbook') },
+      ]);
     }
     const sheet = workbook.worksheets[0];
     if (!sheet) return [];
@@ -129,12 +137,14 @@ export async function readTable(
       status: 415,
       code: 'programme.import_type',
       message: 'Import a CSV or an XLSX file.',
-      problems: [{ field: 'file', reason: 'must be .csv or .xlsx' }],
+      problems: [{ field: 'file', ...because('csv_or_xlsx', 'must be .csv or .xlsx') }],
     });
   try {
     return parseCsvRows(Buffer.from(bytes));
   } catch (error) {
-    throw importFailed([{ file: filename, field: 'file', reason: `is not valid CSV: ${(error as Error).message}` }]);
+    throw importFailed([
+      { file: filename, field: 'file', ...because('not_csv', `is not valid CSV: ${(error as Error).message}`) },
+    ]);
   }
 }
 
@@ -197,7 +207,7 @@ async function lookups(db: Db, lang: Language): Promise<Lookups> {
 /** One row as an activity, or the problems that keep it out, each naming the spreadsheet's column. */
 function rowToInput(
   record: Record<string, string>,
-  at: (field: ImportField, reason: string) => void,
+  at: (field: ImportField, reason: Pick<FieldProblem, 'reason' | 'code' | 'params'>) => void,
   find: Lookups,
   defaultOrganization: string | null,
 ): unknown {
@@ -205,32 +215,56 @@ function rowToInput(
     const raw = record[field]?.trim();
     if (!raw) return undefined;
     if (!/^-?\d+$/.test(raw)) {
-      at(field, `"${raw}" is not a whole number`);
+      at(field, because('not_whole_number', `"${raw}" is not a whole number`, { value: raw }));
       return undefined;
     }
     return Number(raw);
   };
   const countries = list(record.countries).flatMap((name) => {
     const id = find.countryOf(name);
-    if (!id) at('countries', `"${name}" is not a known country (use the ISO 3166-1 alpha-3 code or the name)`);
+    if (!id)
+      at(
+        'countries',
+        because('unknown_country', `"${name}" is not a known country (use the ISO 3166-1 alpha-3 code or the name)`, {
+          value: name,
+        }),
+      );
     return id ? [id] : [];
   });
   const venueCountry = record.venue_country?.trim() ? find.countryOf(record.venue_country) : null;
-  if (venueCountry === undefined) at('venue_country', `"${record.venue_country}" is not a known country`);
+  if (venueCountry === undefined)
+    at(
+      'venue_country',
+      because('unknown_country', `"${record.venue_country}" is not a known country`, {
+        value: record.venue_country ?? '',
+      }),
+    );
   const organizationName = record.organization?.trim();
   const organizationId = organizationName ? find.organizationOf(organizationName) : defaultOrganization;
   if (!organizationId)
-    at('organization', organizationName ? `"${organizationName}" is not a known organization` : 'name the organizer');
+    at(
+      'organization',
+      organizationName
+        ? because('unknown_organization', `"${organizationName}" is not a known organization`, {
+            value: organizationName,
+          })
+        : because('organizer_required', 'name the organizer'),
+    );
   const projectCode = record.project?.trim();
   const projectId = projectCode ? find.projectOf(projectCode) : null;
-  if (projectId === undefined) at('project', `"${projectCode}" is not a known project code`);
+  if (projectId === undefined)
+    at(
+      'project',
+      because('unknown_project', `"${projectCode}" is not a known project code`, { value: projectCode ?? '' }),
+    );
   const donorIds = list(record.donors).flatMap((name) => {
     const id = find.donorOf(name);
-    if (!id) at('donors', `"${name}" is not a known donor`);
+    if (!id) at('donors', because('unknown_donor', `"${name}" is not a known donor`, { value: name }));
     return id ? [id] : [];
   });
   const online = record.online?.trim().toLowerCase();
-  if (online && !['yes', 'no', 'true', 'false', '1', '0'].includes(online)) at('online', 'must be yes or no');
+  if (online && !['yes', 'no', 'true', 'false', '1', '0'].includes(online))
+    at('online', because('yes_or_no', 'must be yes or no'));
   const total = int('participants_total');
   const professions = Object.fromEntries(
     PROFESSIONS.flatMap((p) => {
@@ -242,7 +276,8 @@ function rowToInput(
   const men = int('participants_men');
   const anyCount =
     total !== undefined || women !== undefined || men !== undefined || Object.keys(professions).length > 0;
-  if (anyCount && total === undefined) at('participants_total', 'give the total when giving participant numbers');
+  if (anyCount && total === undefined)
+    at('participants_total', because('total_required', 'give the total when giving participant numbers'));
   return {
     code: record.code?.trim() || null,
     title: record.title ?? '',
@@ -284,11 +319,11 @@ function columnOf(path: PropertyKey[]): ImportField | string {
   return names[head ?? ''] ?? head ?? 'row';
 }
 
-const HINTS: Partial<Record<ImportField, string>> = {
-  type: `one of ${ACTIVITY_TYPES.join(', ')}`,
-  status: `one of ${ACTIVITY_STATUSES.join(', ')}`,
-  themes: `each one of ${THEMES.join(', ')}`,
-  languages: `each one of ${LANGUAGES.join(', ')}`,
+const HINTS: Partial<Record<ImportField, { values: readonly string[]; each: boolean }>> = {
+  type: { values: ACTIVITY_TYPES, each: false },
+  status: { values: ACTIVITY_STATUSES, each: false },
+  themes: { values: THEMES, each: true },
+  languages: { values: LANGUAGES, each: true },
 };
 
 /**
@@ -330,7 +365,14 @@ export async function importActivities(
     const index = headers.findIndex((h) => h.toLowerCase() === wanted);
     if (index !== -1) columnIndex.set(field, index);
     else if (mapping[field])
-      problems.push({ file: filename, line: 1, field, reason: `the column "${mapping[field]}" is not in the file` });
+      problems.push({
+        file: filename,
+        line: 1,
+        field,
+        ...because('column_not_in_file', `the column "${mapping[field]}" is not in the file`, {
+          column: mapping[field],
+        }),
+      });
   }
   for (const field of REQUIRED)
     if (!columnIndex.has(field) && !mapping[field])
@@ -338,17 +380,19 @@ export async function importActivities(
         file: filename,
         line: 1,
         field,
-        reason: `no column for ${field}: name one in the mapping or add a "${field}" column`,
+        ...because('column_missing', `no column for ${field}: name one in the mapping or add a "${field}" column`, {
+          column: field,
+        }),
       });
   const filled = body.filter((r) => r.cells.some((c) => c.trim() !== ''));
   if (filled.length === 0)
-    problems.push({ file: filename, line: 2, field: 'file', reason: 'no activities are listed' });
+    problems.push({ file: filename, line: 2, field: 'file', ...because('no_rows', 'no activities are listed') });
   if (filled.length > MAX_IMPORT_ROWS)
     problems.push({
       file: filename,
       line: MAX_IMPORT_ROWS + 2,
       field: 'file',
-      reason: `at most ${MAX_IMPORT_ROWS} rows per import`,
+      ...because('too_many_rows', `at most ${MAX_IMPORT_ROWS} rows per import`, { maximum: MAX_IMPORT_ROWS }),
     });
   if (problems.length) throw importFailed(problems);
 
@@ -358,18 +402,23 @@ export async function importActivities(
   const seen = new Map<string, number>();
   for (const row of filled) {
     const before = problems.length;
-    const at = (field: string, reason: string) => problems.push({ file: filename, line: row.line, field, reason });
+    const at = (field: string, reason: Pick<FieldProblem, 'reason' | 'code' | 'params'>) =>
+      problems.push({ file: filename, line: row.line, field, ...reason });
     const record = Object.fromEntries([...columnIndex].map(([field, i]) => [field, row.cells[i] ?? '']));
     const parsed = activityInputSchema.safeParse(rowToInput(record, at, find, defaultOrganization));
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = columnOf(issue.path);
         if (problems.slice(before).some((p) => p.field === field)) continue;
+        const hint = HINTS[field as ImportField];
         at(
           field,
-          HINTS[field as ImportField] && issue.code === 'invalid_value'
-            ? `${issue.message}: ${HINTS[field as ImportField]}`
-            : issue.message,
+          hint && issue.code === 'invalid_value'
+            ? because('one_of', `${issue.message}: ${hint.each ? 'each ' : ''}one of ${hint.values.join(', ')}`, {
+                values: hint.values.join(', '),
+                each: String(hint.each),
+              })
+            : issueReason(issue),
         );
       }
       // The row's other checks need a valid row; the dates are worth reporting in the same pass.
@@ -380,17 +429,26 @@ export async function importActivities(
         end < start &&
         !problems.slice(before).some((p) => p.field === 'end_date')
       )
-        at('end_date', 'must be on or after the start date');
+        at('end_date', because('before_start_date', 'must be on or after the start date'));
       continue;
     }
     const input = parsed.data;
     const key = `${input.organizationId}/${input.code}`;
-    if (seen.has(key)) at('code', `${input.code} is also on line ${seen.get(key)}`);
+    if (seen.has(key))
+      at(
+        'code',
+        because('duplicate_code', `${input.code} is also on line ${seen.get(key)}`, {
+          value: input.code ?? '',
+          line: seen.get(key)!,
+        }),
+      );
     seen.set(key, row.line);
     if (!canEditOrganisationRecord(actor, input.organizationId))
-      at('organization', "you may only import your own organization's activities");
-    for (const problem of await activityProblems(deps.db, input))
-      at(columnOf((problem.field ?? 'row').split('.')), problem.reason);
+      at('organization', because('own_organization_only', "you may only import your own organization's activities"));
+    for (const problem of await activityProblems(deps.db, input)) {
+      const { field, ...reason } = problem;
+      at(columnOf((field ?? 'row').split('.')), reason);
+    }
     if (problems.length > before) continue;
     planned.push({ line: row.line, input });
   }
@@ -470,7 +528,9 @@ function codeConflict(error: unknown, filename: string, row: { line: number; cod
             file: filename,
             line: row.line,
             field: 'code',
-            reason: `${row.code} was saved by someone else while this import ran`,
+            ...because('changed_meanwhile', `${row.code} was saved by someone else while this import ran`, {
+              value: row.code,
+            }),
           },
         ],
       });
@@ -600,7 +660,7 @@ export async function findMapping(db: Db, actor: Actor, id: string): Promise<Col
       status: 400,
       code: 'validation_failed',
       message: 'There is no such saved mapping.',
-      problems: [{ field: 'mappingId', reason: 'is not a mapping of your organization' }],
+      problems: [{ field: 'mappingId', ...because('not_your_mapping', 'is not a mapping of your organization') }],
     });
   return found.mapping;
 }

@@ -9,7 +9,7 @@ import {
   type ActivityType,
 } from '../../contracts/programme.ts';
 import { inTransaction, rowsOf, type Db } from '../../db/client.ts';
-import { AppError, badRequest, notFound, type FieldProblem } from '../../lib/errors.ts';
+import { AppError, badRequest, because, notFound, type FieldProblem } from '../../lib/errors.ts';
 import { organizations } from '../accounts/accounts.table.ts';
 import { canEditOrganisationRecord, fundingScopeOf, type Actor } from '../accounts/policy.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
@@ -40,13 +40,21 @@ export async function activityProblems(db: Db, input: ActivityInput): Promise<Fi
     if (counts.women + counts.men > counts.total)
       problems.push({
         field: 'participants.women',
-        reason: `women (${counts.women}) and men (${counts.men}) together are more than the total (${counts.total})`,
+        ...because(
+          'women_men_over_total',
+          `women (${counts.women}) and men (${counts.men}) together are more than the total (${counts.total})`,
+          { women: counts.women, men: counts.men, total: counts.total },
+        ),
       });
     const professionSum = Object.values(counts.professions).reduce((sum, n) => sum + (n ?? 0), 0);
     if (professionSum > counts.total)
       problems.push({
         field: 'participants.professions',
-        reason: `the professions add up to ${professionSum}, more than the total (${counts.total})`,
+        ...because(
+          'professions_over_total',
+          `the professions add up to ${professionSum}, more than the total (${counts.total})`,
+          { sum: professionSum, total: counts.total },
+        ),
       });
   }
   const countryCodes = [...new Set([...input.countries, ...(input.venueCountry ? [input.venueCountry] : [])])];
@@ -66,7 +74,7 @@ export async function activityProblems(db: Db, input: ActivityInput): Promise<Fi
       }),
   );
   if (new Set(input.countries).size !== input.countries.length)
-    problems.push({ field: 'countries', reason: 'names a country twice' });
+    problems.push({ field: 'countries', ...because('country_twice', 'names a country twice') });
   if (input.venueCountry && !known.has(input.venueCountry))
     problems.push({
       field: 'venueCountry',
@@ -144,7 +152,10 @@ export async function activityProblems(db: Db, input: ActivityInput): Promise<Fi
     input.documents.forEach(
       (d, i) =>
         knownDocuments.has(d.documentId) ||
-        problems.push({ field: `documents.${i}.documentId`, reason: 'is not a document of the library' }),
+        problems.push({
+          field: `documents.${i}.documentId`,
+          ...because('unknown_document', 'is not a document of the library'),
+        }),
     );
   }
   return problems;
@@ -197,7 +208,7 @@ function refuseOutsideOrganisation(actor: Actor, organizationId: string) {
       status: 403,
       code: 'programme.forbidden',
       message: 'You may only record activities of your own organization.',
-      problems: [{ field: 'organizationId', reason: 'is not your organization' }],
+      problems: [{ field: 'organizationId', ...because('not_your_organization', 'is not your organization') }],
     });
   }
 }

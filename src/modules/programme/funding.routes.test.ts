@@ -86,7 +86,11 @@ describe('funding: rates, donors, projects, transactions and the annual report t
       usdPerUnit: 1.4,
     });
     expect(duplicate.statusCode).toBe(400);
-    expect(duplicate.json().errors[0].field).toBe('validFrom');
+    expect(duplicate.json().errors[0]).toMatchObject({
+      field: 'validFrom',
+      code: 'rate_exists',
+      params: { currency: 'EUR', date: '2013-07-01' },
+    });
     expect(
       (
         await inject('POST', '/programme/rates', admin, { currency: 'USD', validFrom: '2013-01-01', usdPerUnit: 1 })
@@ -125,9 +129,8 @@ describe('funding: rates, donors, projects, transactions and the annual report t
       params: { value: 'XXX' },
     });
     expect(
-      (await inject('POST', '/programme/donors', officer, { kind: 'state', participantId: 'NOR' })).json().errors[0]
-        .reason,
-    ).toBe('is already a donor');
+      (await inject('POST', '/programme/donors', officer, { kind: 'state', participantId: 'NOR' })).json().errors[0],
+    ).toMatchObject({ field: 'participantId', reason: 'is already a donor', code: 'already_donor' });
     const donors = (await inject('GET', '/programme/donors?lang=fr', officer)).json().items;
     expect(donors.map((d: { name: string }) => d.name)).toEqual(['European Union', 'Norvège']);
 

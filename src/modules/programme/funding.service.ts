@@ -3,7 +3,7 @@ import type { Language } from '../../contracts/languages.ts';
 import type { ProjectInput, TransactionInput, TransactionType } from '../../contracts/programme.ts';
 import { IATI_TRANSACTION_CODES } from '../../contracts/programme.ts';
 import { inTransaction, type Db } from '../../db/client.ts';
-import { badRequest, notFound, type FieldProblem } from '../../lib/errors.ts';
+import { badRequest, because, notFound, type FieldProblem } from '../../lib/errors.ts';
 import { organizations } from '../accounts/accounts.table.ts';
 import { ALL_FUNDING, type FundingScope } from '../accounts/policy.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
@@ -30,7 +30,7 @@ export async function addRate(
 ) {
   if (input.currency === 'USD')
     throw badRequest('validation_failed', 'The US dollar is the reference currency.', [
-      { field: 'currency', reason: 'USD needs no rate: it is always 1' },
+      { field: 'currency', ...because('usd_no_rate', 'USD needs no rate: it is always 1') },
     ]);
   return inTransaction(deps.db, async (tx) => {
     const [existing] = await tx
@@ -39,7 +39,13 @@ export async function addRate(
       .where(and(eq(currencyRates.currency, input.currency), eq(currencyRates.validFrom, input.validFrom)));
     if (existing)
       throw badRequest('validation_failed', 'This currency already has a rate from that date.', [
-        { field: 'validFrom', reason: `${input.currency} already has a rate from ${input.validFrom}; delete it first` },
+        {
+          field: 'validFrom',
+          ...because('rate_exists', `${input.currency} already has a rate from ${input.validFrom}; delete it first`, {
+            currency: input.currency,
+            date: input.validFrom,
+          }),
+        },
       ]);
     const [row] = await tx.insert(currencyRates).values(input).returning();
     await recordAudit(
@@ -133,7 +139,7 @@ export async function addDonor(
 ) {
   const problems: FieldProblem[] = [];
   if (input.kind === 'state') {
-    if (!input.participantId) problems.push({ field: 'participantId', reason: 'name the state' });
+    if (!input.participantId) problems.push({ field: 'participantId', ...because('state_required', 'name the state') });
     else if (
       !(
         await deps.db.select({ id: participants.id }).from(participants).where(eq(participants.id, input.participantId))
@@ -145,7 +151,8 @@ export async function addDonor(
         code: 'unknown_country',
         params: { value: input.participantId },
       });
-  } else if (!input.name) problems.push({ field: 'name', reason: 'name the organization' });
+  } else if (!input.name)
+    problems.push({ field: 'name', ...because('organization_name_required', 'name the organization') });
   if (problems.length) throw badRequest('validation_failed', 'Some fields are not valid.', problems);
   const values =
     input.kind === 'state'
@@ -164,7 +171,7 @@ export async function addDonor(
     );
   if (duplicate.length)
     throw badRequest('validation_failed', 'This donor is already recorded.', [
-      { field: values.participantId ? 'participantId' : 'name', reason: 'is already a donor' },
+      { field: values.participantId ? 'participantId' : 'name', ...because('already_donor', 'is already a donor') },
     ]);
   const id = await inTransaction(deps.db, async (tx) => {
     const [row] = await tx.insert(donors).values(values).returning();
@@ -245,7 +252,10 @@ async function validateProject(db: Db, input: ProjectInput, id: string | null): 
       code: 'before_start_date',
     });
   if ((input.budgetAmount ?? null) !== null && !input.budgetCurrency)
-    problems.push({ field: 'budgetCurrency', reason: 'say which currency the budget is in' });
+    problems.push({
+      field: 'budgetCurrency',
+      ...because('budget_currency_required', 'say which currency the budget is in'),
+    });
   if (input.countries.length) {
     const known = new Set(
       (
@@ -268,7 +278,10 @@ async function validateProject(db: Db, input: ProjectInput, id: string | null): 
     .from(projects)
     .where(and(isNull(projects.deletedAt), sql`lower(${projects.code}) = lower(${input.code})`));
   if (clash.some((r) => r.id !== id))
-    problems.push({ field: 'code', reason: `another project already has the code ${input.code}` });
+    problems.push({
+      field: 'code',
+      ...because('project_code_taken', `another project already has the code ${input.code}`, { value: input.code }),
+    });
   const [organisation] = await db
     .select({ name: organizations.name })
     .from(organizations)
@@ -355,20 +368,29 @@ export async function recordTransaction(deps: ProgrammeDeps, context: AuditConte
   if (DONOR_REQUIRED.has(input.type) && !input.donorId)
     problems.push({
       field: 'donorId',
-      reason: input.type === 'incoming_funds' ? 'incoming funds need their donor' : `a ${input.type} needs its donor`,
+      ...because(
+        'donor_required',
+        input.type === 'incoming_funds' ? 'incoming funds need their donor' : `a ${input.type} needs its donor`,
+        { type: input.type },
+      ),
     });
   if ((PROJECT_REQUIRED.has(input.type) || input.earmarking === 'project') && !input.projectId)
     problems.push({
       field: 'projectId',
-      reason:
-        input.earmarking === 'project'
-          ? 'name the project the funds are earmarked for'
-          : `${input.type} is recorded against a project`,
+      ...(input.earmarking === 'project'
+        ? because('earmarked_project_required', 'name the project the funds are earmarked for')
+        : because('project_required', `${input.type} is recorded against a project`, { type: input.type })),
     });
   if (input.earmarking === 'theme' && !input.earmarkTheme)
-    problems.push({ field: 'earmarkTheme', reason: 'name the theme the funds are earmarked for' });
+    problems.push({
+      field: 'earmarkTheme',
+      ...because('earmarked_theme_required', 'name the theme the funds are earmarked for'),
+    });
   if (input.earmarking === 'region' && !input.earmarkRegion)
-    problems.push({ field: 'earmarkRegion', reason: 'name the region the funds are earmarked for' });
+    problems.push({
+      field: 'earmarkRegion',
+      ...because('earmarked_region_required', 'name the region the funds are earmarked for'),
+    });
   if (
     input.donorId &&
     !(

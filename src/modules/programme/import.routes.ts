@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { problemSchema } from '../../contracts/common.ts';
-import { AppError, badRequest } from '../../lib/errors.ts';
+import { AppError, badRequest, because, issueReason } from '../../lib/errors.ts';
 import { requestLanguage } from '../../server/plugins/locale.ts';
 import {
   findMapping,
@@ -61,14 +61,14 @@ async function readImportForm(request: FastifyRequest) {
         status: 413,
         code: 'programme.file_too_large',
         message: 'The file is larger than the size allowed.',
-        problems: [{ field: 'file', reason: 'over the configured limit' }],
+        problems: [{ field: 'file', ...because('file_over_limit', 'over the configured limit') }],
       });
     }
     throw error;
   }
   if (!file || file.bytes.length === 0)
     throw badRequest('validation_failed', 'Choose a CSV or XLSX file.', [
-      { field: 'file', reason: file ? 'is empty' : 'is required' },
+      { field: 'file', ...(file ? because('file_empty', 'is empty') : because('file_required', 'is required')) },
     ]);
   let mapping: ColumnMapping = {};
   if (fields.mapping) {
@@ -76,14 +76,16 @@ async function readImportForm(request: FastifyRequest) {
     try {
       raw = JSON.parse(fields.mapping);
     } catch {
-      throw badRequest('validation_failed', 'The mapping must be JSON.', [{ field: 'mapping', reason: 'is not JSON' }]);
+      throw badRequest('validation_failed', 'The mapping must be JSON.', [
+        { field: 'mapping', ...because('not_json', 'is not JSON') },
+      ]);
     }
     const parsed = mappingSchema.safeParse(raw);
     if (!parsed.success)
       throw badRequest(
         'validation_failed',
         'The mapping is not valid.',
-        parsed.error.issues.map((i) => ({ field: ['mapping', ...i.path.map(String)].join('.'), reason: i.message })),
+        parsed.error.issues.map((i) => ({ field: ['mapping', ...i.path.map(String)].join('.'), ...issueReason(i) })),
       );
     mapping = parsed.data;
   }

@@ -521,7 +521,12 @@ describe('the HTTP API', () => {
         'instrument',
       );
       expect(instrument.detail).toContain('did you mean icsft-1999?');
-      expect(instrument.errors).toContainEqual({ field: 'instrument', reason: 'did you mean icsft-1999?' });
+      expect(instrument.errors).toContainEqual({
+        field: 'instrument',
+        reason: 'did you mean icsft-1999?',
+        code: 'did_you_mean',
+        params: { value: 'icsft-1999' },
+      });
       const byShortName = expectProblem(
         await get('/api/v1/instruments/Convention%20sur%20le%20financement'),
         404,

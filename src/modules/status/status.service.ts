@@ -3,7 +3,7 @@ import { isInSet, type InstrumentSet } from '../instruments/instruments.service.
 import type { InstrumentRecord } from '../instruments/instruments.repository.ts';
 import type { Names } from '../participants/participants.repository.ts';
 import type { Participation, StatusDataset } from './status.dataset.ts';
-import { AppError } from '../../lib/errors.ts';
+import { AppError, because } from '../../lib/errors.ts';
 import { didYouMean, suggest } from '../../lib/suggest.ts';
 
 export type Basis = 'deposit' | 'in-force';
@@ -39,7 +39,7 @@ function notFoundWithSuggestions(code: string, message: string, field: string, s
     status: 404,
     code,
     message: `${message}${didYouMean(suggestions)}`,
-    problems: suggestions.map((id) => ({ field, reason: `did you mean ${id}?` })),
+    problems: suggestions.map((id) => ({ field, ...because('did_you_mean', `did you mean ${id}?`, { value: id }) })),
   });
 }
 

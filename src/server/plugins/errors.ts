@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isAppError, type FieldProblem } from '../../lib/errors.ts';
+import { isAppError, isReasonCode, type FieldProblem } from '../../lib/errors.ts';
 import { RATE_LIMITED, sendRateLimitPage, wantsPage } from './rate-limit.ts';
 
 const TITLES: Record<number, string> = {
@@ -67,8 +67,8 @@ const ZOD_PARAMS = ['origin', 'minimum', 'maximum', 'inclusive', 'format', 'expe
 /** The stable code and values of a validation issue; a refinement names its own code (`params: { code }`). */
 function reasonCode(issue: ValidationIssue): Pick<FieldProblem, 'code' | 'params'> {
   const own = issue.params?.params?.code;
-  if (issue.keyword === 'custom') return typeof own === 'string' ? { code: own } : {};
-  if (!issue.keyword || !ZOD_CODES.has(issue.keyword)) return {};
+  if (issue.keyword === 'custom') return isReasonCode(own) ? { code: own } : {};
+  if (!isReasonCode(issue.keyword) || !ZOD_CODES.has(issue.keyword)) return {};
   const params: Record<string, string | number> = {};
   for (const name of ZOD_PARAMS) {
     const value = issue.params?.[name];

@@ -1,27 +1,32 @@
-import { AppError } from '../../../lib/errors.ts';
+import { AppError, because, type FieldProblem } from '../../../lib/errors.ts';
 
 const ACCEPTED = 'Accepted types are PDF, DOCX, HTML, TXT and Markdown (.md).';
 
-const fileError = (status: number, code: string, message: string, reason: string) =>
-  new AppError({ status, code, message, problems: [{ field: 'file', reason }] });
+const fileError = (status: number, code: string, message: string, reason: FieldProblem) =>
+  new AppError({ status, code, message, problems: [{ field: 'file', ...reason }] });
 
 export const fileEmpty = () =>
   fileError(
     422,
     'library.file_empty',
     'The file is empty. Upload a file that contains the document text.',
-    'File has no content.',
+    because('file_empty', 'File has no content.'),
   );
 
 export const unsupportedFileType = (reason: string) =>
-  fileError(415, 'library.unsupported_file_type', `This type of file is not supported. ${ACCEPTED}`, reason);
+  fileError(
+    415,
+    'library.unsupported_file_type',
+    `This type of file is not supported. ${ACCEPTED}`,
+    because('unsupported_file_type', reason),
+  );
 
 export const fileCorrupt = (label: 'PDF' | 'DOCX') =>
   fileError(
     422,
     'library.file_corrupt',
     `The ${label} file is damaged or incomplete and cannot be read. Open it on your computer, save it again and upload the new copy.`,
-    `${label} could not be parsed.`,
+    because('file_corrupt', `${label} could not be parsed.`, { format: label }),
   );
 
 export const pdfEncrypted = () =>
@@ -29,7 +34,7 @@ export const pdfEncrypted = () =>
     422,
     'library.pdf_encrypted',
     'The PDF is protected by a password. Remove the password (or save an unprotected copy) and upload it again.',
-    'PDF is encrypted.',
+    because('pdf_encrypted', 'PDF is encrypted.'),
   );
 
 const megabytes = (bytes: number) => `${Math.round((bytes / 1_048_576) * 10) / 10} MB`;
@@ -39,7 +44,9 @@ export const archiveTooLarge = (label: 'DOCX', limit: number) =>
     413,
     'library.archive_too_large',
     `The ${label} file unpacks to more than ${megabytes(limit)}, the most the library reads from one file. Split the document into smaller files.`,
-    `Unpacked contents exceed the limit of ${limit} bytes (LEXPACT_MAX_EXTRACTED_MB).`,
+    because('archive_too_large', `Unpacked contents exceed the limit of ${limit} bytes (LEXPACT_MAX_EXTRACTED_MB).`, {
+      maximum: Math.round((limit / 1_048_576) * 10) / 10,
+    }),
   );
 
 export const textTooLong = (limit: number) =>
@@ -47,7 +54,9 @@ export const textTooLong = (limit: number) =>
     413,
     'library.text_too_long',
     `The text of the file is longer than ${limit.toLocaleString('en')} characters, the most the library keeps for one file. Split the document into smaller files.`,
-    `Extracted text exceeds the limit of ${limit} characters (LEXPACT_MAX_TEXT_CHARS).`,
+    because('text_too_long', `Extracted text exceeds the limit of ${limit} characters (LEXPACT_MAX_TEXT_CHARS).`, {
+      maximum: limit,
+    }),
   );
 
 export const fileTooComplex = () =>
@@ -55,5 +64,5 @@ export const fileTooComplex = () =>
     413,
     'library.file_too_complex',
     'Reading the text of this file needs more memory than the server allows. Split the document into smaller files.',
-    'Text extraction ran out of memory.',
+    because('file_too_complex', 'Text extraction ran out of memory.'),
   );
