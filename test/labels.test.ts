@@ -102,6 +102,7 @@ describe('field problems from the server', () => {
       ...{ value: 'XYZ', values: 'a, b', each: 'true', column: 'title', file: 'a.pdf', line: 2, kind: 'law' },
       ...{ origin: 'string', minimum: 3, maximum: 5, inclusive: 'true', format: 'email', expected: 'string' },
       ...{ divisor: 2, women: 1, men: 2, total: 2, sum: 3, currency: 'EUR', date: '2024-01-01', status: 'active' },
+      ...{ participant: 'NER', instrument: 'icsft-1999', from: '2024-01-01', to: '2023-01-01' },
     };
     expect(Object.keys(load('en', 'common').reasons as Messages).sort()).toEqual([...REASON_CODES].sort());
     for (const lang of LANGUAGES) {

@@ -83,6 +83,19 @@ export const REASON_CODES = [
   'earmarked_project_required',
   'earmarked_theme_required',
   'earmarked_region_required',
+  // Outcomes and indicators
+  'instrument_required',
+  'no_consent_recorded',
+  'consent_recorded_on',
+  'law_required',
+  'stage_required',
+  'unknown_activity',
+  'activity_twice',
+  'period_twice',
+  // Queries
+  'unknown_activity_type',
+  'unknown_region',
+  'after_end_date',
   // Accounts
   'email_taken',
   'password_too_short',

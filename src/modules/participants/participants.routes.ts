@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { langParam, problemSchema } from '../../contracts/common.ts';
 import { participantSchema, regionSchema } from '../../contracts/status.ts';
-import { badRequest, notFound } from '../../lib/errors.ts';
+import { badRequest, because, notFound } from '../../lib/errors.ts';
 import { requestLanguage } from '../../server/plugins/locale.ts';
 import type { DatasetCache } from '../status/status.dataset.ts';
 import { inRegion, nameIn, requireParticipant } from '../status/status.service.ts';
@@ -53,7 +53,7 @@ export async function participantsRoutes(app: FastifyInstance, { cache, db }: { 
       const { region } = request.query;
       if (region && !dataset.regions.some((r) => r.m49 === region)) {
         throw badRequest('status.unknown_region', `no region has the M49 code ${region}`, [
-          { field: 'region', reason: `unknown M49 region code ${region}` },
+          { field: 'region', ...because('unknown_region', `unknown M49 region code ${region}`, { value: region }) },
         ]);
       }
       const lang = requestLanguage(request, request.query.lang);

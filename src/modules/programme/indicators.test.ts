@@ -285,7 +285,14 @@ describe('indicators and the cohort analysis', () => {
         contributions: [{ activityId: ids['ner-2004'], note: 'x' }],
       },
     });
-    expect(wrongDate.json().errors).toEqual([{ field: 'date', reason: 'the register records it on 2004-09-30' }]);
+    expect(wrongDate.json().errors).toEqual([
+      {
+        field: 'date',
+        reason: 'the register records it on 2004-09-30',
+        code: 'consent_recorded_on',
+        params: { date: '2004-09-30' },
+      },
+    ]);
     const notParty = await context.app.inject({
       method: 'POST',
       url: '/api/v1/programme/outcomes',

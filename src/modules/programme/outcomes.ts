@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Language } from '../../contracts/languages.ts';
 import type { IndicatorInput, OutcomeInput } from '../../contracts/programme.ts';
 import { inTransaction, rowsOf, type Db } from '../../db/client.ts';
-import { badRequest, notFound, type FieldProblem } from '../../lib/errors.ts';
+import { badRequest, because, notFound, type FieldProblem } from '../../lib/errors.ts';
 import { ALL_FUNDING, type FundingScope } from '../accounts/policy.ts';
 import { recordAudit, type AuditContext } from '../audit/audit.service.ts';
 import { instruments } from '../instruments/instruments.table.ts';
@@ -37,7 +37,11 @@ export async function createOutcome(
     });
   }
   if (input.kind === 'treaty_action') {
-    if (!input.instrumentId) problems.push({ field: 'instrumentId', reason: 'name the instrument the country joined' });
+    if (!input.instrumentId)
+      problems.push({
+        field: 'instrumentId',
+        ...because('instrument_required', 'name the instrument the country joined'),
+      });
     else if (
       !(await deps.db.select({ id: instruments.id }).from(instruments).where(eq(instruments.id, input.instrumentId)))
         .length
@@ -58,13 +62,21 @@ export async function createOutcome(
         if (listCovers)
           problems.push({
             field: 'instrumentId',
-            reason: `the register records no ratification, acceptance, approval, accession or succession of ${input.participantId} to ${input.instrumentId}`,
+            ...because(
+              'no_consent_recorded',
+              `the register records no ratification, acceptance, approval, accession or succession of ${input.participantId} to ${input.instrumentId}`,
+              { participant: input.participantId, instrument: input.instrumentId },
+            ),
           });
       } else if (consent.date !== input.date)
-        problems.push({ field: 'date', reason: `the register records it on ${consent.date}` });
+        problems.push({
+          field: 'date',
+          ...because('consent_recorded_on', `the register records it on ${consent.date}`, { date: consent.date }),
+        });
     }
   } else {
-    if (!input.documentId) problems.push({ field: 'documentId', reason: 'name the law in the library' });
+    if (!input.documentId)
+      problems.push({ field: 'documentId', ...because('law_required', 'name the law in the library') });
     else if (
       !(
         await deps.db
@@ -73,9 +85,12 @@ export async function createOutcome(
           .where(and(eq(libraryDocuments.id, input.documentId), isNull(libraryDocuments.deletedAt)))
       ).length
     )
-      problems.push({ field: 'documentId', reason: 'is not a document of the library' });
+      problems.push({ field: 'documentId', ...because('unknown_document', 'is not a document of the library') });
     if (!input.stage)
-      problems.push({ field: 'stage', reason: 'say whether the law was drafted or adopted with assistance' });
+      problems.push({
+        field: 'stage',
+        ...because('stage_required', 'say whether the law was drafted or adopted with assistance'),
+      });
   }
   const ids = input.contributions.map((c) => c.activityId);
   const known = new Set(
@@ -89,9 +104,13 @@ export async function createOutcome(
   input.contributions.forEach(
     (c, i) =>
       known.has(c.activityId) ||
-      problems.push({ field: `contributions.${i}.activityId`, reason: 'is not a known activity' }),
+      problems.push({
+        field: `contributions.${i}.activityId`,
+        ...because('unknown_activity', 'is not a known activity'),
+      }),
   );
-  if (new Set(ids).size !== ids.length) problems.push({ field: 'contributions', reason: 'names an activity twice' });
+  if (new Set(ids).size !== ids.length)
+    problems.push({ field: 'contributions', ...because('activity_twice', 'names an activity twice') });
   if (problems.length) throw badRequest('validation_failed', 'Some fields are not valid.', problems);
   return inTransaction(deps.db, async (tx) => {
     const [row] = await tx
@@ -204,7 +223,10 @@ export async function saveIndicator(
   const twice = periods.findIndex((p, i) => periods.indexOf(p) !== i);
   if (twice !== -1)
     throw badRequest('validation_failed', 'Some fields are not valid.', [
-      { field: `values.${twice}.period`, reason: `${periods[twice]} is given twice` },
+      {
+        field: `values.${twice}.period`,
+        ...because('period_twice', `${periods[twice]} is given twice`, { value: periods[twice]! }),
+      },
     ]);
   const values = {
     projectId: input.projectId,

@@ -21,7 +21,7 @@ import {
 } from '../../contracts/programme.ts';
 import { problemSchema } from '../../contracts/common.ts';
 import { today } from '../../lib/dates.ts';
-import { badRequest } from '../../lib/errors.ts';
+import { badRequest, because } from '../../lib/errors.ts';
 import { sendSheet, sendWorkbook } from '../../server/plugins/export.ts';
 import { requestLanguage } from '../../server/plugins/locale.ts';
 import { organizationChoices } from '../accounts/organizations.service.ts';
@@ -389,7 +389,12 @@ export async function programmeRoutes(
       const unknown = types.filter((t) => !(ACTIVITY_TYPES as readonly string[]).includes(t));
       if (unknown.length)
         throw badRequest('validation_failed', 'Some fields are not valid.', [
-          { field: 'types', reason: `${unknown.join(', ')} is not an activity type` },
+          {
+            field: 'types',
+            ...because('unknown_activity_type', `${unknown.join(', ')} is not an activity type`, {
+              value: unknown.join(', '),
+            }),
+          },
         ]);
       if (query.to < query.from)
         throw badRequest('validation_failed', 'Some fields are not valid.', [

@@ -17,7 +17,7 @@ import {
 } from '../../contracts/status.ts';
 import type { Db } from '../../db/client.ts';
 import { isIsoDate, today, type Clock } from '../../lib/dates.ts';
-import { badRequest } from '../../lib/errors.ts';
+import { badRequest, because } from '../../lib/errors.ts';
 import { sendSheet } from '../../server/plugins/export.ts';
 import { requestLanguage } from '../../server/plugins/locale.ts';
 import type { DatasetCache } from './status.dataset.ts';
@@ -180,7 +180,7 @@ export async function statusRoutes(
       const to = request.query.to ?? today(clock);
       if (from > to)
         throw badRequest('status.dates_reversed', 'from must be on or before to', [
-          { field: 'from', reason: `${from} is after ${to}` },
+          { field: 'from', ...because('after_end_date', `${from} is after ${to}`, { from, to }) },
         ]);
       const result = compareDates({ dataset, from, to, set: toSetChoice(set), basis });
       if (format === 'json') return result;
@@ -217,7 +217,7 @@ export async function statusRoutes(
       const { set, basis, format, region } = request.query;
       if (region && !dataset.regions.some((r) => r.m49 === region)) {
         throw badRequest('status.unknown_region', `no region has the M49 code ${region}`, [
-          { field: 'region', reason: `unknown M49 region code ${region}` },
+          { field: 'region', ...because('unknown_region', `unknown M49 region code ${region}`, { value: region }) },
         ]);
       }
       const result = statusMatrix({
