@@ -1,12 +1,11 @@
-import { parentPort } from 'node:worker_threads';
+import { taskPort } from '../../../lib/worker-port.ts';
 import type { FileType } from '../../../contracts/library.ts';
 import { isAppError } from '../../../lib/errors.ts';
 import { extractText, type ExtractionLimits } from './extract.ts';
 
 /** The worker side of off-thread.ts: extracts the text of one file per message, answered by id. */
 
-parentPort!.on(
-  'message',
+taskPort.on(
   async ({
     id,
     bytes,
@@ -19,7 +18,7 @@ parentPort!.on(
     limits: ExtractionLimits;
   }) => {
     try {
-      parentPort!.postMessage({ id, result: await extractText(bytes, fileType, limits) });
+      taskPort.post({ id, result: await extractText(bytes, fileType, limits) });
     } catch (error) {
       // AppErrors cross as plain data and are rebuilt on the other side with their status and code.
       const answer = isAppError(error)
@@ -27,7 +26,7 @@ parentPort!.on(
         : error instanceof Error
           ? error.message
           : String(error);
-      parentPort!.postMessage({ id, error: answer });
+      taskPort.post({ id, error: answer });
     }
   },
 );

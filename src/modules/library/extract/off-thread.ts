@@ -26,7 +26,7 @@ export function extractionPool(heapMb: number) {
     script: new URL('./extract.worker.ts', import.meta.url),
     // PDF and DOCX parsing is CPU-bound: one upload at a time per spare core, at least one beside the main thread.
     size: Math.max(1, availableParallelism() - 1),
-    resourceLimits: { maxOldGenerationSizeMb: heapMb },
+    heapLimitMb: heapMb,
     taskError: (error) =>
       typeof error === 'object' && error !== null
         ? new AppError(error as Exclude<TaskError, string>)

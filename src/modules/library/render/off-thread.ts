@@ -18,7 +18,7 @@ export function renderTextOffThread(source: string, rendering: TextRendering): P
     script: new URL('./render.worker.ts', import.meta.url),
     // One worker: rendering is rare (each file renders once, then comes from the cache).
     size: 1,
-    resourceLimits: { maxOldGenerationSizeMb: 1024 },
+    heapLimitMb: 1024,
     taskError: (error) => new Error(`Rendering failed: ${String(error)}`),
     workerError: (error) => new Error(`Rendering worker failed: ${error.message}`),
   });
