@@ -68,24 +68,33 @@ export const isReasonCode = (value: unknown): value is ReasonCode =>
 const ZOD_PARAMS = ['origin', 'minimum', 'maximum', 'inclusive', 'format', 'expected', 'divisor'];
 
 /**
- * The reason of a Zod issue from `safeParse`, with its code and values as the error handler gives them for a
- * request (`too_small` with its minimum; a refinement's own code from `coded()`).
+ * The stable code and values of a Zod issue (`too_small` with its minimum), or a refinement's own code from
+ * `coded()` (in the issue's `params`); `values` are the issue's fields. Shared by `issueReason` and the
+ * error handler's request validation, so both give a client the same code for the same issue.
  */
-export function issueReason(issue: {
-  code: string;
-  message: string;
-  params?: Record<string, unknown>;
-}): Pick<FieldProblem, 'reason' | 'code' | 'params'> {
-  if (issue.code === 'custom') {
-    const own = issue.params?.code;
-    return isReasonCode(own) ? { reason: issue.message, code: own } : { reason: issue.message };
+export function zodIssueCode(
+  code: string | undefined,
+  values: Record<string, unknown>,
+): Pick<FieldProblem, 'code' | 'params'> {
+  if (code === 'custom') {
+    const own = (values.params as { code?: unknown } | undefined)?.code;
+    return isReasonCode(own) ? { code: own } : {};
   }
-  if (!isReasonCode(issue.code)) return { reason: issue.message };
+  if (!isReasonCode(code)) return {};
   const params: Record<string, string | number> = {};
   for (const name of ZOD_PARAMS) {
-    const value = (issue as Record<string, unknown>)[name];
+    const value = values[name];
     if (typeof value === 'string' || typeof value === 'number') params[name] = value;
     else if (typeof value === 'bigint' || typeof value === 'boolean') params[name] = String(value);
   }
-  return { reason: issue.message, code: issue.code, params };
+  return { code, params };
 }
+
+/** The reason of a Zod issue from `safeParse`, with its code and values as the error handler gives them for a request. */
+export const issueReason = (issue: {
+  code: string;
+  message: string;
+}): Pick<FieldProblem, 'reason' | 'code' | 'params'> => ({
+  reason: issue.message,
+  ...zodIssueCode(issue.code, issue as unknown as Record<string, unknown>),
+});

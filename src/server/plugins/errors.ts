@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { isAppError, isReasonCode, type FieldProblem } from '../../lib/errors.ts';
+import { isAppError, zodIssueCode, type FieldProblem } from '../../lib/errors.ts';
 import { RATE_LIMITED, sendRateLimitPage, wantsPage } from './rate-limit.ts';
 
 const TITLES: Record<number, string> = {
@@ -46,36 +46,7 @@ interface ValidationIssue {
   keyword?: string;
   instancePath?: string;
   message?: string;
-  params?: { issue?: { path?: (string | number)[]; message?: string }; params?: { code?: unknown } } & Record<
-    string,
-    unknown
-  >;
-}
-
-/** Zod's issue codes a client can translate from the issue's own values (its minimum, its expected type). */
-const ZOD_CODES = new Set([
-  'too_small',
-  'too_big',
-  'invalid_type',
-  'invalid_format',
-  'invalid_value',
-  'unrecognized_keys',
-  'not_multiple_of',
-]);
-const ZOD_PARAMS = ['origin', 'minimum', 'maximum', 'inclusive', 'format', 'expected', 'divisor'];
-
-/** The stable code and values of a validation issue; a refinement names its own code (`params: { code }`). */
-function reasonCode(issue: ValidationIssue): Pick<FieldProblem, 'code' | 'params'> {
-  const own = issue.params?.params?.code;
-  if (issue.keyword === 'custom') return isReasonCode(own) ? { code: own } : {};
-  if (!isReasonCode(issue.keyword) || !ZOD_CODES.has(issue.keyword)) return {};
-  const params: Record<string, string | number> = {};
-  for (const name of ZOD_PARAMS) {
-    const value = issue.params?.[name];
-    if (typeof value === 'string' || typeof value === 'number') params[name] = value;
-    else if (typeof value === 'bigint' || typeof value === 'boolean') params[name] = String(value);
-  }
-  return { code: issue.keyword, params };
+  params?: { issue?: { path?: (string | number)[]; message?: string } } & Record<string, unknown>;
 }
 
 /** Turns every error into RFC 9457 problem details; 5xx answers say nothing about the internals. */
@@ -96,7 +67,7 @@ export function registerErrorHandling(app: FastifyInstance) {
         const path =
           issue.params?.issue?.path?.join('.') || issue.instancePath?.replace(/^\//, '').replace(/\//g, '.') || where;
         const reason = issue.params?.issue?.message ?? issue.message ?? 'invalid value';
-        return { field: path, reason, ...reasonCode(issue) };
+        return { field: path, reason, ...zodIssueCode(issue.keyword, issue.params ?? {}) };
       });
       return sendProblem(reply, {
         status: 400,
